@@ -1,0 +1,54 @@
+# Everything a fresh clone needs: `make build` (site into site/) and `make test` (every test).
+# Both create .venv/ from requirements.txt on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.requirements-installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: build serve test lint check status stamp bench clean clean-venv
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+## build: strict build of both languages into site/ (open site/index.html, no server needed)
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean
+
+## serve: live preview on http://127.0.0.1:8000/ (Chinese under /zh/)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+## test: lint, then every test (builds go to temporary folders, never site/)
+test: $(STAMP) lint
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+## check: the translation, skill and pricing checks without building the site
+check: $(STAMP)
+	$(BIN)/python -m hooks.checks
+
+## status: translation status per page
+status: $(STAMP)
+	$(BIN)/python -m hooks.checks status
+
+## stamp: record that docs/zh/PAGE translates the current English page (all pages without PAGE)
+stamp: $(STAMP)
+	$(BIN)/python -m hooks.checks stamp $(PAGE)
+
+## bench: benchmarks; writes bench/RESULTS.md
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf site test-artifacts .pytest_cache
+
+clean-venv:
+	rm -rf $(VENV)

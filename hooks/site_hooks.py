@@ -1,0 +1,69 @@
+"""MkDocs hooks that fix what mkdocs-static-i18n leaves wrong in the built site.
+
+Thin adapter: the logic lives in ``i18n_output`` (pure, no MkDocs). static-i18n builds the
+site once per language *inside* the default language's ``on_post_build``; every event below
+therefore fires once per language, and the nesting is tracked with a depth counter so that the
+site-wide step runs once, after the last language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+
+from i18n_output import write_search_indexes
+
+log = get_plugin_logger("site_hooks")
+
+_state: dict[str, Any] = {"depth": 0, "default_404": None}
+
+
+def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
+    """Return the built languages and the default one, from the i18n plugin's settings."""
+    i18n = config.plugins["i18n"].config
+    langs = [lang.locale for lang in i18n.languages if lang.build]
+    default = next(lang.locale for lang in i18n.languages if lang.default)
+    return langs, default
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state.update(depth=0, default_404=None)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _state["depth"] += 1
+
+
+@event_priority(100)  # before static-i18n's on_post_build starts the next language's build
+def _separate_404(config: MkDocsConfig) -> None:
+    """Give each language its own 404: every language writes ``site/404.html``, the last wins."""
+    _, default = _languages(config)
+    lang = config.theme["language"]
+    page = Path(config.site_dir) / "404.html"
+    if not page.is_file():
+        return
+    if lang == default:
+        _state["default_404"] = page.read_bytes()
+    elif _state["default_404"] is not None:
+        target = Path(config.site_dir) / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.replace(target)
+        page.write_bytes(_state["default_404"])
+
+
+@event_priority(-200)  # after static-i18n merged the index and the offline plugin inlined it
+def _finalise(config: MkDocsConfig) -> None:
+    """After the last language: one search index per language."""
+    _state["depth"] -= 1
+    if _state["depth"] > 0:
+        return
+    langs, default = _languages(config)
+    if (Path(config.site_dir) / "search" / "search_index.json").is_file():
+        counts = write_search_indexes(Path(config.site_dir), langs, default)
+        log.debug("search index per language: %s", counts)
+
+
+on_post_build = CombinedEvent(_separate_404, _finalise)

@@ -1,0 +1,96 @@
+"""Build helpers shared by the tests: the real site or a small tree, always into a temporary folder.
+
+A build runs ``mkdocs`` in a subprocess: static-i18n and the hooks keep module state, and a fresh
+process per build is what a reader's ``make build`` does.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+CHROMIUM = "/usr/bin/chromium"
+
+
+@dataclass(frozen=True)
+class Build:
+    """The outcome of one ``mkdocs build``: its exit code, its log and where the site went."""
+
+    returncode: int
+    log: str
+    site: Path
+
+
+def load_config() -> dict[str, Any]:
+    """The repository's mkdocs.yml as plain data."""
+    return yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def absolutise(config: dict[str, Any]) -> dict[str, Any]:
+    """Make the repository-relative paths of a config usable from another folder."""
+    config = dict(config)
+    config["docs_dir"] = str((REPO / config.get("docs_dir", "docs")).resolve())
+    theme = dict(config["theme"])
+    theme["custom_dir"] = str(REPO / theme["custom_dir"])
+    config["theme"] = theme
+    config["hooks"] = [str(REPO / hook) for hook in config.get("hooks", [])]
+    return config
+
+
+def run_mkdocs(config: dict[str, Any], workdir: Path, *args: str) -> Build:
+    """Write ``config`` to ``workdir/mkdocs.yml`` and build it strictly into ``workdir/site``."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    cfg = workdir / "mkdocs.yml"
+    cfg.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = workdir / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--clean", "-f", str(cfg), "-d", str(site), *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=600,
+    )
+    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def build_real_site(workdir: Path) -> Build:
+    """The repository's own site, exactly as ``make build`` makes it, but into ``workdir``."""
+    return run_mkdocs(absolutise(load_config()), workdir)
+
+
+def build_mini_site(workdir: Path, tweak: Callable[[dict[str, Any]], None] | None = None) -> Build:
+    """A two-page bilingual tree (tests/fixtures/mini) with the real theme, plugins and hooks.
+
+    ``tweak`` edits the config first: the trap tests use it to put a trap back and show that
+    the browser tests then fail.
+    """
+    config = absolutise(load_config())
+    config["docs_dir"] = str(REPO / "tests" / "fixtures" / "mini")
+    config["nav"] = ["index.md", "automations.md"]
+    # the content checks are for the real pages; the output fixes (site_hooks) stay
+    config["hooks"] = [h for h in config["hooks"] if h.endswith("site_hooks.py")]
+    if tweak is not None:
+        tweak(config)
+    return run_mkdocs(config, workdir)
+
+
+def plugin(config: dict[str, Any], name: str) -> dict[str, Any]:
+    """The settings dict of plugin ``name`` in a loaded config (created if it had none)."""
+    for i, entry in enumerate(config["plugins"]):
+        if entry == name:
+            config["plugins"][i] = {name: {}}
+            return config["plugins"][i][name]
+        if isinstance(entry, dict) and name in entry:
+            return entry[name]
+    raise KeyError(name)
