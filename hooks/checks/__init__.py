@@ -1,0 +1,13 @@
+"""Translation-honesty checks of the bilingual site: a pure core that imports nothing from MkDocs.
+
+Public API (used by hooks/site_checks.py, hooks/render.py and the command line):
+
+- ``site.check_site(root, docs_dir=..., data_dir=..., today=..., jobs=...) -> SiteReport``:
+  every check over docs/en, docs/zh and data/; raises ``model.InputError`` for unreadable input.
+- ``SiteReport.issues`` (``model.Issue``, str() is ``file:line: message (file:line: other side)``),
+  ``SiteReport.pages`` (status per page), ``SiteReport.banner(name, file_lang, build_lang)``.
+- ``build.report_for(build, run)``: one run per build, shared by the hooks.
+- ``generate.render_page(markdown, lang=..., page_name=..., rel=..., data=...)``: pricing tables
+  at markers, links for skill mentions.
+- ``synthetic.write_synthetic_tree(root, n_pairs, words=600)``: clean trees for the benchmark.
+"""

@@ -1,0 +1,66 @@
+"""Generated Markdown: pricing tables where markers stand, links for skill mentions.
+
+Called by hooks/render.py for each page; pure, so the same output can be tested without a build."""
+
+from __future__ import annotations
+
+import re
+
+from .data import SiteData
+from .markdown import fenced_lines
+from .markers import MARKER_COMMENT_RE, is_marker, marker_problem
+from .model import InputError
+from .pricing import render_marker
+from .skills import link_mentions
+
+# A block of another language inside a page (the side-by-side compare view): `<div lang="zh" ...>`.
+LANG_BLOCK_RE = re.compile(r'<(?:div|section)\b[^>]*\blang="(?P<lang>[a-z]{2})"')
+
+
+def render_page(
+    markdown: str,
+    *,
+    lang: str,
+    page_name: str,
+    rel: str,
+    data: SiteData,
+    skills_base_url: str | None = None,
+    first_line: int = 1,
+) -> str:
+    """Page Markdown with markers replaced and skill mentions linked; fenced code is left alone.
+
+    `pathfinder` markers are left for the hook that owns them. An unknown marker is an InputError
+    naming `rel` and the line (first_line: file line of the first Markdown line)."""
+    lines = markdown.split("\n")
+    names = [skill.name for skill in data.skills]
+    out = []
+    block_lang = lang  # tables follow the language of the enclosing `lang="…"` block
+    for number, (line, fenced) in enumerate(
+        zip(lines, fenced_lines(lines), strict=True), first_line
+    ):
+        if fenced:
+            out.append(line)
+            continue
+        if "lang=" in line and (block := LANG_BLOCK_RE.search(line)):
+            block_lang = block["lang"]
+        elif line.strip() == "</div>":
+            block_lang = lang
+        if "<!--" in line:
+            line = _replace_markers(line, number, block_lang, rel, data)
+        out.append(link_mentions(line, page_name, names, skills_base_url))
+    return "\n".join(out)
+
+
+def _replace_markers(line: str, number: int, lang: str, rel: str, data: SiteData) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name, arg = match.group("name"), match.group("arg")
+        if not is_marker(name, arg):
+            return match.group(0)
+        problem = marker_problem(name, arg)
+        if problem:
+            raise InputError.at(rel, number, problem)
+        if name != "pricing":
+            return match.group(0)
+        return "\n\n" + render_marker(data.pricing, arg, lang) + "\n\n"
+
+    return MARKER_COMMENT_RE.sub(replace, line)

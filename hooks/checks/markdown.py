@@ -1,0 +1,351 @@
+"""Split a page into sections keyed by heading id and count what each section holds.
+
+One pass over the lines for block structure (fences, headings, lists, tables, admonitions),
+then one regex pass over the page for inline markup (code spans, links, images, comments, URLs).
+The result keeps file line numbers, so every issue can point at a line."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .markers import MARKER_RE, is_marker
+from .source import Source
+
+if TYPE_CHECKING:
+    from .facts import Fact
+
+# Opening code fence: indentation, three or more backticks or tildes, then the info string.
+FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
+# ATX heading: up to three spaces, 1-6 hashes, the text, an optional `{#id ...}` attribute list.
+HEADING_RE = re.compile(
+    r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)"  # level and text
+    r"(?:[ \t]*\{:?[ \t]*#(?P<id>[^\s}]+)[^}]*\})?"  # explicit id from attr_list
+    r"[ \t#]*$"  # trailing spaces or closing hashes
+)
+# List item: indentation, a bullet or an ordinal (`1.`), spaces, then content (as Python-Markdown:
+# `2022.` alone at the start of a wrapped line is text, not an item).
+LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+(?=\S)")
+# Table delimiter row: cells of dashes with optional alignment colons.
+TABLE_DELIMITER_RE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
+# Admonition or details block: `!!! type "Title"` / `???+ type "Title"`.
+ADMONITION_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[A-Za-z][\w-]*)(?P<title>.*)$")
+# Inline markup, one alternative per construct; the sub() callback records and masks each one.
+# Each alternative starts with a literal character, so the engine skips between candidates in C.
+INLINE_RE = re.compile(
+    r"`(?P<ticks>`*)(?P<code_text>.+?)(?<!`)`(?P=ticks)(?!`)"  # inline code span, 1+ ticks
+    r"|<!--(?P<comment_text>.*?)-->"  # HTML comment, possibly a marker
+    r"|!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"  # image
+    r"|\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"  # target of a link
+    r"|<(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
+    # bare URL; ASCII only, so Chinese punctuation right after it ends it
+    r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)"
+    r"|<(?P<tag>/?[A-Za-z][^>\n]*)>",  # inline HTML tag
+    re.DOTALL,
+)
+# A link target with a scheme (https:, mailto:) is external and must be identical.
+EXTERNAL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# Any other explicit anchor a link may target: `{#id}` attribute lists or `id="..."`.
+ANCHOR_RE = re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)|id=\"(?P<html>[^\"]+)\"")
+# A skill reference anywhere in a page: `/sales-x` (the character before is checked in Python:
+# not part of a longer path, URL or word).
+SKILL_REF_RE = re.compile(r"/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)")
+# Characters that glue a token to what precedes it: a word, or a longer path, URL or number.
+ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+NOT_BEFORE_PATH = ASCII_WORD | frozenset("./:~-")
+URL_TRAILING = ".,;:!?'\""
+# First characters of lines that may be markup (or indented): the others are plain text.
+BLOCK_STARTS = frozenset("`~#|!?>-*+0123456789 \t")
+
+
+@dataclass(slots=True)  # not frozen: created for every link and code span, frozen is slower
+class Ref:
+    """Something found at a line: a link target, a code span, a URL."""
+
+    line: int
+    text: str
+
+
+@dataclass(slots=True)
+class CodeBlock:
+    line: int
+    info: str
+    code: str
+
+
+@dataclass(slots=True)
+class Marker:
+    line: int
+    name: str
+    arg: str | None
+
+    @property
+    def label(self) -> str:
+        return self.name if self.arg is None else f"{self.name}:{self.arg}"
+
+
+@dataclass
+class Section:
+    """The text from one heading to the next."""
+
+    id: str | None  # explicit {#id}; None for the preamble or a heading without one
+    level: int  # 0 for the text before the first heading
+    title: str
+    line: int
+    list_items: int = 0
+    table_rows: int = 0
+    table_columns: list[int] = field(default_factory=list)
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    admonitions: list[Ref] = field(default_factory=list)
+    images: list[Ref] = field(default_factory=list)
+    links: list[Ref] = field(default_factory=list)  # targets as page#anchor (see link_key)
+    markers: list[Marker] = field(default_factory=list)
+    code_spans: list[Ref] = field(default_factory=list)
+    urls: list[Ref] = field(default_factory=list)
+    prose: str = ""  # text without markup; line k of it is file line `line + k`
+    facts: list[Fact] = field(default_factory=list)  # filled by FactExtractor
+    _lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        """The prose in lower case, computed once (terms and brand spellings search it)."""
+        if self._lower is None:
+            self._lower = self.prose.lower()
+        return self._lower
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{{#{self.id}}}"
+            if self.id
+            else f'"{self.title}"'
+            if self.level
+            else "(before the title)"
+        )
+
+
+@dataclass
+class Page:
+    """One language version of a page, parsed."""
+
+    rel: str  # docs/zh/crm.md
+    lang: str
+    name: str  # crm.md, guides/x.md
+    source: Source
+    sections: list[Section]
+    skill_refs: list[Ref]
+    anchors: set[str]
+    prose: str  # the whole body without markup, one line per source line from body_line
+    _lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        """The prose in lower case, computed once (terms and brand spellings search it)."""
+        if self._lower is None:
+            self._lower = self.prose.lower()
+        return self._lower
+
+    @property
+    def headings(self) -> list[Section]:
+        return [section for section in self.sections if section.level]
+
+
+def fenced_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to a fenced code block (fences included)."""
+    inside: list[bool] = []
+    fence = ""
+    for line in lines:
+        if fence:
+            inside.append(True)
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+            continue
+        match = FENCE_RE.match(line) if "``" in line or "~~" in line else None
+        if match:
+            fence = match.group("fence")
+        inside.append(bool(match))
+    return inside
+
+
+def link_key(page_name: str, target: str) -> str:
+    """A link target as the page (relative to the language folder) and anchor it points to;
+    external targets as written."""
+    if EXTERNAL_RE.match(target):
+        return target
+    path, _, anchor = target.partition("#")
+    if path:
+        folder = page_name.rpartition("/")[0]
+        if folder:
+            path = f"{folder}/{path}"
+        if "./" in path or path.startswith("/"):
+            path = posixpath.normpath(path).lstrip("/")
+    else:
+        path = page_name
+    return f"{path}#{anchor}" if anchor else path
+
+
+def _mask_inline(sections: list[Section], text: str, first_line: int, page_name: str) -> str:
+    """Record the inline markup of a whole page in its sections; return the text with the
+    markup masked (line breaks kept, so line k of the result is file line first_line + k)."""
+    starts = [section.line for section in sections]
+    line, last = first_line, 0
+
+    def at(pos: int) -> tuple[int, Section]:
+        nonlocal line, last
+        line += text.count("\n", last, pos)  # matches come in order: count incrementally
+        last = pos
+        return line, sections[bisect_right(starts, line) - 1]
+
+    def replace(match: re.Match[str]) -> str:
+        kind = match.lastgroup  # the last group of each alternative names it
+        whole = match.group(0)
+        keep = "\n" * whole.count("\n") if "\n" in whole else ""
+        number, section = at(match.start())
+        if kind == "code_text":
+            section.code_spans.append(Ref(number, match["code_text"].strip()))
+            return " " + keep
+        if kind == "link_target":
+            target = match["link_target"]
+            section.links.append(Ref(number, link_key(page_name, target) if target else ""))
+            return " " + keep
+        if kind == "comment_text":
+            marker = MARKER_RE.fullmatch(match["comment_text"].strip())
+            if marker and is_marker(marker["name"], marker["arg"]):
+                section.markers.append(Marker(number, marker["name"], marker["arg"]))
+            return keep
+        if kind == "image_target":
+            section.images.append(Ref(number, match["image_target"]))
+            return keep
+        if kind == "auto_url":
+            section.urls.append(Ref(number, match["auto_url"]))
+            return " "
+        if kind == "url":
+            url = whole.rstrip(URL_TRAILING)
+            section.urls.append(Ref(number, url))
+            return " " + whole[len(url) :]
+        return " " + keep  # inline HTML tag
+
+    return INLINE_RE.sub(replace, text)
+
+
+def parse_page(source: Source, lang: str, name: str) -> Page:
+    """Parse a page body into sections; pure, one pass over the lines."""
+    lines = source.body.split("\n")
+    section = Section(id=None, level=0, title="", line=source.body_line)
+    sections = [section]
+    prose: list[str] = []
+    fence = ""
+    fence_indent = 0
+    fence_start = 0
+    fence_info = ""
+    code: list[str] = []
+    in_list = False  # inside a list: a marker line starts an item even without a blank line
+    paragraph = False  # the previous line was paragraph text, which a list cannot interrupt
+    blank = True
+
+    base = source.body_line
+    add = prose.append
+    for offset, line in enumerate(lines):
+        if fence:
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                section.code_blocks.append(CodeBlock(fence_start, fence_info, "\n".join(code)))
+                fence = ""
+            else:
+                code.append(line[fence_indent:] if line[:fence_indent].isspace() else line.lstrip())
+            add("")
+            continue
+        if line and line[0] not in BLOCK_STARTS:  # most lines: unindented plain text
+            if blank:
+                in_list = blank = False  # unindented text after a blank line ends the list
+            paragraph = not in_list
+            add(line)
+            continue
+        stripped = line.lstrip()
+        if not stripped:
+            add("")
+            blank, paragraph = True, False
+            continue
+        was_blank, blank = blank, False
+        first = stripped[0]
+        if first not in BLOCK_STARTS:  # indented plain text
+            paragraph = not in_list
+            add(stripped)
+            continue
+        if first in "`~":
+            match = FENCE_RE.match(line)
+            if match:
+                fence = match.group("fence")
+                fence_indent = len(match.group("indent"))
+                fence_start = base + offset
+                fence_info = match.group("info").strip()
+                code = []
+                add("")
+                paragraph = False
+                continue
+        elif first == "#":
+            match = HEADING_RE.match(line)
+            if match:
+                section = Section(
+                    id=match.group("id"),
+                    level=len(match.group("hashes")),
+                    title=match.group("text").strip(),
+                    line=base + offset,
+                )
+                sections.append(section)
+                add(section.title)
+                in_list = paragraph = False
+                continue
+        elif first == "|":
+            paragraph = False
+            if TABLE_DELIMITER_RE.match(line):
+                section.table_columns.append(stripped.strip().strip("|").count("|") + 1)
+                add("")
+                continue
+            section.table_rows += 1
+            add(stripped)  # cells keep their pipes: a term cannot span two cells
+            continue
+        elif first in "!?":
+            match = ADMONITION_RE.match(line)
+            if match:
+                section.admonitions.append(Ref(base + offset, match.group("type")))
+                add(match.group("title"))
+                paragraph = False
+                continue
+        elif first == ">":
+            stripped = stripped.lstrip("> \t")
+        elif in_list or not paragraph:  # - * + or a digit: maybe a list item
+            match = LIST_ITEM_RE.match(line)
+            if match:
+                section.list_items += 1
+                add(line[match.end() :])
+                in_list = True
+                continue
+        if was_blank and line[0] not in " \t":
+            in_list = False
+        paragraph = not in_list
+        add(stripped)
+    # one pass of the inline regex for the whole page, then each section takes its lines
+    page_prose = _mask_inline(sections, "\n".join(prose), base, name)
+    masked = page_prose.split("\n")
+    for section, following in zip(sections, [*sections[1:], None], strict=True):
+        end = following.line - base if following is not None else len(masked)
+        section.prose = "\n".join(masked[section.line - base : end])
+
+    body = source.body
+    skill_refs = []
+    line, last = source.body_line, 0
+    for m in SKILL_REF_RE.finditer(body):
+        start = m.start()
+        if start and body[start - 1] in NOT_BEFORE_PATH:
+            continue
+        line += body.count("\n", last, start)
+        last = start
+        skill_refs.append(Ref(line, m.group("name")))
+    anchors = {s.id for s in sections if s.id}
+    if body.count("{") > len(anchors) or 'id="' in body:  # more ids than the headings have
+        anchors.update(m.group("attr") or m.group("html") for m in ANCHOR_RE.finditer(body))
+    return Page(source.rel, lang, name, source, sections, skill_refs, anchors, page_prose)

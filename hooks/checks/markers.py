@@ -1,0 +1,43 @@
+"""Invisible markers: HTML comments that stand where generated content goes.
+
+A comment is a marker when it is `<!-- name:arg -->`, or `<!-- name -->` with a registered name.
+Other comments are ordinary and ignored. A marker with an unregistered name or argument stops the
+build (strict dispatch), so a typo cannot silently leave a page without its table."""
+
+from __future__ import annotations
+
+import re
+
+# name -> accepted arguments; None accepts any argument (or none), handled by another hook.
+KNOWN_MARKERS: dict[str, frozenset[str] | None] = {
+    "pricing": frozenset({"plans", "addons"}),
+    "pathfinder": None,
+}
+
+# The inside of a comment that looks like a marker: `name` or `name:arg`, nothing else.
+MARKER_RE = re.compile(r"(?P<name>[a-z][a-z0-9_-]*)(?::(?P<arg>\S*))?")
+# A whole marker comment, for rewriting Markdown.
+MARKER_COMMENT_RE = re.compile(r"<!--[ \t]*(?P<name>[a-z][a-z0-9_-]*)(?::(?P<arg>\S*))?[ \t]*-->")
+
+
+def is_marker(name: str, arg: str | None) -> bool:
+    """Whether a comment is meant as a marker (and must then be a known one)."""
+    return name in KNOWN_MARKERS or arg is not None
+
+
+def known_labels() -> str:
+    labels = []
+    for name, args in KNOWN_MARKERS.items():
+        labels.extend([name] if args is None else (f"{name}:{arg}" for arg in sorted(args)))
+    return ", ".join(labels)
+
+
+def marker_problem(name: str, arg: str | None) -> str | None:
+    """Why a marker is not valid, or None."""
+    label = name if arg is None else f"{name}:{arg}"
+    if name not in KNOWN_MARKERS:
+        return f"unknown marker <!-- {label} -->; known markers: {known_labels()}"
+    args = KNOWN_MARKERS[name]
+    if args is not None and arg not in args:
+        return f"unknown marker <!-- {label} -->; known markers: {known_labels()}"
+    return None

@@ -1,0 +1,340 @@
+"""Translation parity of one page pair, English as the reference.
+
+Headings are aligned by explicit id; then each pair of sections is compared for structure (lists,
+tables, code, admonitions, images, links, markers) and facts. Every issue is reported on the
+Chinese file with the English line that disagrees, e.g. `docs/zh/crm.md:42: list items differ in
+section {#deals} (5 vs 4) (docs/en/crm.md:40: 5 list items)`."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from .facts import Fact, soft_keys
+from .glossary import Glossary
+from .markdown import Page, Section
+from .model import Issue
+
+# A lowercase ASCII kebab-case id, as CONTRIBUTING.md asks.
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _issue(
+    zh: Page, line: int, message: str, en: Page, en_line: int, other: str, rule: str
+) -> Issue:
+    return Issue(zh.rel, line, message, en.rel, en_line, other, rule=rule, page=zh.name)
+
+
+def heading_issues(page: Page) -> list[Issue]:
+    """Headings of one page: every heading has a unique, well-formed explicit id."""
+    issues = []
+    seen: dict[str, int] = {}
+    for section in page.headings:
+        if section.id is None:
+            title = section.title
+            message = (
+                f'heading "{title}" has no explicit {{#id}}; add one, the same in both languages'
+            )
+        elif not ID_RE.fullmatch(section.id):
+            message = f"heading id {{#{section.id}}} is not lowercase ASCII kebab-case"
+        elif section.id in seen:
+            message = (
+                f"heading id {{#{section.id}}} is used twice (first on line {seen[section.id]})"
+            )
+        else:
+            seen[section.id] = section.line
+            continue
+        issues.append(Issue(page.rel, section.line, message, rule="parity", page=page.name))
+    return issues
+
+
+def _by_id(page: Page) -> dict[str, Section]:
+    """Sections keyed by id; the text before the first heading is keyed ""."""
+    found: dict[str, Section] = {}
+    for section in page.sections:
+        key = section.id if section.level else ""
+        if key is not None and key not in found:
+            found[key] = section
+    return found
+
+
+def _anchor_line(
+    order: list[str], sections: dict[str, Section], common: set[str], index: int, fallback: int
+) -> int:
+    """Line of the nearest common heading before position `index`, where a missing one belongs."""
+    for key in reversed(order[:index]):
+        if key in common:
+            return sections[key].line
+    return fallback
+
+
+def compare_headings(en: Page, zh: Page) -> list[Issue]:
+    """Same headings, levels and ids, in the same order."""
+    issues: list[Issue] = []
+    en_sections, zh_sections = _by_id(en), _by_id(zh)
+    en_order = [s.id for s in en.headings if s.id]
+    zh_order = [s.id for s in zh.headings if s.id]
+    common = set(en_order) & set(zh_order)
+    first_zh = zh.headings[0].line if zh.headings else zh.source.body_line
+    first_en = en.headings[0].line if en.headings else en.source.body_line
+    # a Chinese heading without an id at the same position is reported as such, not as missing
+    unnamed = set()
+    if len(en.headings) == len(zh.headings):
+        unnamed = {e.id for e, z in zip(en.headings, zh.headings, strict=True) if z.id is None}
+    for index, key in enumerate(en_order):
+        if key not in common and key not in unnamed:
+            section = en_sections[key]
+            line = _anchor_line(en_order, zh_sections, common, index, first_zh)
+            source = f"{'#' * section.level} {section.title} {{#{key}}}"
+            issues.append(
+                _issue(
+                    zh, line, f"heading {{#{key}}} is missing", en, section.line, source, "parity"
+                )
+            )
+    for index, key in enumerate(zh_order):
+        if key not in common:
+            line = _anchor_line(zh_order, en_sections, common, index, first_en)
+            issues.append(
+                _issue(
+                    zh,
+                    zh_sections[key].line,
+                    f"heading {{#{key}}} has no English counterpart",
+                    en,
+                    line,
+                    f"no heading {{#{key}}}",
+                    "parity",
+                )
+            )
+    for key in en_order:
+        if key in common and en_sections[key].level != zh_sections[key].level:
+            e, z = en_sections[key], zh_sections[key]
+            issues.append(
+                _issue(
+                    zh,
+                    z.line,
+                    f"heading {{#{key}}} is level {z.level}",
+                    en,
+                    e.line,
+                    f"level {e.level}",
+                    "parity",
+                )
+            )
+    en_common = [key for key in en_order if key in common]
+    zh_common = [key for key in zh_order if key in common]
+    for e_key, z_key in zip(en_common, zh_common, strict=False):  # a duplicate id: reported
+        if e_key != z_key:
+            issues.append(
+                _issue(
+                    zh,
+                    zh_sections[z_key].line,
+                    f"heading {{#{z_key}}} is out of order",
+                    en,
+                    en_sections[e_key].line,
+                    f"{{#{e_key}}} comes here",
+                    "parity",
+                )
+            )
+            break
+    return issues
+
+
+def _count(
+    zh: Page, z: Section, en: Page, e: Section, what: str, en_count: int, zh_count: int
+) -> Iterator[Issue]:
+    if en_count != zh_count:
+        yield _issue(
+            zh,
+            z.line,
+            f"{what} differ in section {e.label} ({en_count} vs {zh_count})",
+            en,
+            e.line,
+            f"{en_count} {what}",
+            "parity",
+        )
+
+
+def _shape(section: Section) -> tuple[object, ...]:
+    """Everything compare_sections looks at, to skip the details when both sides agree."""
+    return (
+        section.list_items,
+        section.table_rows,
+        section.table_columns,
+        [block.code for block in section.code_blocks],
+        [ref.text for ref in section.admonitions],
+        len(section.images),
+        [marker.label for marker in section.markers],
+        sorted(ref.text for ref in section.links),
+    )
+
+
+def compare_sections(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
+    """Structure of two sections with the same id."""
+    if _shape(e) == _shape(z):
+        return
+    yield from _count(zh, z, en, e, "list items", e.list_items, z.list_items)
+    yield from _count(zh, z, en, e, "table rows", e.table_rows, z.table_rows)
+    if len(e.table_columns) == len(z.table_columns):
+        for number, (ec, zc) in enumerate(
+            zip(e.table_columns, z.table_columns, strict=True), start=1
+        ):
+            yield from _count(zh, z, en, e, f"columns of table {number}", ec, zc)
+    else:
+        yield from _count(zh, z, en, e, "tables", len(e.table_columns), len(z.table_columns))
+    yield from _count(zh, z, en, e, "code blocks", len(e.code_blocks), len(z.code_blocks))
+    for number, (ec, zc) in enumerate(zip(e.code_blocks, z.code_blocks, strict=False), start=1):
+        if ec.code != zc.code:
+            first = next((line for line in ec.code.split("\n") if line.strip()), "")
+            yield _issue(
+                zh,
+                zc.line,
+                f"code block {number} of section {e.label} differs from English",
+                en,
+                ec.line,
+                f"code block {number} starts `{first.strip()}`",
+                "parity",
+            )
+    e_types = [ref.text for ref in e.admonitions]
+    z_types = [ref.text for ref in z.admonitions]
+    if e_types != z_types:
+        yield _issue(
+            zh,
+            z.line,
+            f"admonitions differ in section {e.label}: {', '.join(z_types) or 'none'}",
+            en,
+            e.line,
+            ", ".join(e_types) or "none",
+            "parity",
+        )
+    yield from _count(zh, z, en, e, "images", len(e.images), len(z.images))
+    e_markers = [m.label for m in e.markers]
+    z_markers = [m.label for m in z.markers]
+    if e_markers != z_markers:
+        yield _issue(
+            zh,
+            z.line,
+            f"markers differ in section {e.label}: {', '.join(z_markers) or 'none'}",
+            en,
+            e.line,
+            ", ".join(e_markers) or "none",
+            "parity",
+        )
+    yield from _compare_links(en, e, zh, z)
+
+
+def _compare_links(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
+    """Internal links point to the same page and anchor; external URLs are identical."""
+    e_keys = Counter(ref.text for ref in e.links)
+    z_keys = Counter(ref.text for ref in z.links)
+    if e_keys == z_keys:
+        return
+    missing = e_keys - z_keys
+    extra = z_keys - e_keys
+    en_total, zh_total = sum(e_keys.values()), sum(z_keys.values())
+    counts = f" ({en_total} vs {zh_total} links)" if en_total != zh_total else ""
+    lacking = []  # English links without a counterpart, in order
+    for ref in e.links:
+        if missing[ref.text]:
+            missing[ref.text] -= 1
+            lacking.append((ref, ref.text))
+    surplus = []  # Chinese links without a counterpart, in order
+    for ref in z.links:
+        if extra[ref.text]:
+            extra[ref.text] -= 1
+            surplus.append((ref, ref.text))
+    for (e_ref, e_key), (z_ref, z_key) in zip(lacking, surplus, strict=False):
+        yield _issue(
+            zh,
+            z_ref.line,
+            f"link to {z_key} does not match the English",
+            en,
+            e_ref.line,
+            f"links to {e_key}",
+            "links",
+        )
+    for e_ref, e_key in lacking[len(surplus) :]:
+        yield _issue(
+            zh,
+            z.line,
+            f"section {e.label} has no link to {e_key}{counts}",
+            en,
+            e_ref.line,
+            f"links to {e_key}",
+            "links",
+        )
+    for z_ref, z_key in surplus[len(lacking) :]:
+        yield _issue(
+            zh,
+            z_ref.line,
+            f"link to {z_key} is not in the English section {e.label}{counts}",
+            en,
+            e.line,
+            f"no link to {z_key}",
+            "links",
+        )
+
+
+def _unmatched(mine: list[Fact], theirs: list[Fact], their_section: Section) -> list[Fact]:
+    """Hard facts of one side that the other side has in no notation (words count there)."""
+    keys = {fact.key for fact in theirs}
+    seen: set[str] = set()
+    found = []
+    for fact in mine:
+        if not fact.soft and fact.key not in keys and fact.key not in seen:
+            seen.add(fact.key)
+            found.append(fact)
+    if found:
+        words = soft_keys(their_section)  # only now: most sections match without them
+        found = [fact for fact in found if fact.key not in words]
+    return sorted(found, key=lambda fact: fact.line)
+
+
+def compare_facts(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
+    """Every fact of a section on one side appears in its counterpart on the other side."""
+    missing = _unmatched(e.facts, z.facts, z)
+    extra = _unmatched(z.facts, e.facts, e)
+    for group in dict.fromkeys(fact.group for fact in missing + extra):
+        m = [fact for fact in missing if fact.group == group]
+        x = [fact for fact in extra if fact.group == group]
+        for ef, zf in zip(m, x, strict=False):
+            yield _issue(
+                zh,
+                zf.line,
+                f"{zf.shown} does not match the English",
+                en,
+                ef.line,
+                ef.shown,
+                "facts",
+            )
+        for ef in m[len(x) :]:
+            yield _issue(
+                zh, z.line, f"section {e.label} lacks {ef.shown}", en, ef.line, ef.shown, "facts"
+            )
+        for zf in x[len(m) :]:
+            yield _issue(
+                zh,
+                zf.line,
+                f"{zf.shown} is not in the English section {e.label}",
+                en,
+                e.line,
+                f"not in section {e.label}",
+                "facts",
+            )
+
+
+def compare_pages(en: Page, zh: Page, glossary: Glossary | None = None) -> list[Issue]:
+    """All parity issues of a page pair (headings of each side, then section by section)."""
+    issues = heading_issues(en) + heading_issues(zh) + compare_headings(en, zh)
+    zh_sections = _by_id(zh)
+    index_of = {id(section): index for index, section in enumerate(en.sections)}
+    pairs = [
+        (index_of[id(e)], e, zh_sections[key])
+        for key, e in _by_id(en).items()
+        if key in zh_sections
+    ]
+    for _, e, z in pairs:
+        issues.extend(compare_sections(en, e, zh, z))
+        issues.extend(compare_facts(en, e, zh, z))
+    if glossary is not None:
+        issues.extend(glossary.compare(en, zh, pairs))
+    return issues

@@ -1,0 +1,239 @@
+"""Prices from one source (data/pricing.yml): the generated tables and the checks of prose."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from .data import Plan, Pricing
+from .facts import NOT_BEFORE_NUMBER, parse_number
+from .markdown import Page
+from .model import Issue
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# The rest of a sentence: anything but a sentence end or a blank line.
+_SAME_SENTENCE = r"(?:[^.!?。！？；;\n]|\n(?!\n))*?"
+# Arithmetic written out: `5,000 × 10 = 50,000` (starts at a digit; the character before is
+# checked in Python).
+PRODUCT_RE = re.compile(
+    rf"(?P<a>\d[\d,]*(?:\.\d+)?)\s*[×x*]\s*(?P<b>{_NUM})\s*=\s*(?P<c>{_NUM})(?![\d,])"
+)
+NOT_BEFORE_FIGURE = NOT_BEFORE_NUMBER | {","}
+
+HEADERS = {
+    "en": ("Plan", "Price ({basis})", "Send limit", "Key features"),
+    "zh": ("套餐", "价格（{basis}）", "发送上限", "核心功能"),
+}
+ADDON_HEADERS = {"en": ("Add-on", "Price", "What it is"), "zh": ("附加功能", "价格", "说明")}
+FEATURE_SEPARATOR = {"en": ", ", "zh": "、"}
+
+
+def amount(value: float | Decimal) -> str:
+    """15 -> "15", 12.5 -> "12.50", 50000 -> "50,000"."""
+    number = Decimal(str(value))
+    if number == number.to_integral_value():
+        return f"{int(number):,}"
+    return f"{number:,.2f}"
+
+
+def price_text(value: float, lang: str) -> str:
+    return f"${amount(value)}/mo" if lang == "en" else f"{amount(value)}美元/月"
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cell.replace("|", r"\|") for cell in cells) + " |"
+
+
+def _table(header: tuple[str, ...], rows: list[list[str]]) -> str:
+    lines = [_row(list(header)), "|" + "---|" * len(header)]
+    lines.extend(_row(row) for row in rows)
+    return "\n".join(lines)
+
+
+def _name(name: str, gloss: str, lang: str) -> str:
+    return name if lang == "en" else f"{name}（{gloss}）"
+
+
+def plans_table(pricing: Pricing, lang: str) -> str:
+    """The plan table of one language, as Markdown."""
+    header = tuple(cell.format(basis=pricing.basis[lang]) for cell in HEADERS[lang])
+    rows = []
+    for plan in pricing.plans:
+        multiplier = amount(plan.send_multiplier)
+        limit = f"{multiplier}x contact count" if lang == "en" else f"联系人数量的{multiplier}倍"
+        features = FEATURE_SEPARATOR[lang].join(plan.features.get(lang, ()))
+        rows.append(
+            [_name(plan.name, plan.zh_gloss, lang), price_text(plan.price, lang), limit, features]
+        )
+    return _table(header, rows)
+
+
+def addons_table(pricing: Pricing, lang: str) -> str:
+    """The add-on table of one language; an add-on without a price links to the source."""
+    rows = []
+    for addon in pricing.addons:
+        if addon.price is not None:
+            price = price_text(addon.price, lang)
+        elif lang == "en":
+            price = f"— ([verify]({pricing.verify_url}))"
+        else:
+            price = f"—（[核实]({pricing.verify_url})）"
+        rows.append([_name(addon.name, addon.zh_gloss, lang), price, addon.text[lang]])
+    return _table(ADDON_HEADERS[lang], rows)
+
+
+def render_marker(pricing: Pricing, arg: str | None, lang: str) -> str:
+    """The content for `<!-- pricing:<arg> -->`."""
+    return plans_table(pricing, lang) if arg == "plans" else addons_table(pricing, lang)
+
+
+class PriceRules:
+    """Checks of prices in prose, compiled once per site from the plan names."""
+
+    def __init__(self, pricing: Pricing) -> None:
+        self.pricing = pricing
+        self.plans = {plan.name: plan for plan in pricing.plans}
+        names = (
+            "|".join(re.escape(name) for name in sorted(self.plans, key=len, reverse=True))
+            or "(?!)"
+        )
+        en_n = (
+            r"(?P<n>\d[\d,]*(?:\.\d+)?)(?P<ns>[Kk])?"  # a digit first: the engine skips to digits
+        )
+        en_m = rf"(?<![\d,.])(?P<m>{_NUM})(?P<ms>[Kk])?\s+emails\b"
+        zh_n = rf"(?P<n>{_NUM})\s*(?P<ns>万)?\s*个联系人"
+        zh_m = rf"(?<![\d,.])(?P<m>{_NUM})\s*(?P<ms>万)?\s*封"
+        plan = rf"(?P<plan>{names})"
+        gloss = r"(?:（[^）\n]*）)?"  # a Chinese gloss after the plan name: Plus（进阶版）
+        # (words the sentence must hold, pattern): the cheap test skips most sections
+        self.derived = [
+            # a 5,000-contact Plus plan ... 50,000 emails
+            (
+                ("contact", "plan", "emails"),
+                re.compile(rf"{en_n}[- ]contacts?\s+{plan}\s+plan\b{_SAME_SENTENCE}{en_m}"),
+            ),
+            # a Plus plan with 5,000 contacts ... 50,000 emails
+            (
+                ("contacts", "plan", "emails"),
+                re.compile(rf"{plan}\s+plan\s+with\s+{en_n}\s+contacts\b{_SAME_SENTENCE}{en_m}"),
+            ),
+            # 含5,000个联系人的Plus套餐每月可发送50,000封
+            (
+                ("个联系人的", "封"),
+                re.compile(rf"含\s*{zh_n}的\s*{plan}{gloss}\s*套餐{_SAME_SENTENCE}{zh_m}"),
+            ),
+        ]
+
+    def prose_issues(self, page: Page) -> Iterator[Issue]:
+        """Prices and multipliers in prose that the data file does not have."""
+        prices, multipliers = self.pricing.prices, self.pricing.multipliers
+        rel = self.pricing.rel
+        for section in page.sections:
+            for fact in section.facts:
+                if fact.kind == "money" and fact.value not in prices:
+                    listed = ", ".join(amount(p) for p in sorted(prices))
+                    yield Issue(
+                        page.rel,
+                        fact.line,
+                        f"price {fact.text} is not in {rel}",
+                        rel,
+                        self.pricing.prices_line,
+                        f"prices are {listed}",
+                        rule="pricing",
+                        page=page.name,
+                    )
+                elif fact.kind == "multiplier" and fact.value not in multipliers:
+                    listed = ", ".join(amount(m) for m in sorted(multipliers))
+                    yield Issue(
+                        page.rel,
+                        fact.line,
+                        f"send-limit multiplier {fact.text} is not in {rel}",
+                        rel,
+                        self.pricing.prices_line,
+                        f"multipliers are {listed}",
+                        rule="pricing",
+                        page=page.name,
+                    )
+
+    def derived_issues(self, page: Page) -> Iterator[Issue]:
+        """Derived figures: N contacts x the plan's multiplier, and products written out."""
+        candidates = [(w, r) for w, r in self.derived if all(word in page.prose for word in w)]
+        products = "=" in page.prose
+        if not candidates and not products:
+            return
+        for section in page.sections:
+            text = section.prose
+            regexes = [regex for words, regex in candidates if all(w in text for w in words)]
+            for match in (m for regex in regexes for m in regex.finditer(text)):
+                if match.start() and text[match.start() - 1] in NOT_BEFORE_FIGURE:
+                    continue
+                plan = self.plans[match["plan"]]
+                contacts = parse_number(match["n"], _scale(match["ns"]))
+                stated = parse_number(match["m"], _scale(match["ms"]))
+                expected = contacts * Decimal(str(plan.send_multiplier))
+                if stated != expected:
+                    line = section.line + text.count("\n", 0, match.start())
+                    yield self._derived_issue(page, line, plan, contacts, expected, stated)
+            for match in PRODUCT_RE.finditer(text) if "=" in text else ():
+                if match.start() and text[match.start() - 1] in NOT_BEFORE_FIGURE:
+                    continue
+                a, b, c = (parse_number(match[g]) for g in "abc")
+                if a * b != c:
+                    line = section.line + text.count("\n", 0, match.start())
+                    yield Issue(
+                        page.rel,
+                        line,
+                        f"{match['a']} × {match['b']} is {amount(a * b)}, not {match['c']}",
+                        rule="pricing",
+                        page=page.name,
+                    )
+
+    def _derived_issue(
+        self,
+        page: Page,
+        line: int,
+        plan: Plan,
+        contacts: Decimal,
+        expected: Decimal,
+        stated: Decimal,
+    ) -> Issue:
+        multiplier = amount(plan.send_multiplier)
+        return Issue(
+            page.rel,
+            line,
+            f"{amount(contacts)} contacts on {plan.name} send {amount(expected)} emails a month "
+            f"({multiplier}x), not {amount(stated)}",
+            self.pricing.rel,
+            plan.line,
+            f"{plan.name} send_multiplier: {multiplier}",
+            rule="pricing",
+            page=page.name,
+        )
+
+
+def _scale(suffix: str | None) -> str | None:
+    return {"k": "K", "K": "K", "万": "万"}.get(suffix or "")
+
+
+def stale_issue(pricing: Pricing, today: dt.date) -> Issue | None:
+    """Prices older than max_age_days: a warning, and a banner on pages that state prices."""
+    if not pricing.is_stale(today):
+        return None
+    return Issue(
+        pricing.rel,
+        pricing.as_of_line,
+        f"prices are as of {pricing.as_of.isoformat()}, more than {pricing.max_age_days} days "
+        f"before {today.isoformat()}; verify them at {pricing.verify_url}, then update as_of",
+        rule="pricing",
+    )
+
+
+def page_has_prices(page: Page) -> bool:
+    """Whether a page shows prices: a pricing marker or a price in its prose."""
+    return any(
+        any(marker.name == "pricing" for marker in section.markers)
+        or any(fact.kind == "money" for fact in section.facts)
+        for section in page.sections
+    )

@@ -1,0 +1,358 @@
+"""The whole-site run: read docs/<lang>/ and data/ once, run every check, report issues."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .data import SiteData, load_data
+from .facts import FactExtractor
+from .glossary import Glossary
+from .markdown import EXTERNAL_RE, Page, parse_page
+from .markers import marker_problem
+from .model import PARITY_RULES, InputError, Issue
+from .parity import compare_pages
+from .pricing import PriceRules, page_has_prices, stale_issue
+from .skills import anchor_issues, reference_issues, unmentioned_issues
+from .source import read_text, split_front_matter
+from .staleness import FIELD, check_staleness
+
+REFERENCE = "en"
+TRANSLATION = "zh"
+LANGS = (REFERENCE, TRANSLATION)
+PARALLEL_FROM = 200  # pages; below this, starting processes costs more than it saves
+
+
+@dataclass
+class PageStatus:
+    """What `status` shows for a page, and what the banners need."""
+
+    name: str
+    present: dict[str, bool]
+    untranslated: bool  # declared in data/untranslated.yml
+    outdated: bool = False  # the Chinese page does not translate the current English page
+    stamped: bool = True  # the Chinese page records which English text it translates
+    prices: dict[str, bool] = field(default_factory=dict)  # language -> the page shows prices
+    parity_issues: int = 0
+
+    @property
+    def state(self) -> str:
+        if not self.present[REFERENCE]:
+            return "no English page"
+        if not self.present[TRANSLATION]:
+            return "untranslated" if self.untranslated else "missing"
+        if not self.stamped:
+            return "not stamped"
+        return "outdated" if self.outdated else "up to date"
+
+
+@dataclass
+class SiteReport:
+    """Everything one run found; the hooks keep it for the whole build."""
+
+    root: Path
+    data: SiteData
+    pages: dict[str, PageStatus]
+    issues: list[Issue]
+    today: dt.date
+    prices_stale: bool
+
+    def summary(self) -> str:
+        pairs = sum(1 for status in self.pages.values() if all(status.present.values()))
+        return (
+            f"{len(self.pages)} pages ({pairs} page pairs), {len(self.data.skills)} skills, "
+            f"prices as of {self.data.pricing.as_of.isoformat()}: "
+            + (plural(len(self.issues), "issue") if self.issues else "no issues")
+        )
+
+    def banner(self, name: str, file_lang: str, build_lang: str) -> dict[str, Any]:
+        """Banner status of a page in one language build (page.meta["ac_status"])."""
+        status = self.pages.get(name)
+        translated_build = build_lang != REFERENCE
+        pricing = self.data.pricing
+        return {
+            "untranslated": file_lang != build_lang
+            or (translated_build and status is not None and status.untranslated),
+            "outdated": translated_build
+            and file_lang == build_lang
+            and status is not None
+            and status.outdated,
+            "prices_stale": self.prices_stale
+            and status is not None
+            and status.prices.get(file_lang, False),
+            "prices_as_of": pricing.as_of_label.get(build_lang, pricing.as_of.isoformat()),
+            "verify_url": pricing.verify_url,
+        }
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def read_page(path: Path | str, rel: str, lang: str, name: str, problems: list[str]) -> Page | None:
+    """Read and parse one page; an unreadable one adds its problems and returns None."""
+    try:
+        source = split_front_matter(read_text(path, rel), rel)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+    if not source.body.strip():
+        problems.append(f"{rel}:1: page is empty; write it or delete it")
+        return None
+    page = parse_page(source, lang, name)
+    for section in page.sections:
+        for marker in section.markers:
+            problem = marker_problem(marker.name, marker.arg)
+            if problem:
+                problems.append(f"{rel}:{marker.line}: {problem}")
+    return page
+
+
+def discover(docs_dir: Path) -> dict[str, set[str]]:
+    """Page names (relative to the language folder) per language."""
+    found: dict[str, set[str]] = {}
+    for lang in LANGS:
+        lang_dir = docs_dir / lang
+        found[lang] = {path.relative_to(lang_dir).as_posix() for path in lang_dir.rglob("*.md")}
+    return found
+
+
+@dataclass
+class _Chunk:
+    """A slice of the page names, checked in one process."""
+
+    root: Path
+    docs_dir: Path
+    data: SiteData
+    names: list[str]
+    present: dict[str, set[str]]
+
+
+@dataclass
+class _ChunkResult:
+    issues: list[Issue] = field(default_factory=list)
+    statuses: list[PageStatus] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    mentioned: set[str] = field(default_factory=set)
+    anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    links: list[_Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Link:
+    """An internal link, checked once every page's anchors are known."""
+
+    rel: str
+    lang: str
+    name: str
+    line: int
+    key: str  # page#anchor, relative to the language folder
+
+
+def _check_chunk(chunk: _Chunk) -> _ChunkResult:
+    """Read the pages of a chunk once and run every per-page and per-pair check on them."""
+    data = chunk.data
+    result = _ChunkResult()
+    glossary = Glossary(data.terms, data.glossary_rel)
+    brands = [term.en for term in data.terms if term.brand] + [
+        plan.name for plan in data.pricing.plans
+    ]
+    extractor = FactExtractor(brands, glossary.misspells)
+    prices = PriceRules(data.pricing)
+    docs, docs_rel = str(chunk.docs_dir), _rel(chunk.docs_dir, chunk.root)
+    for name in chunk.names:
+        pair: dict[str, Page | None] = {}
+        for lang in LANGS:
+            pair[lang] = None
+            if name in chunk.present[lang]:
+                path = os.path.join(docs, lang, name)  # strings: pathlib costs more per file
+                pair[lang] = read_page(
+                    path, f"{docs_rel}/{lang}/{name}", lang, name, result.problems
+                )
+        if result.problems:
+            continue  # keep reading to report every input problem, but check nothing more
+        en, zh = pair[REFERENCE], pair[TRANSLATION]
+        status = PageStatus(
+            name,
+            {REFERENCE: en is not None, TRANSLATION: zh is not None},
+            name in data.untranslated,
+        )
+        result.statuses.append(status)
+        for page in (en, zh):
+            if page is not None:
+                facts = extractor.extract_page(page.sections, page.prose)
+                for section, found in zip(page.sections, facts, strict=True):
+                    section.facts = found
+        result.issues.extend(_pair_issues(en, zh, data, glossary, status))
+        for page in (en, zh):
+            if page is None:
+                continue
+            status.prices[page.lang] = page_has_prices(page)
+            result.issues.extend(glossary.spelling(page))
+            result.issues.extend(prices.prose_issues(page))
+            result.issues.extend(prices.derived_issues(page))
+            result.issues.extend(reference_issues(page, data))
+            result.mentioned.update(ref.text for ref in page.skill_refs)
+            result.anchors[page.lang, name] = page.anchors
+            result.links.extend(_internal_links(page))
+    if result.problems:
+        result.links = []
+    return result
+
+
+def _internal_links(page: Page) -> Iterator[_Link]:
+    for section in page.sections:
+        for ref in section.links:
+            if (
+                ref.text
+                and not EXTERNAL_RE.match(ref.text)
+                and ref.text.partition("#")[0].endswith(".md")
+            ):
+                yield _Link(page.rel, page.lang, page.name, ref.line, ref.text)
+
+
+def link_target_issues(
+    links: list[_Link], anchors: dict[tuple[str, str], set[str]], docs_rel: str
+) -> Iterator[Issue]:
+    """Internal links point to a page that exists and to an anchor it has."""
+    for link in links:
+        name, _, anchor = link.key.partition("#")
+        target = (link.lang, name) if (link.lang, name) in anchors else (REFERENCE, name)
+        if target not in anchors:
+            message = f"link to {link.key}: there is no page {name}"
+        elif anchor and anchor not in anchors[target]:
+            message = (
+                f"link to {link.key}: {docs_rel}/{target[0]}/{name} has no anchor {{#{anchor}}}"
+            )
+        else:
+            continue
+        yield Issue(link.rel, link.line, message, rule="links", page=link.name)
+
+
+def _chunks(names: list[str], count: int) -> list[list[str]]:
+    size = -(-len(names) // count)
+    return [names[i : i + size] for i in range(0, len(names), size)] or [[]]
+
+
+def default_jobs(pages: int) -> int:
+    """Processes worth starting: one per core for big sites, none for small ones."""
+    if pages < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def check_site(
+    root: Path,
+    *,
+    docs_dir: Path | None = None,
+    data_dir: Path | None = None,
+    today: dt.date | None = None,
+    jobs: int | None = 1,
+) -> SiteReport:
+    """Run every check over docs/en, docs/zh and data/; raise InputError for unreadable input.
+
+    jobs: processes to use (None: one per core when the site is big). Every file is read once."""
+    root = Path(root)
+    docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+    data_dir = Path(data_dir) if data_dir else root / "data"
+    today = today or dt.date.today()
+    data = load_data(data_dir, _rel(data_dir, root))
+    present = discover(docs_dir)
+    names = sorted(present[REFERENCE] | present[TRANSLATION], key=lambda n: (n.count("/"), n))
+    jobs = default_jobs(len(names)) if jobs is None else jobs
+    chunks = [_Chunk(root, docs_dir, data, part, present) for part in _chunks(names, max(jobs, 1))]
+    if jobs > 1 and len(chunks) > 1:
+        with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
+            results = pool.map(_check_chunk, chunks)
+    else:
+        results = [_check_chunk(chunk) for chunk in chunks]
+
+    problems = [problem for result in results for problem in result.problems]
+    if problems:
+        raise InputError(problems)
+    issues = [issue for result in results for issue in result.issues]
+    statuses = {status.name: status for result in results for status in result.statuses}
+    anchors = {key: value for result in results for key, value in result.anchors.items()}
+    links = [link for result in results for link in result.links]
+    issues.extend(link_target_issues(links, anchors, _rel(docs_dir, root)))
+    for listed, line in data.untranslated.items():
+        if listed not in present[REFERENCE]:
+            message = f"{listed} is listed as untranslated but there is no page {listed}"
+            issues.append(Issue(data.untranslated_rel, line, message, rule="parity"))
+    mentioned = set().union(*(result.mentioned for result in results))
+    issues.extend(unmentioned_issues(mentioned, data))
+    issues.extend(anchor_issues(anchors, mentioned, data, _rel(docs_dir, root)))
+    stale = stale_issue(data.pricing, today)
+    if stale:
+        issues.append(stale)
+
+    order = {name: index for index, name in enumerate(names)}
+    issues.sort(key=lambda issue: order.get(issue.page, len(order)))  # by page; data files last
+    for issue in issues:
+        if issue.page in statuses and issue.rule in PARITY_RULES:
+            statuses[issue.page].parity_issues += 1
+    return SiteReport(root, data, statuses, issues, today, stale is not None)
+
+
+def _pair_issues(
+    en: Page | None, zh: Page | None, data: SiteData, glossary: Glossary, status: PageStatus
+) -> Iterator[Issue]:
+    """Existence, parity, glossary and staleness of one page pair."""
+    name = status.name
+    if en is not None and zh is None:
+        if not status.untranslated:
+            zh_rel = en.rel.replace(f"/{REFERENCE}/", f"/{TRANSLATION}/", 1)
+            yield Issue(
+                zh_rel,
+                1,
+                f"page is missing; translate {en.rel} or list {name} in {data.untranslated_rel}",
+                en.rel,
+                1,
+                "English page",
+                rule="parity",
+                page=name,
+            )
+        return
+    if en is None and zh is not None:
+        en_rel = zh.rel.replace(f"/{TRANSLATION}/", f"/{REFERENCE}/", 1)
+        yield Issue(
+            en_rel,
+            1,
+            "page is missing; English is the reference",
+            zh.rel,
+            1,
+            "Chinese page without an English original",
+            rule="parity",
+            page=name,
+        )
+        return
+    assert en is not None and zh is not None
+    if status.untranslated:
+        yield Issue(
+            data.untranslated_rel,
+            data.untranslated[name],
+            f"{name} is listed as untranslated",
+            zh.rel,
+            1,
+            "but the Chinese page exists; remove it from the list",
+            rule="parity",
+            page=name,
+        )
+    yield from compare_pages(en, zh, glossary)
+    stale = check_staleness(en, zh)
+    if stale is not None:
+        status.outdated = True
+        status.stamped = FIELD in zh.source.meta_raw
+        yield stale

@@ -1,0 +1,73 @@
+"""MkDocs hook: the translation-honesty checks, once per build, and each page's banner status.
+
+Thin adapter over the pure core in ``hooks/checks/``. The checks read docs/<lang>/ and data/ from
+disk once per build (static-i18n fires every event once per language; see ``checks.build``) and
+each issue is logged as a warning, so ``mkdocs build --strict`` shows them all and then fails.
+Unreadable input (bad YAML, bad encoding, an empty page, an unknown marker) aborts the build with
+the file and line, never a traceback. Templates read ``page.meta["ac_status"]`` for the banners.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from checks.build import report_for
+from checks.model import InputError
+from checks.site import LANGS, SiteReport, check_site
+
+log = get_plugin_logger("checks")
+
+_state: dict[str, Any] = {"logged": None}  # the config whose issues were logged
+
+
+def build_report(config: MkDocsConfig) -> SiteReport:
+    """The checks' report for this build (shared with hooks/render.py); input errors abort."""
+
+    def run() -> SiteReport:
+        root = Path(config.docs_dir).parent  # docs/ and data/ sit side by side
+        return check_site(root, docs_dir=Path(config.docs_dir), jobs=1)
+
+    try:
+        return report_for(config, run)
+    except InputError as error:
+        for problem in error.problems:
+            log.error(problem)
+        raise Abort(f"{len(error.problems)} input error(s) in docs/ or data/; see above") from None
+
+
+def build_language(config: MkDocsConfig) -> str:
+    """The language being built: the i18n plugin's current language (it also sets
+    theme.language, but only for the Material theme)."""
+    i18n = config.plugins.get("i18n")
+    return str(getattr(i18n, "current_language", None) or config.theme.get("language") or LANGS[0])
+
+
+def page_language(page: Page, build_lang: str) -> tuple[str, str]:
+    """The language of a page's source file and its name inside the language folder."""
+    lang, _, rest = page.file.src_uri.partition("/")
+    return (lang, rest) if lang in LANGS and rest else (build_lang, page.file.src_uri)
+
+
+def on_config(config: MkDocsConfig) -> None:
+    report = build_report(config)
+    if _state["logged"] is config:
+        return  # the next language of the same build
+    _state["logged"] = config
+    for issue in report.issues:
+        log.warning(str(issue))
+    log.info("translation checks: %s", report.summary())
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Banner status of the page in this language build, for the templates."""
+    build_lang = build_language(config)
+    file_lang, name = page_language(page, build_lang)
+    page.meta["ac_status"] = build_report(config).banner(name, file_lang, build_lang)
+    return markdown

@@ -1,0 +1,49 @@
+"""Shared helpers: fixture trees copied into tmp_path (pyproject.toml puts the repository root on
+the path, so the core imports as `hooks.checks`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hooks.checks.staleness import stamp_pages
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CLEAN = FIXTURES / "clean"
+DEFECTS = FIXTURES / "defects"
+TODAY = dt.date(2026, 6, 1)  # the fixtures' prices (as of 2026-03-01) are fresh on this day
+
+
+def make_tree(tmp_path: Path, case: str | None = None) -> tuple[Path, dict]:
+    """The clean fixture in tmp_path, with a defect case laid over it; returns (root, case options).
+
+    Overlay files replace their clean versions; `case.yml` may `delete:` files, set `today:`, or
+    set `restamp: false` (otherwise Chinese pages are restamped, so an edit of an English page is
+    not also reported as an outdated translation)."""
+    root = tmp_path / "site-src"
+    shutil.copytree(CLEAN, root)
+    options: dict = {}
+    if case is not None:
+        case_dir = DEFECTS / case
+        for path in case_dir.rglob("*"):
+            rel = path.relative_to(case_dir)
+            if path.is_file() and rel.name not in ("expected.txt", "case.yml"):
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, root / rel)
+        if (case_dir / "case.yml").exists():
+            options = yaml.safe_load((case_dir / "case.yml").read_text("utf-8")) or {}
+        for rel in options.get("delete", []):
+            (root / rel).unlink()
+        if options.get("restamp", True):
+            stamp_pages(root / "docs", [])
+    return root, options
+
+
+@pytest.fixture
+def clean_tree(tmp_path: Path) -> Path:
+    return make_tree(tmp_path)[0]

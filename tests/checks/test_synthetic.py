@@ -1,0 +1,35 @@
+"""The benchmark's synthetic trees are clean, about the requested size, and checked the same in
+one process or several."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hooks.checks.site import check_site
+from hooks.checks.source import split_front_matter
+from hooks.checks.synthetic import write_synthetic_tree
+
+
+def test_synthetic_tree_passes_the_checks(tmp_path: Path) -> None:
+    root = write_synthetic_tree(tmp_path, 12)
+    report = check_site(root, today=None)
+    assert [str(issue) for issue in report.issues] == []
+    assert len(report.pages) == 12
+    assert all(status.state == "up to date" for status in report.pages.values())
+
+
+def test_synthetic_pages_have_about_the_requested_words(tmp_path: Path) -> None:
+    root = write_synthetic_tree(tmp_path, 3, words=600)
+    for page in sorted((root / "docs/en").glob("page-*.md")):
+        words = len(split_front_matter(page.read_text("utf-8"), "x").body.split())
+        assert 550 <= words <= 800, (page.name, words)
+
+
+def test_parallel_and_serial_agree_on_a_defect(tmp_path: Path) -> None:
+    root = write_synthetic_tree(tmp_path, 9, words=300)
+    page = root / "docs/zh/page-0003.md"
+    text = page.read_text("utf-8")
+    page.write_text(text.replace("## 第2节 {#section-2}", "## 第2节"), "utf-8")
+    serial = check_site(root, jobs=1)
+    parallel = check_site(root, jobs=3)
+    assert serial.issues and [str(i) for i in parallel.issues] == [str(i) for i in serial.issues]
