@@ -36,7 +36,8 @@ class HeadParser(HTMLParser):
             self.lang = a.get("lang") or ""
         elif tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
             self.alternates[a["hreflang"] or ""] = a.get("href") or ""
-        elif tag in {"h1", "h2", "h3", "h4"} and a.get("id"):
+        elif tag in {"h1", "h2", "h3", "h4"} and (a.get("id") or "tag:").partition(":")[0] != "tag":
+            # tag listings (ids from translated tag names) are the only headings allowed to differ
             self.heading_ids.append(a["id"] or "")
 
 

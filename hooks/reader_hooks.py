@@ -1,0 +1,127 @@
+"""MkDocs hooks for the reader features: the side-by-side view, the path finder and role tags.
+
+Thin adapter over ``compare.py`` and ``pathfinder.py`` (pure); the HTML lives in
+``overrides/partials/``. Events fire once per language (static-i18n rebuilds the site per
+language), and each language gets its own compare pages and path finder.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from checks.model import InputError
+from compare import COMPARE_DIR, compare_page
+from pathfinder import load_path_finder, role_names
+
+log = get_plugin_logger("reader")
+
+PATHFINDER_MARKER = re.compile(r"^<!--[ \t]*pathfinder[ \t]*-->[ \t]*$", re.MULTILINE)
+PATHS_FILE = "data/paths.yml"
+
+
+def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
+    i18n = config.plugins["i18n"].config
+    langs = [lang.locale for lang in i18n.languages if lang.build]
+    default = next(lang.locale for lang in i18n.languages if lang.default)
+    return langs, default
+
+
+def _repo(config: MkDocsConfig) -> Path:
+    """The folder holding docs/ and data/ (the config file may live elsewhere, as in tests)."""
+    return Path(config.docs_dir).parent
+
+
+def _abort(error: InputError) -> Abort:
+    for problem in error.problems:
+        log.error(problem)
+    return Abort(f"{len(error.problems)} input error(s); see above")
+
+
+@event_priority(-150)  # after static-i18n (-100) localised the files: add this language's views
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add ``compare/<page>`` (in this language's folder) for every page in both languages.
+
+    static-i18n only localises files that exist under docs_dir, so the generated pages are added
+    after it, already placed where this language's pages go.
+    """
+    langs, default = _languages(config)
+    lang = config.theme["language"]
+    docs = Path(config.docs_dir)
+    other = next(code for code in langs if code != default)
+    root = "" if lang == default else f"{lang}/"
+    for en in sorted((docs / default).rglob("*.md")):
+        page = en.relative_to(docs / default).as_posix()
+        zh = docs / other / page
+        if not zh.is_file():
+            continue
+        text, _rows = compare_page(
+            page, en.read_text("utf-8"), zh.read_text("utf-8"), build=lang, default=default
+        )
+        generated = File.generated(config, f"{lang}/{COMPARE_DIR}/{page}", content=text)
+        generated.dest_uri = f"{root}{COMPARE_DIR}/{page[: -len('.md')]}.html"
+        generated.inclusion = InclusionLevel.NOT_IN_NAV  # reachable from every page, not the nav
+        files.append(generated)
+    return files
+
+
+@event_priority(10)  # before Material's tags plugin (-50) reads page.meta["tags"]
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = config.theme["language"]
+    repo = _repo(config)
+    roles = page.meta.get("roles")
+    if isinstance(roles, list) and "tags" not in page.meta:
+        names = role_names(repo / PATHS_FILE, lang)
+        page.meta["tags"] = [names[r] for r in roles if r in names]
+    if page.meta.get("ac_compare_of"):
+        # the compare view is for reading text side by side; the interactive finder stays home
+        return PATHFINDER_MARKER.sub("", markdown)
+    if PATHFINDER_MARKER.search(markdown):
+        try:
+            finder = load_path_finder(
+                repo / PATHS_FILE, Path(config.docs_dir), lang, _page_path(page, lang, config)
+            )
+        except InputError as error:
+            raise _abort(error) from None
+        template = config.theme.get_env().get_template("partials/pathfinder.html")
+        html = template.render(finder=finder, lang=lang)
+        markdown = PATHFINDER_MARKER.sub(lambda _: "\n" + html + "\n", markdown)
+    return markdown
+
+
+def _page_path(page: Page, lang: str, config: MkDocsConfig) -> str:
+    """The page's path inside its language folder (``guides/crm-pipeline.md``)."""
+    src = page.file.src_uri
+    return src[len(lang) + 1 :] if src.startswith(f"{lang}/") else src
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> None:
+    """Tell the templates where this page's compare view is, and a compare view where its pages are.
+
+    URLs are site-root relative; the templates make them relative with the ``url`` filter.
+    """
+    langs, default = _languages(config)
+    lang = config.theme["language"]
+    roots = {code: "" if code == default else f"{code}/" for code in langs}
+    of = page.meta.get("ac_compare_of")
+    if of:
+        html = of[: -len(".md")] + ".html"
+        page.meta["ac_compare_sources"] = {code: roots[code] + html for code in langs}
+        # static-i18n only knows the alternates of files it localised: point the language menu
+        # at the other language's compare view of the same page
+        for alternate in config.extra.get("alternate") or []:
+            alternate["link"] = roots[alternate["lang"]] + f"{COMPARE_DIR}/{html}"
+        return
+    path = _page_path(page, lang, config)
+    docs = Path(config.docs_dir)
+    if all((docs / code / path).is_file() for code in langs):
+        html = path[: -len(".md")] + ".html"
+        page.meta["ac_compare"] = roots[lang] + f"{COMPARE_DIR}/{html}"
+        page.meta["ac_english_url"] = roots[default] + html
