@@ -46,15 +46,17 @@ def absolutise(config: dict[str, Any]) -> dict[str, Any]:
     return config
 
 
-def run_mkdocs(config: dict[str, Any], workdir: Path, *args: str) -> Build:
-    """Write ``config`` to ``workdir/mkdocs.yml`` and build it strictly into ``workdir/site``."""
+def run_mkdocs(config: dict[str, Any], workdir: Path, *args: str, strict: bool = True) -> Build:
+    """Write ``config`` to ``workdir/mkdocs.yml`` and build it (strictly) into ``workdir/site``."""
     workdir.mkdir(parents=True, exist_ok=True)
+    config = {**config, "strict": strict}
     cfg = workdir / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = workdir / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mode = ["--strict"] if strict else []
     proc = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--clean", "-f", str(cfg), "-d", str(site), *args],
+        [str(MKDOCS), "build", *mode, "--clean", "-f", str(cfg), "-d", str(site), *args],
         capture_output=True,
         text=True,
         cwd=REPO,
