@@ -54,13 +54,12 @@ class Glossary:
         page, and only for terms whose first word occurs on it."""
         lower = page.lower
         starts = [section.line for section in page.sections]
-        first_line = page.source.body_line
         used: dict[int, dict[str, tuple[Term, int, str]]] = {}
         for first_word, regex, term in self._lookups:
             if first_word not in lower:  # cheap test first: most terms are absent
                 continue
             for match in regex.finditer(lower):
-                line = first_line + lower.count("\n", 0, match.start())
+                line = page.line_of(match.start())
                 found = used.setdefault(bisect_right(starts, line) - 1, {})
                 if term.en not in found:
                     found[term.en] = (term, line, " ".join(match.group(0).split()))
@@ -123,7 +122,7 @@ class Glossary:
                 for m in regex.finditer(lower):
                     word = text[m.start() : m.end()]
                     if not word[0].isupper() or " " in name:  # capitalised ones are facts
-                        line = page.source.body_line + lower.count("\n", 0, m.start())
+                        line = page.line_of(m.start())
                         hits.append((line, word))
         for line, word in sorted(set(hits)):
             term = self.suggest(" ".join(word.split()))

@@ -140,6 +140,7 @@ class Page:
     anchors: set[str]
     prose: str  # the whole body without markup, one line per source line from body_line
     _lower: str | None = None
+    _line_starts: list[int] | None = None
 
     @property
     def lower(self) -> str:
@@ -147,6 +148,12 @@ class Page:
         if self._lower is None:
             self._lower = self.prose.lower()
         return self._lower
+
+    def line_of(self, pos: int) -> int:
+        """File line of offset ``pos`` in ``prose``: a bisect instead of counting from the start."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.prose)]
+        return self.source.body_line + bisect_right(self._line_starts, pos) - 1
 
     @property
     def headings(self) -> list[Section]:
