@@ -23,6 +23,10 @@ LINK_RE = re.compile(
 )
 # A heading's explicit id inside its attribute list: `{#wait-steps}`.
 HEADING_ID_RE = re.compile(r"\{:?[ \t]*#(?P<id>[^\s}]+)")
+# Markers of interactive, once-per-language widgets (the path finder, Material's tag listing):
+# a copy in the compare view would be a second instance, e.g. a second tag listing that the
+# tags plugin could pick as the target of tag links. The view shows text, so they are dropped.
+WIDGET_MARKER_RE = re.compile(r"^<!--[ \t]*(?:pathfinder|material/tags)\b.*?-->[ \t]*$", re.M)
 # Link targets left alone: other sites, mail, in-page anchors.
 EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "#", "/")
 
@@ -104,7 +108,7 @@ def _column(section: Section | None, lang: str, page: str, build: str, default: 
     if section is None:
         return ""
     heading = HEADING_ID_RE.sub(lambda m: "{#" + f"{lang}-{m.group('id')}", section.heading, 1)
-    body = "\n".join(section.body).strip("\n")
+    body = WIDGET_MARKER_RE.sub("", "\n".join(section.body)).strip("\n")
     body = LINK_RE.sub(lambda m: _link(m, page, lang, build, default), body)
     return f"{heading}\n\n{body}\n"
 

@@ -80,9 +80,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if isinstance(roles, list) and "tags" not in page.meta:
         names = role_names(repo / PATHS_FILE, lang)
         page.meta["tags"] = [names[r] for r in roles if r in names]
-    if page.meta.get("ac_compare_of"):
-        # the compare view is for reading text side by side; the interactive finder stays home
-        return PATHFINDER_MARKER.sub("", markdown)
     if PATHFINDER_MARKER.search(markdown):
         try:
             finder = load_path_finder(

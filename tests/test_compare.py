@@ -98,3 +98,10 @@ def test_compare_page_has_one_row_per_heading_with_unique_ids() -> None:
     assert '"exclude": true' in text  # kept out of search: no duplicate results
     assert "[link](../pricing.md#plans)" in text
     assert '<a href="../zh/pricing.html#plans">链接</a>' in text
+
+
+def test_widgets_stay_on_their_own_page() -> None:
+    en = EN.replace("Text.", "<!-- pathfinder -->\n\n<!-- material/tags -->\n\nText.")
+    text, _ = compare_page("automations.md", en, ZH, build="en")
+    assert "pathfinder" not in text and "material/tags" not in text
+    assert "Text." in text
