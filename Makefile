@@ -16,8 +16,11 @@ $(STAMP): requirements.txt
 	touch $@
 
 ## build: strict build of both languages into site/ (open site/index.html, no server needed)
+# The build date (sitemap.xml, sitemap.xml.gz) is the last commit's, so two builds of one commit
+# are byte-identical; set SOURCE_DATE_EPOCH to choose another.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)} \
+	  $(BIN)/mkdocs build --strict --clean
 
 ## serve: live preview on http://127.0.0.1:8000/ (Chinese under /zh/)
 serve: $(STAMP)
@@ -28,8 +31,8 @@ test: $(STAMP) lint
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check hooks tests bench
 
 ## check: the translation, skill and pricing checks without building the site
 check: $(STAMP)
@@ -43,9 +46,9 @@ status: $(STAMP)
 stamp: $(STAMP)
 	$(BIN)/python -m hooks.checks stamp $(PAGE)
 
-## bench: benchmarks; writes bench/RESULTS.md
+## bench: benchmarks (about 5 minutes on 2 cores); writes bench/RESULTS.md
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site test-artifacts .pytest_cache

@@ -1,0 +1,82 @@
+"""`python -m bench` (`make bench`): run every benchmark and write bench/RESULTS.md.
+
+Builds go to a temporary folder (or --workdir), never to site/. `--quick` runs each benchmark
+once on the smallest sizes: a smoke test of this script, not figures to keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import checks_cli, real_build, scale, search
+from bench.report import Results, write_report
+from tests.sitebuild import REPO
+
+FULL = {
+    "real_reps": 5,
+    "checks": {100: 3, 1000: 3, 5000: 2},
+    "scale": {50: 3, 200: 3, 500: 1},
+    "search_reps": 7,
+}
+QUICK = {
+    "real_reps": 1,
+    "checks": {100: 1, 1000: 1},
+    "scale": {50: 1},
+    "search_reps": 2,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="one run each, smallest sizes")
+    parser.add_argument("--output", type=Path, default=REPO / "bench" / "RESULTS.md")
+    parser.add_argument("--workdir", type=Path, help="keep the builds here (default: a temp dir)")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    results = Results(plan=plan, quick=args.quick, load=[os.getloadavg()[0]])
+    started = time.perf_counter()
+    try:
+        print(f"1/4 strict build of the real site, hooks on and off, {plan['real_reps']} each")
+        results.real = real_build.run(workdir, plan["real_reps"])
+        if results.real.site is not None and results.real.site.is_dir():
+            results.indexes = real_build.search_index_sizes(results.real.site)
+
+        print("2/4 the checks from the command line on synthetic trees")
+        results.checks_skipped = checks_cli.available()
+        if results.checks_skipped is None:
+            results.checks = checks_cli.run(workdir, plan["checks"])
+        else:
+            print(f"  skipped: {results.checks_skipped}")
+
+        print("3/4 full builds of synthetic sites, navigation.prune on and off")
+        results.scale = scale.run(workdir, plan["scale"])
+
+        print("4/4 search in headless Chromium from file://")
+        results.search_skipped = search.available()
+        if results.real.site is None or not all(r.ok for r in results.real.on):
+            results.search_skipped = "the real site did not build"
+        if results.search_skipped is None:
+            results.search = search.run(results.real.site, plan["search_reps"])
+        else:
+            print(f"  skipped: {results.search_skipped}")
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    results.seconds = time.perf_counter() - started
+    results.load.append(os.getloadavg()[0])
+    write_report(results, args.output)
+    print(f"wrote {args.output} ({results.seconds / 60:.1f} min)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""What the benchmarks ran on: cores, CPU, memory, OS, and the versions that matter."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import subprocess
+from importlib import metadata
+from pathlib import Path
+
+from tests.sitebuild import CHROMIUM, REPO
+
+
+def _cpu_model() -> str:
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+    except OSError:
+        return platform.processor() or "unknown"
+    match = re.search(r"^model name\s*:\s*(.+)$", text, re.MULTILINE)
+    return match.group(1).strip() if match else platform.processor() or "unknown"
+
+
+def _memory() -> str:
+    try:
+        text = Path("/proc/meminfo").read_text(encoding="utf-8")
+    except OSError:
+        return "unknown"
+    match = re.search(r"^MemTotal:\s*(\d+) kB", text, re.MULTILINE)
+    return f"{int(match.group(1)) / 1024 / 1024:.1f} GiB" if match else "unknown"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _chromium() -> str:
+    try:
+        out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30)
+        return out.stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "not installed"
+
+
+def _commit() -> str:
+    """The checked-out commit, read from .git (no git process)."""
+    git = REPO / ".git"
+    try:
+        head = (git / "HEAD").read_text(encoding="utf-8").strip()
+        if not head.startswith("ref: "):
+            return head[:12]
+        ref = head[5:]
+        if (git / ref).is_file():
+            return (git / ref).read_text(encoding="utf-8").strip()[:12]
+        for line in (git / "packed-refs").read_text(encoding="utf-8").splitlines():
+            if line.endswith(" " + ref):
+                return line.split()[0][:12]
+    except OSError:
+        pass
+    return "unknown"
+
+
+def describe() -> list[tuple[str, str]]:
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return [
+        ("CPU", _cpu_model()),
+        ("cores (nproc)", f"{usable} usable of {os.cpu_count()}"),
+        ("memory", _memory()),
+        ("OS", platform.platform()),
+        ("Python", platform.python_version()),
+        (
+            "MkDocs / Material / static-i18n",
+            " / ".join(_version(p) for p in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n")),
+        ),
+        ("jieba", _version("jieba")),
+        ("Chromium (Playwright " + _version("playwright") + ")", _chromium()),
+        ("commit (working tree may differ)", _commit()),
+    ]

@@ -1,0 +1,324 @@
+"""bench/RESULTS.md from the benchmarks' results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from bench import machine
+from bench.checks_cli import ChecksResult
+from bench.real_build import IndexSize, RealResult
+from bench.runner import kb, mb, median
+from bench.scale import ScaleResult
+from bench.search import SearchTiming
+
+
+@dataclass
+class Results:
+    plan: dict[str, Any]
+    quick: bool = False
+    real: RealResult | None = None
+    indexes: list[IndexSize] = field(default_factory=list)
+    checks: list[ChecksResult] = field(default_factory=list)
+    checks_skipped: str | None = None
+    scale: list[ScaleResult] = field(default_factory=list)
+    search: list[SearchTiming] = field(default_factory=list)
+    search_skipped: str | None = None
+    seconds: float = 0.0
+    load: list[float] = field(default_factory=list)  # 1-minute load average: start, end
+
+
+def _secs(values: list[float]) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def _machine(results: Results) -> list[str]:
+    rows = [[name, value] for name, value in machine.describe()]
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    rows.append(["run", f"{when}, {results.seconds / 60:.1f} min in all"])
+    if results.load:
+        rows.append(
+            [
+                "load average (1 min), start / end",
+                " / ".join(f"{x:.2f}" for x in results.load)
+                + " (other work on the machine makes the timings noisier)",
+            ]
+        )
+    return ["## Machine", "", *_table(["", ""], rows), ""]
+
+
+def _real(real: RealResult | None, indexes: list[IndexSize]) -> list[str]:
+    out = ["## 1. Strict build of the real site: hooks on and off", ""]
+    if real is None or not real.on:
+        return [*out, "Not run.", ""]
+    on, off = [r.wall for r in real.on], [r.wall for r in real.off]
+    no_checks = [r.wall for r in real.no_checks]
+    out += [
+        f"`mkdocs build --strict` of both languages, {len(on)} run(s) each, the variants "
+        "interleaved (on, no checks, off, off, no checks, on, ...). *Hooks on* is mkdocs.yml as it "
+        f"is, with the hooks it lists: {', '.join(f'`{h}`' for h in real.hooks) or 'none'}. "
+        "*No checks* drops the site-wide content checks (`site_checks.py`, `render.py`) and keeps "
+        "the rest; on / no checks is the cost of the checks, the figure the 5% budget is about. "
+        "*Hooks off* empties the `hooks:` list: no checks, no per-language search index, and no "
+        "compare views, so it also builds half as many pages. Times include starting Python and "
+        "loading jieba's dictionary (cached in the temp folder after the first run).",
+        "",
+    ]
+    if real.off_strict_problem:
+        out += [
+            f"Without its hooks the site does not pass `--strict` ({real.off_strict_problem!s}); "
+            "*hooks off* was timed without `--strict`.",
+            "",
+        ]
+    failed = [r for r in real.on + real.off if not r.ok]
+    if failed:
+        out += [f"**{len(failed)} build(s) failed**: {failed[0].first_problem()}", ""]
+    peak_on = max(r.peak_mb for r in real.on)
+    peak_off = max(r.peak_mb for r in real.off)
+    out += _table(
+        ["", "median", "runs (s)", "peak memory"],
+        [
+            ["hooks on", f"{median(on):.2f} s", _secs(on), f"{peak_on:.0f} MB"],
+            *(
+                [
+                    [
+                        "no checks",
+                        f"{median(no_checks):.2f} s",
+                        _secs(no_checks),
+                        f"{max(r.peak_mb for r in real.no_checks):.0f} MB",
+                    ],
+                    ["ratio on / no checks", f"**{real.checks_ratio:.3f}**", "", ""],
+                ]
+                if no_checks
+                else []
+            ),
+            ["hooks off", f"{median(off):.2f} s", _secs(off), f"{peak_off:.0f} MB"],
+            ["ratio on / off", f"**{real.ratio:.2f}**", "", ""],
+        ],
+    )
+    if real.size:
+        s = real.size
+        out += [
+            "",
+            f"The site: {s.pages} HTML pages (both languages, compare views included, 404 pages "
+            f"not counted), {mb(s.total)} in all; median page {kb(s.median)}, largest "
+            f"{kb(s.largest)} (`{s.largest_name}`).",
+        ]
+    if indexes:
+        out += [
+            "",
+            "Search index per language: `search_index.json` is what a host serves (gzip -6 as a "
+            "server would compress it); pages opened from file:// read the `search_index.js` twin.",
+            "",
+            *_table(
+                ["language", "file", "entries", "raw", "gzip -6", "search_index.js"],
+                [
+                    [i.lang, f"`{i.path}`", str(i.docs), kb(i.raw), kb(i.gzipped), kb(i.js)]
+                    for i in indexes
+                ],
+            ),
+        ]
+    return [*out, ""]
+
+
+def _checks(checks: list[ChecksResult], skipped: str | None, plan: dict[int, int]) -> list[str]:
+    out = ["## 2. The checks from the command line at scale", ""]
+    if skipped:
+        return [*out, f"Not run: {skipped}.", ""]
+    out += [
+        "`python -m hooks.checks --root TREE`, run in a folder holding a synthetic tree written by "
+        "`hooks/checks/synthetic.py` (`write_synthetic_tree(root, n_pairs)`: clean page pairs of "
+        "about 600 words that pass every check), one process per run. *jobs 1* forces one worker "
+        "process; *default* is what the command does on its own. Repetitions (median reported): "
+        + ", ".join(f"{reps} at {n:,} pairs" for n, reps in plan.items())
+        + ".",
+        "",
+    ]
+    rows = [
+        [
+            f"{c.pairs:,}",
+            c.jobs,
+            f"{c.wall:.2f} s",
+            f"{c.per_pair_ms:.2f} ms",
+            f"{c.peak_mb:.0f} MB",
+            _secs([r.wall for r in c.runs]),
+            "clean" if c.ok else f"exit {c.runs[-1].returncode}: {c.summary[:80]}",
+        ]
+        for c in checks
+    ]
+    out += _table(
+        ["page pairs", "jobs", "wall (median)", "per pair", "peak memory", "runs (s)", "result"],
+        rows,
+    )
+    single = [c for c in checks if c.jobs == "1"] or checks
+    if len(single) >= 2:
+        small, big = single[0], single[-1]
+        steps = ", ".join(
+            f"{(b.wall - a.wall) / (b.pairs - a.pairs) * 1000:.2f} ms from {a.pairs:,} to "
+            f"{b.pairs:,}"
+            for a, b in pairwise(single)
+        )
+        out += [
+            "",
+            f"Linearity ({'one worker' if small.jobs == '1' else 'default jobs'}): each added "
+            f"pair costs about the same ({steps}); {big.pairs / small.pairs:.0f}x the pairs take "
+            f"{big.wall / small.wall:.1f}x the time because the smallest run is mostly starting "
+            "Python.",
+        ]
+    return [*out, ""]
+
+
+def _scale(scale: list[ScaleResult], plan: dict[int, int]) -> list[str]:
+    fewer = len(set(plan.values())) > 1
+    out = [
+        "## 3. Full builds at scale: `navigation.prune` on and off",
+        "",
+        "Synthetic sites written by `bench/synthetic_site.py`: n page pairs per language (about "
+        "500 words each, {#id} headings, a table, code, links to the next page's sections) plus "
+        "a start page, in a navigation of 5 tabs > sections > chapters of 10 pages. The real "
+        "theme, plugins and search configuration; hooks: `site_hooks.py` only (the content checks "
+        "and reader features read the real pages and data). Strict builds; prune on and off "
+        "interleaved. Repetitions (median reported): "
+        + ", ".join(f"{reps} at {n} pairs" for n, reps in plan.items())
+        + (" (fewer at the biggest size to keep `make bench` short)." if fewer else "."),
+        "",
+    ]  # fmt: skip
+    rows = []
+    for r in scale:
+        s = r.size
+        rows.append(
+            [
+                str(r.pairs),
+                "on" if r.prune else "off",
+                f"{r.wall:.1f} s" if r.ok else "failed: " + r.runs[-1].first_problem()[:60],
+                f"{r.peak_mb:.0f} MB",
+                mb(s.total) if s else "-",
+                str(s.pages) if s else "-",
+                kb(s.largest) if s else "-",
+                kb(s.median) if s else "-",
+            ]
+        )
+    out += _table(
+        [
+            "page pairs",
+            "prune",
+            "build (median)",
+            "peak memory",
+            "site size",
+            "HTML pages",
+            "largest HTML page",
+            "median HTML page",
+        ],
+        rows,
+    )
+    for prune in (True, False):
+        sized = [r for r in scale if r.prune is prune and r.size]
+        if len(sized) >= 2:
+            a, b = sized[0], sized[-1]
+            assert a.size and b.size
+            per_pair = (b.size.median - a.size.median) / (b.pairs - a.pairs)
+            steps = ", ".join(
+                f"{(y.wall - x.wall) / (y.pairs - x.pairs) * 1000:.0f} ms from {x.pairs} to "
+                f"{y.pairs}"
+                for x, y in pairwise(sized)
+            )
+            out += [
+                "",
+                f"Prune {'on' if prune else 'off'}: from {a.pairs} to {b.pairs} pairs the median "
+                f"page goes from {kb(a.size.median)} to {kb(b.size.median)} "
+                f"({b.size.median / a.size.median:.2f}x, {per_pair:,.0f} bytes per added pair); "
+                f"the build takes {b.wall / a.wall:.1f}x as long for {b.pairs / a.pairs:.0f}x "
+                f"the pages (build time per added pair: {steps}).",
+            ]  # fmt: skip
+    return [*out, ""]
+
+
+def _search(timings: list[SearchTiming], skipped: str | None, reps: int) -> list[str]:
+    out = ["## 4. Search: time to the first result", ""]
+    if skipped:
+        return [*out, f"Not run: {skipped}.", ""]
+    out += [
+        "Headless Chromium (Playwright) opens the start page of each language from file:// "
+        "(the last hooks-on build of section 1). Timed in the page with `performance.now()`, from "
+        "putting the query in the search box (value + keyup, as Material listens) to the first "
+        "result link in the list. *First query*: typed as soon as the page has loaded, so it "
+        "includes loading that language's index into lunr in the worker. *Next query*: a second "
+        f"query on the same page. Median of {reps} fresh pages per language.",
+        "",
+    ]
+
+    def ms(value: float | None) -> str:
+        return f"{value:.0f} ms" if value is not None else "no result"
+
+    out += _table(
+        ["language", "first query", "median", "next query", "median", "runs: first / next (ms)"],
+        [
+            [
+                t.lang,
+                t.first_query,
+                ms(t.first),
+                t.second_query,
+                ms(t.second),
+                " / ".join(
+                    ", ".join("-" if v is None else f"{v:.0f}" for v in runs)
+                    for runs in (t.first_ms, t.second_ms)
+                ),
+            ]
+            for t in timings
+        ],
+    )
+    return [*out, ""]
+
+
+def _memory(results: Results) -> list[str]:
+    rows = []
+    if results.real and results.real.on:
+        rows.append(["real site, hooks on", f"{max(r.peak_mb for r in results.real.on):.0f} MB"])
+        rows.append(["real site, hooks off", f"{max(r.peak_mb for r in results.real.off):.0f} MB"])
+    for r in results.scale:
+        prune = "on" if r.prune else "off"
+        rows.append([f"synthetic, {r.pairs} pairs, prune {prune}", f"{r.peak_mb:.0f} MB"])
+    for c in results.checks:
+        rows.append([f"checks CLI, {c.pairs:,} pairs, jobs {c.jobs}", f"{c.peak_mb:.0f} MB"])
+    return [
+        "## 5. Peak memory",
+        "",
+        "The peak resident set size of each measured command: `ru_maxrss` from `os.wait4` on that "
+        "child, which is its largest single process (the checks' worker processes included); the "
+        "highest of its runs.",
+        "",
+        *_table(["command", "peak memory"], rows),
+        "",
+    ]
+
+
+def write_report(results: Results, path: Path) -> None:
+    plan = results.plan
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`python -m bench`); rerun it to refresh. Benchmarks report, "
+        'they do not fail; the quality gates are `tests/gates/` (README: "Quality gates and '
+        'benchmarks").',
+        "",
+    ]
+    if results.quick:
+        lines += [
+            "**Quick run (`--quick`): one run each, smallest sizes. Not figures to keep.**",
+            "",
+        ]
+    lines += _machine(results)
+    lines += _real(results.real, results.indexes)
+    lines += _checks(results.checks, results.checks_skipped, plan["checks"])
+    lines += _scale(results.scale, plan["scale"])
+    lines += _search(results.search, results.search_skipped, plan["search_reps"])
+    lines += _memory(results)
+    path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")

@@ -1,0 +1,73 @@
+"""Full builds of synthetic sites of growing size, with and without `navigation.prune`."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.runner import Run, SiteSize, median, site_size, timed_build
+from bench.synthetic_site import write_site
+from tests.sitebuild import absolutise, load_config
+
+
+@dataclass(frozen=True)
+class ScaleResult:
+    pairs: int
+    prune: bool
+    runs: list[Run]
+    size: SiteSize | None
+
+    @property
+    def wall(self) -> float:
+        return median([r.wall for r in self.runs])
+
+    @property
+    def peak_mb(self) -> float:
+        return max(r.peak_mb for r in self.runs)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.runs)
+
+
+def synthetic_config(docs: Path, nav: list[Any], *, prune: bool) -> dict[str, Any]:
+    """The real configuration (theme, plugins, search, i18n, offline) on the synthetic tree.
+
+    Hooks: the output fixes only (hooks/site_hooks.py), as in the tests' fixture builds; the
+    content checks and the reader features read the real pages and data.
+    """
+    config = copy.deepcopy(absolutise(load_config()))
+    config["docs_dir"] = str(docs)
+    config["nav"] = nav
+    config["hooks"] = [h for h in config.get("hooks", []) if h.endswith("site_hooks.py")]
+    features = config["theme"].get("features", [])
+    config["theme"]["features"] = [f for f in features if f != "navigation.prune"]
+    if prune:
+        config["theme"]["features"].append("navigation.prune")
+    return config
+
+
+def run(workdir: Path, sizes: dict[int, int], log=print) -> list[ScaleResult]:
+    """``sizes``: page pairs -> repetitions. Prune on and off are interleaved."""
+    results = []
+    for pairs, reps in sizes.items():
+        docs = workdir / f"docs-{pairs}"
+        nav = write_site(docs, pairs)
+        runs: dict[bool, list[Run]] = {True: [], False: []}
+        sizes_seen: dict[bool, SiteSize | None] = {True: None, False: None}
+        for rep in range(reps):
+            for prune in (True, False) if rep % 2 == 0 else (False, True):
+                out = workdir / f"site-{pairs}-{'prune' if prune else 'full'}"
+                result = timed_build(synthetic_config(docs, nav, prune=prune), out)
+                runs[prune].append(result)
+                if result.ok and sizes_seen[prune] is None:
+                    sizes_seen[prune] = site_size(out / "site")
+                failed = "" if result.ok else " FAILED: " + result.first_problem()
+                log(
+                    f"  {pairs} pairs, prune {'on ' if prune else 'off'}: {result.wall:.1f} s,"
+                    f" {result.peak_mb:.0f} MB{failed}"
+                )
+        results += [ScaleResult(pairs, p, runs[p], sizes_seen[p]) for p in (True, False)]
+    return results

@@ -1,0 +1,351 @@
+"""The gates' tools: a link checker, axe-core, a static server, a request watch and a tree diff.
+
+Each gate runs a tool that no one here wrote (LinkChecker, axe-core, Python's own http.server)
+and turns its report into a list of problems: an empty list passes. The negative controls feed
+the same functions a tiny site with one known fault and assert that the fault is in the list.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.sitebuild import REPO, Build, build_mini_site
+
+MINI = REPO / "tests" / "fixtures" / "mini"
+
+# --------------------------------------------------------------------------------------------
+# Small sites with one known fault each (negative controls)
+
+
+def build_variant(
+    workdir: Path,
+    appends: dict[str, str],
+    tweak: Callable[[dict[str, Any]], None] | None = None,
+) -> Build:
+    """The two-page fixture tree with ``appends[path]`` added to the end of each named page.
+
+    Built like ``build_mini_site`` (real theme, plugins and output hooks), strictly, into
+    ``workdir``. Raw HTML in the appended Markdown reaches the page untouched, so a fault that
+    MkDocs itself would reject (a link to a missing page) can still be planted.
+    """
+    docs = workdir / "docs"
+    shutil.copytree(MINI, docs)
+    for rel, text in appends.items():
+        page = docs / rel
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+    def use_docs(config: dict[str, Any]) -> None:
+        config["docs_dir"] = str(docs)
+        if tweak is not None:
+            tweak(config)
+
+    return build_mini_site(workdir / "build", use_docs)
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every page of a built site, both languages, without the 404 pages (made for hosts)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+# --------------------------------------------------------------------------------------------
+# LinkChecker (PyPI: LinkChecker), over file:// or http://
+
+LINKCHECKER = Path(sys.executable).with_name("linkchecker")
+# As root, LinkChecker switches its effective user to "nobody", who cannot read pytest's private
+# temporary folders (mode 0700). CI runs as root, so there the same entry point runs with that
+# step skipped; as any other user this is exactly the `linkchecker` command.
+_AS_ROOT = (
+    "import sys\n"
+    "from linkcheck.command import linkchecker as cli\n"
+    "cli.drop_privileges = lambda: None\n"
+    "sys.exit(cli.linkchecker())\n"
+)
+ANCHOR_CONFIG = "[AnchorCheck]\n"  # the plugin that checks #fragments; off unless configured
+
+
+@dataclass(frozen=True)
+class CheckedUrl:
+    """One row of LinkChecker's XML report."""
+
+    url: str  # as written in the page
+    real: str  # resolved
+    parent: str  # the page holding the link ("" for a start URL)
+    line: str
+    extern: bool
+    valid: bool
+    result: str  # "filtered" for an external URL whose syntax only was checked
+    warnings: tuple[str, ...]
+
+    def where(self) -> str:
+        return f"{self.parent}:{self.line}" if self.parent else "(start URL)"
+
+
+@dataclass
+class LinkReport:
+    """What LinkChecker checked and what it found wrong."""
+
+    urls: list[CheckedUrl] = field(default_factory=list)
+    returncode: int = 0
+    log: str = ""
+
+    @property
+    def internal(self) -> list[CheckedUrl]:
+        return [u for u in self.urls if not u.extern]
+
+    @property
+    def external(self) -> list[CheckedUrl]:
+        """Links that leave the site (``data:`` URLs stay on the page and are skipped)."""
+        return [u for u in self.urls if u.extern and not u.real.startswith("data:")]
+
+    def problems(self) -> list[str]:
+        """Broken internal links and every warning on one (a missing #anchor is a warning)."""
+        out = []
+        for u in self.internal:
+            if not u.valid:
+                out.append(f"{u.where()}: {u.url} -> {u.real}: {u.result}")
+            out += [f"{u.where()}: {u.url} -> {u.real}: {w}" for w in u.warnings]
+        return sorted(set(out))
+
+    def external_listing(self, root: str = "") -> list[str]:
+        """External URLs, each with a page (relative to ``root``) that links to it, sorted.
+
+        LinkChecker reports a URL once per process, with the first page it was found on."""
+        return sorted({f"{u.real}\t{u.parent.removeprefix(root)}" for u in self.external})
+
+
+def linkcheck(
+    urls: list[str],
+    workdir: Path,
+    *,
+    anchors: bool = True,
+    args: tuple[str, ...] = (),
+    jobs: int = 1,
+) -> LinkReport:
+    """Run LinkChecker on ``urls`` (internal URLs only) and parse its XML reports.
+
+    External URLs are never fetched (no ``--check-extern``): they are reported as "filtered".
+    With ``anchors`` the config file enables the AnchorCheck plugin, so ``page.html#id`` fails
+    when ``page.html`` has no element with that id. With ``jobs`` > 1 the start URLs are split
+    between that many LinkChecker processes (it parses HTML in one thread; checking each
+    #anchor re-reads its page, which is most of the time); pass ``--recursion-level 1`` with
+    every page as a start URL, or each process crawls the whole site.
+    """
+    workdir.mkdir(parents=True, exist_ok=True)
+    config = workdir / "linkcheckerrc"
+    config.write_text(ANCHOR_CONFIG if anchors else "[output]\n", encoding="utf-8")
+    command = [sys.executable, "-c", _AS_ROOT] if os.geteuid() == 0 else [str(LINKCHECKER)]
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANGUAGE": "en", "NO_PROXY": "127.0.0.1"}
+    options = [
+        "--config",
+        str(config),
+        "--no-status",
+        "--verbose",  # every URL, so that external ones can be listed
+        "--threads",
+        "0",  # parsing is CPU-bound: one thread per process is fastest
+        "--output",
+        "xml/utf-8",
+        *args,
+    ]
+    chunks = [urls[i::jobs] for i in range(max(1, min(jobs, len(urls))))]
+    runs = []
+    for i, chunk in enumerate(chunks):
+        out, err = workdir / f"report-{i}.xml", workdir / f"log-{i}.txt"
+        with out.open("wb") as stdout, err.open("wb") as stderr:
+            proc = subprocess.Popen(
+                [*command, *options, *chunk], stdout=stdout, stderr=stderr, env=env, cwd=workdir
+            )
+        runs.append((proc, out, err))
+    report = LinkReport()
+    for proc, out, err in runs:
+        returncode = proc.wait(timeout=600)
+        report.log += err.read_text(encoding="utf-8", errors="replace")
+        # 0: clean, 1: problems found; anything else: LinkChecker itself failed
+        report.returncode = max(report.returncode, returncode)
+        if returncode in (0, 1):
+            report.urls += _parse(out.read_bytes())
+    return report
+
+
+def _parse(xml: bytes) -> list[CheckedUrl]:
+    rows = []
+    for node in ET.fromstring(xml).iter("urldata"):
+        parent = node.find("parent")
+        valid = node.find("valid")
+        rows.append(
+            CheckedUrl(
+                url=node.findtext("url", ""),
+                real=node.findtext("realurl", ""),
+                parent=(parent.text or "") if parent is not None else "",
+                line=parent.get("line", "") if parent is not None else "",
+                extern=node.findtext("extern", "0") == "1",
+                valid=valid is not None and valid.text == "1",
+                result=valid.get("result", "") if valid is not None else "",
+                warnings=tuple(w.text or "" for w in node.iter("warning")),
+            )
+        )
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# axe-core (bundled with axe-playwright-python) in the Playwright page
+
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def axe_source() -> str:
+    """axe.min.js as shipped inside the axe-playwright-python wheel."""
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+# Colours are measured as rendered: let CSS transitions (Material fades its tabs in) settle.
+SETTLED = """() => document.getAnimations().every(a => a.playState !== 'running'
+    || !a.effect || a.effect.getComputedTiming().iterations === Infinity)"""
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """Run axe-core on the page as it is now; return its violations (all impacts)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(SETTLED, timeout=10_000)
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source())
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return result["violations"]
+
+
+def blocking(violations: list[dict[str, Any]], where: str = "") -> list[str]:
+    """Serious and critical violations, one line per element: rule, impact, element, help."""
+    out = []
+    for rule in violations:
+        if rule.get("impact") not in BLOCKING_IMPACTS:
+            continue
+        for node in rule["nodes"]:
+            html = " ".join(node["html"].split())[:120]
+            out.append(
+                f"{where} {rule['id']} [{rule['impact']}] {node['target']} {html} -- {rule['help']}"
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Browser traffic
+
+
+def block_external(page: Any, allowed: str) -> None:
+    """Abort (after logging) every http(s) request that does not go to ``allowed``.
+
+    The gates record what a page asks for; nothing is actually fetched from the internet,
+    and an offline machine behaves like an online one.
+    """
+    pattern = re.compile(r"^(?!" + re.escape(allowed) + r")https?://")
+    page.context.route(pattern, lambda route: route.abort())
+
+
+def visit(page: Any, url: str) -> list[str]:
+    """Open ``url`` and wait until its network is idle; return the URLs it requested."""
+    return visit_all(page, [url], tabs=1)[url]
+
+
+def visit_all(page: Any, urls: list[str], tabs: int = 6) -> dict[str, list[str]]:
+    """Open every URL, ``tabs`` at a time in tabs of ``page``'s context, each until its network
+    is idle (Playwright: no request for 500 ms); return the URLs each page requested."""
+    pool = [page, *(page.context.new_page() for _ in range(min(tabs, len(urls)) - 1))]
+    logs: list[list[str]] = [[] for _ in pool]
+    for tab, log in zip(pool, logs, strict=True):
+        tab.on("request", lambda request, log=log: log.append(request.url))
+    seen: dict[str, list[str]] = {}
+    for start in range(0, len(urls), len(pool)):
+        batch = list(zip(pool, logs, urls[start : start + len(pool)], strict=False))
+        for tab, log, url in batch:
+            log.clear()
+            tab.goto(url, wait_until="commit")
+        for tab, log, url in batch:
+            tab.wait_for_load_state("networkidle")
+            seen[url] = list(log)
+    return seen
+
+
+def leaving(requests: list[str], allowed: str) -> list[str]:
+    """Requests that left ``allowed`` (``data:`` and ``blob:`` stay on the page)."""
+    return [u for u in requests if not u.startswith((allowed, "data:", "blob:"))]
+
+
+# --------------------------------------------------------------------------------------------
+# A plain static server on 127.0.0.1 (python -m http.server)
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free port of 127.0.0.1; yield ``http://127.0.0.1:PORT``."""
+    proc = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1"],
+        cwd=directory,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], 15)
+        line = proc.stdout.readline() if ready else ""
+        match = re.search(r"port (\d+)", line)
+        if not match:
+            raise RuntimeError(f"http.server did not start: {line!r}")
+        yield f"http://127.0.0.1:{match.group(1)}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Comparing two built trees
+
+
+def tree_digests(root: Path) -> dict[str, str]:
+    """Every file under ``root``: relative path -> SHA-256 of its bytes."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def tree_differences(a: Path, b: Path) -> list[str]:
+    """Relative paths whose bytes differ, or that exist in one tree only."""
+    da, db = tree_digests(a), tree_digests(b)
+    return sorted(p for p in da.keys() | db.keys() if da.get(p) != db.get(p))
+
+
+def first_difference(a: Path, b: Path, context: int = 40) -> str:
+    """Where two versions of a file first differ, for a readable failure message."""
+    if not a.is_file() or not b.is_file():
+        return "only in " + (str(a) if a.is_file() else str(b))
+    x, y = a.read_bytes(), b.read_bytes()
+    if a.suffix == ".gz":
+        x, y = gzip.decompress(x), gzip.decompress(y)
+        if x == y:
+            return "same content, different gzip header (mtime)"
+    i = next((n for n, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
+    lo = max(0, i - context // 4)
+    show = [z[lo : i + context].decode("utf-8", "replace") for z in (x, y)]
+    return f"byte {i}: {show[0]!r} != {show[1]!r}"
