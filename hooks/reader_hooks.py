@@ -19,9 +19,12 @@ from mkdocs.structure.pages import Page
 
 from checks.model import InputError
 from compare import COMPARE_DIR, compare_page
-from pathfinder import load_path_finder, role_names
+from pathfinder import Paths, load_paths, resolve, role_names
 
 log = get_plugin_logger("reader")
+
+# paths.yml, parsed once per build and file version (it serves every page's role tags)
+_paths_cache: dict[tuple[Path, int], Paths] = {}
 
 PATHFINDER_MARKER = re.compile(r"^<!--[ \t]*pathfinder[ \t]*-->[ \t]*$", re.MULTILINE)
 PATHS_FILE = "data/paths.yml"
@@ -37,6 +40,18 @@ def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
 def _repo(config: MkDocsConfig) -> Path:
     """The folder holding docs/ and data/ (the config file may live elsewhere, as in tests)."""
     return Path(config.docs_dir).parent
+
+
+def _paths(config: MkDocsConfig) -> Paths:
+    """data/paths.yml, validated; bad input stops the build with its file and line."""
+    path = _repo(config) / PATHS_FILE
+    key = (path, path.stat().st_mtime_ns if path.exists() else 0)
+    if key not in _paths_cache:
+        try:
+            _paths_cache[key] = load_paths(path, tuple(_languages(config)[0]))
+        except InputError as error:
+            raise _abort(error) from None
+    return _paths_cache[key]
 
 
 def _abort(error: InputError) -> Abort:
@@ -75,15 +90,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(10)  # before Material's tags plugin (-50) reads page.meta["tags"]
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = config.theme["language"]
-    repo = _repo(config)
     roles = page.meta.get("roles")
     if isinstance(roles, list) and "tags" not in page.meta:
-        names = role_names(repo / PATHS_FILE, lang)
+        names = role_names(_paths(config), lang)
         page.meta["tags"] = [names[r] for r in roles if r in names]
     if PATHFINDER_MARKER.search(markdown):
         try:
-            finder = load_path_finder(
-                repo / PATHS_FILE, Path(config.docs_dir), lang, _page_path(page, lang, config)
+            finder = resolve(
+                _paths(config), Path(config.docs_dir), lang, _page_path(page, lang, config)
             )
         except InputError as error:
             raise _abort(error) from None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import REPO, Build
+from tests.sitebuild import REPO, Build, absolutise, load_config, run_mkdocs
 
 pytestmark = pytest.mark.slow
 
@@ -118,3 +119,16 @@ def test_no_page_references_the_network(real_site: Build) -> None:
             if loaded.search(line) and 'rel="alternate"' not in line and "canonical" not in line:
                 offenders.append(f"{html.relative_to(real_site.site)}: {line.strip()[:120]}")
     assert not offenders
+
+
+def test_malformed_path_finder_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    paths = tmp_path / "data" / "paths.yml"
+    paths.write_text(paths.read_text("utf-8").replace('    zh: "自动化"\n', "", 1), "utf-8")
+    config = absolutise(load_config())
+    config["docs_dir"] = str(tmp_path / "docs")
+    build = run_mkdocs(config, tmp_path / "out")
+    assert build.returncode == 1
+    assert "data/paths.yml:7: areas entry needs `zh`" in build.log
+    assert "Traceback" not in build.log
