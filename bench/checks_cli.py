@@ -9,32 +9,20 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.runner import Run, median, timed
+from bench.runner import Repeated, Run, timed
 from tests.sitebuild import REPO
 
 
 @dataclass(frozen=True)
-class ChecksResult:
+class ChecksResult(Repeated):
     pairs: int
     jobs: str  # "1" or "default"
     runs: list[Run]
     write_seconds: float
 
     @property
-    def wall(self) -> float:
-        return median([r.wall for r in self.runs])
-
-    @property
     def per_pair_ms(self) -> float:
         return self.wall / self.pairs * 1000
-
-    @property
-    def peak_mb(self) -> float:
-        return max(r.peak_mb for r in self.runs)
-
-    @property
-    def ok(self) -> bool:
-        return all(r.ok for r in self.runs)
 
     @property
     def summary(self) -> str:

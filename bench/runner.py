@@ -99,3 +99,21 @@ def kb(size: float) -> str:
 
 def mb(size: float) -> str:
     return f"{size / 1024 / 1024:,.1f} MB"
+
+
+class Repeated:
+    """Summary of the repeated runs of one benchmark variant (mixed into its result type)."""
+
+    runs: list[Run]
+
+    @property
+    def wall(self) -> float:
+        return median([r.wall for r in self.runs])
+
+    @property
+    def peak_mb(self) -> float:
+        return max(r.peak_mb for r in self.runs)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.runs)

@@ -7,29 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.runner import Run, SiteSize, median, site_size, timed_build
+from bench.runner import Repeated, Run, SiteSize, site_size, timed_build
 from bench.synthetic_site import write_site
 from tests.sitebuild import absolutise, load_config
 
 
 @dataclass(frozen=True)
-class ScaleResult:
+class ScaleResult(Repeated):
     pairs: int
     prune: bool
     runs: list[Run]
     size: SiteSize | None
-
-    @property
-    def wall(self) -> float:
-        return median([r.wall for r in self.runs])
-
-    @property
-    def peak_mb(self) -> float:
-        return max(r.peak_mb for r in self.runs)
-
-    @property
-    def ok(self) -> bool:
-        return all(r.ok for r in self.runs)
 
 
 def synthetic_config(docs: Path, nav: list[Any], *, prune: bool) -> dict[str, Any]:
