@@ -7,12 +7,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .data import Term
 from .markdown import Page, Section
 from .model import Issue
 
 SPELLING_CUTOFF = 0.85  # difflib ratio above which a word is taken for a misspelt brand
+# What may not come just before a term: the character class of the lookbehind in _term_regex.
+GLUE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_/.@-")
 
 
 def _term_regex(words: list[str]) -> re.Pattern[str]:
@@ -24,13 +27,44 @@ def _term_regex(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"{first}(?<![a-z0-9_/.@-]{first}){rest}(?:s|es)?(?![a-z0-9_-]|\.[a-z])")
 
 
+def _may_nest(words: list[str]) -> bool:
+    """Whether a use of a term may start inside another use of it: some character of the term
+    after the first is its first character and follows one not in GLUE ("sales sales"). Only
+    then must a search find every use in turn; otherwise it may skip ahead to the next section."""
+    first = words[0][0]
+    text = " ".join(words)
+    return any(
+        char == first and before not in GLUE
+        for variant in (text, text + "s", text + "es")  # with the plural endings
+        for before, char in pairwise(variant)
+    )
+
+
+def _matches(regex: re.Pattern[str], first_word: str, text: str) -> Iterator[re.Match[str]]:
+    """regex.finditer(text) for a term regex, which starts with the literal first_word: str.find
+    jumps to each candidate faster than the regex engine's own scan."""
+    start = text.find(first_word)
+    while start >= 0:
+        match = regex.match(text, start)  # the lookbehind still sees the text before start
+        if match is None:
+            start = text.find(first_word, start + 1)
+        else:
+            yield match
+            start = text.find(first_word, match.end())
+
+
+def _use(page: Page, term: Term, match: re.Match[str]) -> tuple[Term, int, str]:
+    """A use of a term as reported: the term, its line, its text on one line."""
+    return term, page.line_of(match.start()), " ".join(match.group(0).split())
+
+
 @dataclass
 class Glossary:
     """Glossary lookups built once per site: terms with their regexes, brand spellings."""
 
     terms: tuple[Term, ...]
     rel: str
-    _lookups: list[tuple[str, re.Pattern[str], Term]] = field(default_factory=list)
+    _lookups: list[tuple[str, re.Pattern[str], Term, bool]] = field(default_factory=list)
     _brands: dict[str, Term] = field(default_factory=dict)
     _brand_cases: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     _suggestions: dict[str, Term | None] = field(default_factory=dict)
@@ -45,24 +79,48 @@ class Glossary:
                 # any spelling that differs only in case: Activecampaign, postmark
                 self._brand_cases.append((term.en.lower(), _term_regex(words)))
             elif words:
-                self._lookups.append((words[0], _term_regex(words), term))
+                self._lookups.append((words[0], _term_regex(words), term, _may_nest(words)))
 
     def terms_used(self, page: Page) -> dict[int, dict[str, tuple[Term, int, str]]]:
         """Terms an English page uses, by section index: term -> (term, line, as written).
 
-        Case-insensitive, whole words, plural s allowed. One search per term over the whole
-        page, and only for terms whose first word occurs on it."""
+        Case-insensitive, whole words, plural s allowed."""
+        return {
+            index: {en: _use(page, term, match) for en, (term, match) in found.items()}
+            for index, found in self._uses(page).items()
+        }
+
+    def _uses(self, page: Page) -> dict[int, dict[str, tuple[Term, re.Match[str]]]]:
+        """The first use of each term in each section of a page, by section index: what
+        finditer would find first in each section.
+
+        A term is searched for from one occurrence of its first word to the next (str.find), and
+        once a section has a use, from the next section on: the first use found there is the one
+        finditer finds, unless a use may start inside another (_may_nest) or lowercasing moved
+        the offsets. The line and text of a use are left to the few that are reported."""
         lower = page.lower
-        starts = [section.line for section in page.sections]
-        used: dict[int, dict[str, tuple[Term, int, str]]] = {}
-        for first_word, regex, term in self._lookups:
-            if first_word not in lower:  # cheap test first: most terms are absent
-                continue
-            for match in regex.finditer(lower):
-                line = page.line_of(match.start())
-                found = used.setdefault(bisect_right(starts, line) - 1, {})
-                if term.en not in found:
-                    found[term.en] = (term, line, " ".join(match.group(0).split()))
+        starts = page.section_starts
+        last = len(starts) - 1
+        aligned = len(lower) == len(page.prose)  # else offsets in lower are not those of starts
+        used: dict[int, dict[str, tuple[Term, re.Match[str]]]] = {}
+        for first_word, regex, term, may_nest in self._lookups:
+            skip = aligned and not may_nest  # to the next section after a use
+            start = lower.find(first_word)
+            while start >= 0:
+                match = regex.match(lower, start)  # the lookbehind still sees what comes before
+                if match is None:
+                    start = lower.find(first_word, start + 1)
+                    continue
+                index = bisect_right(starts, start) - 1
+                used.setdefault(index, {}).setdefault(term.en, (term, match))
+                end = match.end()
+                if not skip:
+                    start = lower.find(first_word, end)
+                elif index < last:
+                    following = starts[index + 1]
+                    start = lower.find(first_word, end if end > following else following)
+                else:
+                    break
         return used
 
     def compare(
@@ -70,12 +128,16 @@ class Glossary:
     ) -> Iterator[Issue]:
         """Each Chinese section carries the Chinese term of every glossary term its English
         section uses. pairs: (index of the English section, English section, Chinese section)."""
-        used = self.terms_used(en)
+        used = self._uses(en)
         if not used:
             return
         for index, e, z in pairs:
-            for term, line, text in used.get(index, {}).values():
-                if term.zh.lower() not in z.lower:
+            if index not in used:
+                continue
+            z_lower = z.lower
+            for term, match in used[index].values():
+                if term.zh.lower() not in z_lower:
+                    _, line, text = _use(en, term, match)
                     yield Issue(
                         zh.rel,
                         z.line,
@@ -118,8 +180,9 @@ class Glossary:
         text = page.prose
         lower = page.lower
         for name, regex in self._brand_cases:
-            if name.split()[0] in lower:
-                for m in regex.finditer(lower):
+            first_word = name.split()[0]
+            if first_word in lower:
+                for m in _matches(regex, first_word, lower):
                     word = text[m.start() : m.end()]
                     if not word[0].isupper() or " " in name:  # capitalised ones are facts
                         line = page.line_of(m.start())

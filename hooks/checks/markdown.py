@@ -1,7 +1,7 @@
 """Split a page into sections keyed by heading id and count what each section holds.
 
 One pass over the lines for block structure (fences, headings, lists, tables, admonitions),
-then one regex pass over the page for inline markup (code spans, links, images, comments, URLs).
+then one pass over the page for inline markup (code spans, links, images, comments, URLs).
 The result keeps file line numbers, so every issue can point at a line."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import scan
 from .markers import MARKER_RE, is_marker
 from .source import Source
 
@@ -33,23 +34,32 @@ LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+(?=\S)")
 TABLE_DELIMITER_RE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
 # Admonition or details block: `!!! type "Title"` / `???+ type "Title"`.
 ADMONITION_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[A-Za-z][\w-]*)(?P<title>.*)$")
-# Inline markup, one alternative per construct; the sub() callback records and masks each one.
-# Each alternative starts with a literal character, so the engine skips between candidates in C.
-INLINE_RE = re.compile(
-    r"`(?P<ticks>`*)(?P<code_text>.+?)(?<!`)`(?P=ticks)(?!`)"  # inline code span, 1+ ticks
-    r"|<!--(?P<comment_text>.*?)-->"  # HTML comment, possibly a marker
-    r"|!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"  # image
-    r"|\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"  # target of a link
-    r"|<(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
+# Inline markup, one regex per first character (an alternation of them, with that character
+# first, is far slower to search: see scan.py); _mask_inline records and masks each match.
+INLINE_RES = (
+    # inline code span, 1+ ticks
+    re.compile(r"`(?P<ticks>`*)(?P<code_text>.+?)(?<!`)`(?P=ticks)(?!`)", re.DOTALL),
+    re.compile(
+        r"<(?:!--(?P<comment_text>.*?)-->"  # HTML comment, possibly a marker
+        r"|(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
+        r"|(?P<tag>/?[A-Za-z][^>\n]*)>)",  # inline HTML tag
+        re.DOTALL,
+    ),
+    # image
+    re.compile(r"!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"),
+    # target of a link
+    re.compile(r"\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"),
     # bare URL; ASCII only, so Chinese punctuation right after it ends it
-    r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)"
-    r"|<(?P<tag>/?[A-Za-z][^>\n]*)>",  # inline HTML tag
-    re.DOTALL,
+    re.compile(r"h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)"),
 )
 # A link target with a scheme (https:, mailto:) is external and must be identical.
 EXTERNAL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-# Any other explicit anchor a link may target: `{#id}` attribute lists or `id="..."`.
-ANCHOR_RE = re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)|id=\"(?P<html>[^\"]+)\"")
+# Any other explicit anchor a link may target: `{#id}` attribute lists or `id="..."` (two
+# regexes with a literal first, searched as their alternation by scan.first_of).
+ANCHOR_RES = (
+    re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)"),
+    re.compile(r"id=\"(?P<html>[^\"]+)\""),
+)
 # A skill reference anywhere in a page: `/sales-x` (the character before is checked in Python:
 # not part of a longer path, URL or word).
 SKILL_REF_RE = re.compile(r"/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)")
@@ -139,6 +149,7 @@ class Page:
     skill_refs: list[Ref]
     anchors: set[str]
     prose: str  # the whole body without markup, one line per source line from body_line
+    section_starts: list[int]  # offset in prose where each section starts
     _lower: str | None = None
     _line_starts: list[int] | None = None
 
@@ -235,7 +246,13 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
             return " " + whole[len(url) :]
         return " " + keep  # inline HTML tag
 
-    return INLINE_RE.sub(replace, text)
+    pieces = []
+    done = 0
+    for match in scan.first_of(INLINE_RES, text):
+        pieces += (text[done : match.start()], replace(match))
+        done = match.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def parse_page(source: Source, lang: str, name: str) -> Page:
@@ -265,7 +282,11 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 code.append(line[fence_indent:] if line[:fence_indent].isspace() else line.lstrip())
             add("")
             continue
-        if line and line[0] not in BLOCK_STARTS:  # most lines: unindented plain text
+        if not line:
+            add("")
+            blank, paragraph = True, False
+            continue
+        if line[0] not in BLOCK_STARTS:  # most lines: unindented plain text
             if blank:
                 in_list = blank = False  # unindented text after a blank line ends the list
             paragraph = not in_list
@@ -308,7 +329,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 continue
         elif first == "|":
             paragraph = False
-            if TABLE_DELIMITER_RE.match(line):
+            if "-" in line and TABLE_DELIMITER_RE.match(line):  # (a delimiter row has dashes)
                 section.table_columns.append(stripped.strip().strip("|").count("|") + 1)
                 add("")
                 continue
@@ -335,12 +356,18 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
             in_list = False
         paragraph = not in_list
         add(stripped)
-    # one pass of the inline regex for the whole page, then each section takes its lines
+    # one pass for the inline markup of the whole page, then each section takes its lines
     page_prose = _mask_inline(sections, "\n".join(prose), base, name)
     masked = page_prose.split("\n")
+    section_starts = []  # offset of each section in page_prose
+    position = 0
     for section, following in zip(sections, [*sections[1:], None], strict=True):
+        begin = section.line - base
         end = following.line - base if following is not None else len(masked)
-        section.prose = "\n".join(masked[section.line - base : end])
+        section.prose = "\n".join(masked[begin:end])
+        section_starts.append(position)
+        if end > begin:  # else empty: the text before a heading on the first line
+            position += len(section.prose) + 1
 
     body = source.body
     skill_refs = []
@@ -354,5 +381,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
         skill_refs.append(Ref(line, m.group("name")))
     anchors = {s.id for s in sections if s.id}
     if body.count("{") > len(anchors) or 'id="' in body:  # more ids than the headings have
-        anchors.update(m.group("attr") or m.group("html") for m in ANCHOR_RE.finditer(body))
-    return Page(source.rel, lang, name, source, sections, skill_refs, anchors, page_prose)
+        anchors.update(m.group(1) for m in scan.first_of(ANCHOR_RES, body))
+    return Page(
+        source.rel, lang, name, source, sections, skill_refs, anchors, page_prose, section_starts
+    )

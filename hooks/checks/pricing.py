@@ -232,8 +232,11 @@ def stale_issue(pricing: Pricing, today: dt.date) -> Issue | None:
 
 def page_has_prices(page: Page) -> bool:
     """Whether a page shows prices: a pricing marker or a price in its prose."""
-    return any(
-        any(marker.name == "pricing" for marker in section.markers)
-        or any(fact.kind == "money" for fact in section.facts)
-        for section in page.sections
-    )
+    for section in page.sections:
+        for marker in section.markers:
+            if marker.name == "pricing":
+                return True
+        for fact in section.facts:
+            if fact.kind == "money":
+                return True
+    return False

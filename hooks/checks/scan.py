@@ -1,0 +1,69 @@
+"""Regex matches found through their first character, for the regexes run over whole pages.
+
+The regex engine looks for a pattern that starts with a character class (`[$0-9]`, or the
+first characters of an alternation) by testing the class at every position, an order of
+magnitude slower than it looks for a literal. Two ways around it, each finding exactly what
+finditer finds:
+
+- finditer with marks: the first characters are a few ASCII ones, so one bytes.translate marks
+  them all and bytes.find jumps from mark to mark; the pattern is tried only there. This pays
+  when matches are sparse (numbers, paths), not for dense ones (capitalised words).
+- first_of: an alternation split into regexes that each start with a literal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+SPACE = ord(" ")
+
+
+def mark_table(classes: dict[str, str]) -> bytes:
+    """A bytes.translate table: each character of classes[mark] to that one-character mark,
+    every other byte to a space (non-ASCII characters arrive as "?")."""
+    table = bytearray([SPACE] * 256)
+    for mark, chars in classes.items():
+        for char in chars:
+            table[ord(char)] = ord(mark)
+    return bytes(table)
+
+
+def marks(text: str, table: bytes) -> bytes:
+    """One byte per character of text, as mark_table maps it."""
+    return text.encode("ascii", "replace").translate(table)
+
+
+def finditer(
+    regex: re.Pattern[str], text: str, marked: bytes, mark: str
+) -> Iterator[re.Match[str]]:
+    """regex.finditer(text), for a regex that can only start at a character marked `mark` (and
+    never matches an empty string); `marked` is marks(text, ...)."""
+    byte = ord(mark)
+    start = marked.find(byte)
+    while start >= 0:
+        match = regex.match(text, start)  # lookbehinds still see the text before start
+        if match is None:
+            start = marked.find(byte, start + 1)
+        else:
+            yield match
+            start = marked.find(byte, match.end())
+
+
+def first_of(regexes: Sequence[re.Pattern[str]], text: str) -> Iterator[re.Match[str]]:
+    """finditer of the alternation `A|B|...` of the regexes, from a search of each: with a literal
+    first character each, they are found fast where the alternation is not. As in the
+    alternation, the leftmost match comes first, and at one position the first regex's (none may
+    match an empty string)."""
+    pending = [regex.search(text) for regex in regexes]
+    while True:
+        first: re.Match[str] | None = None
+        for match in pending:
+            if match is not None and (first is None or match.start() < first.start()):
+                first = match
+        if first is None:
+            return
+        yield first
+        end = first.end()
+        for index, match in enumerate(pending):
+            if match is not None and match.start() < end:  # overlaps: search again after it
+                pending[index] = regexes[index].search(text, end)
