@@ -66,7 +66,7 @@ class Glossary:
     rel: str
     _lookups: list[tuple[str, re.Pattern[str], Term, bool]] = field(default_factory=list)
     _brands: dict[str, Term] = field(default_factory=dict)
-    _brand_cases: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    _brand_cases: list[tuple[str, re.Pattern[str], str]] = field(default_factory=list)
     _suggestions: dict[str, Term | None] = field(default_factory=dict)
     _lowered: dict[str, Term] = field(default_factory=dict)
 
@@ -77,7 +77,7 @@ class Glossary:
                 self._brands[term.en] = term
                 self._lowered[term.en.lower()] = term
                 # any spelling that differs only in case: Activecampaign, postmark
-                self._brand_cases.append((term.en.lower(), _term_regex(words)))
+                self._brand_cases.append((term.en.lower(), _term_regex(words), term.en))
             elif words:
                 self._lookups.append((words[0], _term_regex(words), term, _may_nest(words)))
 
@@ -179,11 +179,13 @@ class Glossary:
         ]
         text = page.prose
         lower = page.lower
-        for name, regex in self._brand_cases:
+        for name, regex, spelt in self._brand_cases:
             first_word = name.split()[0]
             if first_word in lower:
                 for m in _matches(regex, first_word, lower):
                     word = text[m.start() : m.end()]
+                    if word == spelt or " ".join(word.split()) == spelt:
+                        continue  # spelt right, as most uses are: no line to look up
                     if not word[0].isupper() or " " in name:  # capitalised ones are facts
                         line = page.line_of(m.start())
                         hits.append((line, word))

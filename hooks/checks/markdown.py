@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,11 @@ HEADING_RE = re.compile(
     r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)"  # level and text
     r"(?:[ \t]*\{:?[ \t]*#(?P<id>[^\s}]+)[^}]*\})?"  # explicit id from attr_list
     r"[ \t#]*$"  # trailing spaces or closing hashes
+)
+# The usual heading, `## Title {#id}`, read without the lazy text of HEADING_RE, which tries the
+# optional id at every character; what it matches, HEADING_RE reads the same way.
+HEADING_FAST_RE = re.compile(
+    r"(?P<hashes>#{1,6})[ \t]+(?P<text>[^{}\n]*[^{}\s])[ \t]*\{#(?P<id>[^\s}]+)\}[ \t]*$"
 )
 # List item: indentation, a bullet or an ordinal (`1.`), spaces, then content (as Python-Markdown:
 # `2022.` alone at the start of a wrapped line is text, not an item).
@@ -63,6 +69,7 @@ ANCHOR_RES = (
 # A skill reference anywhere in a page: `/sales-x` (the character before is checked in Python:
 # not part of a longer path, URL or word).
 SKILL_REF_RE = re.compile(r"/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)")
+SKILL_PREFIX = "/sales-"  # where SKILL_REF_RE can match
 # Characters that glue a token to what precedes it: a word, or a longer path, URL or number.
 ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 NOT_BEFORE_PATH = ASCII_WORD | frozenset("./:~-")
@@ -152,6 +159,7 @@ class Page:
     section_starts: list[int]  # offset in prose where each section starts
     _lower: str | None = None
     _line_starts: list[int] | None = None
+    _headings: list[Section] | None = None
 
     @property
     def lower(self) -> str:
@@ -168,7 +176,10 @@ class Page:
 
     @property
     def headings(self) -> list[Section]:
-        return [section for section in self.sections if section.level]
+        """The sections that start at a heading (computed once: parity asks several times)."""
+        if self._headings is None:
+            self._headings = [section for section in self.sections if section.level]
+        return self._headings
 
 
 def fenced_lines(lines: list[str]) -> list[bool]:
@@ -255,6 +266,18 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
     return "".join(pieces)
 
 
+def _skill_refs(body: str) -> Iterator[re.Match[str]]:
+    """SKILL_REF_RE.finditer(body): str.find jumps to each `/sales-` faster than the engine."""
+    start = body.find(SKILL_PREFIX)
+    while start >= 0:
+        match = SKILL_REF_RE.match(body, start)
+        if match is None:
+            start = body.find(SKILL_PREFIX, start + 1)
+        else:
+            yield match
+            start = body.find(SKILL_PREFIX, match.end())
+
+
 def parse_page(source: Source, lang: str, name: str) -> Page:
     """Parse a page body into sections; pure, one pass over the lines."""
     lines = source.body.split("\n")
@@ -315,7 +338,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 paragraph = False
                 continue
         elif first == "#":
-            match = HEADING_RE.match(line)
+            match = HEADING_FAST_RE.match(line) or HEADING_RE.match(line)
             if match:
                 section = Section(
                     id=match.group("id"),
@@ -372,7 +395,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
     body = source.body
     skill_refs = []
     line, last = source.body_line, 0
-    for m in SKILL_REF_RE.finditer(body):
+    for m in _skill_refs(body):
         start = m.start()
         if start and body[start - 1] in NOT_BEFORE_PATH:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ from .model import InputError
 
 # libyaml when present: front matter is parsed for every page of every build.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+READ_SIZE = 1 << 16  # bytes per read: most pages take one
 
 # Front matter: a first line of exactly `---`, then YAML, then a closing `---` (or `...`) line.
 FRONT_MATTER_RE = re.compile(
@@ -55,13 +58,18 @@ def decode(raw: bytes, rel: str) -> str:
 
 
 def read_text(path: Path | str, rel: str) -> str:
-    """Read a file once, as UTF-8 text."""
+    """Read a file once, as UTF-8 text (os.read: no buffered file object for a one-shot read)."""
     try:
-        with open(path, "rb") as file:
-            raw = file.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            chunks = []
+            while chunk := os.read(fd, READ_SIZE):
+                chunks.append(chunk)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise InputError.at(rel, 1, f"cannot read file: {exc.strerror}") from None
-    return decode(raw, rel)
+    return decode(chunks[0] if len(chunks) == 1 else b"".join(chunks), rel)
 
 
 def _yaml_problem(exc: yaml.YAMLError, rel: str, first_line: int, what: str) -> InputError:
