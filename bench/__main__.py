@@ -20,7 +20,7 @@ from tests.sitebuild import REPO
 
 FULL = {
     "real_reps": 5,
-    "checks": {100: 3, 1000: 3, 5000: 2},
+    "checks": {100: 3, 1000: 9, 5000: 2},
     "scale": {50: 3, 200: 3, 500: 1},
     "search_reps": 7,
 }

@@ -26,6 +26,7 @@ class Run:
     peak_mb: float
     returncode: int
     log: str
+    cpu: float = 0.0  # user + system seconds of the child and the processes it waited for
 
     @property
     def ok(self) -> bool:
@@ -50,7 +51,9 @@ def timed(command: list[str], cwd: Path, log: Path, env: dict[str, str] | None =
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: tell Popen
-    return Run(wall, usage.ru_maxrss / 1024, proc.returncode, log.read_text("utf-8", "replace"))
+    cpu = usage.ru_utime + usage.ru_stime
+    output = log.read_text("utf-8", "replace")
+    return Run(wall, usage.ru_maxrss / 1024, proc.returncode, output, cpu)
 
 
 def timed_build(config: dict[str, Any], workdir: Path, *, strict: bool = True) -> Run:
@@ -109,6 +112,10 @@ class Repeated:
     @property
     def wall(self) -> float:
         return median([r.wall for r in self.runs])
+
+    @property
+    def cpu(self) -> float:
+        return median([r.cpu for r in self.runs])
 
     @property
     def peak_mb(self) -> float:
