@@ -50,31 +50,36 @@ ZH_BIG = {"万": 10_000, "亿": 100_000_000}
 NUMERIC_KINDS = frozenset({"number", "money", "percent", "multiplier", "date"})
 NOT_BEFORE_NUMBER = ASCII_WORD | {".", "$"}
 
-# A number and what follows it (_numbers unpacks all its groups in order; see scan.py for how
-# matches are found).
-NUMBER_RE = re.compile(
-    r"(?P<num>[$\d]\d*(?:,\d{3})*(?:\.\d+)?)"  # $68 / 1,000 / 2.5 ($ only first)
-    r"(?:"
+# A number (_numbers unpacks all the groups of NUMBER_RE in order; see scan.py for how matches
+# are found). An optional group is written (?:...|), not (?:...)?: the same match, but sre runs `?`
+# on a group through its repeat machinery, several times slower.
+_NUMBER = r"(?P<num>[$\d]\d*(?:,\d{3})*(?:\.\d+|))"  # $68 / 1,000 / 2.5 ($ only first)
+# What may follow a number.
+_NUMBER_TAIL = (
     r"(?P<iso>-\d{2}-\d{2})(?![\w-])"  # ISO date: 2026-03-01
     # 2026年 / 2026年3月 / 2026年3月1日
     r"|(?P<zh_year>[ \t]*年)"
-    r"(?:[ \t]*(?P<zh_m>\d{1,2})[ \t]*月(?:[ \t]*(?P<zh_d>\d{1,2})[ \t]*[日号])?)?"
+    r"(?:[ \t]*(?P<zh_m>\d{1,2})[ \t]*月(?:[ \t]*(?P<zh_d>\d{1,2})[ \t]*[日号]|)|)"
     # 3月 / 3月1日 (3个月, with 个, is a duration)
-    r"|(?P<zh_month>[ \t]*月)(?:[ \t]*(?P<zh_md>\d{1,2})[ \t]*[日号])?"
+    r"|(?P<zh_month>[ \t]*月)(?:[ \t]*(?P<zh_md>\d{1,2})[ \t]*[日号]|)"
     rf"|\s+(?P<en_m3>{_MONTH_ALT})\s+(?P<en_y3>\d{{4}})(?!\d)"  # 1 March 2026
     # scale: 50K, 5万, 1 million
     r"|(?:(?P<ks>[KkMB])(?![A-Za-z0-9])"
     r"|[ \t]*(?P<zs>[千万亿])"
-    r"|\s+(?P<ws>thousand|million|billion)\b)?"
+    r"|\s+(?P<ws>thousand|million|billion)\b|)"
     r"\+?"  # 180K+ / 18万+
     r"(?:(?P<pct>[ \t]*[%％])"  # 25%
     r"|(?P<mul>[x×](?![A-Za-z0-9])|[ \t]*倍)"  # 10x / 10倍
-    r"|(?P<usd>[ \t]*美元(?:[ \t]*/[ \t]*[月年])?))?"  # 68美元/月
-    r"(?:[ \t]*/[ \t]*(?:mo|month|yr|year)\b|\s+(?:per|a)\s+(?:month|year)\b)?"  # $68/mo
-    r"(?:st|nd|rd|th)?(?![A-Za-z0-9_])"  # 3rd; no letters glued on (v3, 2FA, 5xx are not facts)
-    r")",
-    re.ASCII,
+    r"|(?P<usd>[ \t]*美元(?:[ \t]*/[ \t]*[月年]|))|)"  # 68美元/月
+    r"(?:[ \t]*/[ \t]*(?:mo|month|yr|year)\b|\s+(?:per|a)\s+(?:month|year)\b|)"  # $68/mo
+    r"(?:st|nd|rd|th|)(?![A-Za-z0-9_])"  # 3rd; no letters glued on (v3, 2FA, 5xx are not facts)
 )
+# Shortcuts to a number with no tail (most numbers: `346 seconds`, `346秒`), which then matches at
+# once instead of after failing each alternative of the tail: the next character, or the first
+# one after spaces, is none that a tail may start with. They change no match (a test compares
+# with the tail alone on random text); keep their sets in step with _NUMBER_TAIL.
+_NO_TAIL = r"(?![-+/%％×\s年月千万亿倍美\w])|(?=\s+[^\s年月千万亿%％倍美/JFMASONDtmbpa])"
+NUMBER_RE = re.compile(f"{_NUMBER}(?:{_NO_TAIL}|{_NUMBER_TAIL})", re.ASCII)
 # A word with a capital letter: month names, brand and product names (found per match in Python).
 CAPITAL_RE = re.compile(r"[A-Z][A-Za-z0-9]*")
 # An English date starting at a month name: March 2026 / March 1, 2026 / Mar 1.
