@@ -82,6 +82,13 @@ _NO_TAIL = r"(?![-+/%％×\s年月千万亿倍美\w])|(?=\s+[^\s年月千万亿%
 NUMBER_RE = re.compile(f"{_NUMBER}(?:{_NO_TAIL}|{_NUMBER_TAIL})", re.ASCII)
 # A word with a capital letter: month names, brand and product names (found per match in Python).
 CAPITAL_RE = re.compile(r"[A-Z][A-Za-z0-9]*")
+# CAPITAL_RE as run over the text's WORD_MARKS: the same spans, found from a literal, far faster
+# than CAPITAL_RE finds them from its first character class (capitalised words are too many for
+# scan.finditer).
+WORD_MARKS = scan.mark_table(
+    {"A": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "a": "abcdefghijklmnopqrstuvwxyz0123456789"}
+)
+CAPITAL_MARKS_RE = re.compile(rb"A[Aa]*")
 # An English date starting at a month name: March 2026 / March 1, 2026 / Mar 1.
 MONTH_DATE_RE = re.compile(
     rf"(?P<m>{_MONTH_ALT})\.?\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?|(?P<y2>\d{{4}}))(?!\d)",
@@ -191,7 +198,7 @@ class FactExtractor:
         found: list[Fact] = []
         first = sections[0].line
         marked = scan.marks(prose, FACT_STARTS)
-        taken = self._capitals(prose, first, found)
+        taken = self._capitals(prose, scan.marks(prose, WORD_MARKS), first, found)
         if "/" in prose or "%" in prose:
             taken.extend(self._paths_and_tags(prose, marked, first, found))
             taken.sort()
@@ -316,7 +323,9 @@ class FactExtractor:
         self._kinds[word] = kind
         return kind
 
-    def _capitals(self, text: str, line: int, facts: list[Fact]) -> list[tuple[int, int]]:
+    def _capitals(
+        self, text: str, words: bytes, line: int, facts: list[Fact]
+    ) -> list[tuple[int, int]]:
         """Month dates, brand and product names (and misspelt brands), from capitalised words.
 
         Returns the spans of the dates, whose digits are not numbers of their own."""
@@ -324,12 +333,12 @@ class FactExtractor:
         last = 0
         skip_to = 0
         kinds = self._kinds
-        for m in CAPITAL_RE.finditer(text):  # not scan.finditer: capitalised words are too many
-            word = m.group(0)
+        for m in CAPITAL_MARKS_RE.finditer(words):  # CAPITAL_RE's matches (see WORD_MARKS)
+            start, end = m.span()
+            word = text[start:end]
             kind = kinds[word] if word in kinds else self._classify(word)
             if kind is None:
                 continue  # most capitalised words: sentence starts, labels
-            start = m.start()
             if start < skip_to:
                 continue
             if start:
@@ -339,7 +348,7 @@ class FactExtractor:
                         continue
                     while start and text[start - 1] in ASCII_WORD:  # iPaaS starts lower-case
                         start -= 1
-                    word = text[start : m.end()]
+                    word = text[start:end]
                     kind = self._classify(word)
                     if kind is None:
                         continue
@@ -378,11 +387,7 @@ class FactExtractor:
                         break
             elif what == "internal":
                 facts.append(Fact("brand", "b:" + word, word, line))
-            elif (
-                m.end() == len(text)
-                or text[m.end()] != "."
-                or not text[m.end() + 1 : m.end() + 2].isalpha()
-            ):
+            elif end == len(text) or text[end] != "." or not text[end + 1 : end + 2].isalpha():
                 # reported by the spelling check; as a soft fact it stands for the brand it
                 # misspells, so that the typo is not reported again as a missing brand
                 facts.append(Fact("misspelt", f"b:{data}", word, line, soft=True))

@@ -2,12 +2,15 @@
 
 The regex engine looks for a pattern that starts with a character class (`[$0-9]`, or the
 first characters of an alternation) by testing the class at every position, an order of
-magnitude slower than it looks for a literal. Two ways around it, each finding exactly what
+magnitude slower than it looks for a literal. Three ways around it, each finding exactly what
 finditer finds:
 
 - finditer with marks: the first characters are a few ASCII ones, so one bytes.translate marks
   them all and bytes.find jumps from mark to mark; the pattern is tried only there. This pays
   when matches are sparse (numbers, paths), not for dense ones (capitalised words).
+- a regex over the marks themselves, when a match depends only on classes of ASCII characters
+  (capitalised words: A[Aa]* over marks of upper case and of other letters and digits); the
+  marks have one byte per character, so the spans are the text's.
 - first_of: an alternation split into regexes that each start with a literal."""
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from hooks.checks import facts as facts_module
+from hooks.checks import scan
 from hooks.checks.facts import FactExtractor, parse_zh_numeral, soft_keys
 from hooks.checks.markdown import Section
 
@@ -173,3 +174,10 @@ def test_number_shortcuts_change_no_match() -> None:
             assert (got and (got.span(), got.groups())) == (
                 expected and (expected.span(), expected.groups())
             ), (text, start)
+
+
+def test_capitals_found_from_marks_as_capital_re_finds_them() -> None:
+    text = "iPaaS and ActiveCampaign, É Über 5G US$5 OAuth2.0 A 中文Postmark🙂X9\nJan"
+    marked = scan.marks(text, facts_module.WORD_MARKS)
+    got = [m.span() for m in facts_module.CAPITAL_MARKS_RE.finditer(marked)]
+    assert got == [m.span() for m in facts_module.CAPITAL_RE.finditer(text)]
