@@ -288,7 +288,8 @@ class FactExtractor:
                 kind = "multiplier"
             else:
                 kind = "number"
-            facts.append(Fact(kind, key, written, line, value=value))
+            # soft=False, value=value: positional arguments cost less than keywords
+            facts.append(Fact(kind, key, written, line, False, value))
 
     @staticmethod
     def _digit_date(m: re.Match[str], num: str, written: str, line: int) -> Fact | None:
