@@ -82,13 +82,10 @@ _NO_TAIL = r"(?![-+/%％×\s年月千万亿倍美\w])|(?=\s+[^\s年月千万亿%
 NUMBER_RE = re.compile(f"{_NUMBER}(?:{_NO_TAIL}|{_NUMBER_TAIL})", re.ASCII)
 # A word with a capital letter: month names, brand and product names (found per match in Python).
 CAPITAL_RE = re.compile(r"[A-Z][A-Za-z0-9]*")
-# CAPITAL_RE as run over the text's WORD_MARKS: the same spans, found from a literal, far faster
+# CAPITAL_RE as run over the text's FACT_MARKS: the same spans, found from a literal, far faster
 # than CAPITAL_RE finds them from its first character class (capitalised words are too many for
 # scan.finditer).
-WORD_MARKS = scan.mark_table(
-    {"A": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "a": "abcdefghijklmnopqrstuvwxyz0123456789"}
-)
-CAPITAL_MARKS_RE = re.compile(rb"A[Aa]*")
+CAPITAL_MARKS_RE = re.compile(rb"A[Aad]*")
 # An English date starting at a month name: March 2026 / March 1, 2026 / Mar 1.
 MONTH_DATE_RE = re.compile(
     rf"(?P<m>{_MONTH_ALT})\.?\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?|(?P<y2>\d{{4}}))(?!\d)",
@@ -102,9 +99,18 @@ INTERNAL_CAPITAL_RE = re.compile(r"[a-z][A-Z]")
 PATH_OR_TAG_RE = re.compile(
     r"/(?P<path>[a-z{][A-Za-z0-9_{}.~-]*(?:/[A-Za-z0-9_{}.~-]+)*/?)|%(?P<tag>[A-Z][A-Z0-9_]*)%"
 )
-# Where the sparse matches of the regexes above may start: a digit or $ (NUMBER_RE), / or %
-# (PATH_OR_TAG_RE); see scan.py.
-FACT_STARTS = scan.mark_table({"d": "$0123456789", "/": "/%"})
+# One mark per character (see scan.py), for the regexes above: where the sparse matches may start,
+# a digit or $ (NUMBER_RE, with $ marked as d there) or / or % (PATH_OR_TAG_RE); and the classes of
+# CAPITAL_RE, upper case, lower case and digits (CAPITAL_MARKS_RE).
+FACT_MARKS = scan.mark_table(
+    {
+        "d": "0123456789",
+        "$": "$",
+        "/": "/%",
+        "A": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "a": "abcdefghijklmnopqrstuvwxyz",
+    }
+)
 # Soft facts: runs of Chinese numerals and English number words.
 ZH_NUMERAL_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿首双]+")
 EN_WORD_RE = re.compile(r"[a-z]+")
@@ -197,8 +203,8 @@ class FactExtractor:
         prose (line k of `prose` is file line sections[0].line + k)."""
         found: list[Fact] = []
         first = sections[0].line
-        marked = scan.marks(prose, FACT_STARTS)
-        taken = self._capitals(prose, scan.marks(prose, WORD_MARKS), first, found)
+        marked = scan.marks(prose, FACT_MARKS)
+        taken = self._capitals(prose, marked, first, found)
         if "/" in prose or "%" in prose:
             taken.extend(self._paths_and_tags(prose, marked, first, found))
             taken.sort()
@@ -248,6 +254,8 @@ class FactExtractor:
         last = 0
         spans = iter(taken)  # English dates and paths already read: skip the numbers inside them
         span = next(spans, None)
+        if b"$" in marked:  # a mark of its own (no part of a word), but NUMBER_RE starts there too
+            marked = marked.replace(b"$", b"d")
         for m in scan.finditer(NUMBER_RE, text, marked, "d"):
             start = m.start()
             while span is not None and span[1] <= start:
@@ -325,7 +333,7 @@ class FactExtractor:
         return kind
 
     def _capitals(
-        self, text: str, words: bytes, line: int, facts: list[Fact]
+        self, text: str, marked: bytes, line: int, facts: list[Fact]
     ) -> list[tuple[int, int]]:
         """Month dates, brand and product names (and misspelt brands), from capitalised words.
 
@@ -334,7 +342,7 @@ class FactExtractor:
         last = 0
         skip_to = 0
         kinds = self._kinds
-        for m in CAPITAL_MARKS_RE.finditer(words):  # CAPITAL_RE's matches (see WORD_MARKS)
+        for m in CAPITAL_MARKS_RE.finditer(marked):  # CAPITAL_RE's matches
             start, end = m.span()
             word = text[start:end]
             kind = kinds[word] if word in kinds else self._classify(word)

@@ -9,8 +9,8 @@ finditer finds:
   them all and bytes.find jumps from mark to mark; the pattern is tried only there. This pays
   when matches are sparse (numbers, paths), not for dense ones (capitalised words).
 - a regex over the marks themselves, when a match depends only on classes of ASCII characters
-  (capitalised words: A[Aa]* over marks of upper case and of other letters and digits); the
-  marks have one byte per character, so the spans are the text's.
+  (capitalised words: A[Aad]* over marks of upper case, lower case and digits); the marks have
+  one byte per character, so the spans are the text's.
 - first_of: an alternation split into regexes that each start with a literal."""
 
 from __future__ import annotations

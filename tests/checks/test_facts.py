@@ -177,7 +177,7 @@ def test_number_shortcuts_change_no_match() -> None:
 
 
 def test_capitals_found_from_marks_as_capital_re_finds_them() -> None:
-    text = "iPaaS and ActiveCampaign, É Über 5G US$5 OAuth2.0 A 中文Postmark🙂X9\nJan"
-    marked = scan.marks(text, facts_module.WORD_MARKS)
+    text = "iPaaS and ActiveCampaign, É Über 5G US$5 A$ OAuth2.0/v1 A 中文Postmark🙂X9\nJan%"
+    marked = scan.marks(text, facts_module.FACT_MARKS)
     got = [m.span() for m in facts_module.CAPITAL_MARKS_RE.finditer(marked)]
     assert got == [m.span() for m in facts_module.CAPITAL_RE.finditer(text)]
