@@ -75,10 +75,10 @@ _NUMBER_TAIL = (
     r"(?:st|nd|rd|th|)(?![A-Za-z0-9_])"  # 3rd; no letters glued on (v3, 2FA, 5xx are not facts)
 )
 # Shortcuts to a number with no tail (most numbers: `346 seconds`, `346秒`), which then matches at
-# once instead of after failing each alternative of the tail: the next character, or the first
-# one after spaces, is none that a tail may start with. They change no match (a test compares
-# with the tail alone on random text); keep their sets in step with _NUMBER_TAIL.
-_NO_TAIL = r"(?![-+/%％×\s年月千万亿倍美\w])|(?=\s+[^\s年月千万亿%％倍美/JFMASONDtmbpa])"
+# once instead of after failing each alternative of the tail: the next character, or what follows
+# spaces, is none that a tail may start with. They change no match (a test compares with the tail
+# alone on random text); keep them in step with _NUMBER_TAIL.
+_NO_TAIL = rf"(?![-+/%％×\s年月千万亿倍美\w])|(?=\s+(?!{_MONTH_ALT})[^\s年月千万亿%％倍美/tmbpa])"
 NUMBER_RE = re.compile(f"{_NUMBER}(?:{_NO_TAIL}|{_NUMBER_TAIL})", re.ASCII)
 # A word with a capital letter: month names, brand and product names (found per match in Python).
 CAPITAL_RE = re.compile(r"[A-Z][A-Za-z0-9]*")
