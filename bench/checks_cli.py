@@ -9,7 +9,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.runner import Repeated, Run, timed
+from bench import machine
+from bench.runner import Repeated, Run, median, timed
 from tests.sitebuild import REPO
 
 
@@ -19,10 +20,15 @@ class ChecksResult(Repeated):
     jobs: str  # "1" or "default"
     runs: list[Run]
     write_seconds: float
+    reference: list[float]  # machine.reference_seconds() right before each run
 
     @property
     def per_pair_ms(self) -> float:
         return self.wall / self.pairs * 1000
+
+    @property
+    def reference_median(self) -> float:
+        return median(self.reference)
 
     @property
     def summary(self) -> str:
@@ -60,8 +66,10 @@ def run(workdir: Path, sizes: dict[int, int], log=print) -> list[ChecksResult]:
         write_synthetic_tree(root, pairs)
         written = time.perf_counter() - start
         runs: dict[str, list[Run]] = {jobs: [] for jobs, _ in variants}
+        reference: dict[str, list[float]] = {jobs: [] for jobs, _ in variants}
         for rep in range(reps):
             for jobs, args in variants if rep % 2 == 0 else variants[::-1]:
+                reference[jobs].append(machine.reference_seconds())
                 command = [sys.executable, "-m", "hooks.checks", "--root", str(root), *args]
                 result = timed(command, root, workdir / f"checks-{pairs}-{jobs}.log", env)
                 runs[jobs].append(result)
@@ -69,5 +77,7 @@ def run(workdir: Path, sizes: dict[int, int], log=print) -> list[ChecksResult]:
                     f"  {pairs} pairs, jobs {jobs}: {result.wall:.2f} s"
                     f" ({result.wall / pairs * 1000:.2f} ms per pair), exit {result.returncode}"
                 )
-        results += [ChecksResult(pairs, jobs, runs[jobs], written) for jobs, _ in variants]
+        results += [
+            ChecksResult(pairs, jobs, runs[jobs], written, reference[jobs]) for jobs, _ in variants
+        ]
     return results

@@ -6,6 +6,8 @@ import os
 import platform
 import re
 import subprocess
+import sys
+import time
 from importlib import metadata
 from pathlib import Path
 
@@ -79,3 +81,20 @@ def describe() -> list[tuple[str, str]]:
         ("Chromium (Playwright " + _version("playwright") + ")", _chromium()),
         ("commit (working tree may differ)", _commit()),
     ]
+
+
+# A fixed amount of pure-Python work (about 0.3 s per process on an idle 2.1 GHz Xeon core).
+REFERENCE_LOOP = "x = 0\nfor i in range(3_000_000):\n    x += i * i"
+
+
+def reference_seconds() -> float:
+    """Wall time of the reference loop in one process per core, all started together: what the
+    cores deliver right now. On a shared VM this moves from minute to minute; a benchmark run next
+    to it can be read against it."""
+    start = time.perf_counter()
+    procs = [
+        subprocess.Popen([sys.executable, "-c", REFERENCE_LOOP]) for _ in range(os.cpu_count() or 1)
+    ]
+    for proc in procs:
+        proc.wait()
+    return time.perf_counter() - start

@@ -143,7 +143,11 @@ def _checks(checks: list[ChecksResult], skipped: str | None, plan: dict[int, int
         "`hooks/checks/synthetic.py` (`write_synthetic_tree(root, n_pairs)`: clean page pairs of "
         "about 600 words that pass every check), one process per run. *jobs 1* forces one worker "
         "process; *default* is what the command does on its own. *CPU* is user + system time of "
-        "the command and its worker processes. Repetitions (median reported): "
+        "the command and its worker processes. *Reference* is "
+        "`bench/machine.py: reference_seconds()`, timed right before each run: one process per "
+        "core running the same fixed Python loop, started together. It shows what the cores "
+        "delivered at that moment; on a shared VM it moves from minute to minute, and the "
+        "checks' time moves with it. Repetitions (median reported): "
         + ", ".join(f"{reps} at {n:,} pairs" for n, reps in plan.items())
         + ".",
         "",
@@ -155,6 +159,7 @@ def _checks(checks: list[ChecksResult], skipped: str | None, plan: dict[int, int
             f"{c.wall:.2f} s",
             f"{c.per_pair_ms:.2f} ms",
             f"{c.cpu:.2f} s",
+            f"{c.reference_median:.2f} s",
             f"{c.peak_mb:.0f} MB",
             _secs([r.wall for r in c.runs]),
             "clean" if c.ok else f"exit {c.runs[-1].returncode}: {c.summary[:80]}",
@@ -168,6 +173,7 @@ def _checks(checks: list[ChecksResult], skipped: str | None, plan: dict[int, int
             "wall (median)",
             "per pair",
             "CPU",
+            "reference",
             "peak memory",
             "runs (s)",
             "result",
@@ -184,6 +190,13 @@ def _checks(checks: list[ChecksResult], skipped: str | None, plan: dict[int, int
             f"on this {os.cpu_count()}-core machine. Median {target.wall:.2f} s "
             f"({'met' if target.wall <= TARGET_SECONDS else 'NOT met'}); {within} of {len(walls)} "
             f"runs within it; fastest {walls[0]:.2f} s, slowest {walls[-1]:.2f} s.",
+            "",
+            "Each run of that row, with the reference timed just before it in brackets (s): "
+            + ", ".join(
+                f"{run.wall:.2f} ({ref:.2f})"
+                for run, ref in zip(target.runs, target.reference, strict=True)
+            )
+            + ".",
         ]
     single = [c for c in checks if c.jobs == "1"] or checks
     if len(single) >= 2:
