@@ -118,49 +118,56 @@ def _fill(rng: random.Random, pair: tuple[str, str]) -> tuple[str, str]:
 
 
 def _page_pair(index: int, n_pairs: int, words: int, rng: random.Random) -> tuple[str, str]:
-    """The bodies of one clean page pair with about `words` English words."""
+    """The bodies of one clean page pair of about `words` English words: every
+    whitespace-separated word of the body counts (headings, table cells and code too), and the
+    page ends as soon as it has them, after its closing link."""
     next_page = f"page-{(index + 1) % n_pairs:04d}.md"
     skill = SKILLS[index % len(SKILLS)]
-    en = [f"# Synthetic page {index} {{#synthetic-page-{index}}}", ""]
-    zh = [f"# 合成页面{index} {{#synthetic-page-{index}}}", ""]
+    en: list[str] = []
+    zh: list[str] = []
     count = 0
-    section = 0
+
+    def emit(e_lines: list[str], z_lines: list[str]) -> None:
+        nonlocal count
+        en.extend(e_lines)
+        zh.extend(z_lines)
+        count += sum(len(line.split()) for line in e_lines)
 
     def add(prefix: str = "") -> None:
-        nonlocal count
         e, z = _sentence(rng)
-        en.append(prefix + e)
-        zh.append(prefix + z)
-        count += len(e.split())
+        emit([prefix + e], [prefix + z])
 
-    while count < words:
+    emit([f"# Synthetic page {index} {{#synthetic-page-{index}}}", ""],
+         [f"# 合成页面{index} {{#synthetic-page-{index}}}", ""])  # fmt: skip
+    section = 0
+    see_also = (
+        f"See [the next page]({next_page}#section-1) and `/{skill}` for more.",
+        f"参见[下一页]({next_page}#section-1)和`/{skill}`了解更多。",
+    )
+    room = len(see_also[0].split())  # kept for the closing link
+    while count + room < words:
         section += 1
-        en += ["", f"## Section {section} {{#section-{section}}}", ""]
-        zh += ["", f"## 第{section}节 {{#section-{section}}}", ""]
+        emit(["", f"## Section {section} {{#section-{section}}}", ""],
+             ["", f"## 第{section}节 {{#section-{section}}}", ""])  # fmt: skip
         for _ in range(3):
-            add()
-        en.append("")
-        zh.append("")
+            if count + room < words:
+                add()
+        emit([""], [""])
         for _ in range(3):
-            if count < words:
+            if count + room < words:
                 add("- ")
-        if section % 3 == 1:
+        if section % 3 == 1 and count + room < words:
             e, z = _fill(rng, SENTENCES[1])
-            en += ["", "| Step | What happens |", "|---|---|", f"| Wait | {e} |", ""]
-            zh += ["", "| 步骤 | 说明 |", "|---|---|", f"| 等待 | {z} |", ""]
-            count += len(e.split())
-        if section % 3 == 2:
+            emit(["", "| Step | What happens |", "|---|---|", f"| Wait | {e} |", ""],
+                 ["", "| 步骤 | 说明 |", "|---|---|", f"| 等待 | {z} |", ""])  # fmt: skip
+        if section % 3 == 2 and count + room < words:
             url = f"https://example.api-us1.com/api/3/contacts?page={section}"
             code = ["", "```bash", f'curl -H "Api-Token: KEY" "{url}"', "```", ""]
-            en += code
-            zh += code
-            en.append('!!! warning "Check this first"')
-            zh.append('!!! warning "先检查这一点"')
+            emit(code, code)
+            emit(['!!! warning "Check this first"'], ['!!! warning "先检查这一点"'])
             add("    ")
-        if section % 3 == 0 or count >= words:
-            en += ["", f"See [the next page]({next_page}#section-1) and `/{skill}` for more.", ""]
-            zh += ["", f"参见[下一页]({next_page}#section-1)和`/{skill}`了解更多。", ""]
-            count += 8
+        if section % 3 == 0 or count + room >= words:
+            emit(["", see_also[0], ""], ["", see_also[1], ""])
     return "\n".join(en) + "\n", "\n".join(zh) + "\n"
 
 

@@ -22,7 +22,7 @@ def test_synthetic_pages_have_about_the_requested_words(tmp_path: Path) -> None:
     root = write_synthetic_tree(tmp_path, 3, words=600)
     for page in sorted((root / "docs/en").glob("page-*.md")):
         words = len(split_front_matter(page.read_text("utf-8"), "x").body.split())
-        assert 550 <= words <= 800, (page.name, words)
+        assert 600 <= words <= 640, (page.name, words)  # every word of the body counts
 
 
 def test_parallel_and_serial_agree_on_a_defect(tmp_path: Path) -> None:
