@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import scan
 from .markers import MARKER_RE, is_marker
+from .scan import LiteralFirst
 from .source import Source
 
 if TYPE_CHECKING:
@@ -40,31 +41,42 @@ LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+(?=\S)")
 TABLE_DELIMITER_RE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
 # Admonition or details block: `!!! type "Title"` / `???+ type "Title"`.
 ADMONITION_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[A-Za-z][\w-]*)(?P<title>.*)$")
-# Inline markup, one regex per first character (an alternation of them, with that character
-# first, is far slower to search: see scan.py); _mask_inline records and masks each match.
+# Inline markup, one regex per literal it starts with (an alternation of them is far slower to
+# search: see scan.py); _mask_inline records and masks each match.
 INLINE_RES = (
     # inline code span, 1+ ticks
-    re.compile(r"`(?P<ticks>`*)(?P<code_text>.+?)(?<!`)`(?P=ticks)(?!`)", re.DOTALL),
-    re.compile(
-        r"<(?:!--(?P<comment_text>.*?)-->"  # HTML comment, possibly a marker
-        r"|(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
-        r"|(?P<tag>/?[A-Za-z][^>\n]*)>)",  # inline HTML tag
-        re.DOTALL,
+    LiteralFirst(
+        "`", re.compile(r"`(?P<ticks>`*)(?P<code_text>.+?)(?<!`)`(?P=ticks)(?!`)", re.DOTALL)
+    ),
+    LiteralFirst(
+        "<",
+        re.compile(
+            r"<(?:!--(?P<comment_text>.*?)-->"  # HTML comment, possibly a marker
+            r"|(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
+            r"|(?P<tag>/?[A-Za-z][^>\n]*)>)",  # inline HTML tag
+            re.DOTALL,
+        ),
     ),
     # image
-    re.compile(r"!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"),
+    LiteralFirst(
+        "![", re.compile(r"!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)")
+    ),
     # target of a link
-    re.compile(r"\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"),
+    LiteralFirst(
+        "](", re.compile(r"\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)")
+    ),
     # bare URL; ASCII only, so Chinese punctuation right after it ends it
-    re.compile(r"h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)"),
+    LiteralFirst(
+        "http", re.compile(r"h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)")
+    ),
 )
 # A link target with a scheme (https:, mailto:) is external and must be identical.
 EXTERNAL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # Any other explicit anchor a link may target: `{#id}` attribute lists or `id="..."` (two
 # regexes with a literal first, searched as their alternation by scan.first_of).
 ANCHOR_RES = (
-    re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)"),
-    re.compile(r"id=\"(?P<html>[^\"]+)\""),
+    LiteralFirst("{", re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)")),
+    LiteralFirst('id="', re.compile(r"id=\"(?P<html>[^\"]+)\"")),
 )
 # A skill reference anywhere in a page: `/sales-x` (the character before is checked in Python:
 # not part of a longer path, URL or word).
@@ -403,8 +415,10 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
         last = start
         skill_refs.append(Ref(line, m.group("name")))
     anchors = {s.id for s in sections if s.id}
-    if body.count("{") > len(anchors) or 'id="' in body:  # more ids than the headings have
+    if 'id="' in body:  # both kinds: found in the order of their alternation
         anchors.update(m.group(1) for m in scan.first_of(ANCHOR_RES, body))
+    else:  # attribute lists only: one findall (the headings' ids among them)
+        anchors.update(ANCHOR_RES[0].regex.findall(body))
     return Page(
         source.rel, lang, name, source, sections, skill_refs, anchors, page_prose, section_starts
     )
