@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .data import SiteData, load_data
 from .facts import FactExtractor
@@ -154,9 +154,9 @@ class _ChunkResult:
     links: list[_Link] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Link:
-    """An internal link, checked once every page's anchors are known."""
+class _Link(NamedTuple):
+    """An internal link, checked once every page's anchors are known (a tuple: the worker
+    processes send thousands of them back, and tuples pickle several times faster)."""
 
     rel: str
     lang: str
