@@ -12,6 +12,7 @@ from itertools import pairwise
 from .data import Term
 from .markdown import Page, Section
 from .model import Issue
+from .scan import LiteralFirst
 
 SPELLING_CUTOFF = 0.85  # difflib ratio above which a word is taken for a misspelt brand
 # What may not come just before a term: the character class of the lookbehind in _term_regex.
@@ -40,19 +41,6 @@ def _may_nest(words: list[str]) -> bool:
     )
 
 
-def _matches(regex: re.Pattern[str], first_word: str, text: str) -> Iterator[re.Match[str]]:
-    """regex.finditer(text) for a term regex, which starts with the literal first_word: str.find
-    jumps to each candidate faster than the regex engine's own scan."""
-    start = text.find(first_word)
-    while start >= 0:
-        match = regex.match(text, start)  # the lookbehind still sees the text before start
-        if match is None:
-            start = text.find(first_word, start + 1)
-        else:
-            yield match
-            start = text.find(first_word, match.end())
-
-
 def _use(page: Page, term: Term, match: re.Match[str]) -> tuple[Term, int, str]:
     """A use of a term as reported: the term, its line, its text on one line."""
     return term, page.line_of(match.start()), " ".join(match.group(0).split())
@@ -66,7 +54,7 @@ class Glossary:
     rel: str
     _lookups: list[tuple[str, re.Pattern[str], Term, bool]] = field(default_factory=list)
     _brands: dict[str, Term] = field(default_factory=dict)
-    _brand_cases: list[tuple[str, re.Pattern[str], str]] = field(default_factory=list)
+    _brand_cases: list[tuple[LiteralFirst, str]] = field(default_factory=list)  # regex, spelling
     _suggestions: dict[str, Term | None] = field(default_factory=dict)
     _lowered: dict[str, Term] = field(default_factory=dict)
 
@@ -77,7 +65,7 @@ class Glossary:
                 self._brands[term.en] = term
                 self._lowered[term.en.lower()] = term
                 # any spelling that differs only in case: Activecampaign, postmark
-                self._brand_cases.append((term.en.lower(), _term_regex(words), term.en))
+                self._brand_cases.append((LiteralFirst(words[0], _term_regex(words)), term.en))
             elif words:
                 self._lookups.append((words[0], _term_regex(words), term, _may_nest(words)))
 
@@ -179,16 +167,13 @@ class Glossary:
         ]
         text = page.prose
         lower = page.lower
-        for name, regex, spelt in self._brand_cases:
-            first_word = name.split()[0]
-            if first_word in lower:
-                for m in _matches(regex, first_word, lower):
-                    word = text[m.start() : m.end()]
-                    if word == spelt or " ".join(word.split()) == spelt:
-                        continue  # spelt right, as most uses are: no line to look up
-                    if not word[0].isupper() or " " in name:  # capitalised ones are facts
-                        line = page.line_of(m.start())
-                        hits.append((line, word))
+        for regex, spelt in self._brand_cases:
+            for m in regex.finditer(lower):  # a term regex starts with its first word
+                word = text[m.start() : m.end()]
+                if word == spelt or " ".join(word.split()) == spelt:
+                    continue  # spelt right, as most uses are: no line to look up
+                if not word[0].isupper() or " " in spelt:  # capitalised ones are facts
+                    hits.append((page.line_of(m.start()), word))
         for line, word in sorted(set(hits)):
             term = self.suggest(" ".join(word.split()))
             if term is not None:

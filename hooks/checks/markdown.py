@@ -9,7 +9,6 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -80,8 +79,7 @@ ANCHOR_RES = (
 )
 # A skill reference anywhere in a page: `/sales-x` (the character before is checked in Python:
 # not part of a longer path, URL or word).
-SKILL_REF_RE = re.compile(r"/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)")
-SKILL_PREFIX = "/sales-"  # where SKILL_REF_RE can match
+SKILL_REF = LiteralFirst("/sales-", re.compile(r"/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)"))
 # Characters that glue a token to what precedes it: a word, or a longer path, URL or number.
 ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 NOT_BEFORE_PATH = ASCII_WORD | frozenset("./:~-")
@@ -278,16 +276,10 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
     return "".join(pieces)
 
 
-def _skill_refs(body: str) -> Iterator[re.Match[str]]:
-    """SKILL_REF_RE.finditer(body): str.find jumps to each `/sales-` faster than the engine."""
-    start = body.find(SKILL_PREFIX)
-    while start >= 0:
-        match = SKILL_REF_RE.match(body, start)
-        if match is None:
-            start = body.find(SKILL_PREFIX, start + 1)
-        else:
-            yield match
-            start = body.find(SKILL_PREFIX, match.end())
+def match_heading(line: str) -> re.Match[str] | None:
+    """An ATX heading line as HEADING_RE reads it (groups hashes, text, id); the usual
+    `## Title {#id}` through HEADING_FAST_RE first."""
+    return HEADING_FAST_RE.match(line) or HEADING_RE.match(line)
 
 
 def parse_page(source: Source, lang: str, name: str) -> Page:
@@ -350,7 +342,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 paragraph = False
                 continue
         elif first == "#":
-            match = HEADING_FAST_RE.match(line) or HEADING_RE.match(line)
+            match = match_heading(line)
             if match:
                 section = Section(
                     id=match.group("id"),
@@ -407,7 +399,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
     body = source.body
     skill_refs = []
     line, last = source.body_line, 0
-    for m in _skill_refs(body):
+    for m in SKILL_REF.finditer(body):
         start = m.start()
         if start and body[start - 1] in NOT_BEFORE_PATH:
             continue

@@ -72,6 +72,13 @@ class LiteralFirst:
             start = text.find(literal, start + 1)
         return None
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """regex.finditer(text) (the regex never matches an empty string)."""
+        match = self.search(text)
+        while match is not None:
+            yield match
+            match = self.search(text, match.end())
+
 
 def first_of(regexes: Sequence[LiteralFirst], text: str) -> Iterator[re.Match[str]]:
     """finditer of the alternation `A|B|...` of the regexes, from a search of each: with a literal
