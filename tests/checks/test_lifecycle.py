@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -321,3 +322,45 @@ def test_strict_build_fails_on_a_contradiction_of_the_translated_version(
     assert logged(result, "WARNING") == [
         f"docs/zh/index.md:13: 4 does not match the English ({v1}:docs/en/index.md:12: 3)"
     ]
+
+
+def test_the_reader_sees_the_banner_and_the_drift_marks(
+    recent_repo: tuple[Path, dt.date], tmp_path: Path
+) -> None:
+    """The real theme, templates and hooks over the repository of the test."""
+    from tests.sitebuild import absolutise, load_config, run_mkdocs
+
+    repo, v1 = recent_repo
+    config = absolutise(load_config())
+    config["docs_dir"] = str(repo / "docs")
+    config["nav"] = ["index.md", "pricing.md", "related-skills.md", "guides/setup.md"]
+    result = run_mkdocs(config, tmp_path / "build")
+    assert result.returncode == 0, result.log
+    zh = (result.site / "zh/index.html").read_text("utf-8")
+    assert (
+        f"<p>本译文依据{v1.year}年{v1.month}月{v1.day}日的英文版翻译，英文版此后已有修改。"
+        '请阅读<a href="../index.html" hreflang="en">英文版</a>，'
+        '或<a href="compare/index.html#what-you-can-do">中英对照</a>查看改动。</p>'
+    ) in zh
+    assert 'data-ac-banner="outdated"' not in (result.site / "zh/pricing.html").read_text("utf-8")
+    assert 'data-ac-banner="outdated"' not in (result.site / "index.html").read_text("utf-8")
+    for path, note in [
+        ("zh/compare/index.html", "本节英文版在翻译后已有修改。"),
+        ("compare/index.html", "The English section changed after this translation."),
+    ]:
+        view = (result.site / path).read_text("utf-8")
+        rows = re.findall(r"<section [^>]*ac-compare__row[^>]*>", view)
+        marked = [
+            (re.search(r'id="([^"]+)"', row)[1], re.search(r'data-ac-drift="([^"]+)"', row)[1])
+            for row in rows
+            if "data-ac-drift" in row
+        ]
+        assert (len(rows), marked) == (4, [("what-you-can-do", "changed"), ("reports", "added")])
+        assert f'<p class="ac-compare__drift">{note}</p>' in view
+
+
+def test_without_git_the_message_says_so(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(repo / "no-programs-here"))
+    issues = not_found(repo)
+    assert len(issues) == 1
+    assert "not found (git cannot read the history: git is not installed); build from" in issues[0]
