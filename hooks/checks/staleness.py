@@ -62,7 +62,7 @@ class SectionChange:
     label: str  # {#id}, or "(before the title)"
     id: str  # "" before the title
     line: int  # in the current English; in the translated version for a removed section
-    diff: tuple[str, ...]  # "- old line" / "+ new line"
+    diff: tuple[str, ...]  # "- old line", "+ new line", "~ a [-word-]{+diff+}" (line_diff)
     appeared: tuple[str, ...] = ()  # facts only the current English has
     vanished: tuple[str, ...] = ()  # facts only the translated version has
 
@@ -196,6 +196,35 @@ def _shown(facts: list[Fact], other: list[Fact]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.shown for f in facts if not f.soft and f.key not in keys))
 
 
+def word_diff(old: str, new: str) -> str:
+    """One line with its edits marked as `git diff --word-diff` does: `[-old-]{+new+}` (words
+    compared as split on whitespace, joined by one space)."""
+    a, b = old.split(), new.split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.extend(a[i1:i2])
+            continue
+        gone = f"[-{' '.join(a[i1:i2])}-]" if i2 > i1 else ""
+        came = f"{{+{' '.join(b[j1:j2])}+}}" if j2 > j1 else ""
+        out.append(gone + came)
+    return " ".join(out)
+
+
+def line_diff(old: list[str], new: list[str]) -> tuple[str, ...]:
+    """The lines that differ: `- old` and `+ new`, or `~ ` and a word diff for a line that was
+    edited in place (the usual change of a sentence: the translator sees which words moved)."""
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1:
+            out.extend(f"~ {word_diff(a, b)}" for a, b in zip(old[i1:i2], new[j1:j2], strict=True))
+        elif op != "equal":
+            out.extend(f"- {line}" for line in old[i1:i2])
+            out.extend(f"+ {line}" for line in new[j1:j2])
+    return tuple(out)
+
+
 def section_changes(old: Page, new: Page) -> list[SectionChange]:
     """The English sections added, removed or changed from `old` to `new`, in the order of
     `new` (removed sections last), with their line diff and the facts that appeared or vanished.
@@ -211,9 +240,7 @@ def section_changes(old: Page, new: Page) -> list[SectionChange]:
         old_section, old_text = before[key]
         if old_text == text:
             continue
-        diff = tuple(
-            line for line in difflib.ndiff(old_text, text) if line.startswith(("- ", "+ "))
-        )
+        diff = line_diff(old_text, text)
         changes.append(
             SectionChange(
                 "changed",

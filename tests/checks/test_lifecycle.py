@@ -18,6 +18,9 @@ import pytest
 from hooks.checks.cli import main
 from hooks.checks.model import InputError
 from hooks.checks.site import check_site
+from hooks.checks.source import body_hash, read_text, split_front_matter
+from hooks.checks.staleness import line_diff
+from tests.sitebuild import absolutise, load_config, run_mkdocs
 
 from .conftest import make_tree
 from .test_build import build, logged
@@ -148,8 +151,7 @@ def test_status_lists_the_changed_sections(repo: Path, capsys: pytest.CaptureFix
         "outdated since 2026-11-20, 2 sections changed:",
         "",
         "changed {#what-you-can-do} (docs/en/index.md:10)",
-        "    - - Build an automation with a wait step of 3 days.",
-        "    + - Build an automation with a wait step of 5 days.",
+        "    ~ - Build an automation with a wait step of [-3-]{+5+} days.",
         "    facts that appeared: 5",
         "    facts that vanished: 3",
         "",
@@ -244,8 +246,6 @@ NOW = "(docs/en/index.md:1: English page is now {now})"
 
 
 def current_hash(root: Path) -> str:
-    from hooks.checks.source import body_hash, read_text, split_front_matter
-
     path = root / "docs/en/index.md"
     return body_hash(split_front_matter(read_text(path, "x"), "x").body)
 
@@ -328,8 +328,6 @@ def test_the_reader_sees_the_banner_and_the_drift_marks(
     recent_repo: tuple[Path, dt.date], tmp_path: Path
 ) -> None:
     """The real theme, templates and hooks over the repository of the test."""
-    from tests.sitebuild import absolutise, load_config, run_mkdocs
-
     repo, v1 = recent_repo
     config = absolutise(load_config())
     config["docs_dir"] = str(repo / "docs")
@@ -364,3 +362,20 @@ def test_without_git_the_message_says_so(repo: Path, monkeypatch: pytest.MonkeyP
     issues = not_found(repo)
     assert len(issues) == 1
     assert "not found (git cannot read the history: git is not installed); build from" in issues[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (["a b c"], ["a b c"], ()),
+        (["of 3 days."], ["of 5 days."], ("~ of [-3-]{+5+} days.",)),
+        (["is fully customizable and can"], ["is fully customizable, and each can"],
+         ("~ is fully [-customizable-]{+customizable,+} and {+each+} can",)),
+        (["keep", "gone"], ["keep"], ("- gone",)),
+        (["one"], ["two", "three"], ("- one", "+ two", "+ three")),
+    ],
+)  # fmt: skip
+def test_line_diff_marks_words_in_a_line_edited_in_place(
+    old: list[str], new: list[str], expected: tuple[str, ...]
+) -> None:
+    assert line_diff(old, new) == expected
