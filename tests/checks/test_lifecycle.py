@@ -379,3 +379,14 @@ def test_line_diff_marks_words_in_a_line_edited_in_place(
     old: list[str], new: list[str], expected: tuple[str, ...]
 ) -> None:
     assert line_diff(old, new) == expected
+
+
+def test_status_of_an_unknown_page_and_diff_without_a_page_exit_2(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["status", "nope.md", "--root", str(repo)]) == 2
+    assert capsys.readouterr().err == "error: docs/en/nope.md:1: no such page\n"
+    with pytest.raises(SystemExit) as exit_:
+        main(["diff", "--root", str(repo)])
+    assert exit_.value.code == 2
+    assert "diff needs a page: make diff PAGE=" in capsys.readouterr().err
