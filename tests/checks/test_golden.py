@@ -55,6 +55,8 @@ def test_banner_status(tmp_path: Path) -> None:
         "prices_stale": False,  # the page states no price
         "prices_as_of": "2026年3月",
         "verify_url": "https://www.activecampaign.com/pricing",
+        "follows": "",  # no git history in tmp_path: the version it follows is not known
+        "first_change": "",
     }
     assert report.banner("index.md", "en", "en")["outdated"] is False
     assert report.banner("pricing.md", "en", "en")["prices_stale"] is True
