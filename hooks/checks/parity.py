@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from .facts import Fact, soft_keys
+from .facts import Fact, soft_keys, soft_keys_of
 from .glossary import Glossary
 from .markdown import Page, Section
 from .model import Issue
@@ -338,6 +338,87 @@ def compare_facts(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]
             )
 
 
+def _units(section: Section) -> tuple[dict[int, int], list[str]]:
+    """Table rows and list items of a section, in order: file line -> unit index, and names.
+
+    A table row is one line; a list item runs from its marker to its last continuation line
+    (its nested items are units of their own). Rows come first: a table inside an item is read
+    row by row."""
+    names: list[str] = []
+    at: dict[int, int] = {}
+    several = len(section.tables) > 1
+    for number, rows in enumerate(section.tables, start=1):
+        for row, line in enumerate(rows):
+            name = f"row {row}" if row else "the header row"
+            names.append(f"{name} of table {number}" if several else name)
+            at[line] = len(names) - 1
+    for number, (first, last) in enumerate(section.items, start=1):
+        names.append(f"list item {number}")
+        for line in range(first, last + 1):
+            at.setdefault(line, len(names) - 1)
+    return at, names
+
+
+def _same_units(e: Section, z: Section) -> bool:
+    """Whether rows and items can be paired one to one: the same tables and as many items."""
+    return [len(rows) for rows in e.tables] == [len(rows) for rows in z.tables] and len(
+        e.items
+    ) == len(z.items)
+
+
+def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
+    """Row n of a table (item n of a list) holds the same facts in both languages.
+
+    The section comparison sees facts as a multiset, blind to two cells swapped between rows; here
+    each fact that both sections hold must sit in the same row or item. Facts one side lacks are
+    left to compare_facts, so that a wrong number is reported once."""
+    if not (e.tables or e.items) or not _same_units(e, z):
+        return
+    common = {f.key for f in e.facts if not f.soft} & {f.key for f in z.facts if not f.soft}
+    if not common:
+        return
+    e_at, names = _units(e)
+    z_at, _ = _units(z)
+    e_rows: dict[int, dict[str, Fact]] = {}
+    z_rows: dict[int, dict[str, Fact]] = {}
+    for facts, at, rows in ((e.facts, e_at, e_rows), (z.facts, z_at, z_rows)):
+        for fact in facts:
+            unit = at.get(fact.line)
+            if unit is not None and fact.key in common:
+                rows.setdefault(unit, {}).setdefault(fact.key, fact)
+    for unit, name in enumerate(names):
+        e_row, z_row = e_rows.get(unit, {}), z_rows.get(unit, {})
+        if e_row.keys() == z_row.keys():
+            continue
+        z_line = _unit_line(z, z_at, unit)
+        e_line = _unit_line(e, e_at, unit)
+        lacking = [f for key, f in e_row.items() if key not in z_row]
+        if lacking:  # a number the Chinese row writes in words is there
+            words = soft_keys_of(_unit_text(z, z_at, unit))
+            lacking = [f for f in lacking if f.key not in words]
+        extra = [f for key, f in z_row.items() if key not in e_row]
+        if not lacking and not extra:
+            continue
+        has = ", ".join(f.shown for f in extra)
+        english = ", ".join(f.shown for f in lacking)
+        if extra and lacking:
+            message = f"{name} has {has}, the English {name} has {english}"
+        elif extra:
+            message = f"{name} has {has}, the English {name} does not"
+        else:
+            message = f"{name} lacks {english}, which the English {name} has"
+        yield Issue(zh.rel, z_line, message, en.rel, e_line, rule="facts", page=zh.name)
+
+
+def _unit_line(section: Section, at: dict[int, int], unit: int) -> int:
+    return min(line for line, index in at.items() if index == unit)
+
+
+def _unit_text(section: Section, at: dict[int, int], unit: int) -> str:
+    lines = section.prose.split("\n")
+    return "\n".join(lines[line - section.line] for line, index in at.items() if index == unit)
+
+
 def compare_pages(en: Page, zh: Page, glossary: Glossary | None = None) -> list[Issue]:
     """All parity issues of a page pair (headings of each side, then section by section)."""
     issues = heading_issues(en) + heading_issues(zh) + compare_headings(en, zh)
@@ -351,6 +432,7 @@ def compare_pages(en: Page, zh: Page, glossary: Glossary | None = None) -> list[
     for _, e, z in pairs:
         issues.extend(compare_sections(en, e, zh, z))
         issues.extend(compare_facts(en, e, zh, z))
+        issues.extend(compare_rows(en, e, zh, z))
     if glossary is not None:
         issues.extend(glossary.compare(en, zh, pairs))
     return issues
