@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from .data import SiteData, load_data
 from .facts import FactExtractor
+from .frontmatter import front_matter_problems
 from .glossary import Glossary
 from .markdown import EXTERNAL_RE, Page, parse_page
 from .markers import marker_problem
@@ -110,6 +111,10 @@ def read_page(path: Path | str, rel: str, lang: str, name: str, problems: list[s
         return None
     if not source.body.strip():
         problems.append(f"{rel}:1: page is empty; write it or delete it")
+        return None
+    bad_front_matter = front_matter_problems(source, lang)
+    if bad_front_matter:
+        problems.extend(bad_front_matter)
         return None
     page = parse_page(source, lang, name)
     for section in page.sections:
