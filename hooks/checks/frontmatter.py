@@ -35,6 +35,9 @@ END = "<!-- front-matter:end -->"
 def _text(value: Any, raw: str | None) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return "must be text on one line, not empty"
+    if any(char in value for char in '<>"'):
+        # the theme writes titles and descriptions into the page's <head> without escaping
+        return 'must not contain <, > or "; write ‹ › or “ ” instead'
     return None
 
 

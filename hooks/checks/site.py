@@ -18,6 +18,7 @@ from .markers import marker_problem
 from .model import PARITY_RULES, InputError, Issue
 from .parity import compare_pages
 from .pricing import PriceRules, page_has_prices, stale_issue
+from .safety import unsafe_files, unsafe_markdown
 from .skills import anchor_issues, reference_issues, unmentioned_issues
 from .source import read_text, split_front_matter
 from .staleness import FIELD, check_staleness
@@ -112,9 +113,9 @@ def read_page(path: Path | str, rel: str, lang: str, name: str, problems: list[s
     if not source.body.strip():
         problems.append(f"{rel}:1: page is empty; write it or delete it")
         return None
-    bad_front_matter = front_matter_problems(source, lang)
-    if bad_front_matter:
-        problems.extend(bad_front_matter)
+    refused = front_matter_problems(source, lang) + unsafe_markdown(source)  # untrusted input
+    if refused:
+        problems.extend(refused)
         return None
     page = parse_page(source, lang, name)
     for section in page.sections:
@@ -319,7 +320,8 @@ def check_site(
     else:
         results = [checker.check(names)]
 
-    problems = [problem for result in results for problem in result.problems]
+    problems = unsafe_files(docs_dir, _rel(docs_dir, root))
+    problems += [problem for result in results for problem in result.problems]
     if problems:
         raise InputError(problems)
     issues = [issue for result in results for issue in result.issues]
