@@ -30,7 +30,7 @@ from pathlib import Path
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
-from .markdown import fenced_lines
+from .markdown import FENCE_RE, fenced_lines
 from .source import Source
 
 # --- what is allowed -------------------------------------------------------------------------
@@ -110,7 +110,7 @@ REFERENCE_RE = re.compile(
 # A URL scheme, once entities, escapes, spaces and control characters are gone (browsers drop
 # tabs and line breaks inside a URL and spaces before it: `java&#9;script:` runs).
 SCHEME_RE = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):")
-CONTROL_RE = re.compile(r"[\x00-\x20\x7f\\]+")
+CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
 BLOCK_BREAK_RE = re.compile(r"\n[ \t]*\n")
 BACKTICKS_RE = re.compile(r"`+")
 
@@ -118,7 +118,10 @@ BACKTICKS_RE = re.compile(r"`+")
 def unsafe_markdown(source: Source) -> list[str]:
     """Everything in a page's source that could run code or load something, as `file:line: ...`."""
     lines = source.body.split("\n")
-    kept = ["" if fenced else line for line, fenced in zip(lines, fenced_lines(lines), strict=True)]
+    # a fence indented with a tab is none for Python-Markdown (tabs become four spaces: code, and
+    # the lines after it are read as Markdown), so here it opens nothing either
+    probe = ["x" + line if line[:1] == "\t" and FENCE_RE.match(line) else line for line in lines]
+    kept = ["" if fenced else line for line, fenced in zip(lines, fenced_lines(probe), strict=True)]
     text = _mask_code_spans("\n".join(kept))
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
@@ -130,7 +133,7 @@ def unsafe_markdown(source: Source) -> list[str]:
         for finder in (_markup, _links, _references, _attribute_lists)
         for pos, message in finder(text)
     ]
-    return [f"{source.rel}:{line}: {message}" for line, message in sorted(found)]
+    return [f"{source.rel}:{line}: {message}" for line, message in sorted(set(found))]
 
 
 def _mask_code_spans(text: str) -> str:
@@ -295,7 +298,7 @@ def _references(text: str) -> Iterator[tuple[int, str]]:
             if after == "[":
                 label = text[closing + 2 :].partition("]")[0] or text[opening + 2 : closing]
             elif after != "(":
-                label = text[opening + 2 : closing]
+                label = text[opening + 1 : closing]
             else:
                 continue
             images.add(_label(label))
@@ -345,7 +348,7 @@ def _attribute_lists(text: str) -> Iterator[tuple[int, str]]:
 
 def url_scheme(url: str) -> tuple[str | None, str]:
     """A URL's scheme (lower case, or None when relative) and the URL as a browser reads it."""
-    plain = CONTROL_RE.sub("", html.unescape(url))
+    plain = CONTROL_RE.sub("", html.unescape(url)).replace("\\", "/")  # browsers read \ as /
     match = SCHEME_RE.match(plain)
     return (match["scheme"].lower() if match else None), plain
 
