@@ -113,56 +113,88 @@ SCHEME_RE = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):")
 CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
 BLOCK_BREAK_RE = re.compile(r"\n[ \t]*\n")
 BACKTICKS_RE = re.compile(r"`+")
+# The target of an inline link after `(`: `<url>` or a URL with balanced parentheses.
+INLINE_TARGET_RE = re.compile(
+    r"[ \t\n]*(?:<(?P<angle>[^>\n]*)>|(?P<plain>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"
+)
+# What bracket matching looks at: an escaped character, a bracket, a blank line.
+BRACKET_RE = re.compile(r"\\.|[\[\]]|\n[ \t]*\n", re.DOTALL)
+# An attribute list of ids and classes only, the usual `{#id}`: nothing to check.
+PLAIN_ATTR_LIST_RE = re.compile(r"[#.][\w-]+(?: +[#.][\w-]+)*")
 
 
 def unsafe_markdown(source: Source) -> list[str]:
-    """Everything in a page's source that could run code or load something, as `file:line: ...`."""
-    lines = source.body.split("\n")
+    """Everything in a page's source that could run code or load something, as `file:line: ...`.
+
+    The finders read the whole body; what they find inside fenced code or a code span is then
+    dropped (worked out only for a page with findings: most pages have none)."""
+    text = source.body
+    pairs = list(_bracket_pairs(text)) if "](" in text or "![" in text else []
+    found = list(_markup(text))
+    found += _links(text, pairs)
+    found += _references(text, pairs)
+    found += _attribute_lists(text)
+    if not found:
+        return []
+    masked = _mask_code(text)
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    problems = {
+        (source.body_line + bisect_right(starts, pos) - 1, message)
+        for pos, message in found
+        if masked[pos] == text[pos]  # the `<`, `[` or `{` it starts at is no code
+    }
+    return [f"{source.rel}:{line}: {message}" for line, message in sorted(problems)]
+
+
+def _mask_code(text: str) -> str:
+    """The text with fenced code and code spans blanked, line breaks kept."""
+    lines = text.split("\n")
     # a fence indented with a tab is none for Python-Markdown (tabs become four spaces: code, and
     # the lines after it are read as Markdown), so here it opens nothing either
     probe = ["x" + line if line[:1] == "\t" and FENCE_RE.match(line) else line for line in lines]
-    kept = ["" if fenced else line for line, fenced in zip(lines, fenced_lines(probe), strict=True)]
-    text = _mask_code_spans("\n".join(kept))
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def line_of(pos: int) -> int:
-        return source.body_line + bisect_right(starts, pos) - 1
-
-    found = [
-        (line_of(pos), message)
-        for finder in (_markup, _links, _references, _attribute_lists)
-        for pos, message in finder(text)
+    kept = [
+        " " * len(line) if fenced else line
+        for line, fenced in zip(lines, fenced_lines(probe), strict=True)
     ]
-    return [f"{source.rel}:{line}: {message}" for line, message in sorted(set(found))]
+    return _mask_code_spans("\n".join(kept))
 
 
 def _mask_code_spans(text: str) -> str:
     """The text with each code span blanked (line breaks kept). A backtick run after an odd number
     of backslashes opens nothing; a span ends at the next run of the same length in its block.
     When in doubt a span is not masked: text read by mistake is refused, never let through."""
-    out = list(text)
-    pos = 0
+    if "`" not in text:
+        return text
+    pieces = []
+    done = pos = 0
     while (run := BACKTICKS_RE.search(text, pos)) is not None:
         start, end = run.span()
-        backslashes = len(text[:start]) - len(text[:start].rstrip("\\"))
-        if backslashes % 2:
+        before = start
+        while before and text[before - 1] == "\\":
+            before -= 1
+        if (start - before) % 2:
             pos = end
             continue
         block_end = BLOCK_BREAK_RE.search(text, end)
         limit = block_end.start() if block_end else len(text)
         closing = None
         for candidate in BACKTICKS_RE.finditer(text, end, limit):
-            if len(candidate.group(0)) == len(run.group(0)):
+            if candidate.end() - candidate.start() == end - start:
                 closing = candidate
                 break
         if closing is None:
             pos = end
             continue
-        for index in range(start, closing.end()):
-            if out[index] != "\n":
-                out[index] = " "
-        pos = closing.end()
-    return "".join(out)
+        span = text[start : closing.end()]
+        pieces += (text[done:start], " " * len(span) if "\n" not in span else _blank(span))
+        done = pos = closing.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _blank(span: str) -> str:
+    """Spaces for every character but line breaks."""
+    return "\n".join(" " * len(line) for line in span.split("\n"))
 
 
 def _markup(text: str) -> Iterator[tuple[int, str]]:
@@ -175,7 +207,7 @@ def _markup(text: str) -> Iterator[tuple[int, str]]:
             comment = COMMENT_RE.match(text, at)
             if comment is None:
                 yield at, "HTML comment is not closed; close it with -->"
-                return
+                continue
             pos = comment.end()
             body = comment["text"]
             if any(bad in body for bad in ("--", "<", ">")) or body.startswith("-"):
@@ -245,9 +277,9 @@ def _listed(names: frozenset[str]) -> str:
     return ", ".join(sorted(names))
 
 
-def _links(text: str) -> Iterator[tuple[int, str]]:
+def _links(text: str, pairs: list[tuple[int, int, bool]]) -> Iterator[tuple[int, str]]:
     """Inline links and images `[text](url)` / `![alt](url)`, brackets matched as Markdown does."""
-    for opening, closing, image in _bracket_pairs(text):
+    for opening, closing, image in pairs:
         if closing + 1 < len(text) and text[closing + 1] == "(":
             url = _inline_target(text, closing + 2)
             problem = image_problem(url) if image else link_problem(url)
@@ -256,43 +288,88 @@ def _links(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _bracket_pairs(text: str) -> Iterator[tuple[int, int, bool]]:
-    """(position of `[`, position of its `]`, whether `!` precedes it), nesting counted and
-    escaped brackets skipped."""
-    stack: list[int] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
+    """(position of `[`, position of its `]`, whether `!` precedes it) for each `](` and each
+    `![`: the brackets that make a link or an image, nesting counted and escapes skipped."""
+    for close in _literal_positions(text, "]("):
+        opening = _opening_bracket(text, close)
+        if opening is not None:
+            yield opening, close, opening > 0 and text[opening - 1] == "!"
+    for bang in _literal_positions(text, "!["):
+        close = _closing_bracket(text, bang + 1)
+        if close is not None and not text.startswith("](", close):
+            yield bang + 1, close, True
+
+
+def _literal_positions(text: str, literal: str) -> Iterator[int]:
+    at = text.find(literal)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1)
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """Whether the character at pos follows an odd number of backslashes."""
+    before = pos
+    while before and text[before - 1] == "\\":
+        before -= 1
+    return (pos - before) % 2 == 1
+
+
+def _opening_bracket(text: str, close: int) -> int | None:
+    """The `[` that the `]` at close ends, within its block."""
+    depth = 0
+    pos = close
+    while (pos := _last_of(text, "[]\n", pos)) >= 0:
+        char = text[pos]
+        if char == "\n":
+            if not text[text.rfind("\n", 0, pos) + 1 : pos].strip(" \t"):
+                return None  # a blank line: no bracket opens across it
             continue
+        if _escaped(text, pos):
+            continue
+        if char == "]":
+            depth += 1
+        elif depth == 0:
+            return pos
+        else:
+            depth -= 1
+    return None
+
+
+def _last_of(text: str, chars: str, before: int) -> int:
+    return max(text.rfind(char, 0, before) for char in chars)
+
+
+def _closing_bracket(text: str, opening: int) -> int | None:
+    """The `]` that closes the `[` at opening, within its block."""
+    depth = 0
+    for mark in BRACKET_RE.finditer(text, opening + 1):
+        char = mark.group(0)
         if char == "[":
-            stack.append(index)
-        elif char == "]" and stack:
-            opening = stack.pop()
-            yield opening, index, opening > 0 and text[opening - 1] == "!"
-        elif char == "\n" and text.startswith("\n", index + 1):
-            stack = []  # a blank line ends every open bracket
-        index += 1
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                return mark.start()
+            depth -= 1
+        elif char[0] == "\n":
+            return None
+    return None
 
 
 def _inline_target(text: str, start: int) -> str:
-    """The URL of an inline link from just after `(`: `<...>` or up to a space or the `)` that
-    balances the parentheses."""
-    rest = text[start:].lstrip(" \t\n")
-    if rest.startswith("<"):
-        return rest[1:].partition(">")[0]
-    depth = 0
-    for index, char in enumerate(rest):
-        if char in " \t\n" or (char == ")" and depth == 0):
-            return rest[:index]
-        depth += {"(": 1, ")": -1}.get(char, 0)
-    return rest
+    """The URL of an inline link from just after `(`: `<...>`, or up to a space or the `)` that
+    closes the link (one level of parentheses inside it, as in `javascript:alert(1)`)."""
+    target = INLINE_TARGET_RE.match(text, start)
+    assert target is not None  # every part of the pattern may be empty
+    return target["angle"] if target["angle"] is not None else target["plain"]
 
 
-def _references(text: str) -> Iterator[tuple[int, str]]:
+def _references(text: str, pairs: list[tuple[int, int, bool]]) -> Iterator[tuple[int, str]]:
     """Reference definitions `[label]: url`; one that an image uses must be a local image."""
+    if "]:" not in text:
+        return
     images = set()
-    for opening, closing, image in _bracket_pairs(text):
+    for opening, closing, image in pairs:
         if image:
             after = text[closing + 1 : closing + 2]
             if after == "[":
@@ -307,7 +384,7 @@ def _references(text: str) -> Iterator[tuple[int, str]]:
         check = image_problem if _label(definition["label"]) in images else link_problem
         problem = check(url)
         if problem:
-            yield definition.start(), problem
+            yield definition.start("label") - 1, problem
 
 
 def _label(label: str) -> str:
@@ -324,7 +401,7 @@ def _attribute_lists(text: str) -> Iterator[tuple[int, str]]:
         if end < 0 or (0 <= newline < end):
             continue
         content = text[start + 1 : end].lstrip(":").strip(" ")
-        if not content:
+        if not content or PLAIN_ATTR_LIST_RE.fullmatch(content):
             continue
         attributes, _ = get_attrs_and_remainder(content)  # tokens exactly as attr_list reads them
         for key, value in attributes:
@@ -354,6 +431,8 @@ def url_scheme(url: str) -> tuple[str | None, str]:
 
 
 def link_problem(url: str) -> str | None:
+    if ":" not in url and "&" not in url:
+        return None  # no scheme, not even one spelt with entities: a link within the site
     scheme, _ = url_scheme(url)
     if scheme is None or scheme in LINK_SCHEMES:
         return None
