@@ -546,5 +546,5 @@ def unsafe_html(page_html: str) -> list[tuple[str, str]]:
 
 def source_line(text: str, needle: str) -> int:
     """The first line of a page's file that holds `needle` (case-insensitive), else 1."""
-    at = text.lower().find(needle.lower()) if needle else -1
+    at = text.lower().find(needle.lower()) if len(needle) >= 4 else -1  # "x" is everywhere
     return text.count("\n", 0, at) + 1 if at >= 0 else 1
