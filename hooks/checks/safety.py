@@ -208,16 +208,19 @@ def _markup(text: str) -> Iterator[tuple[int, str]]:
             if comment is None:
                 yield at, "HTML comment is not closed; close it with -->"
                 continue
-            pos = comment.end()
             body = comment["text"]
-            if any(bad in body for bad in ("--", "<", ">")) or body.startswith("-"):
-                yield (
-                    at,
-                    (
-                        "an HTML comment may hold only plain text (no <, > or --): browsers end "
-                        "a comment where Markdown does not; write the note without them"
-                    ),
-                )
+            if not any(bad in body for bad in ("--", "<", ">")) and not body.startswith("-"):
+                pos = comment.end()  # plain text: nothing in it to look at
+                continue
+            # refused, and what it holds is read as markup too, in case a browser ends it early
+            yield (
+                at,
+                (
+                    "an HTML comment may hold only plain text (no <, > or --): browsers end "
+                    "a comment where Markdown does not; write the note without them"
+                ),
+            )
+            pos = at + 4
             continue
         if autolink := AUTOLINK_RE.match(text, at):
             pos = autolink.end()
