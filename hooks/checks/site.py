@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from .data import SiteData, load_data
 from .facts import FactExtractor
+from .frontmatter import front_matter_problems
 from .glossary import Glossary
 from .history import NotFound, find_translated
 from .markdown import EXTERNAL_RE, Page, parse_page
@@ -18,6 +19,7 @@ from .markers import marker_problem
 from .model import PARITY_RULES, InputError, Issue
 from .parity import compare_pages, heading_issues
 from .pricing import PriceRules, page_has_prices, stale_issue
+from .safety import unsafe_files, unsafe_markdown
 from .skills import anchor_issues, reference_issues, unmentioned_issues
 from .source import read_text, split_front_matter
 from .staleness import (
@@ -139,6 +141,10 @@ def read_page(path: Path | str, rel: str, lang: str, name: str, problems: list[s
         return None
     if not source.body.strip():
         problems.append(f"{rel}:1: page is empty; write it or delete it")
+        return None
+    refused = front_matter_problems(source, lang) + unsafe_markdown(source)  # untrusted input
+    if refused:
+        problems.extend(refused)
         return None
     page = parse_page(source, lang, name)
     for section in page.sections:
@@ -395,7 +401,8 @@ def check_site(
     else:
         results = [checker.check(names)]
 
-    problems = [problem for result in results for problem in result.problems]
+    problems = unsafe_files(docs_dir, _rel(docs_dir, root))
+    problems += [problem for result in results for problem in result.problems]
     if problems:
         raise InputError(problems)
     issues = [issue for result in results for issue in result.issues]

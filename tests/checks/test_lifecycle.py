@@ -267,7 +267,11 @@ def test_shallow_clone_names_git_fetch_unshallow(repo: Path, tmp_path: Path) -> 
 
 
 def test_hash_not_in_history_names_make_stamp(repo: Path) -> None:
-    edit(repo / "docs/zh/index.md", "translation_of: ", "translation_of: 0123456789ab\nx: ")
+    page = repo / "docs/zh/index.md"
+    text = page.read_text("utf-8")
+    page.write_text(
+        re.sub(r"(?m)^translation_of: \w+$", "translation_of: 0123456789ab", text), "utf-8"
+    )
     assert not_found(repo) == [
         "docs/zh/index.md:4: cannot check the translation: translation_of: 0123456789ab names an "
         "English version that is not found (no committed version of docs/en/index.md has it); "
