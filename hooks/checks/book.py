@@ -132,20 +132,23 @@ def write_pdf(html: str, target: Path, *, allowed: Sequence[Path], base: Path) -
     roots = [folder.resolve() for folder in allowed]
     problems: list[str] = []
 
-    def fetch(url: str, *args: Any, **kwargs: Any) -> Any:
-        if url.startswith("file:"):
-            path = Path(_file_path(url)).resolve()
-            if any(path.is_relative_to(root) for root in roots):
-                return weasyprint.default_url_fetcher(url, *args, **kwargs)
-        problems.append(f"refused to load {url}: the book loads files of the site only")
-        raise _Refused(url)
+    class SiteFiles(weasyprint.urls.URLFetcher):  # type: ignore[misc]
+        """WeasyPrint's fetcher, for files under the allowed folders only."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("file:"):
+                path = Path(_file_path(url)).resolve()
+                if any(path.is_relative_to(root) for root in roots):
+                    return super().fetch(url, headers)
+            problems.append(f"refused to load {url}: the book loads files of the site only")
+            raise _Refused(url)
 
     handler = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     try:
         document = weasyprint.HTML(
-            string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetch
+            string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=SiteFiles()
         ).render()
         target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(target)
