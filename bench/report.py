@@ -9,6 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from bench import export as export_bench
 from bench import machine
 from bench.checks_cli import ChecksResult
 from bench.real_build import IndexSize, RealResult
@@ -28,6 +29,7 @@ class Results:
     scale: list[ScaleResult] = field(default_factory=list)
     search: list[SearchTiming] = field(default_factory=list)
     search_skipped: str | None = None
+    export: export_bench.ExportResult | None = None
     seconds: float = 0.0
     load: list[float] = field(default_factory=list)  # 1-minute load average: start, end
 
@@ -361,4 +363,5 @@ def write_report(results: Results, path: Path) -> None:
     lines += _scale(results.scale, plan["scale"])
     lines += _search(results.search, results.search_skipped, plan["search_reps"])
     lines += _memory(results)
+    lines += export_bench.section(results.export, 6)
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
