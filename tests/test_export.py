@@ -205,15 +205,22 @@ def tiny_tree(root: Path) -> None:
     (root / "data" / "paths.yml").unlink()  # the path finder and role tags need the real pages
 
 
+def tiny_config(src: Path) -> dict:
+    """The real configuration over the tiny tree, with the output hooks only (the page checks
+    and reader features need the real pages)."""
+    config = absolutise(load_config())
+    config["docs_dir"] = str(src / "docs")
+    config["nav"] = ["index.md"]
+    config["hooks"] = [h for h in config["hooks"] if h.endswith(("site_hooks.py", "export.py"))]
+    return config
+
+
 def test_a_fixed_path_is_overwritten_by_the_last_language_but_ours_are_not(
     tmp_path: Path,
 ) -> None:
     tiny_tree(tmp_path / "src")
     (tmp_path / "fixed_path.py").write_text(FIXED_PATH_HOOK, "utf-8")
-    config = absolutise(load_config())
-    config["docs_dir"] = str(tmp_path / "src" / "docs")
-    config["nav"] = ["index.md"]
-    config["hooks"] = [h for h in config["hooks"] if h.endswith(("site_hooks.py", "export.py"))]
+    config = tiny_config(tmp_path / "src")
     config["hooks"].append(str(tmp_path / "fixed_path.py"))
     build = run_mkdocs(config, tmp_path / "out")
     assert build.returncode == 0, build.log
@@ -238,10 +245,7 @@ def test_twins_that_disagree_fail_the_strict_build(tmp_path: Path) -> None:
     tiny_tree(tmp_path / "src")
     zh = tmp_path / "src" / "docs" / "zh" / "index.md"
     zh.write_text(zh.read_text("utf-8").replace("按套餐计费", "按套餐计费（15美元/月）"), "utf-8")
-    config = absolutise(load_config())
-    config["docs_dir"] = str(tmp_path / "src" / "docs")
-    config["nav"] = ["index.md"]
-    config["hooks"] = [h for h in config["hooks"] if h.endswith(("site_hooks.py", "export.py"))]
+    config = tiny_config(tmp_path / "src")
     build = run_mkdocs(config, tmp_path / "out")
     assert build.returncode == 1
     assert "WARNING -  export: Markdown twin: zh/index.md:3: " in build.log
@@ -381,3 +385,17 @@ def test_page_one_and_a_chinese_page_render_with_every_glyph(real_site: Build) -
     assert paragraph in page_text
     title = squeeze(front_matter("zh", "pricing.md")["title"])
     assert title in page_text
+
+
+def test_a_page_without_description_is_named_with_its_file(tmp_path: Path) -> None:
+    tiny_tree(tmp_path / "src")
+    zh = tmp_path / "src" / "docs" / "zh" / "index.md"
+    zh.write_text(zh.read_text("utf-8").replace("description: 首页。\n", ""), "utf-8")
+    config = tiny_config(tmp_path / "src")
+    build = run_mkdocs(config, tmp_path / "out")
+    assert build.returncode == 1
+    assert (
+        "WARNING -  export: docs/zh/index.md:1: no description in the front matter; "
+        "llms.txt lists it without one"
+    ) in build.log
+    assert "Traceback" not in build.log
