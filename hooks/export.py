@@ -154,7 +154,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file_lang = page.file.src_uri.partition("/")[0]
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     report = _report(config)
-    widgets = {"material/tags": _tags(config, lang, name, state)}
+    widgets: dict[str, str] = {}
+    if "<!-- material/tags -->" in page.file.content_string:
+        widgets["material/tags"] = _tags(config, lang, name, state)
     start = PATHFINDER_START_RE.search(output)
     if start:
         widgets["pathfinder"] = assistant.fragment_markdown(_element(output, start.start()))
