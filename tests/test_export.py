@@ -399,3 +399,32 @@ def test_a_page_without_description_is_named_with_its_file(tmp_path: Path) -> No
         "llms.txt lists it without one"
     ) in build.log
     assert "Traceback" not in build.log
+
+
+def link_targets(pdf: Path) -> list[str]:
+    """The named destinations the PDF's link annotations jump to (its streams inflated)."""
+    import zlib
+
+    data = pdf.read_bytes()
+    inflated = []
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.DOTALL):
+        try:
+            inflated.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue  # a stream that is not deflated (none that holds annotations)
+    text = b"\n".join([data, *inflated])
+    return [
+        m.decode()
+        for m in re.findall(rb"/Subtype /Link/Rect \[[^\]]*\]/BS <</W 0>>/Dest \(([^)]*)\)", text)
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pdf_links_jump_inside_the_book(real_site: Build, lang: str) -> None:
+    pdf = real_site.site / PDF[lang]
+    targets = link_targets(pdf)
+    pages = [page for _, names in nav() for page in names]
+    assert len(targets) > 2 * len(pages)  # the contents, the cards, the cross-references
+    dests = destinations(pdf)
+    assert sorted(set(targets) - set(dests)) == []
+    assert "pricing--add-ons" in targets  # a link from one page to a section of another
