@@ -15,7 +15,8 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-## build: strict build of both languages into site/ (open site/index.html, no server needed)
+## build: strict build of both languages into site/ (open site/index.html, no server needed),
+# with each language's Markdown twins, llms.txt, llms-full.txt and PDF (hooks/export.py)
 # The build date (sitemap.xml, sitemap.xml.gz) is the last commit's, so two builds of one commit
 # are byte-identical; set SOURCE_DATE_EPOCH to choose another.
 build: $(STAMP)

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import checks_cli, real_build, scale, search
+from bench import checks_cli, export, real_build, scale, search
 from bench.report import Results, write_report
 from tests.sitebuild import REPO
 
@@ -23,12 +23,14 @@ FULL = {
     "checks": {100: 3, 1000: 9, 5000: 2},
     "scale": {50: 3, 200: 3, 500: 1},
     "search_reps": 7,
+    "export_reps": 3,
 }
 QUICK = {
     "real_reps": 1,
     "checks": {100: 1, 1000: 1},
     "scale": {50: 1},
     "search_reps": 2,
+    "export_reps": 1,
 }
 
 
@@ -45,22 +47,22 @@ def main(argv: list[str] | None = None) -> int:
     results = Results(plan=plan, quick=args.quick, load=[os.getloadavg()[0]])
     started = time.perf_counter()
     try:
-        print(f"1/4 strict build of the real site, hooks on and off, {plan['real_reps']} each")
+        print(f"1/5 strict build of the real site, hooks on and off, {plan['real_reps']} each")
         results.real = real_build.run(workdir, plan["real_reps"])
         if results.real.site is not None and results.real.site.is_dir():
             results.indexes = real_build.search_index_sizes(results.real.site)
 
-        print("2/4 the checks from the command line on synthetic trees")
+        print("2/5 the checks from the command line on synthetic trees")
         results.checks_skipped = checks_cli.available()
         if results.checks_skipped is None:
             results.checks = checks_cli.run(workdir, plan["checks"])
         else:
             print(f"  skipped: {results.checks_skipped}")
 
-        print("3/4 full builds of synthetic sites, navigation.prune on and off")
+        print("3/5 full builds of synthetic sites, navigation.prune on and off")
         results.scale = scale.run(workdir, plan["scale"])
 
-        print("4/4 search in headless Chromium from file://")
+        print("4/5 search in headless Chromium from file://")
         results.search_skipped = search.available()
         if results.real.site is None or not all(r.ok for r in results.real.on):
             results.search_skipped = "the real site did not build"
@@ -68,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
             results.search = search.run(results.real.site, plan["search_reps"])
         else:
             print(f"  skipped: {results.search_skipped}")
+
+        print(f"5/5 the export (twins, llms.txt, PDF) on and off, {plan['export_reps']} each")
+        results.export = export.run(workdir, plan["export_reps"])
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -9,6 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from bench import export as export_bench
 from bench import machine
 from bench.checks_cli import ChecksResult
 from bench.real_build import IndexSize, RealResult
@@ -28,6 +29,7 @@ class Results:
     scale: list[ScaleResult] = field(default_factory=list)
     search: list[SearchTiming] = field(default_factory=list)
     search_skipped: str | None = None
+    export: export_bench.ExportResult | None = None
     seconds: float = 0.0
     load: list[float] = field(default_factory=list)  # 1-minute load average: start, end
 
@@ -65,7 +67,8 @@ def _real(real: RealResult | None, indexes: list[IndexSize]) -> list[str]:
     out += [
         f"`mkdocs build --strict` of both languages, {len(on)} run(s) each, the variants "
         "interleaved (on, no checks, off, off, no checks, on, ...). *Hooks on* is mkdocs.yml as it "
-        f"is, with the hooks it lists: {', '.join(f'`{h}`' for h in real.hooks) or 'none'}. "
+        f"is, with the hooks it lists: {', '.join(f'`{h}`' for h in real.hooks) or 'none'} "
+        "(`export.py`, the twins, llms.txt and PDF, is timed on its own in section 6). "
         "*No checks* drops the site-wide content checks (`site_checks.py`, `render.py`, "
         "`page_safety.py`) and keeps "
         "the rest; on / no checks is the cost of the checks, the figure the 5% budget is about. "
@@ -362,4 +365,5 @@ def write_report(results: Results, path: Path) -> None:
     lines += _scale(results.scale, plan["scale"])
     lines += _search(results.search, results.search_skipped, plan["search_reps"])
     lines += _memory(results)
+    lines += export_bench.section(results.export, 6)
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")

@@ -1,0 +1,260 @@
+"""The Markdown for assistants (hooks/checks/assistant.py): twins rendered from the sources,
+banners as notes, llms.txt in the llmstxt.org shape, and the twins checked like the pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from hooks.checks.assistant import (
+    Note,
+    Section,
+    Twin,
+    banner_notes,
+    fragment_markdown,
+    language_issues,
+    llms_full,
+    llms_txt,
+    rebase_links,
+    tags_markdown,
+    twin_body,
+    twin_issues,
+    with_notes,
+)
+from hooks.checks.data import SiteData, load_data
+from hooks.checks.model import InputError
+
+from .conftest import REPO
+
+PRICING_PAGE = """---
+title: Pricing
+description: Plans and prices.
+---
+
+# Pricing {#pricing}
+
+Prices as of March 2026. See `/sales-lead-score` for scoring.
+
+<!-- pricing:plans -->
+
+<!-- a note for editors -->
+<div class="grid cards" markdown>
+
+- **Plans**
+
+</div>
+
+```html
+<!-- pricing:plans -->
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def data() -> SiteData:
+    return load_data(REPO / "data")
+
+
+def test_twin_body_is_the_rendered_page_without_front_matter_or_markers(data: SiteData) -> None:
+    body = twin_body(
+        PRICING_PAGE, lang="en", page_name="pricing.md", rel="docs/en/pricing.md", data=data
+    )
+    assert body.startswith("# Pricing {#pricing}\n")  # front matter gone, heading id kept
+    assert "| Starter | $15/mo | 10x contact count |" in body  # the table, from data/pricing.yml
+    assert "[`/sales-lead-score`](related-skills.md#sales-lead-score)" in body  # skill linked
+    assert "a note for editors" not in body and "<div" not in body and "</div>" not in body
+    assert "```html\n<!-- pricing:plans -->\n```" in body  # code is shown as written
+    assert "\n\n\n" not in body and body.endswith("\n")
+
+
+def test_twin_body_in_chinese_has_the_chinese_table(data: SiteData) -> None:
+    page = PRICING_PAGE.replace("# Pricing", "# 定价")
+    body = twin_body(page, lang="zh", page_name="pricing.md", rel="docs/zh/pricing.md", data=data)
+    assert "| Starter（入门版） | 15美元/月 |" in body
+
+
+def test_widgets_stand_where_their_marker_stands(data: SiteData) -> None:
+    page = "# Start {#start}\n\n<!-- pathfinder -->\n\n<!-- material/tags -->\n"
+    body = twin_body(
+        page,
+        lang="en",
+        page_name="index.md",
+        rel="docs/en/index.md",
+        data=data,
+        widgets={"pathfinder": "### By area {#paths-by-area}"},
+    )
+    assert body == "# Start {#start}\n\n### By area {#paths-by-area}\n"
+
+
+def test_an_unknown_marker_stops_with_file_and_line(data: SiteData) -> None:
+    page = "---\ntitle: X\n---\n\n# X {#x}\n\n<!-- pricing:plan -->\n"
+    with pytest.raises(InputError) as error:
+        twin_body(page, lang="en", page_name="x.md", rel="docs/en/x.md", data=data)
+    assert error.value.problems[0].startswith("docs/en/x.md:7: unknown marker <!-- pricing:plan")
+
+
+def render_banners(lang: str, **status: object) -> str:
+    """overrides/partials/banners.html as the site renders it, for one status."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "overrides"))
+    env.filters["url"] = lambda value: value
+    full = {"untranslated": False, "outdated": False, "prices_stale": False}
+    full.update(prices_as_of="March 2026", verify_url="https://www.activecampaign.com/pricing")
+    full.update(status)
+    page = {"meta": {"ac_status": full, "ac_english_url": "../pricing.html"}}
+    config = {"theme": {"language": lang}}
+    return env.get_template("partials/banners.html").render(page=page, config=config)
+
+
+@pytest.mark.parametrize(
+    ("lang", "status", "expected"),
+    [
+        (
+            "en",
+            {"untranslated": True},
+            Note(
+                "Not translated",
+                "This page has not been translated yet; the original is shown below.",
+            ),
+        ),
+        (
+            "en",
+            {"prices_stale": True},
+            Note(
+                "Prices may be out of date",
+                "The prices on this page are as of March 2026 and may have changed. Verify "
+                "current pricing at [https://www.activecampaign.com/pricing]"
+                "(https://www.activecampaign.com/pricing).",
+            ),
+        ),
+        (
+            "zh",
+            {"outdated": True},
+            Note(
+                "译文可能已过时",
+                "英文原文在本译文更新后已有修改，部分内容可能与英文版不一致。"
+                "请参阅[英文版](../pricing.md)。",
+            ),
+        ),
+    ],
+)
+def test_each_banner_becomes_a_one_line_note_in_the_readers_language(
+    lang: str, status: dict, expected: Note
+) -> None:
+    notes = banner_notes(render_banners(lang, **status))
+    assert notes == [expected]
+
+
+def test_a_page_without_banners_has_no_notes() -> None:
+    assert banner_notes(render_banners("en")) == []
+
+
+def test_notes_go_under_the_title() -> None:
+    body = "# Pricing {#pricing}\n\nText.\n"
+    text = with_notes(body, [Note("译文可能已过时", "请参阅英文版。")], "zh")
+    assert text == "# Pricing {#pricing}\n\n> **译文可能已过时**：请参阅英文版。\n\nText.\n"
+
+
+def test_generated_html_becomes_markdown_without_hidden_controls() -> None:
+    html = (
+        '<div class="ac-pathfinder"><form hidden><select><option>All</option></select></form>'
+        '<h3 id="paths-by-area">By area</h3><h4 id="area-a">A) Automations</h4>'
+        '<p>Visual   builder</p><ol><li><a href="automations.html">Automations</a></li>'
+        '<li><a href="guides/x.html#y">X</a></li></ol></div>'
+    )
+    assert fragment_markdown(html) == (
+        "### By area {#paths-by-area}\n\n#### A) Automations {#area-a}\n\nVisual builder\n\n"
+        "1. [Automations](automations.md)\n2. [X](guides/x.md#y)\n"
+    )
+
+
+def test_tag_index_follows_the_role_order_of_the_data() -> None:
+    pages = [("index.md", "Start", ["dev", "owner"]), ("guides/a.md", "A", ["owner"])]
+    text = tags_markdown(pages, {"owner": "Owner", "dev": "Developer", "x": "Unused"}, "tags.md")
+    assert text == (
+        "## Owner {#tag-owner}\n\n- [Start](index.md)\n- [A](guides/a.md)\n\n"
+        "## Developer {#tag-dev}\n\n- [Start](index.md)"
+    )
+
+
+def twin(name: str, lang: str, title: str, body: str, description: str = "D.") -> Twin:
+    return Twin(name, lang, lang, f"docs/{lang}/{name}", title, description, body)
+
+
+def test_llms_txt_lists_the_pages_by_section_with_descriptions() -> None:
+    twins = {
+        "index.md": twin("index.md", "en", "Home", "# Home\n", "The start page."),
+        "guides/a.md": twin("guides/a.md", "en", "A guide", "# A\n", "Steps\nover two lines."),
+    }
+    sections = [Section("Start", ["index.md"]), Section("Guides", ["guides/a.md", "gone.md"])]
+    text = llms_txt("Help", "All of it.", sections, twins, "en", pdf_name="help-en.pdf")
+    assert text == (
+        "# Help\n\n> All of it.\n\n"
+        "- [llms-full.txt](llms-full.txt): Every page in one file, in this order\n"
+        "- [help-en.pdf](help-en.pdf): The whole manual as a PDF\n\n"
+        "## Start\n\n- [Home](index.md): The start page.\n\n"
+        "## Guides\n\n- [A guide](guides/a.md): Steps over two lines.\n"
+    )
+
+
+def test_llms_full_rebases_links_to_the_language_root() -> None:
+    body = "# A\n\nSee [pricing](../pricing.md#plans), [below](#b) and <https://x.org>.\n"
+    twins = {"guides/a.md": twin("guides/a.md", "en", "A", body)}
+    full = llms_full("Help", "All.", ["guides/a.md"], twins)
+    assert "[pricing](pricing.md#plans), [below](guides/a.md#b)" in full
+    assert rebase_links("```\n[x](../y.md)\n```", "guides/a.md") == "```\n[x](../y.md)\n```"
+
+
+EN = "# Plans {#plans}\n\nStarter costs $15/mo, see [limits](pricing.md#limits).\n"
+ZH = "# 套餐 {#plans}\n\nStarter每月15美元/月，参见[上限](pricing.md#limits)。\n"
+
+
+def test_twins_that_agree_have_no_issues(data: SiteData) -> None:
+    twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}}
+    twins["zh"] = {"p.md": twin("p.md", "zh", "套餐", ZH)}
+    assert twin_issues(twins, data) == []
+
+
+def test_a_fact_that_differs_is_reported_with_both_twins(data: SiteData) -> None:
+    twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}}
+    twins["zh"] = {"p.md": twin("p.md", "zh", "套餐", ZH.replace("15美元", "16美元"))}
+    messages = [str(issue) for issue in twin_issues(twins, data)]
+    assert any(m.startswith("zh/p.md:3: ") and "16美元/月" in m for m in messages), messages
+
+
+def test_a_page_missing_in_one_language_is_reported(data: SiteData) -> None:
+    twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}, "zh": {}}
+    assert [str(issue) for issue in twin_issues(twins, data)] == [
+        "zh/p.md:1: no twin in this language (p.md:1: from docs/en/p.md)"
+    ]
+
+
+def test_an_english_file_holding_chinese_is_reported() -> None:
+    english = twin("p.md", "en", "Plans", EN + "\n定价\n")
+    assert [str(i) for i in language_issues(english)] == [
+        "p.md:5: '定' in an English file (from docs/en/p.md)"
+    ]
+
+
+def test_a_chinese_file_holding_english_only_is_reported() -> None:
+    chinese = twin("p.md", "zh", "Plans", EN)
+    assert [str(i) for i in language_issues(chinese)] == [
+        "zh/p.md:1: no zh text in a zh file (from docs/zh/p.md)"
+    ]
+    untranslated = Twin("p.md", "zh", "en", "docs/en/p.md", "Plans", "", EN)
+    assert language_issues(untranslated) == []  # shown in English on purpose, with its note
+
+
+def test_the_real_templates_name_every_banner() -> None:
+    # every data-ac-banner of the template is read by banner_notes (title paragraph first)
+    template = Path(REPO / "overrides/partials/banners.html").read_text("utf-8")
+    kinds = re.findall(r'data-ac-banner="([^"]+)"', template)
+    assert sorted(kinds) == ["outdated", "prices", "untranslated"]
+    html = render_banners("zh", untranslated=True, outdated=True, prices_stale=True)
+    assert [note.title for note in banner_notes(html)] == [
+        "尚未翻译",
+        "译文可能已过时",
+        "价格可能已过时",
+    ]
