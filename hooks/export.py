@@ -182,8 +182,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         body=body,
         notes=assistant.banner_notes(output),
     )
-    if not twin.description:
-        log.warning(f"{rel}:1: no description in the front matter; llms.txt lists it without one")
     target = Path(config.site_dir) / (page.file.dest_uri[: -len(".html")] + ".md")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(twin.text(), encoding="utf-8")

@@ -135,7 +135,7 @@ def render_banners(lang: str, **status: object) -> str:
             Note(
                 "译文可能已过时",
                 "英文原文在本译文更新后已有修改，部分内容可能与英文版不一致。"
-                "请参阅[英文版](../pricing.md)。",
+                "请阅读[英文版](../pricing.md)。",
             ),
         ),
     ],
