@@ -290,11 +290,37 @@ def leaving(requests: list[str], allowed: str) -> list[str]:
 # A plain static server on 127.0.0.1 (python -m http.server)
 
 
+# http.server as a host without configuration serves a site (GitHub Pages, S3 website hosting):
+# the root 404.html, status 404, for every missing path.
+_ROOT_404_SERVER = """
+import http.server
+
+class RootNotFound(http.server.SimpleHTTPRequestHandler):
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        with open("404.html", "rb") as page:
+            body = page.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+http.server.test(HandlerClass=RootNotFound, port=0, bind="127.0.0.1")
+"""
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free port of 127.0.0.1; yield ``http://127.0.0.1:PORT``."""
+def serve(directory: Path, *, root_404: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on a free port of 127.0.0.1; yield ``http://127.0.0.1:PORT``.
+
+    With ``root_404`` every missing path gets the site's root ``404.html`` (status 404), as on a
+    host without configuration; otherwise http.server's own error page."""
+    plain = ["-m", "http.server", "0", "--bind", "127.0.0.1"]
     proc = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1"],
+        [sys.executable, "-u", *(["-c", _ROOT_404_SERVER] if root_404 else plain)],
         cwd=directory,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -345,8 +371,12 @@ def main_config(prefix: Path, server_file: Path) -> str:
         f"    {name}_temp_path {prefix / 'temp' / name};"
         for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
+    # As root, nginx runs its worker as "nobody", who cannot read pytest's private temporary
+    # folders (mode 0700); CI runs as root, so there the worker keeps root's rights.
+    user = "user root root;\n" if os.geteuid() == 0 else ""
     return (
         "include /etc/nginx/modules-enabled/*.conf;\n"
+        f"{user}"
         "worker_processes 1;\n"
         f"pid {prefix / 'nginx.pid'};\n"
         f"error_log {prefix / 'error.log'} warn;\n"
