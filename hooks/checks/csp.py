@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,8 +43,8 @@ SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DO
 ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 # the element that holds the page's own (Markdown) content, in Material's layout
 ARTICLE = re.compile(r"<article\b.*?</article\s*>", re.IGNORECASE | re.DOTALL)
-# an event handler attribute (onclick=, onload=) inside any start tag
-HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]+)\s*=", re.DOTALL)
+# an event handler attribute (onclick=, onload=; "on" and 3+ letters, so not one=) in a start tag
+HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]{3,})\s*=", re.IGNORECASE | re.DOTALL)
 # type values a browser runs as script (absent or empty also runs); others are data blocks
 SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
@@ -112,11 +112,12 @@ def inline_scripts(html: str, path: str = "") -> list[InlineScript]:
     return found
 
 
-def event_handlers(html: str, path: str = "") -> list[str]:
+def event_handlers(html: str, path: str = "", source: str | None = None) -> list[str]:
     """``path:line: …`` for each inline event handler; CSP blocks them all (no hash allows one)."""
+    origin = f" ({source})" if source else ""
     return [
-        f"{path}:{html.count(chr(10), 0, m.start(1)) + 1}: inline event handler {m.group(1)}= "
-        "is blocked by the Content-Security-Policy; attach the handler from a script file"
+        f"{path}:{html.count(chr(10), 0, m.start(1)) + 1}: inline event handler {m.group(1)}="
+        f"{origin} is blocked by the Content-Security-Policy; attach the handler from a script file"
         for m in HANDLER.finditer(html)
     ]
 
@@ -129,21 +130,26 @@ def policy(hashes: Iterable[str]) -> str:
     return "; ".join(parts)
 
 
-def site_policy(site: Path) -> SitePolicy:
-    """Scan every page of a built site: the hashes of its template scripts, and what CSP refuses."""
+def site_policy(site: Path, sources: Mapping[str, str] | None = None) -> SitePolicy:
+    """Scan every page of a built site: the hashes of its template scripts, and what CSP refuses.
+
+    ``sources`` maps a page (``zh/index.html``) to the file it was built from, so that a problem
+    names the Markdown to fix as well as the line of the built page."""
     result = SitePolicy()
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
+        source = (sources or {}).get(rel)
         html = page.read_text(encoding="utf-8", errors="replace")
         for script in inline_scripts(html, rel):
             if script.in_content:
                 result.problems.append(
-                    f"{script.path}:{script.line}: inline <script> in the page's content is "
-                    "blocked by the Content-Security-Policy; put the code in a script file"
+                    f"{rel}:{script.line}: inline <script> in the page's content"
+                    f"{f' ({source})' if source else ''} is blocked by the "
+                    "Content-Security-Policy; put the code in a script file"
                 )
             else:
                 result.hashes.setdefault(script.source, rel)
-        result.problems += event_handlers(html, rel)
+        result.problems += event_handlers(html, rel, source)
     return result
 
 
