@@ -24,10 +24,18 @@ from pathlib import Path
 
 import pytest
 
-from checks.csp import INCLUDE_PATH, script_hash
+from hooks.checks.csp import INCLUDE_PATH, script_hash, site_policy
 from tests.browser.search import search
-from tests.gates.tools import NGINX_CONF, block_external, leaving, serve, serve_nginx, visit
-from tests.sitebuild import Build
+from tests.gates.tools import (
+    NGINX_CONF,
+    block_external,
+    build_variant,
+    leaving,
+    serve,
+    serve_nginx,
+    visit,
+)
+from tests.sitebuild import REPO, Build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -461,6 +469,46 @@ def test_a_page_the_policy_does_not_cover_is_reported(
         block_external(page, base)
         visit(page, f"{base}/index.html")
     assert [v for v in violations if reported in v], violations
+
+
+# Features added later bring their own inline scripts: a template block with a new script, and
+# the light/dark toggle of Material's palette. The build hashes them with no hand edit, and they
+# run under the policy.
+PALETTE_TOGGLE = [
+    {"media": "(prefers-color-scheme: light)", "scheme": "default",
+     "toggle": {"icon": "material/brightness-7", "name": "Dark"}},
+    {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+     "toggle": {"icon": "material/brightness-4", "name": "Light"}},
+]  # fmt: skip
+LATER_SCRIPT = '<script>document.body.dataset.later = "ran"</script>'
+
+
+def test_theme_scripts_added_later_are_covered(page, tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    main = overrides / "main.html"
+    block = "{% block scripts %}{{ super() }}" + LATER_SCRIPT + "{% endblock %}\n"
+    main.write_text(main.read_text(encoding="utf-8") + block, encoding="utf-8")
+
+    def later(config: dict) -> None:
+        config["hooks"].append(str(REPO / "hooks" / "csp_hooks.py"))
+        config["theme"]["custom_dir"] = str(overrides)
+        config["theme"]["palette"] = PALETTE_TOGGLE
+
+    build = build_variant(tmp_path / "later", {}, later)
+    assert build.returncode == 0, build.log
+    assert script_hash(LATER_SCRIPT[8:-9]) in site_policy(build.site).hashes
+    violations = watch_csp(page)
+    with serve_nginx(build.site, tmp_path / "nginx") as base:
+        block_external(page, base)
+        for path in ("index.html", "zh/index.html"):
+            visit(page, f"{base}/{path}")
+            assert page.locator("body").get_attribute("data-later") == "ran"
+            page.locator("label.md-header__button[for='__palette_1']").click()
+            assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+            page.locator("label.md-header__button[for='__palette_0']").click()
+        assert check_csp(base, build.site) == []
+    assert violations == []
 
 
 def test_the_include_is_not_served(hosted: str, real_site: Build) -> None:
