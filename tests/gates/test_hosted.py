@@ -162,28 +162,19 @@ def samples(site: Path) -> dict[str, str]:
     }
 
 
-def check_nosniff(base: str, site: Path) -> list[str]:
+def _header_everywhere(base: str, site: Path, name: str, expected: str) -> list[str]:
     got = {
-        path: fetch(f"{base}/{path}").headers.get("x-content-type-options")
-        for path in samples(site).values()
+        path: fetch(f"{base}/{path}").headers.get(name.lower()) for path in samples(site).values()
     }
-    return [
-        f"{path}: X-Content-Type-Options {value!r}"
-        for path, value in got.items()
-        if value != "nosniff"
-    ]
+    return [f"{path}: {name} {value!r}" for path, value in got.items() if value != expected]
+
+
+def check_nosniff(base: str, site: Path) -> list[str]:
+    return _header_everywhere(base, site, "X-Content-Type-Options", "nosniff")
 
 
 def check_referrer_policy(base: str, site: Path) -> list[str]:
-    got = {
-        path: fetch(f"{base}/{path}").headers.get("referrer-policy")
-        for path in samples(site).values()
-    }
-    return [
-        f"{path}: Referrer-Policy {value!r}"
-        for path, value in got.items()
-        if value != "same-origin"
-    ]
+    return _header_everywhere(base, site, "Referrer-Policy", "same-origin")
 
 
 class _InlineScripts(HTMLParser):
