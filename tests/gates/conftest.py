@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.gates.tools import build_variant, serve
+from tests.gates.tools import build_variant, serve_nginx
 from tests.sitebuild import Build
 
 # One tiny site holds every planted fault; each negative control asserts that its gate finds
@@ -37,7 +37,7 @@ def faulty_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
-def hosted(real_site: Build) -> Iterator[str]:
-    """The real site behind ``python -m http.server`` on 127.0.0.1; yields its base URL."""
-    with serve(real_site.site) as base:
+def hosted(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site behind Debian's nginx with deploy/nginx.conf on 127.0.0.1; yields its URL."""
+    with serve_nginx(real_site.site, tmp_path_factory.mktemp("nginx")) as base:
         yield base

@@ -13,8 +13,10 @@ import os
 import re
 import select
 import shutil
+import socket
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -288,11 +290,37 @@ def leaving(requests: list[str], allowed: str) -> list[str]:
 # A plain static server on 127.0.0.1 (python -m http.server)
 
 
+# http.server as a host without configuration serves a site (GitHub Pages, S3 website hosting):
+# the root 404.html, status 404, for every missing path.
+_ROOT_404_SERVER = """
+import http.server
+
+class RootNotFound(http.server.SimpleHTTPRequestHandler):
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        with open("404.html", "rb") as page:
+            body = page.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+http.server.test(HandlerClass=RootNotFound, port=0, bind="127.0.0.1")
+"""
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free port of 127.0.0.1; yield ``http://127.0.0.1:PORT``."""
+def serve(directory: Path, *, root_404: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on a free port of 127.0.0.1; yield ``http://127.0.0.1:PORT``.
+
+    With ``root_404`` every missing path gets the site's root ``404.html`` (status 404), as on a
+    host without configuration; otherwise http.server's own error page."""
+    plain = ["-m", "http.server", "0", "--bind", "127.0.0.1"]
     proc = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1"],
+        [sys.executable, "-u", *(["-c", _ROOT_404_SERVER] if root_404 else plain)],
         cwd=directory,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -315,6 +343,102 @@ def serve(directory: Path) -> Iterator[str]:
             proc.wait()
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+# --------------------------------------------------------------------------------------------
+# Debian's nginx with the shipped deploy/nginx.conf, as an unprivileged process on 127.0.0.1
+
+NGINX = Path("/usr/sbin/nginx")
+NGINX_CONF = REPO / "deploy" / "nginx.conf"
+SHIPPED_ROOT = "/srv/activecampaign-help/site"  # the folder deploy/nginx.conf names twice
+DEBIAN_MODULES = Path("/usr/share/nginx/modules")  # where Debian's load_module lines point
+BROTLI_PACKAGE = "libnginx-mod-http-brotli-filter"
+
+
+def site_config(site: Path, port: int, conf: str | None = None) -> str:
+    """The shipped configuration for ``site`` on 127.0.0.1:``port``: only root and listen change."""
+    text = NGINX_CONF.read_text(encoding="utf-8") if conf is None else conf
+    if SHIPPED_ROOT not in text or not re.search(r"^\s*listen 80;", text, re.M):
+        raise ValueError(f"{NGINX_CONF}: no {SHIPPED_ROOT} or no `listen 80;` to point at the test")
+    text = text.replace(SHIPPED_ROOT, str(site))
+    return re.sub(r"^(\s*)listen 80;", rf"\1listen 127.0.0.1:{port};", text, flags=re.M)
+
+
+def main_config(prefix: Path, server_file: Path) -> str:
+    """What Debian's /etc/nginx/nginx.conf provides around a site file, with every path in
+    ``prefix``: the enabled modules (brotli), pid, logs and temporary folders."""
+    temp = "\n".join(
+        f"    {name}_temp_path {prefix / 'temp' / name};"
+        for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    # As root, nginx runs its worker as "nobody", who cannot read pytest's private temporary
+    # folders (mode 0700); CI runs as root, so there the worker keeps root's rights.
+    user = "user root root;\n" if os.geteuid() == 0 else ""
+    return (
+        "include /etc/nginx/modules-enabled/*.conf;\n"
+        f"{user}"
+        "worker_processes 1;\n"
+        f"pid {prefix / 'nginx.pid'};\n"
+        f"error_log {prefix / 'error.log'} warn;\n"
+        "events { worker_connections 256; }\n"
+        "http {\n"
+        f"    access_log {prefix / 'access.log'};\n"
+        f"{temp}\n"
+        f"    include {server_file};\n"
+        "}\n"
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve_nginx(site: Path, prefix: Path, conf: str | None = None) -> Iterator[str]:
+    """Run nginx in the foreground on a free port of 127.0.0.1 with the shipped configuration
+    (or ``conf``, a variant of it) for ``site``; yield ``http://127.0.0.1:PORT``; stop it."""
+    if not NGINX.exists():
+        raise RuntimeError(f"{NGINX} is missing: apt-get install nginx {BROTLI_PACKAGE}")
+    prefix.mkdir(parents=True, exist_ok=True)
+    for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (prefix / "temp" / name).mkdir(parents=True, exist_ok=True)
+    if not (prefix / "modules").exists():
+        (prefix / "modules").symlink_to(DEBIAN_MODULES)  # load_module modules/… is prefix-relative
+    port = free_port()
+    server_file = prefix / "site.conf"
+    server_file.write_text(site_config(site, port, conf), encoding="utf-8")
+    main = prefix / "nginx.conf"
+    main.write_text(main_config(prefix, server_file), encoding="utf-8")
+    command = [str(NGINX), "-p", f"{prefix}/", "-c", str(main), "-e", str(prefix / "error.log")]
+    test = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True, timeout=30)
+    if test.returncode != 0:
+        raise RuntimeError(f"nginx -t rejected the configuration:\n{test.stderr}")
+    proc = subprocess.Popen(
+        [*command, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log = (prefix / "error.log").read_text(encoding="utf-8", errors="replace")
+                    raise RuntimeError(f"nginx did not start on port {port}:\n{log}") from None
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()  # SIGTERM: nginx's fast shutdown, the worker goes with the master
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,0 +1,170 @@
+"""The site's Content-Security-Policy, with a hash for every inline script the theme writes.
+
+Material writes small inline scripts into every page (palette, tabs, ``__md_scope``), and our
+templates add some (the Chinese search base, the root 404's language fallback). A policy without
+``'unsafe-inline'`` must list the SHA-256 of each one, and those change with the theme version,
+the features and the page depth. So the hashes are read from the built site, never written by
+hand: :func:`site_policy` scans every page, and the build writes the result as an nginx include
+(:func:`nginx_include`) that ``deploy/nginx.conf`` loads.
+
+Pages are untrusted input: a script inside a page's ``<article>`` came from Markdown, not from a
+template, so it gets no hash (the browser blocks it) and is reported, as is every inline event
+handler (``onclick=``), which no hash can allow. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Every directive but script-src, whose sources are 'self' and the hashes. Same-origin only:
+# nothing may come from the network (fonts are off, no CDN); data: for Material's CSS icons.
+DIRECTIVES: tuple[tuple[str, str], ...] = (
+    ("default-src", "'self'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("worker-src", "'self'"),
+    ("object-src", "'none'"),
+    ("frame-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+    ("frame-ancestors", "'none'"),
+)
+
+# <script ATTRS>BODY</script>: the body is raw text up to the first </script (HTML's rule).
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+# one attribute: name, then an optional ="…", ='…' or bare value
+ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+# the element that holds the page's own (Markdown) content, in Material's layout
+ARTICLE = re.compile(r"<article\b.*?</article\s*>", re.IGNORECASE | re.DOTALL)
+# an event handler attribute (onclick=, onload=; "on" and 3+ letters, so not one=) in a start tag
+HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]{3,})\s*=", re.IGNORECASE | re.DOTALL)
+# type values a browser runs as script (absent or empty also runs); others are data blocks
+SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
+
+INCLUDE_PATH = "_nginx/csp.conf"  # inside the built site; deploy/nginx.conf includes it
+
+
+@dataclass(frozen=True)
+class InlineScript:
+    """One inline script the browser would run: where it is and what CSP calls it."""
+
+    path: str
+    line: int
+    source: str  # 'sha256-…'
+    in_content: bool  # inside the page's <article>: from Markdown, not from a template
+
+
+@dataclass
+class SitePolicy:
+    """The policy for one built site, and the inline code it refuses."""
+
+    hashes: dict[str, str] = field(default_factory=dict)  # source -> first page that uses it
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def header(self) -> str:
+        return policy(self.hashes)
+
+
+def script_hash(body: str) -> str:
+    """CSP's name for an inline script: base64 SHA-256 of its text, newlines as parsed."""
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {
+        m.group(1).lower(): next((v for v in m.groups()[1:] if v is not None), "")
+        for m in ATTRIBUTE.finditer(text)
+    }
+
+
+def _runs(attributes: dict[str, str]) -> bool:
+    """True for an inline script the browser executes (no src, a JavaScript type)."""
+    kind = attributes.get("type", "").strip().lower()
+    return "src" not in attributes and kind in SCRIPT_TYPES
+
+
+def inline_scripts(html: str, path: str = "") -> list[InlineScript]:
+    """Every inline script of one page that a browser would run, in order."""
+    content = [m.span() for m in ARTICLE.finditer(html)]
+    found = []
+    for m in SCRIPT.finditer(html):
+        if not _runs(_attributes(m.group(1))):
+            continue
+        at = m.start()
+        found.append(
+            InlineScript(
+                path=path,
+                line=html.count("\n", 0, at) + 1,
+                source=script_hash(m.group(2)),
+                in_content=any(lo <= at < hi for lo, hi in content),
+            )
+        )
+    return found
+
+
+def event_handlers(html: str, path: str = "", source: str | None = None) -> list[str]:
+    """``path:line: …`` for each inline event handler; CSP blocks them all (no hash allows one)."""
+    origin = f" ({source})" if source else ""
+    return [
+        f"{path}:{html.count(chr(10), 0, m.start(1)) + 1}: inline event handler {m.group(1)}="
+        f"{origin} is blocked by the Content-Security-Policy; attach the handler from a script file"
+        for m in HANDLER.finditer(html)
+    ]
+
+
+def policy(hashes: Iterable[str]) -> str:
+    """The header value: every directive, script-src with 'self' and the sorted hashes."""
+    scripts = " ".join(["'self'", *sorted(set(hashes))])
+    parts = [f"{DIRECTIVES[0][0]} {DIRECTIVES[0][1]}", f"script-src {scripts}"]
+    parts += [f"{name} {value}" for name, value in DIRECTIVES[1:]]
+    return "; ".join(parts)
+
+
+def site_policy(site: Path, sources: Mapping[str, str] | None = None) -> SitePolicy:
+    """Scan every page of a built site: the hashes of its template scripts, and what CSP refuses.
+
+    ``sources`` maps a page (``zh/index.html``) to the file it was built from, so that a problem
+    names the Markdown to fix as well as the line of the built page."""
+    result = SitePolicy()
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        source = (sources or {}).get(rel)
+        html = page.read_text(encoding="utf-8", errors="replace")
+        for script in inline_scripts(html, rel):
+            if script.in_content:
+                result.problems.append(
+                    f"{rel}:{script.line}: inline <script> in the page's content"
+                    f"{f' ({source})' if source else ''} is blocked by the "
+                    "Content-Security-Policy; put the code in a script file"
+                )
+            else:
+                result.hashes.setdefault(script.source, rel)
+        result.problems += event_handlers(html, rel, source)
+    return result
+
+
+def nginx_include(header: str) -> str:
+    """The include file ``deploy/nginx.conf`` loads: the header, sent on every response."""
+    if '"' in header or "\n" in header:
+        raise ValueError(f"a CSP header cannot hold a quote or a newline: {header!r}")
+    return (
+        "# Generated by `make build` (hooks/csp_hooks.py) from this build's inline scripts.\n"
+        "# Do not edit: rebuild, copy the site, then `nginx -s reload`.\n"
+        f'add_header Content-Security-Policy "{header}" always;\n'
+    )
+
+
+def header_from_include(text: str) -> str | None:
+    """The policy an include file sends (None if it sends none), for tests and checks."""
+    m = re.search(r'add_header\s+Content-Security-Policy\s+"([^"]*)"', text)
+    return m.group(1) if m else None
