@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     for issue in report.issues:
         print(issue)
+    for notice in report.notices:
+        print(f"notice: {notice}")
     print(report.summary())
     return EXIT_ISSUES if report.issues else EXIT_OK
 

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from .data import SiteData, load_data
 from .facts import FactExtractor
-from .glossary import Glossary
+from .glossary import Glossary, generated_anchors
 from .markdown import EXTERNAL_RE, Page, parse_page
 from .markers import marker_problem
 from .model import PARITY_RULES, InputError, Issue
@@ -61,6 +61,13 @@ class SiteReport:
     issues: list[Issue]
     today: dt.date
     prices_stale: bool
+    # lags, not defects: logged for maintainers, shown to readers as banners, never failing
+    notices: list[Issue] = field(default_factory=list)
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, page) -> title
+
+    def page_titles(self, lang: str) -> dict[str, str]:
+        """Page name -> front-matter title in one language (link text of generated links)."""
+        return {name: title for (code, name), title in self.titles.items() if code == lang}
 
     def summary(self) -> str:
         pairs = sum(1 for status in self.pages.values() if all(status.present.values()))
@@ -87,6 +94,9 @@ class SiteReport:
             and status.prices.get(file_lang, False),
             "prices_as_of": pricing.as_of_label.get(build_lang, pricing.as_of.isoformat()),
             "verify_url": pricing.verify_url,
+            # the date note: any page that states a price, a plan gate or a limit
+            "figures": status is not None and status.prices.get(file_lang, False),
+            "prices_verified": (pricing.last_verified_label or {}).get(build_lang),
         }
 
 
@@ -152,6 +162,7 @@ class _ChunkResult:
     mentioned: set[str] = field(default_factory=set)
     anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     links: list[_Link] = field(default_factory=list)
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 class _Link(NamedTuple):
@@ -179,6 +190,7 @@ class _Checker:
         ]
         self.extractor = FactExtractor(brands, self.glossary.misspells)
         self.prices = PriceRules(data.pricing)
+        self.plan_names = frozenset(plan.name for plan in data.pricing.plans)
         self.docs, self.docs_rel = str(docs_dir), _rel(docs_dir, root)
 
     def check(self, names: list[str]) -> _ChunkResult:
@@ -212,14 +224,19 @@ class _Checker:
             for page in (en, zh):
                 if page is None:
                     continue
-                status.prices[page.lang] = page_has_prices(page)
+                status.prices[page.lang] = page_has_prices(page, self.plan_names)
                 result.issues.extend(glossary.spelling(page))
+                if page.lang == TRANSLATION:
+                    result.issues.extend(glossary.avoided(page))
                 result.issues.extend(prices.prose_issues(page))
                 result.issues.extend(prices.derived_issues(page))
                 result.issues.extend(reference_issues(page, data))
                 result.mentioned.update(ref.text for ref in page.skill_refs)
-                result.anchors[page.lang, name] = page.anchors
+                result.anchors[page.lang, name] = page.anchors | generated_anchors(page, data)
                 result.links.extend(_internal_links(page))
+                title = page.source.meta.get("title")
+                if isinstance(title, str):
+                    result.titles[page.lang, name] = title
         if result.problems:
             result.links = []
         return result
@@ -267,6 +284,25 @@ def link_target_issues(
         else:
             continue
         yield Issue(link.rel, link.line, message, rule="links", page=link.name)
+
+
+def data_link_issues(
+    data: SiteData, anchors: dict[tuple[str, str], set[str]], docs_rel: str
+) -> Iterator[Issue]:
+    """The pages that data files point to (a glossary term's page, a plan feature's page) exist in
+    both languages, with the anchor."""
+    links = [(data.glossary_rel, term.line, term.page) for term in data.terms if term.page]
+    links += [(data.pricing.rel, f.line, f.page) for f in data.pricing.features if f.page]
+    for rel, line, key in links:
+        name, _, anchor = key.partition("#")
+        for lang in LANGS:
+            if (lang, name) not in anchors:
+                message = f"{key}: there is no page {docs_rel}/{lang}/{name}"
+            elif anchor and anchor not in anchors[lang, name]:
+                message = f"{key}: {docs_rel}/{lang}/{name} has no anchor {{#{anchor}}}"
+            else:
+                continue
+            yield Issue(rel, line, message, rule="links")
 
 
 def _chunks(names: list[str], jobs: int) -> list[list[str]]:
@@ -329,16 +365,17 @@ def check_site(
     mentioned = set().union(*(result.mentioned for result in results))
     issues.extend(unmentioned_issues(mentioned, data))
     issues.extend(anchor_issues(anchors, mentioned, data, _rel(docs_dir, root)))
+    issues.extend(data_link_issues(data, anchors, _rel(docs_dir, root)))
     stale = stale_issue(data.pricing, today)
-    if stale:
-        issues.append(stale)
 
     order = {name: index for index, name in enumerate(names)}
     issues.sort(key=lambda issue: order.get(issue.page, len(order)))  # by page; data files last
     for issue in issues:
         if issue.page in statuses and issue.rule in PARITY_RULES:
             statuses[issue.page].parity_issues += 1
-    return SiteReport(root, data, statuses, issues, today, stale is not None)
+    notices = [stale] if stale else []
+    titles = {key: value for result in results for key, value in result.titles.items()}
+    return SiteReport(root, data, statuses, issues, today, stale is not None, notices, titles)
 
 
 def _pair_issues(
