@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,6 +192,13 @@ class _Checker:
         self.extractor = FactExtractor(brands, self.glossary.misspells)
         self.prices = PriceRules(data.pricing)
         self.plan_names = frozenset(plan.name for plan in data.pricing.plans)
+        # the glossary's definitions state plan gates too ("Plus and above"): its page dates them
+        self.definitions_gate = any(
+            re.search(rf"\b{re.escape(name)}\b", text)
+            for term in data.terms
+            for text in (term.definition or {}).values()
+            for name in self.plan_names
+        )
         self.docs, self.docs_rel = str(docs_dir), _rel(docs_dir, root)
 
     def check(self, names: list[str]) -> _ChunkResult:
@@ -224,7 +232,10 @@ class _Checker:
             for page in (en, zh):
                 if page is None:
                     continue
-                status.prices[page.lang] = page_has_prices(page, self.plan_names)
+                generated = generated_anchors(page, data)
+                status.prices[page.lang] = page_has_prices(page, self.plan_names) or bool(
+                    generated and self.definitions_gate
+                )
                 result.issues.extend(glossary.spelling(page))
                 if page.lang == TRANSLATION:
                     result.issues.extend(glossary.avoided(page))
@@ -232,7 +243,7 @@ class _Checker:
                 result.issues.extend(prices.derived_issues(page))
                 result.issues.extend(reference_issues(page, data))
                 result.mentioned.update(ref.text for ref in page.skill_refs)
-                result.anchors[page.lang, name] = page.anchors | generated_anchors(page, data)
+                result.anchors[page.lang, name] = page.anchors | generated
                 result.links.extend(_internal_links(page))
                 title = page.source.meta.get("title")
                 if isinstance(title, str):
