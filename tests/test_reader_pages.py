@@ -33,10 +33,13 @@ def test_plan_matrix_and_cost_example_are_rendered(real_site: Build, lang: str) 
 def test_glossary_entries_are_searchable_by_either_term(real_site: Build, lang: str) -> None:
     index = json.loads((real_site.site / ROOTS[lang] / "search/search_index.json").read_text())
     entry = next(d for d in index["docs"] if d["location"] == "glossary.html#term-lead-scoring")
-    title = entry["title"].replace("\u200b", "")  # jieba's word breaks in the Chinese index
-    assert "线索评分" in title and "ead scoring" in title
-    heading = soup(real_site, f"{ROOTS[lang]}glossary.html").select_one("#term-lead-scoring")
+    found = (entry["title"] + entry["text"]).replace("\u200b", "")  # jieba's word breaks
+    assert "线索评分" in found and "ead scoring" in found
+    html = soup(real_site, f"{ROOTS[lang]}glossary.html")
+    heading = html.select_one("#term-lead-scoring")
     assert heading is not None and heading.name == "h3"
+    other = heading.find_next("p").find("strong")
+    assert other["lang"] == {"en": "zh", "zh": "en"}[lang], "the other language is marked"
 
 
 @pytest.mark.parametrize(

@@ -227,8 +227,8 @@ def _inside(lower: str, start: int, term: Term) -> bool:
 
 GLOSSARY_MARKER = "glossary"  # <!-- glossary:terms --> on glossary.md
 ENTRY_WORDS = {
-    "en": {"more": "More: {link}."},
-    "zh": {"more": "详见{link}。"},
+    "en": {"other": "Chinese: {term}. ", "more": " More: {link}."},
+    "zh": {"other": "英文：{term}。", "more": "详见{link}。"},
 }
 
 
@@ -252,24 +252,30 @@ def _display(term: Term) -> str:
 
 
 def glossary_markdown(terms: Iterable[Term], lang: str, titles: dict[str, str]) -> str:
-    """The entries of glossary.md: a heading per term (both languages' words, so search finds
-    either), its one-line definition, and a link to the page that explains it, titled as that page.
+    """The entries of glossary.md: a heading per term in the page's language, the other
+    language's term (marked with its `lang`, and indexed, so search finds either), the one-line
+    definition, and a link to the page that explains it, titled as that page.
 
     titles: page name -> title in this language."""
+    words = ENTRY_WORDS[lang]
     out = []
     for term in entries(terms):
         assert term.definition is not None
-        if lang == "en":
-            heading = _display(term) if term.zh == term.en else f"{_display(term)} · {term.zh}"
-        else:
-            heading = term.zh if term.zh == term.en else f"{term.zh} · {term.en}"
+        heading, other, other_lang = (
+            (_display(term), term.zh, "zh") if lang == "en" else (term.zh, term.en, "en")
+        )
         out.append(f"### {heading} {{#{term.anchor}}}")
         out.append("")
-        text = term.definition[lang]
+        text = (
+            ""
+            if term.zh == term.en
+            else words["other"].format(term=f"**{other}**{{lang={other_lang}}}")
+        )
+        text += term.definition[lang]
         if term.page:
             name = term.page.partition("#")[0]
             link = f"[{titles.get(name, name)}]({term.page})"
-            text += (" " if lang == "en" else "") + ENTRY_WORDS[lang]["more"].format(link=link)
+            text += words["more"].format(link=link)
         out.append(text)
         out.append("")
     return "\n".join(out).rstrip("\n")

@@ -248,16 +248,18 @@ def test_glossary_entry_in_both_languages(real: SiteData) -> None:
     titles = {"lead-scoring.md": "Lead scoring"}
     en = glossary_markdown(real.terms, "en", titles)
     assert (
-        "### Lead scoring · 线索评分 {#term-lead-scoring}\n\n"
-        "Points added to contacts and deals by the rules of scoring models that you configure. "
+        "### Lead scoring {#term-lead-scoring}\n\n"
+        "Chinese: **线索评分**{lang=zh}. Points added to contacts and deals by the rules of "
+        "scoring models that you configure. "
         "More: [Lead scoring](lead-scoring.md)." in en
     )
     zh = glossary_markdown(real.terms, "zh", {"lead-scoring.md": "线索评分"})
     assert (
-        "### 线索评分 · lead scoring {#term-lead-scoring}\n\n"
-        "按你配置的评分模型规则为联系人和商机累计分数。详见[线索评分](lead-scoring.md)。" in zh
+        "### 线索评分 {#term-lead-scoring}\n\n"
+        "英文：**lead scoring**{lang=en}。按你配置的评分模型规则为联系人和商机累计分数。"
+        "详见[线索评分](lead-scoring.md)。" in zh
     )
-    assert "### ActiveCampaign {#term-activecampaign}" in en  # a brand is one word in both
+    assert "### ActiveCampaign {#term-activecampaign}\n\nMarketing" in en  # one word in both
 
 
 def test_glossary_marker_renders_entries_titled_as_their_pages(real: SiteData) -> None:
