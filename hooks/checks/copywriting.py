@@ -1,7 +1,7 @@
 """Chinese copywriting: spacing between Chinese and Latin letters or digits, full-width punctuation.
 
 A thin wrapper over autocorrect (autocorrect-py, a maintained linter that works offline) with the
-project's rules in `.autocorrectrc` (CONTRIBUTING.md, "Chinese spacing and punctuation"). It lints
+project's rules in `.autocorrectrc` (CONTRIBUTING.md, "Chinese style"). It lints
 the Chinese pages (Markdown-aware: code, URLs and link targets are left alone) and the Chinese
 strings of the data files that generated text comes from. Run from `make test`
 (tests/test_chinese_copy.py), or by hand:
