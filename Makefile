@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.requirements-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: build serve test lint check status stamp bench clean clean-venv
+.PHONY: build serve test lint check status diff stamp bench clean clean-venv
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,11 +38,17 @@ lint: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m hooks.checks
 
-## status: translation status per page
+## status: translation status per page; with PAGE=..., what changed in the English since the
+## version that the Chinese page translates, section by section (the translator's to-do list)
 status: $(STAMP)
-	$(BIN)/python -m hooks.checks status
+	$(BIN)/python -m hooks.checks status $(PAGE)
 
-## stamp: record that docs/zh/PAGE translates the current English page (all pages without PAGE)
+## diff: the same as `make status PAGE=...`
+diff: $(STAMP)
+	$(BIN)/python -m hooks.checks diff $(PAGE)
+
+## stamp: record that docs/zh/PAGE translates the current English page (all pages without PAGE);
+## refused, naming every difference, while the page disagrees with the current English
 stamp: $(STAMP)
 	$(BIN)/python -m hooks.checks stamp $(PAGE)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from checks.markdown import fenced_lines, match_heading
@@ -29,6 +30,20 @@ HEADING_ID_RE = re.compile(r"\{:?[ \t]*#(?P<id>[^\s}]+)")
 WIDGET_MARKER_RE = re.compile(r"^<!--[ \t]*(?:pathfinder|material/tags)\b.*?-->[ \t]*$", re.M)
 # Link targets left alone: other sites, mail, in-page anchors.
 EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "#", "/")
+# The note on a row whose English changed since the translation (checks.staleness.SectionChange
+# kinds), in the language of the build.
+DRIFT_NOTES = {
+    "en": {
+        "changed": "The English section changed after this translation.",
+        "added": "New in the English: not translated yet.",
+        "removed": "Removed from the English after this translation.",
+    },
+    "zh": {
+        "changed": "本节英文版在翻译后已有修改。",
+        "added": "英文版新增本节，尚未翻译。",
+        "removed": "英文版在翻译后删除了本节。",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -127,13 +142,22 @@ def _link(match: re.Match[str], page: str, lang: str, build: str, default: str) 
 
 
 def compare_page(
-    page: str, en_text: str, zh_text: str, build: str, default: str = "en"
+    page: str,
+    en_text: str,
+    zh_text: str,
+    build: str,
+    default: str = "en",
+    drift: Mapping[str, str] | None = None,
 ) -> tuple[str, int]:
     """The Markdown of ``compare/<page>`` for the build of language ``build``, and its row count.
 
     Each row is a ``<section id="<heading id>">`` holding the English and the Chinese section,
-    so ``compare/<page>.html#<id>`` opens at the section a reader came from.
+    so ``compare/<page>.html#<id>`` opens at the section a reader came from. ``drift`` maps the
+    ids of sections whose English changed since the translation to how (changed, added,
+    removed); those rows are marked, with a note in the build's language.
     """
+    drift = drift or {}
+    notes = DRIFT_NOTES.get(build, DRIFT_NOTES["en"])
     en_title, en_sections = split_sections(en_text)
     zh_title, zh_sections = split_sections(zh_text)
     rows = align(en_sections, zh_sections)
@@ -150,9 +174,18 @@ def compare_page(
     ]
     out += ["---", "", '<div class="ac-compare" markdown>', ""]
     for row in rows:
+        kind = drift.get(row.id)
+        if kind in notes:
+            out += [
+                f'<section class="ac-compare__row ac-compare__row--drift" id="{row.id}" '
+                f'data-ac-drift="{kind}" markdown>',
+                "",
+                f'<p class="ac-compare__drift">{notes[kind]}</p>',
+                "",
+            ]
+        else:
+            out += [f'<section class="ac-compare__row" id="{row.id}" markdown>', ""]
         out += [
-            f'<section class="ac-compare__row" id="{row.id}" markdown>',
-            "",
             '<div class="ac-compare__col" lang="en" markdown>',
             "",
             _column(row.en, "en", page, build, default),

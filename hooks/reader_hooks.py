@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from checks.build import latest
 from checks.model import InputError
 from compare import COMPARE_DIR, compare_page
 from pathfinder import Paths, load_paths, resolve, role_names
@@ -72,13 +73,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir)
     other = next(code for code in langs if code != default)
     root = "" if lang == default else f"{lang}/"
+    report = latest(config)  # the checks' report, when its hook runs: drift marks
     for en in sorted((docs / default).rglob("*.md")):
         page = en.relative_to(docs / default).as_posix()
         zh = docs / other / page
         if not zh.is_file():
             continue
+        status = report.pages.get(page) if report is not None else None
+        lag = status.lag if status is not None else None
+        drift = {change.id: change.kind for change in lag.changes} if lag else {}
         text, _rows = compare_page(
-            page, en.read_text("utf-8"), zh.read_text("utf-8"), build=lang, default=default
+            page,
+            en.read_text("utf-8"),
+            zh.read_text("utf-8"),
+            build=lang,
+            default=default,
+            drift=drift,
         )
         generated = File.generated(config, f"{lang}/{COMPARE_DIR}/{page}", content=text)
         generated.dest_uri = f"{root}{COMPARE_DIR}/{page[: -len('.md')]}.html"

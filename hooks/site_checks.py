@@ -62,8 +62,8 @@ def on_config(config: MkDocsConfig) -> None:
     _state["logged"] = config
     for issue in report.issues:
         log.warning(str(issue))
-    for notice in report.notices:  # a lag, not a defect: informs without failing strict builds
-        log.info("notice: %s", notice)
+    for note in report.notes:  # lags (translations behind, stale prices): inform, never fail
+        log.info(note)
     log.info("translation checks: %s", report.summary())
 
 

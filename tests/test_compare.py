@@ -105,3 +105,24 @@ def test_widgets_stay_on_their_own_page() -> None:
     text, _ = compare_page("automations.md", en, ZH, build="en")
     assert "pathfinder" not in text and "material/tags" not in text
     assert "Text." in text
+
+
+def test_rows_whose_english_changed_are_marked_in_the_build_language() -> None:
+    zh = ZH.replace("{#goals}", "{#old-goals}")  # a section the English has since removed
+    drift = {"wait-steps": "changed", "goals": "added", "old-goals": "removed"}
+    text, _ = compare_page("automations.md", EN, zh, build="zh", drift=drift)
+    assert text.count("ac-compare__row--drift") == 3
+    assert '<section class="ac-compare__row" id="automations" markdown>' in text
+    for row_id, kind, note in [
+        ("wait-steps", "changed", "本节英文版在翻译后已有修改。"),
+        ("goals", "added", "英文版新增本节，尚未翻译。"),
+        ("old-goals", "removed", "英文版在翻译后删除了本节。"),
+    ]:
+        assert (
+            f'<section class="ac-compare__row ac-compare__row--drift" id="{row_id}" '
+            f'data-ac-drift="{kind}" markdown>\n\n<p class="ac-compare__drift">{note}</p>'
+        ) in text
+    english, _ = compare_page("automations.md", EN, zh, build="en", drift=drift)
+    assert "The English section changed after this translation." in english
+    # without drift (a translation that is up to date) no row is marked
+    assert "ac-compare__drift" not in compare_page("automations.md", EN, ZH, build="zh")[0]

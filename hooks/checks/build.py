@@ -21,3 +21,9 @@ def report_for(build: object, run: Callable[[], SiteReport]) -> SiteReport:
     report = run()
     _last[:] = [(build, report)]
     return report
+
+
+def latest(build: object) -> SiteReport | None:
+    """The report of this build, if the checks ran for it (the compare view marks drift with
+    it; a build without the checks hook has none)."""
+    return _last[0][1] if _last and _last[0][0] is build else None

@@ -1,4 +1,5 @@
-"""Command line: `python -m hooks.checks [check | status | stamp [PAGE ...]]` from the repo root.
+"""Command line: `python -m hooks.checks [check | status [PAGE ...] | diff PAGE ... | stamp
+[PAGE ...]]` from the repo root.
 
 Exit codes: 0 clean, 1 content issues, 2 unreadable input or bad usage (never a traceback)."""
 
@@ -10,8 +11,8 @@ import sys
 from pathlib import Path
 
 from .model import InputError
-from .site import REFERENCE, TRANSLATION, SiteReport, check_site, plural
-from .staleness import page_name, stamp_pages
+from .site import REFERENCE, TRANSLATION, SiteReport, check_site, current_parity, plural
+from .staleness import format_changes, page_name, stamp_pages
 
 EXIT_OK, EXIT_ISSUES, EXIT_INPUT = 0, 1, 2
 
@@ -25,11 +26,14 @@ def _parser() -> argparse.ArgumentParser:
         "command",
         nargs="?",
         default="check",
-        choices=["check", "status", "stamp"],
-        help="check (default): report issues; status: translation status per page; "
+        choices=["check", "status", "diff", "stamp"],
+        help="check (default): report issues; status: translation status per page, or with "
+        "pages (diff: the same) the English changes since the version each page translates; "
         "stamp: record that Chinese pages translate the current English pages",
     )
-    parser.add_argument("pages", nargs="*", help="stamp only: pages to stamp (default: all)")
+    parser.add_argument(
+        "pages", nargs="*", help="status, diff, stamp: pages (stamp without pages: all)"
+    )
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="date for the price-age check")
     parser.add_argument(
@@ -41,8 +45,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.pages and args.command != "stamp":
+    if args.pages and args.command == "check":
         parser.error(f"{args.command} takes no pages")
+    if not args.pages and args.command == "diff":
+        parser.error("diff needs a page: make diff PAGE=crm-deals-pipelines.md")
     try:
         if args.command == "stamp":
             return stamp(args.root, args.pages)
@@ -52,15 +58,36 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{len(error.problems)} input error(s); fix them and run again", file=sys.stderr)
         return EXIT_INPUT
+    if args.pages:
+        return changes(report, [page_name(page) for page in args.pages])
     if args.command == "status":
         print(status_table(report))
         return EXIT_OK
     for issue in report.issues:
         print(issue)
-    for notice in report.notices:
-        print(f"notice: {notice}")
+    for note in report.notes:
+        print(f"note: {note}")
     print(report.summary())
     return EXIT_ISSUES if report.issues else EXIT_OK
+
+
+def changes(report: SiteReport, names: list[str]) -> int:
+    """`status PAGE...`: what changed in the English since the version each page translates."""
+    unknown = [name for name in names if name not in report.pages]
+    if unknown:
+        for name in unknown:
+            print(f"error: docs/{REFERENCE}/{name}:1: no such page", file=sys.stderr)
+        return EXIT_INPUT
+    for number, name in enumerate(names):
+        status = report.pages[name]
+        zh_rel, en_rel = f"docs/{TRANSLATION}/{name}", f"docs/{REFERENCE}/{name}"
+        if number:
+            print()
+        if status.lag is None:
+            print(f"{zh_rel}: {status.state}; no English changes to translate")
+            continue
+        print("\n".join(format_changes(zh_rel, en_rel, name, status.lag)))
+    return EXIT_OK
 
 
 def status_table(report: SiteReport) -> str:
@@ -71,7 +98,7 @@ def status_table(report: SiteReport) -> str:
             status.name,
             "present" if status.present[REFERENCE] else "missing",
             "present" if status.present[TRANSLATION] else "missing",
-            status.state,
+            status.translation,
             str(status.parity_issues),
         )
         for status in report.pages.values()
@@ -89,7 +116,15 @@ def status_table(report: SiteReport) -> str:
 
 
 def stamp(root: Path, pages: list[str]) -> int:
-    """Record in each Chinese page the hash of the English page it now translates."""
-    for line in stamp_pages(root / "docs", [page_name(page) for page in pages]):
+    """Record in each Chinese page the hash of the English page it now translates; refuse a
+    page that disagrees with the current English (exit 1), naming every difference."""
+    done, refused = stamp_pages(
+        root / "docs",
+        [page_name(page) for page in pages],
+        parity=lambda names: current_parity(root, names),
+    )
+    for line in done:
         print(line)
-    return EXIT_OK
+    for line in refused:
+        print(line, file=sys.stderr)
+    return EXIT_ISSUES if refused else EXIT_OK

@@ -405,8 +405,12 @@ class FactExtractor:
 
 def soft_keys(section: Section) -> set[str]:
     """Keys of numbers written as words in a section (三, 两万, three, twice), looked for lazily."""
+    return soft_keys_of(section.prose)
+
+
+def soft_keys_of(text: str) -> set[str]:
+    """Keys of numbers written as words in any text (a section, a table row, a list item)."""
     keys = set()
-    text = section.prose
     for m in ZH_NUMERAL_RE.finditer(text):
         keys.update(f"n:{value}" for value in parse_zh_numeral(m.group(0)))
     for m in EN_WORD_RE.finditer(text.lower()):

@@ -125,6 +125,10 @@ class Section:
     list_items: int = 0
     table_rows: int = 0
     table_columns: list[int] = field(default_factory=list)
+    tables: list[list[int]] = field(
+        default_factory=list
+    )  # per table: its rows' lines, header first
+    items: list[list[int]] = field(default_factory=list)  # per list item: [first line, last line]
     code_blocks: list[CodeBlock] = field(default_factory=list)
     admonitions: list[Ref] = field(default_factory=list)
     images: list[Ref] = field(default_factory=list)
@@ -296,6 +300,9 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
     in_list = False  # inside a list: a marker line starts an item even without a blank line
     paragraph = False  # the previous line was paragraph text, which a list cannot interrupt
     blank = True
+    table: list[int] | None = None  # the rows of the table being read
+    last_row = -1  # file line of the last table row
+    item: list[int] = [0, 0]  # [first, last line] of the list item being read
 
     base = source.body_line
     add = prose.append
@@ -317,6 +324,8 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
             if blank:
                 in_list = blank = False  # unindented text after a blank line ends the list
             paragraph = not in_list
+            if in_list:
+                item[1] = base + offset  # a lazy continuation line of the item
             add(line)
             continue
         stripped = line.lstrip()
@@ -328,6 +337,8 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
         first = stripped[0]
         if first not in BLOCK_STARTS:  # indented plain text
             paragraph = not in_list
+            if in_list:
+                item[1] = base + offset
             add(stripped)
             continue
         if first in "`~":
@@ -356,11 +367,21 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 continue
         elif first == "|":
             paragraph = False
+            number = base + offset
             if "-" in line and TABLE_DELIMITER_RE.match(line):  # (a delimiter row has dashes)
                 section.table_columns.append(stripped.strip().strip("|").count("|") + 1)
+                if last_row == number - 1:  # the header row just before it starts the table
+                    table = [last_row]
+                    section.tables.append(table)
+                    last_row = number
                 add("")
                 continue
             section.table_rows += 1
+            if table is not None and last_row == number - 1:
+                table.append(number)
+            else:
+                table = None
+            last_row = number
             add(stripped)  # cells keep their pipes: a term cannot span two cells
             continue
         elif first in "!?":
@@ -376,12 +397,16 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
             match = LIST_ITEM_RE.match(line)
             if match:
                 section.list_items += 1
+                item = [base + offset, base + offset]
+                section.items.append(item)
                 add(line[match.end() :])
                 in_list = True
                 continue
         if was_blank and line[0] not in " \t":
             in_list = False
         paragraph = not in_list
+        if in_list:
+            item[1] = base + offset
         add(stripped)
     # one pass for the inline markup of the whole page, then each section takes its lines
     page_prose = _mask_inline(sections, "\n".join(prose), base, name)

@@ -25,7 +25,8 @@ class Issue:
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}: {self.message}"
         if self.other_path is not None:
-            text += f" ({self.other_path}:{self.other_line}: {self.other_message})"
+            other = f": {self.other_message}" if self.other_message else ""
+            text += f" ({self.other_path}:{self.other_line}{other})"
         return text
 
 

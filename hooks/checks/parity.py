@@ -8,10 +8,12 @@ section {#deals} (5 vs 4) (docs/en/crm.md:40: 5 list items)`."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 
-from .facts import Fact, soft_keys
+from .facts import Fact, soft_keys, soft_keys_of
 from .glossary import Glossary
 from .markdown import Page, Section
 from .model import Issue
@@ -338,6 +340,111 @@ def compare_facts(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]
             )
 
 
+def _unit_names(section: Section) -> list[str]:
+    """Names of the table rows, then the list items, of a section, in the order _rows counts."""
+    names = []
+    several = len(section.tables) > 1
+    for number, rows in enumerate(section.tables, start=1):
+        for row in range(len(rows)):
+            name = f"row {row}" if row else "the header row"
+            names.append(f"{name} of table {number}" if several else name)
+    names += [f"list item {number}" for number in range(1, len(section.items) + 1)]
+    return names
+
+
+def _rows(section: Section, common: set[str]) -> dict[int, dict[str, Fact]]:
+    """The facts of `common` that each table row and list item holds (unit index -> key -> fact).
+
+    Rows are counted first, then items; a table row is one line, a list item runs from its marker
+    to its last continuation line (a nested item is a unit of its own)."""
+    row_at = {line: index for index, line in enumerate(chain.from_iterable(section.tables))}.get
+    items = section.items
+    starts = [first for first, _ in items]
+    first_item = sum(len(rows) for rows in section.tables)  # items are counted after the rows
+    found: dict[int, dict[str, Fact]] = {}
+    for fact in section.facts:
+        key = fact.key
+        if key not in common:
+            continue
+        line = fact.line
+        unit = row_at(line)
+        if unit is None and starts:
+            item = bisect_right(starts, line) - 1
+            if item < 0 or line > items[item][1]:
+                continue
+            unit = first_item + item
+        elif unit is None:
+            continue
+        row = found.get(unit)
+        if row is None:
+            found[unit] = {key: fact}
+        elif key not in row:
+            row[key] = fact
+    return found
+
+
+def _unit_line(section: Section, unit: int) -> int:
+    rows = list(chain.from_iterable(section.tables))
+    return rows[unit] if unit < len(rows) else section.items[unit - len(rows)][0]
+
+
+def _unit_text(section: Section, unit: int) -> str:
+    rows = list(chain.from_iterable(section.tables))
+    first, last = (rows[unit], rows[unit]) if unit < len(rows) else section.items[unit - len(rows)]
+    lines = section.prose.split("\n")
+    return "\n".join(lines[first - section.line : last - section.line + 1])
+
+
+def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
+    """Row n of a table (item n of a list) holds the same facts in both languages.
+
+    The section comparison sees facts as a multiset, blind to two cells swapped between rows; here
+    each fact that both sections hold must sit in the same row or item. Facts one side lacks are
+    left to compare_facts, so that a wrong number is reported once. Tables and lists are paired
+    only when both sides have the same rows per table and as many list items."""
+    if not (e.tables or e.items) or len(e.items) != len(z.items):
+        return
+    if [len(rows) for rows in e.tables] != [len(rows) for rows in z.tables]:
+        return
+    common = {f.key for f in e.facts if not f.soft} & {f.key for f in z.facts if not f.soft}
+    if not common:
+        return
+    e_rows, z_rows = _rows(e, common), _rows(z, common)
+    if e_rows.keys() == z_rows.keys() and all(
+        e_rows[unit].keys() == z_rows[unit].keys() for unit in e_rows
+    ):
+        return  # the usual case
+    names = _unit_names(e)
+    for unit, name in enumerate(names):
+        e_row, z_row = e_rows.get(unit, {}), z_rows.get(unit, {})
+        if e_row.keys() == z_row.keys():
+            continue
+        lacking = [f for key, f in e_row.items() if key not in z_row]
+        if lacking:  # a number the Chinese row writes in words is there
+            words = soft_keys_of(_unit_text(z, unit))
+            lacking = [f for f in lacking if f.key not in words]
+        extra = [f for key, f in z_row.items() if key not in e_row]
+        if not lacking and not extra:
+            continue
+        has = ", ".join(f.shown for f in extra)
+        english = ", ".join(f.shown for f in lacking)
+        if extra and lacking:
+            message = f"{name} has {has}, the English {name} has {english}"
+        elif extra:
+            message = f"{name} has {has}, the English {name} does not"
+        else:
+            message = f"{name} lacks {english}, which the English {name} has"
+        yield Issue(
+            zh.rel,
+            _unit_line(z, unit),
+            message,
+            en.rel,
+            _unit_line(e, unit),
+            rule="facts",
+            page=zh.name,
+        )
+
+
 def compare_pages(en: Page, zh: Page, glossary: Glossary | None = None) -> list[Issue]:
     """All parity issues of a page pair (headings of each side, then section by section)."""
     issues = heading_issues(en) + heading_issues(zh) + compare_headings(en, zh)
@@ -351,6 +458,7 @@ def compare_pages(en: Page, zh: Page, glossary: Glossary | None = None) -> list[
     for _, e, z in pairs:
         issues.extend(compare_sections(en, e, zh, z))
         issues.extend(compare_facts(en, e, zh, z))
+        issues.extend(compare_rows(en, e, zh, z))
     if glossary is not None:
         issues.extend(glossary.compare(en, zh, pairs))
     return issues

@@ -12,15 +12,30 @@ from typing import Any, NamedTuple
 
 from .data import SiteData, load_data
 from .facts import FactExtractor
+from .frontmatter import front_matter_problems
 from .glossary import Glossary, generated_anchors
+from .history import NotFound, find_translated
 from .markdown import EXTERNAL_RE, Page, parse_page
 from .markers import marker_problem
 from .model import PARITY_RULES, InputError, Issue
-from .parity import compare_pages
+from .parity import compare_pages, heading_issues
 from .pricing import PriceRules, page_has_prices, stale_issue
+from .safety import unsafe_files, unsafe_markdown
 from .skills import anchor_issues, reference_issues, unmentioned_issues
 from .source import read_text, split_front_matter
-from .staleness import FIELD, check_staleness
+from .staleness import (
+    Lag,
+    Policy,
+    date_label,
+    is_current,
+    lag_note,
+    load_policy,
+    not_found_issue,
+    overdue_issue,
+    recorded_hash,
+    section_changes,
+    unstamped_issue,
+)
 
 REFERENCE = "en"
 TRANSLATION = "zh"
@@ -40,6 +55,12 @@ class PageStatus:
     stamped: bool = True  # the Chinese page records which English text it translates
     prices: dict[str, bool] = field(default_factory=dict)  # language -> the page shows prices
     parity_issues: int = 0
+    lag: Lag | None = None  # stamped with an older English version: how far behind
+
+    @property
+    def translation(self) -> str:
+        """The TRANSLATION column of `status`: the state, and how far behind."""
+        return self.lag.summary() if self.lag is not None else self.state
 
     @property
     def state(self) -> str:
@@ -62,8 +83,9 @@ class SiteReport:
     issues: list[Issue]
     today: dt.date
     prices_stale: bool
-    # lags, not defects: logged for maintainers, shown to readers as banners, never failing
-    notices: list[Issue] = field(default_factory=list)
+    # lags, not defects: translations behind within the grace period, stale prices, pages
+    # awaiting review; logged for maintainers, never failing
+    notes: list[str] = field(default_factory=list)
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, page) -> title
 
     def page_titles(self, lang: str) -> dict[str, str]:
@@ -72,15 +94,18 @@ class SiteReport:
 
     def summary(self) -> str:
         pairs = sum(1 for status in self.pages.values() if all(status.present.values()))
+        behind = sum(1 for status in self.pages.values() if status.lag is not None)
         return (
             f"{len(self.pages)} pages ({pairs} page pairs), {len(self.data.skills)} skills, "
             f"prices as of {self.data.pricing.as_of.isoformat()}: "
             + (plural(len(self.issues), "issue") if self.issues else "no issues")
+            + (f"; {plural(behind, 'translation')} behind the English" if behind else "")
         )
 
     def banner(self, name: str, file_lang: str, build_lang: str) -> dict[str, Any]:
         """Banner status of a page in one language build (page.meta["ac_status"])."""
         status = self.pages.get(name)
+        lag = status.lag if status is not None else None
         translated_build = build_lang != REFERENCE
         pricing = self.data.pricing
         return {
@@ -98,6 +123,12 @@ class SiteReport:
             # the date note: any page that states a price, a plan gate or a limit
             "figures": status is not None and status.prices.get(file_lang, False),
             "prices_verified": (pricing.last_verified_label or {}).get(build_lang),
+            # the outdated banner: the date of the English version the translation follows,
+            # and the first section that changed since (the side-by-side view opens there)
+            "follows": date_label(lag.follows, build_lang) if lag and lag.follows else "",
+            "first_change": next((c.id for c in lag.changes if c.id and c.kind != "removed"), "")
+            if lag
+            else "",
         }
 
 
@@ -121,6 +152,10 @@ def read_page(path: Path | str, rel: str, lang: str, name: str, problems: list[s
         return None
     if not source.body.strip():
         problems.append(f"{rel}:1: page is empty; write it or delete it")
+        return None
+    refused = front_matter_problems(source, lang) + unsafe_markdown(source)  # untrusted input
+    if refused:
+        problems.extend(refused)
         return None
     page = parse_page(source, lang, name)
     for section in page.sections:
@@ -201,33 +236,42 @@ class _Checker:
         )
         self.docs, self.docs_rel = str(docs_dir), _rel(docs_dir, root)
 
+    def read_pair(self, name: str, problems: list[str]) -> tuple[Page | None, Page | None]:
+        """A page in both languages, facts extracted (None where a language lacks it)."""
+        pair: list[Page | None] = []
+        for lang in LANGS:
+            page = None
+            if name in self.present[lang]:
+                path = os.path.join(self.docs, lang, name)  # strings: pathlib costs more
+                page = read_page(path, f"{self.docs_rel}/{lang}/{name}", lang, name, problems)
+            pair.append(page)
+        if problems:
+            return None, None
+        for page in pair:
+            if page is not None:
+                self.extract_facts(page)
+        return pair[0], pair[1]
+
+    def extract_facts(self, page: Page) -> Page:
+        facts = self.extractor.extract_page(page.sections, page.prose)
+        for section, found in zip(page.sections, facts, strict=True):
+            section.facts = found
+        return page
+
     def check(self, names: list[str]) -> _ChunkResult:
         """Read the pages of a chunk once and run every per-page and per-pair check on them."""
-        data, glossary, extractor, prices = self.data, self.glossary, self.extractor, self.prices
+        data, glossary, prices = self.data, self.glossary, self.prices
         result = _ChunkResult()
         for name in names:
-            pair: dict[str, Page | None] = {}
-            for lang in LANGS:
-                pair[lang] = None
-                if name in self.present[lang]:
-                    path = os.path.join(self.docs, lang, name)  # strings: pathlib costs more
-                    pair[lang] = read_page(
-                        path, f"{self.docs_rel}/{lang}/{name}", lang, name, result.problems
-                    )
+            en, zh = self.read_pair(name, result.problems)
             if result.problems:
                 continue  # keep reading to report every input problem, but check nothing more
-            en, zh = pair[REFERENCE], pair[TRANSLATION]
             status = PageStatus(
                 name,
                 {REFERENCE: en is not None, TRANSLATION: zh is not None},
                 name in data.untranslated,
             )
             result.statuses.append(status)
-            for page in (en, zh):
-                if page is not None:
-                    facts = extractor.extract_page(page.sections, page.prose)
-                    for section, found in zip(page.sections, facts, strict=True):
-                        section.facts = found
             result.issues.extend(_pair_issues(en, zh, data, glossary, status))
             for page in (en, zh):
                 if page is None:
@@ -251,6 +295,48 @@ class _Checker:
         if result.problems:
             result.links = []
         return result
+
+    def check_behind(
+        self, statuses: list[PageStatus], policy: Policy, today: dt.date
+    ) -> tuple[list[Issue], list[str]]:
+        """Pages stamped with an older English version: parity against that version (found in
+        git history), then how far behind (a note, or an issue past the grace period). They
+        are few, so they are checked here, once, with one history walk for all of them."""
+        problems: list[str] = []
+        pairs = {status.name: self.read_pair(status.name, problems) for status in statuses}
+        if problems:
+            raise InputError(problems)  # the pages were read a moment ago: changed meanwhile
+        wanted = {name: recorded_hash(zh) or "" for name, (_, zh) in pairs.items() if zh}
+        found = find_translated(Path(self.docs) / REFERENCE, wanted)
+        issues: list[Issue] = []
+        notes: list[str] = []
+        for status in statuses:
+            en, zh = pairs[status.name]
+            assert en is not None and zh is not None and status.lag is not None
+            outcome = found[status.name]
+            if isinstance(outcome, NotFound):
+                status.lag.not_found = outcome.reason
+                issues.append(not_found_issue(en, zh, outcome))
+                continue
+            version = outcome.version
+            old_rel = f"{version.commit[:12]}:{en.rel}"
+            old = parse_page(split_front_matter(version.text, old_rel), REFERENCE, status.name)
+            self.extract_facts(old)
+            issues.extend(heading_issues(en))
+            issues.extend(
+                issue
+                for issue in compare_pages(old, zh, self.glossary)
+                if issue.path != old_rel  # the old version's own headings are history
+            )
+            status.lag.commit, status.lag.follows = version.commit, version.date
+            status.lag.since = outcome.changed_on
+            status.lag.changes = section_changes(old, en)
+            overdue = overdue_issue(en, zh, status.lag, policy, today)
+            if overdue is not None:
+                issues.append(overdue)
+            else:
+                notes.append(lag_note(zh, status.lag, policy))
+        return issues, notes
 
 
 _worker_checker: _Checker | None = None  # in a forked process: the parent's checker
@@ -346,6 +432,7 @@ def check_site(
     data_dir = Path(data_dir) if data_dir else root / "data"
     today = today or dt.date.today()
     data = load_data(data_dir, _rel(data_dir, root))
+    policy = load_policy(data_dir, _rel(data_dir, root))
     present = discover(docs_dir)
     names = sorted(present[REFERENCE] | present[TRANSLATION], key=lambda n: (n.count("/"), n))
     jobs = default_jobs(len(names)) if jobs is None else jobs
@@ -361,13 +448,19 @@ def check_site(
     else:
         results = [checker.check(names)]
 
-    problems = [problem for result in results for problem in result.problems]
+    problems = unsafe_files(docs_dir, _rel(docs_dir, root))
+    problems += [problem for result in results for problem in result.problems]
     if problems:
         raise InputError(problems)
     issues = [issue for result in results for issue in result.issues]
     statuses = {status.name: status for result in results for status in result.statuses}
     anchors = {key: value for result in results for key, value in result.anchors.items()}
     links = [link for result in results for link in result.links]
+    behind = [status for status in statuses.values() if status.lag is not None]
+    notes: list[str] = []
+    if behind:
+        behind_issues, notes = checker.check_behind(behind, policy, today)
+        issues.extend(behind_issues)
     issues.extend(link_target_issues(links, anchors, _rel(docs_dir, root)))
     for listed, line in data.untranslated.items():
         if listed not in present[REFERENCE]:
@@ -384,11 +477,10 @@ def check_site(
     for issue in issues:
         if issue.page in statuses and issue.rule in PARITY_RULES:
             statuses[issue.page].parity_issues += 1
-    notices = [stale] if stale else []
     issues, waiting = _pending_review(issues, data, names)
-    notices.extend(waiting)
+    notes.extend(str(note) for note in ([stale] if stale else []) + waiting)
     titles = {key: value for result in results for key, value in result.titles.items()}
-    return SiteReport(root, data, statuses, issues, today, stale is not None, notices, titles)
+    return SiteReport(root, data, statuses, issues, today, stale is not None, notes, titles)
 
 
 def _pending_review(
@@ -417,6 +509,27 @@ def _pending_review(
             )
             waiting.append(Issue(data.pending_rel, line, message, rule="glossary"))
     return kept, waiting
+
+
+def current_parity(
+    root: Path, names: list[str], *, docs_dir: Path | None = None, data_dir: Path | None = None
+) -> dict[str, list[Issue]]:
+    """Parity issues of each page pair against the current English: what `stamp` refuses on.
+    Raises InputError for unreadable input."""
+    root = Path(root)
+    docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+    data_dir = Path(data_dir) if data_dir else root / "data"
+    data = load_data(data_dir, _rel(data_dir, root))
+    checker = _Checker(root, docs_dir, data, discover(docs_dir))
+    problems: list[str] = []
+    found = {}
+    for name in names:
+        en, zh = checker.read_pair(name, problems)
+        if en is not None and zh is not None:
+            found[name] = compare_pages(en, zh, checker.glossary)
+    if problems:
+        raise InputError(problems)
+    return found
 
 
 def _pair_issues(
@@ -463,9 +576,14 @@ def _pair_issues(
             rule="parity",
             page=name,
         )
-    yield from compare_pages(en, zh, glossary)
-    stale = check_staleness(en, zh)
-    if stale is not None:
-        status.outdated = True
-        status.stamped = FIELD in zh.source.meta_raw
-        yield stale
+    if is_current(en, zh):
+        yield from compare_pages(en, zh, glossary)
+        return
+    status.outdated = True
+    if recorded_hash(zh) is None:
+        status.stamped = False
+        yield from compare_pages(en, zh, glossary)
+        yield unstamped_issue(en, zh)
+        return
+    # stamped with an older English version: check_site compares it with that version
+    status.lag = Lag()

@@ -117,6 +117,12 @@ def test_strict_build_shows_every_issue_then_fails(tmp_path: Path) -> None:
             "title: 开始: 首页",
             "docs/zh/index.md:2: malformed front matter",
         ),
+        (
+            "docs/en/index.md",
+            "title: Start",
+            "title: Start\nroles: 5",
+            "docs/en/index.md:3: `roles`",
+        ),
     ],
 )
 def test_bad_input_aborts_with_file_and_line(

@@ -93,11 +93,12 @@ def test_status_reports_each_page(tmp_path: Path, capsys: pytest.CaptureFixture[
     page.write_text(page.read_text("utf-8").replace("含5,000个联系人", "含5,000名联系人"), "utf-8")
     assert main(["status", "--root", str(root), "--today", "2026-06-01"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "PAGE               ENGLISH  CHINESE  TRANSLATION   PARITY ISSUES",
-        "index.md           present  present  outdated      0",
-        "pricing.md         present  present  up to date    0",
-        "related-skills.md  present  present  up to date    0",
-        "guides/setup.md    present  missing  untranslated  0",
+        "PAGE               ENGLISH  CHINESE  TRANSLATION"
+        "                             PARITY ISSUES",
+        "index.md           present  present  outdated, translated version not found  0",
+        "pricing.md         present  present  up to date                              0",
+        "related-skills.md  present  present  up to date                              0",
+        "guides/setup.md    present  missing  untranslated                            0",
         "4 pages: 1 outdated, 1 untranslated, 2 up to date; 0 parity issues",
     ]
 

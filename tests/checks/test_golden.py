@@ -57,6 +57,8 @@ def test_banner_status(tmp_path: Path) -> None:
         "verify_url": "https://www.activecampaign.com/pricing",
         "figures": True,
         "prices_verified": None,
+        "follows": "",  # no git history in tmp_path: the version it follows is not known
+        "first_change": "",
     }
     assert report.banner("related-skills.md", "zh", "zh")["figures"] is False  # states none
     assert report.banner("related-skills.md", "zh", "zh")["prices_stale"] is False

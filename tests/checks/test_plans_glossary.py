@@ -213,7 +213,7 @@ def test_stale_prices_are_a_notice_not_an_issue(tmp_path: Path) -> None:
     root, _ = make_tree(tmp_path)
     report = check_site(root, today=dt.date(2027, 3, 2))
     assert [str(issue) for issue in report.issues] == []
-    assert [str(n) for n in report.notices] == [
+    assert [str(n) for n in report.notes] == [
         "data/pricing.yml:1: prices are as of 2026-03-01 (not verified since), more than 365 "
         "days before 2027-03-02; verify them at https://www.activecampaign.com/pricing, then set "
         "last_verified (or update the figures and as_of)"
@@ -280,7 +280,7 @@ def _glossary_tree(tmp_path: Path, terms: str, en: str, zh: str) -> Path:
     (root / "data/glossary.yml").write_text("terms:\n" + terms, "utf-8")
     for lang, body in (("en", en), ("zh", zh)):
         (root / f"docs/{lang}/extra.md").write_text(
-            f"---\ntitle: X\n---\n\n# X {{#x}}\n\n{body}\n", "utf-8"
+            f"---\ntitle: X\ndescription: X.\n---\n\n# X {{#x}}\n\n{body}\n", "utf-8"
         )
     from hooks.checks.staleness import stamp_pages
 
@@ -293,7 +293,7 @@ def test_a_ruled_out_rendering_is_reported_with_its_line(tmp_path: Path) -> None
     root = _glossary_tree(tmp_path, terms, "Deal tracking.", "商机跟踪。\n\n还会追踪目标。")
     messages = [str(i) for i in check_site(root, today=TODAY).issues]
     assert messages == [
-        "docs/zh/extra.md:10: 追踪 is not the glossary term; write 跟踪 (tracking) "
+        "docs/zh/extra.md:11: 追踪 is not the glossary term; write 跟踪 (tracking) "
         "(data/glossary.yml:2: tracking: 跟踪)"
     ]
 
@@ -306,8 +306,8 @@ def test_a_longer_name_does_not_count_as_the_term(tmp_path: Path) -> None:
         tmp_path / "2", terms, "Buy Sales Engagement for engagement.", "购买 Sales Engagement。"
     )
     assert [str(i) for i in check_site(root, today=TODAY).issues] == [
-        "docs/zh/extra.md:6: section {#x} lacks the glossary term 互动 "
-        '(docs/en/extra.md:7: "engagement")'
+        "docs/zh/extra.md:7: section {#x} lacks the glossary term 互动 "
+        '(docs/en/extra.md:8: "engagement")'
     ]
 
 
@@ -336,16 +336,16 @@ def test_links_to_glossary_entries_are_checked(tmp_path: Path) -> None:
     )
     for lang in ("en", "zh"):
         (root / f"docs/{lang}/glossary.md").write_text(
-            "---\ntitle: G\n---\n\n# G {#g}\n\n<!-- glossary:terms -->\n", "utf-8"
+            "---\ntitle: G\ndescription: G.\n---\n\n# G {#g}\n\n<!-- glossary:terms -->\n", "utf-8"
         )
     from hooks.checks.staleness import stamp_pages
 
     stamp_pages(root / "docs", [])
     messages = [str(i) for i in check_site(root, today=TODAY).issues]
     assert messages == [
-        "docs/en/extra.md:7: link to glossary.md#term-gaol: docs/en/glossary.md has no anchor "
+        "docs/en/extra.md:8: link to glossary.md#term-gaol: docs/en/glossary.md has no anchor "
         "{#term-gaol}",
-        "docs/zh/extra.md:8: link to glossary.md#term-gaol: docs/zh/glossary.md has no anchor "
+        "docs/zh/extra.md:9: link to glossary.md#term-gaol: docs/zh/glossary.md has no anchor "
         "{#term-gaol}",
     ]
 
@@ -369,8 +369,8 @@ def test_pending_review_turns_glossary_findings_into_notices(tmp_path: Path) -> 
     (root / "data/pending-review.yml").write_text("pages: [extra.md, index.md]\n", "utf-8")
     report = check_site(root, today=TODAY)
     assert [str(i) for i in report.issues] == []
-    notices = [str(n) for n in report.notices]
-    assert notices[0].startswith("docs/zh/extra.md:8: 追踪 is not the glossary term")
+    notices = [str(n) for n in report.notes]
+    assert notices[0].startswith("docs/zh/extra.md:9: 追踪 is not the glossary term")
     assert re.match(
         r"data/pending-review\.yml:1: index\.md has no glossary findings now; once "
         r"`python -m hooks\.checks\.copywriting docs/zh/index\.md` reports none too, remove it",

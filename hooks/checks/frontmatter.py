@@ -1,0 +1,217 @@
+"""The front matter schema: which keys a page may have, in which language, with which values.
+
+One table, KEYS, is the schema. `front_matter_problems` checks a page against it, and
+`contributing_table` renders it for CONTRIBUTING.md (between the markers below); a test keeps the
+two equal, and `python -m hooks.checks.frontmatter` rewrites the table after a change here.
+A small table-driven check rather than a JSON Schema: the messages must name the line and the
+allowed values in words a translator understands, which is most of the code either way.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .source import Source
+
+# The Step-1 areas and the reader roles; data/paths.yml holds their names (a test keeps them equal).
+AREAS = tuple("ABCDEFGHIJKLMNOPQ")
+ROLES = ("owner", "marketer", "developer", "agency", "revops", "other")
+# What Material's `hide` key may hide.
+HIDE = ("navigation", "toc", "footer", "path", "tags")
+BOTH = ("en", "zh")
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+# The staleness record written by `make stamp`: 12 lowercase hex digits (see source.body_hash).
+HASH_RE = re.compile(r"[0-9a-f]{12}")
+
+BEGIN = "<!-- front-matter:begin -->"
+END = "<!-- front-matter:end -->"
+
+
+def _text(value: Any, raw: str | None) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be text on one line, not empty"
+    if any(char in value for char in '<>"'):
+        # the theme writes titles and descriptions into the page's <head> without escaping
+        return 'must not contain <, > or "; write ‹ › or “ ” instead'
+    return None
+
+
+def _choices(allowed: tuple[str, ...], shown: str) -> Callable[[Any, str | None], str | None]:
+    """A list whose items are each one of `allowed`, each at most once."""
+
+    def check(value: Any, raw: str | None) -> str | None:
+        if not isinstance(value, list):
+            return f"must be a list such as [{', '.join(allowed[:2])}], of: {shown}"
+        for item in value:
+            if not isinstance(item, str) or item not in allowed:
+                return f"has {_shown(item)}, which is not one of: {shown}"
+        repeated = [item for index, item in enumerate(value) if item in value[:index]]
+        if repeated:
+            return f"lists {repeated[0]} twice"
+        return None
+
+    return check
+
+
+def _hash(value: Any, raw: str | None) -> str | None:
+    written = raw if raw is not None else value
+    if not isinstance(written, str) or not HASH_RE.fullmatch(written):
+        return (
+            f"is {_shown(written)}, not a hash of 12 hex digits (0-9, a-f); "
+            "run `make stamp PAGE=<page>` to write it"
+        )
+    return None
+
+
+def _search(value: Any, raw: str | None) -> str | None:
+    if not isinstance(value, dict):
+        return "must be a mapping of boost: <number> and/or exclude: true|false"
+    for key, item in value.items():
+        if key == "boost" and isinstance(item, (int, float)) and not isinstance(item, bool):
+            continue
+        if key == "exclude" and isinstance(item, bool):
+            continue
+        if key not in ("boost", "exclude"):
+            return f"has the key {_shown(key)}; allowed: boost (a number), exclude (true|false)"
+        return f"{key} must be {'a number' if key == 'boost' else 'true or false'}"
+    return None
+
+
+def _shown(value: Any) -> str:
+    return f'"{value}"' if isinstance(value, str) else repr(value)
+
+
+@dataclass(frozen=True)
+class Key:
+    """One front matter key: where it may appear and what its value must be."""
+
+    name: str
+    languages: tuple[str, ...]
+    required: bool
+    values: str  # the allowed values, as CONTRIBUTING.md and the messages say them
+    meaning: str
+    check: Callable[[Any, str | None], str | None]  # value, value as written -> problem or None
+
+
+KEYS = (
+    Key("title", BOTH, True, "text", "page title; on a Chinese page the Chinese title", _text),
+    Key("description", BOTH, True, "text", "one sentence for search engines and previews", _text),
+    Key(
+        "area",
+        BOTH,
+        False,
+        "list of A–Q",
+        "the Step-1 areas the page serves",
+        _choices(AREAS, "A–Q"),
+    ),
+    Key(
+        "roles",
+        BOTH,
+        False,
+        "list of " + ", ".join(ROLES),
+        "the readers the page serves; they become its tags",
+        _choices(ROLES, ", ".join(ROLES)),
+    ),
+    Key(
+        "translation_of",
+        ("zh",),
+        False,
+        "12 hex digits",
+        "the English text this page translates; written by `make stamp`",
+        _hash,
+    ),
+    Key(
+        "search",
+        BOTH,
+        False,
+        "boost: number, exclude: true/false",
+        "Material's search ranking of the page",
+        _search,
+    ),
+    Key(
+        "hide",
+        BOTH,
+        False,
+        "list of " + ", ".join(HIDE),
+        "parts of Material's layout the page hides",
+        _choices(HIDE, ", ".join(HIDE)),
+    ),
+)
+BY_NAME = {key.name: key for key in KEYS}
+
+
+def allowed_keys(lang: str) -> list[str]:
+    return [key.name for key in KEYS if lang in key.languages]
+
+
+def front_matter_problems(source: Source, lang: str) -> list[str]:
+    """Every way a page's front matter breaks the schema, as `file:line: message`."""
+    problems = []
+    rel = source.rel
+    for name, value in source.meta.items():
+        line = source.meta_lines.get(str(name), 2)
+        key = BY_NAME.get(str(name))
+        if key is None or lang not in key.languages:
+            where = (
+                f"only on {' and '.join(LANGUAGE_NAMES[lang] for lang in key.languages)} pages"
+                if key is not None
+                else "not a front matter key"
+            )
+            problems.append(
+                f"{rel}:{line}: `{name}` is {where}; keys of {LANGUAGE_NAMES.get(lang, lang)} "
+                f"pages: {', '.join(allowed_keys(lang))}"
+            )
+            continue
+        problem = key.check(value, source.meta_raw.get(key.name))
+        if problem:
+            problems.append(f"{rel}:{line}: `{key.name}` {problem}")
+    for key in KEYS:
+        if key.required and lang in key.languages and key.name not in source.meta:
+            problems.append(
+                f"{rel}:1: front matter has no `{key.name}`; add `{key.name}: <{key.values}>` "
+                f"({key.meaning})"
+            )
+    return problems
+
+
+def contributing_table() -> str:
+    """The schema as the Markdown table CONTRIBUTING.md shows between BEGIN and END."""
+    rows = ["| Key | Pages | Required | Allowed values | What it is |", "|---|---|---|---|---|"]
+    for key in KEYS:
+        pages = (
+            "both"
+            if key.languages == BOTH
+            else ", ".join(LANGUAGE_NAMES[lang] for lang in key.languages)
+        )
+        rows.append(
+            f"| `{key.name}` | {pages} | {'yes' if key.required else 'no'} | {key.values} "
+            f"| {key.meaning} |"
+        )
+    return "\n".join(rows)
+
+
+def with_table(text: str) -> str:
+    """CONTRIBUTING.md's text with the table between the markers rendered from KEYS."""
+    head, begin, rest = text.partition(BEGIN)
+    _, end, tail = rest.partition(END)
+    if not begin or not end:
+        raise ValueError(f"CONTRIBUTING.md needs the markers {BEGIN} and {END}")
+    return f"{head}{BEGIN}\n{contributing_table()}\n{END}{tail}"
+
+
+def main(argv: list[str]) -> int:
+    """Rewrite the front matter table of CONTRIBUTING.md (the path may be given)."""
+    path = Path(argv[0] if argv else "CONTRIBUTING.md")
+    text = path.read_text("utf-8")
+    path.write_text(with_table(text), "utf-8")
+    print(f"{path}: front matter table written from hooks/checks/frontmatter.py")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
