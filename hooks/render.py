@@ -27,7 +27,8 @@ log = get_plugin_logger("render")
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     file_lang, name = page_language(page, build_language(config))
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    data = build_report(config).data
+    report = build_report(config)
+    data = report.data
 
     def render(first_line: int) -> str:
         return render_page(
@@ -38,6 +39,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             data=data,
             skills_base_url=config.extra.get("skills_base_url"),
             first_line=first_line,
+            titles=report.page_titles(file_lang),
         )
 
     try:

@@ -62,7 +62,7 @@ def on_config(config: MkDocsConfig) -> None:
     _state["logged"] = config
     for issue in report.issues:
         log.warning(str(issue))
-    for note in report.notes:  # translations behind the English, within the grace period
+    for note in report.notes:  # lags (translations behind, stale prices): inform, never fail
         log.info(note)
     log.info("translation checks: %s", report.summary())
 
