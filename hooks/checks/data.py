@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,7 @@ PRICING = "pricing.yml"
 SKILLS = "skills.yml"
 GLOSSARY = "glossary.yml"
 UNTRANSLATED = "untranslated.yml"
-PENDING = "pending-review.yml"  # pages awaiting an editorial pass: see the file's comment
-OPTIONAL = (UNTRANSLATED, PENDING)
+OPTIONAL = (UNTRANSLATED,)
 
 
 @dataclass(frozen=True)
@@ -148,8 +147,6 @@ class SiteData:
     glossary_rel: str
     untranslated: dict[str, int]  # page name -> line in untranslated.yml
     untranslated_rel: str
-    pending: dict[str, int] = field(default_factory=dict)  # page name -> line in pending-review.yml
-    pending_rel: str = f"data/{PENDING}"
 
     @property
     def skill_names(self) -> dict[str, Skill]:
@@ -357,7 +354,7 @@ def load_data(data_dir: Path, rel_dir: str = "data") -> SiteData:
     problems: list[str] = []
     loaded: dict[str, Any] = {}
     loaders = {PRICING: _load_pricing, SKILLS: _load_skills, GLOSSARY: _load_terms}
-    optional = {UNTRANSLATED: _load_untranslated, PENDING: _load_untranslated}
+    optional = {UNTRANSLATED: _load_untranslated}
     for name, loader in {**loaders, **optional}.items():
         rel = f"{rel_dir}/{name}"
         path = data_dir / name
@@ -381,6 +378,4 @@ def load_data(data_dir: Path, rel_dir: str = "data") -> SiteData:
         glossary_rel=f"{rel_dir}/{GLOSSARY}",
         untranslated=loaded[UNTRANSLATED],
         untranslated_rel=f"{rel_dir}/{UNTRANSLATED}",
-        pending=loaded[PENDING],
-        pending_rel=f"{rel_dir}/{PENDING}",
     )

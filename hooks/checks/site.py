@@ -477,38 +477,9 @@ def check_site(
     for issue in issues:
         if issue.page in statuses and issue.rule in PARITY_RULES:
             statuses[issue.page].parity_issues += 1
-    issues, waiting = _pending_review(issues, data, names)
-    notes.extend(str(note) for note in ([stale] if stale else []) + waiting)
+    notes.extend(str(note) for note in ([stale] if stale else []))
     titles = {key: value for result in results for key, value in result.titles.items()}
     return SiteReport(root, data, statuses, issues, today, stale is not None, notes, titles)
-
-
-def _pending_review(
-    issues: list[Issue], data: SiteData, names: list[str]
-) -> tuple[list[Issue], list[Issue]]:
-    """Glossary findings on pages listed in data/pending-review.yml become notices (the rewrite
-    that fixes them is under way); a listed page without such findings is a notice to delist it,
-    so the list only shrinks."""
-    if not data.pending:
-        return issues, []
-    kept, waiting = [], []
-    for issue in issues:
-        if issue.rule == "glossary" and issue.page in data.pending:
-            waiting.append(issue)
-        else:
-            kept.append(issue)
-    found = {issue.page for issue in waiting}
-    for name, line in data.pending.items():
-        if name not in names:
-            message = f"{name} is listed for review but there is no page {name}"
-            kept.append(Issue(data.pending_rel, line, message, rule="parity"))
-        elif name not in found:
-            message = (
-                f"{name} has no glossary findings now; once `python -m hooks.checks.copywriting "
-                f"docs/zh/{name}` reports none too, remove it from the list"
-            )
-            waiting.append(Issue(data.pending_rel, line, message, rule="glossary"))
-    return kept, waiting
 
 
 def current_parity(

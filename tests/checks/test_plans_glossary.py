@@ -5,7 +5,6 @@ and the list of pages awaiting review."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -358,22 +357,3 @@ def test_definition_needs_both_languages(tmp_path: Path) -> None:
     with pytest.raises(InputError) as error:
         load_data(data)
     assert error.value.problems == ["data/glossary.yml:2: `terms.0.def_zh` must be text"]
-
-
-# Pages awaiting review: their glossary findings are notices, and the list only shrinks
-
-
-def test_pending_review_turns_glossary_findings_into_notices(tmp_path: Path) -> None:
-    terms = "  - {en: tracking, zh: 跟踪, avoid: [追踪]}\n"
-    root = _glossary_tree(tmp_path, terms, "Deal tracking.", "商机跟踪，追踪。")
-    (root / "data/pending-review.yml").write_text("pages: [extra.md, index.md]\n", "utf-8")
-    report = check_site(root, today=TODAY)
-    assert [str(i) for i in report.issues] == []
-    notices = [str(n) for n in report.notes]
-    assert notices[0].startswith("docs/zh/extra.md:9: 追踪 is not the glossary term")
-    assert re.match(
-        r"data/pending-review\.yml:1: index\.md has no glossary findings now; once "
-        r"`python -m hooks\.checks\.copywriting docs/zh/index\.md` reports none too, remove it",
-        notices[1],
-    )
-    assert len(notices) == 2
