@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 SearchIndex = dict[str, Any]
 
@@ -109,3 +110,38 @@ def write_search_indexes(site_dir: Path, languages: Sequence[str], default: str)
         (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
         counts[lang] = len(lang_index["docs"])
     return counts
+
+
+def head_alternates(
+    alternates: Sequence[Mapping[str, str]], site_url: str | None, fallbacks: Iterable[str]
+) -> list[dict[str, str]]:
+    """The ``hreflang`` alternates of a page's head: fully qualified, real translations only.
+
+    Search engines ignore relative alternates, so each link is resolved against ``site_url``
+    (static-i18n gives them relative to the site root, or as absolute paths). A language in
+    ``fallbacks`` serves another language's text under its folder and is left out.
+    """
+    skip = set(fallbacks)
+    return [
+        {**alt, "link": urljoin(site_url, alt["link"]) if site_url else alt["link"]}
+        for alt in alternates
+        if alt["lang"] not in skip
+    ]
+
+
+def language_menu(
+    alternates: Sequence[Mapping[str, str]], fallbacks: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The language menu's entries, links as given (relative, for file://).
+
+    An entry whose language serves another language's page (``fallbacks``: language -> the
+    language of the page it serves) carries that language's locale and name as ``only_lang``
+    and ``only``, so the menu offers it as what it is: "English only".
+    """
+    names = {alt["lang"]: alt["name"] for alt in alternates}
+    menu = []
+    for alt in alternates:
+        served = fallbacks.get(alt["lang"])
+        only = {"only": names.get(served, served), "only_lang": served} if served else {}
+        menu.append({**alt, **only})
+    return menu

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from theme_patches import PatchError, patch_site
 
-from i18n_output import words_to_keep_whole, write_search_indexes
+from i18n_output import head_alternates, language_menu, words_to_keep_whole, write_search_indexes
 
 log = get_plugin_logger("site_hooks")
 
@@ -52,6 +52,25 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     _state["depth"] += 1
+
+
+@event_priority(-100)  # after static-i18n set this page's alternates in config.extra
+def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> Any:
+    """Absolute hreflang alternates for the head; the language menu keeps relative links and
+    says which language only serves another language's page (English only)."""
+    # static-i18n sets the attribute (config.extra.alternate), which Jinja reads before the key
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+    if not alternates:
+        return context
+    files = getattr(page.file, "alternates", {})
+    fallbacks = {
+        lang: file.locale for lang, file in files.items() if getattr(file, "locale", lang) != lang
+    }
+    context["ac_language_menu"] = language_menu(alternates, fallbacks)
+    head = head_alternates(alternates, config.site_url, fallbacks)
+    config.extra["alternate"] = head
+    setattr(config.extra, "alternate", head)
+    return context
 
 
 @event_priority(100)  # before static-i18n's on_post_build starts the next language's build

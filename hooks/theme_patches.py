@@ -120,7 +120,7 @@ def apply_patch(text: str, patch: Patch, where: str) -> str:
 
 
 def patch_site(site_dir: Path, patches: Sequence[Patch] = PATCHES) -> list[str]:
-    """Apply ``patches`` to the built site in ``site_dir``; return the files changed."""
+    """Apply ``patches`` to the built site in ``site_dir``; return the files changed, once each."""
     changed: list[str] = []
     for patch in patches:
         matches = sorted(site_dir.glob(patch.asset))
@@ -133,7 +133,9 @@ def patch_site(site_dir: Path, patches: Sequence[Patch] = PATCHES) -> list[str]:
         path = matches[0]
         text = path.read_text(encoding="utf-8")
         patched = apply_patch(text, patch, str(path.relative_to(site_dir)))
+        rel = path.relative_to(site_dir).as_posix()
         if patched != text:
             path.write_text(patched, encoding="utf-8")
-            changed.append(path.relative_to(site_dir).as_posix())
+            if rel not in changed:
+                changed.append(rel)
     return changed
