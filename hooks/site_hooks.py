@@ -69,7 +69,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     context["ac_language_menu"] = language_menu(alternates, fallbacks)
     head = head_alternates(alternates, config.site_url, fallbacks)
     config.extra["alternate"] = head
-    setattr(config.extra, "alternate", head)
+    config.extra.alternate = head
     return context
 
 
