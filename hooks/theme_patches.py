@@ -48,18 +48,22 @@ SEGMENT_LAST_CHARACTER = Patch(
     replace="n[a]&&a<t.length&&(i[s++]=a)",
     why="a one-character word at the end of an unspaced Chinese query would be dropped",
 )
-# Mixed queries: the worker replaces each run of Han characters by its segments but does not
-# separate the run from Latin letters next to it, so Webhook事件 stays one term that matches
-# nothing. The fix puts a space between a Han run and an adjacent ASCII letter or digit.
-SEGMENT_MIXED_QUERY = Patch(
-    name="segment-mixed-query",
+# The worker replaces each run of Han characters by its segments joined with "* ", and
+# (1) does not separate the run from Latin letters next to it, so Webhook事件 stays one term that
+# matches nothing; (2) the query transform appends another "*", so every segment but the last
+# becomes the clause 销售* (after one star is stripped), which no result term starts with: the
+# results' ?h= (search.highlight) names the last word only. The fix joins the segments with
+# spaces (the transform still makes each a prefix query) and puts a space between a Han run and
+# an adjacent ASCII letter or digit.
+SEGMENT_SEPARATE_WORDS = Patch(
+    name="segment-separate-words",
     asset="assets/javascripts/workers/search.*.min.js",
     find='new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")',
     replace=(
         'new RegExp("\\\\p{sc=Han}+","gu"),(s,o,q)=>(/\\w/.test(q[o-1]||"")?" ":"")'
-        '+[...fe(s,this.index.invertedIndex)].join("* ")+(/\\w/.test(q[o+s.length]||"")?" ":"")'
+        '+[...fe(s,this.index.invertedIndex)].join(" ")+(/\\w/.test(q[o+s.length]||"")?" ":"")'
     ),
-    why="an English term typed next to Chinese (Webhook事件) would match nothing",
+    why="a Chinese query would highlight its last word only, and Webhook事件 would match nothing",
 )
 # A code identifier is one word to the reader: the separator splits contact/sync and dealGroups
 # into pieces (integrations/search/query/_/index.ts), and each piece alone is optional, so any
@@ -95,7 +99,7 @@ SEARCH_WARMUP = Patch(
 PATCHES: tuple[Patch, ...] = (
     SEGMENT_LAST_WORD,
     SEGMENT_LAST_CHARACTER,
-    SEGMENT_MIXED_QUERY,
+    SEGMENT_SEPARATE_WORDS,
     SPLIT_WORD_REQUIRED,
     SEARCH_WARMUP,
 )

@@ -11,7 +11,14 @@ from pathlib import Path
 import material
 import pytest
 
-from bench.search_quality import MIN_QUERIES, QuerySetError, load_queries
+from bench.search_quality import (
+    MIN_QUERIES,
+    QualityReport,
+    Query,
+    QueryResult,
+    QuerySetError,
+    load_queries,
+)
 from hooks.i18n_output import (
     add_compound_words,
     compound_words,
@@ -206,3 +213,18 @@ def test_an_english_only_page_says_so_in_the_menu_and_has_no_chinese_alternate(
     translated = (build.site / "index.html").read_text(encoding="utf-8")
     assert "English only" not in translated
     assert [lang for _, lang in ALTERNATE.findall(translated)] == ["en", "zh", "x-default"]
+
+
+def test_hit_rates_count_the_first_and_the_first_three_pages() -> None:
+    query = Query("en", "pricing", ("pricing.html",), "owner", 3)
+    report = QualityReport("en", "file://")
+    report.results = [
+        QueryResult(query, ("pricing.html", "sms.html"), ()),
+        QueryResult(query, ("sms.html", "forms.html", "pricing.html"), ("zh/sms.html",)),
+        QueryResult(query, ("sms.html", "forms.html", "reporting.html", "pricing.html"), ()),
+    ]
+    assert (report.top1, report.top3, report.other_language) == (1 / 3, 2 / 3, 1)
+    assert report.describe_misses() == [
+        "search_queries.yml:3: 'pricing' expected pricing.html; got sms.html, forms.html, "
+        "reporting.html"
+    ]
