@@ -67,10 +67,16 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         lang: file.locale for lang, file in files.items() if getattr(file, "locale", lang) != lang
     }
     context["ac_language_menu"] = language_menu(alternates, fallbacks)
-    head = head_alternates(alternates, config.site_url, fallbacks)
-    config.extra["alternate"] = head
-    config.extra.alternate = head
+    _state["page_alternates"] = alternates
+    config.extra.alternate = head_alternates(alternates, config.site_url, fallbacks)
     return context
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Put static-i18n's alternates back: the 404 page, rendered after the pages, reads them."""
+    if "page_alternates" in _state:
+        config.extra.alternate = _state.pop("page_alternates")
+    return output
 
 
 @event_priority(100)  # before static-i18n's on_post_build starts the next language's build
