@@ -1,6 +1,6 @@
-"""Fixes to Material's search scripts, applied to the built site: pure, nothing from MkDocs.
+"""Fixes to Material's search scripts and language switch, applied to the built site (pure).
 
-Material ships its search worker and its main bundle minified; there is no setting for either
+Material ships its search worker and its main bundle minified; there is no setting for any
 fix below, and a vendored copy would silently go stale on an upgrade. So each fix is an exact
 piece of the shipped code and its replacement. :func:`patch_site` applies every fix to the copy
 in ``site/`` after the build. If Material's code changed and a piece is no longer found exactly
@@ -96,12 +96,25 @@ SEARCH_WARMUP = Patch(
     replace=f'L($(location.protocol!=="file:"),Je("search"),h(document,"{WARMUP_EVENT}").pipe(m(()=>!0)))',
     why="from file:// the first query would wait for the index to load",
 )
+# The bundle's language-switch helper (integrations/alternate/index.ts) fetches sitemap.xml
+# beside every <link rel=alternate>. Those links are fully qualified (site_url) for search
+# engines, so a page opened from file:// or on a preview host would request the public host.
+# The fix fetches only the sitemaps of same-origin alternates (none from file://); the language
+# menu's own relative links, and site.js, still take the reader to the same page.
+ALTERNATE_SAME_ORIGIN = Patch(
+    name="alternate-same-origin",
+    asset="assets/javascripts/bundle.*.min.js",
+    find="m(r=>new URL(r.href)),g(r=>!t.has(r.toString()))",
+    replace="m(r=>new URL(r.href)),g(r=>r.origin===location.origin&&!t.has(r.toString()))",
+    why="every page would request sitemap.xml from site_url's host, even from file://",
+)
 PATCHES: tuple[Patch, ...] = (
     SEGMENT_LAST_WORD,
     SEGMENT_LAST_CHARACTER,
     SEGMENT_SEPARATE_WORDS,
     SPLIT_WORD_REQUIRED,
     SEARCH_WARMUP,
+    ALTERNATE_SAME_ORIGIN,
 )
 
 
