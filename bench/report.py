@@ -301,11 +301,13 @@ def _search(results: SearchResults | None, skipped: str | None, reps: int) -> li
         "keyup, as Material listens) to the first result link in the list. *First query*: typed "
         "as soon as the page has loaded (the load event, the previous method of this section), so "
         "it includes whatever of loading the index into lunr is not done yet; and, on a fresh "
-        f"page, typed {READER_DELAY_MS} ms after load, when a reader could first have typed. "
+        f"page, the mouse moved at load and the query typed {READER_DELAY_MS} ms later, when a "
+        "reader could first have typed. "
         "*Next query*: a second query on the same page. "
         "*Shipped* is the same site with Material's search worker and bundle put back as Material "
         "ships them (no `hooks/theme_patches.py`, no warm-up): the previous figure. *This site* "
-        "warms the worker once the page is idle (`search-warmup.js`). *First paint*: "
+        "warms the worker at the reader's first move, when the browser is idle "
+        "(`search-warmup.js`). *First paint*: "
         "first-contentful-paint of the page, to show that the warm-up does not delay it. "
         f"Median of {reps} fresh pages per row, the two variants interleaved.",
         "",

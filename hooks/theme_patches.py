@@ -86,7 +86,8 @@ SPLIT_WORD_REQUIRED = Patch(
 # The main bundle (integrations/search/worker/_/index.ts) hands the index to the worker at once
 # over HTTP, but from file:// only when the reader opens the search box, so the first query
 # waits for lunr to index the whole language. The fix adds a third trigger, the document event
-# WARMUP_EVENT; overrides/assets/javascripts/search-warmup.js fires it once the page is idle.
+# WARMUP_EVENT; overrides/assets/javascripts/search-warmup.js fires it at the reader's first
+# move after load (pointer, touch, key, wheel), when the browser is idle.
 # In this bundle L is rxjs merge, $ of, h fromEvent, m map, Je watchToggle.
 WARMUP_EVENT = "ac:search-warmup"
 SEARCH_WARMUP = Patch(
