@@ -99,8 +99,8 @@ MATRIX_WORDS = {
         INCLUDED: "Included",
         NOT_INCLUDED: "Not included",
         "addon": "{name} add-on",
-        "legend": "An empty cell: the feature is not listed for that plan. Check the current plans "
-        "at <{url}>.",
+        "legend": "An empty cell: ActiveCampaign's plan list does not name the feature for that "
+        "plan, which does not say the plan lacks it. Check the current plans at <{url}>.",
     },
     "zh": {
         "feature": "功能",
@@ -109,7 +109,8 @@ MATRIX_WORDS = {
         INCLUDED: "包含",
         NOT_INCLUDED: "不包含",
         "addon": "{name} 附加功能",
-        "legend": "空白单元格表示该套餐未列出此功能。当前套餐请在 <{url}> 核实。",
+        "legend": "空白单元格表示 ActiveCampaign 的套餐列表未针对该套餐列出此功能，并不代表该套餐"
+        "不提供此功能。当前套餐请在 <{url}> 核实。",
     },
 }
 EXAMPLE_WORDS = {

@@ -99,7 +99,8 @@ def test_matrix_says_what_the_plan_table_says_and_no_more(real: SiteData) -> Non
 
 def test_matrix_legend_links_to_the_current_plans(real: SiteData) -> None:
     assert matrix_table(real.pricing, "en").endswith(
-        "An empty cell: the feature is not listed for that plan. Check the current plans at "
+        "An empty cell: ActiveCampaign's plan list does not name the feature for that plan, which "
+        "does not say the plan lacks it. Check the current plans at "
         "<https://www.activecampaign.com/pricing>."
     )
 
