@@ -144,7 +144,7 @@ def _checks(checks: list[ChecksResult], skipped: str | None, plan: dict[int, int
         return [*out, f"Not run: {skipped}.", ""]
     out += [
         "`python -m hooks.checks --root TREE`, run in a folder holding a synthetic tree written by "
-        "`hooks/checks/synthetic.py` (`write_synthetic_tree(root, n_pairs)`: clean page pairs of "
+        "`bench/synthetic.py` (`write_synthetic_tree(root, n_pairs)`: clean page pairs of "
         "about 600 words that pass every check), one process per run. *jobs 1* forces one worker "
         "process; *default* is what the command does on its own. *CPU* is user + system time of "
         "the command and its worker processes. *Reference* is "
@@ -225,9 +225,10 @@ def _scale(scale: list[ScaleResult], plan: dict[int, int]) -> list[str]:
     out = [
         "## 3. Full builds at scale: `navigation.prune` on and off",
         "",
-        "Synthetic sites written by `bench/synthetic_site.py`: n page pairs per language (about "
-        "500 words each, {#id} headings, a table, code, links to the next page's sections) plus "
-        "a start page, in a navigation of 5 tabs > sections > chapters of 10 pages. The real "
+        "Synthetic sites written by `bench/synthetic.py` (`write_synthetic_tree(root, n_pairs, "
+        "words=500)`, the trees of section 2): n page pairs per language ({#id} headings, lists, "
+        "tables, code, admonitions, links to the next page's sections), the first of them a "
+        "start page, in a navigation of 5 tabs > sections > chapters of 10 pages. The real "
         "theme, plugins and search configuration; hooks: `site_hooks.py` only (the content checks "
         "and reader features read the real pages and data). Strict builds; prune on and off "
         "interleaved. Repetitions (median reported): "

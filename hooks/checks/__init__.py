@@ -12,5 +12,4 @@ Public API (used by hooks/site_checks.py, hooks/render.py and the command line):
 - ``staleness``: the lifecycle of a translation (lag, grace period, section changes, stamping).
 - ``generate.render_page(markdown, lang=..., page_name=..., rel=..., data=...)``: pricing tables
   at markers, links for skill mentions.
-- ``synthetic.write_synthetic_tree(root, n_pairs, words=600)``: clean trees for the benchmark.
 """
