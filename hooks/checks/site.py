@@ -7,14 +7,14 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from .data import SiteData, load_data
 from .facts import FactExtractor
 from .frontmatter import front_matter_problems
 from .glossary import Glossary
 from .history import NotFound, find_translated
-from .markdown import EXTERNAL_RE, Page, parse_page
+from .markdown import Page, parse_page
 from .markers import marker_problem
 from .model import PARITY_RULES, InputError, Issue
 from .parity import compare_pages, heading_issues
@@ -186,18 +186,6 @@ class _ChunkResult:
     problems: list[str] = field(default_factory=list)
     mentioned: set[str] = field(default_factory=set)
     anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    links: list[_Link] = field(default_factory=list)
-
-
-class _Link(NamedTuple):
-    """An internal link, checked once every page's anchors are known (a tuple: the worker
-    processes send thousands of them back, and tuples pickle several times faster)."""
-
-    rel: str
-    lang: str
-    name: str
-    line: int
-    key: str  # page#anchor, relative to the language folder
 
 
 class _Checker:
@@ -263,9 +251,6 @@ class _Checker:
                 result.issues.extend(reference_issues(page, data))
                 result.mentioned.update(ref.text for ref in page.skill_refs)
                 result.anchors[page.lang, name] = page.anchors
-                result.links.extend(_internal_links(page))
-        if result.problems:
-            result.links = []
         return result
 
     def check_behind(
@@ -326,35 +311,6 @@ def _check_in_worker(names: list[str]) -> _ChunkResult:
     return _worker_checker.check(names)
 
 
-def _internal_links(page: Page) -> Iterator[_Link]:
-    for section in page.sections:
-        for ref in section.links:
-            if (
-                ref.text
-                and not EXTERNAL_RE.match(ref.text)
-                and ref.text.partition("#")[0].endswith(".md")
-            ):
-                yield _Link(page.rel, page.lang, page.name, ref.line, ref.text)
-
-
-def link_target_issues(
-    links: list[_Link], anchors: dict[tuple[str, str], set[str]], docs_rel: str
-) -> Iterator[Issue]:
-    """Internal links point to a page that exists and to an anchor it has."""
-    for link in links:
-        name, _, anchor = link.key.partition("#")
-        target = (link.lang, name) if (link.lang, name) in anchors else (REFERENCE, name)
-        if target not in anchors:
-            message = f"link to {link.key}: there is no page {name}"
-        elif anchor and anchor not in anchors[target]:
-            message = (
-                f"link to {link.key}: {docs_rel}/{target[0]}/{name} has no anchor {{#{anchor}}}"
-            )
-        else:
-            continue
-        yield Issue(link.rel, link.line, message, rule="links", page=link.name)
-
-
 def _chunks(names: list[str], jobs: int) -> list[list[str]]:
     """Tasks for `jobs` processes: several each, so that a process slowed down by other work on
     its core takes fewer of them, and all of them finish at about the same time."""
@@ -408,13 +364,11 @@ def check_site(
     issues = [issue for result in results for issue in result.issues]
     statuses = {status.name: status for result in results for status in result.statuses}
     anchors = {key: value for result in results for key, value in result.anchors.items()}
-    links = [link for result in results for link in result.links]
     behind = [status for status in statuses.values() if status.lag is not None]
     notes: list[str] = []
     if behind:
         behind_issues, notes = checker.check_behind(behind, policy, today)
         issues.extend(behind_issues)
-    issues.extend(link_target_issues(links, anchors, _rel(docs_dir, root)))
     for listed, line in data.untranslated.items():
         if listed not in present[REFERENCE]:
             message = f"{listed} is listed as untranslated but there is no page {listed}"
