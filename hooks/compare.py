@@ -167,7 +167,6 @@ def compare_page(
         "search": {"exclude": True},
         "hide": ["toc", "navigation"],
         "ac_compare_of": page,
-        "ac_compare_rows": len(rows),
     }
     out = ["---"] + [
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()

@@ -29,7 +29,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     data = build_report(config).data
 
-    def render(first_line: int) -> str:
+    try:
         return render_page(
             markdown,
             lang=file_lang,
@@ -37,15 +37,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             rel=rel,
             data=data,
             skills_base_url=config.extra.get("skills_base_url"),
-            first_line=first_line,
+            first_line=_first_line(page, rel),
         )
-
-    try:
-        return render(1)
-    except InputError:
-        pass  # rare (the checks stop unknown markers first): find the file line, then report
-    try:
-        return render(_first_line(page, rel))
     except InputError as error:
         for problem in error.problems:
             log.error(problem)
