@@ -18,8 +18,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from checks.build import latest
+from checks.config import SiteConfig
 from checks.model import InputError
-from compare import COMPARE_DIR, compare_page
+from compare import compare_page
 from pathfinder import Paths, load_paths, resolve, role_names
 
 log = get_plugin_logger("reader")
@@ -28,7 +29,6 @@ log = get_plugin_logger("reader")
 _paths_cache: dict[tuple[Path, int], Paths] = {}
 
 PATHFINDER_MARKER = re.compile(r"^<!--[ \t]*pathfinder[ \t]*-->[ \t]*$", re.MULTILINE)
-PATHS_FILE = "data/paths.yml"
 
 
 def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
@@ -38,6 +38,14 @@ def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
     return langs, default
 
 
+def _names(config: MkDocsConfig) -> SiteConfig:
+    """`extra: checks:` of mkdocs.yml (site_checks.py stops the build if it is malformed)."""
+    try:
+        return SiteConfig.from_mapping(config.extra.get("checks"))
+    except InputError as error:
+        raise _abort(error) from None
+
+
 def _repo(config: MkDocsConfig) -> Path:
     """The folder holding docs/ and data/ (the config file may live elsewhere, as in tests)."""
     return Path(config.docs_dir).parent
@@ -45,7 +53,7 @@ def _repo(config: MkDocsConfig) -> Path:
 
 def _paths(config: MkDocsConfig) -> Paths:
     """data/paths.yml, validated; bad input stops the build with its file and line."""
-    path = _repo(config) / PATHS_FILE
+    path = _repo(config) / "data" / _names(config).paths_file
     key = (path, path.stat().st_mtime_ns if path.exists() else 0)
     if key not in _paths_cache:
         try:
@@ -74,6 +82,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     other = next(code for code in langs if code != default)
     root = "" if lang == default else f"{lang}/"
     report = latest(config)  # the checks' report, when its hook runs: drift marks
+    compare_dir = _names(config).compare_dir
     for en in sorted((docs / default).rglob("*.md")):
         page = en.relative_to(docs / default).as_posix()
         zh = docs / other / page
@@ -90,8 +99,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             default=default,
             drift=drift,
         )
-        generated = File.generated(config, f"{lang}/{COMPARE_DIR}/{page}", content=text)
-        generated.dest_uri = f"{root}{COMPARE_DIR}/{page[: -len('.md')]}.html"
+        generated = File.generated(config, f"{lang}/{compare_dir}/{page}", content=text)
+        generated.dest_uri = f"{root}{compare_dir}/{page[: -len('.md')]}.html"
         generated.inclusion = InclusionLevel.NOT_IN_NAV  # reachable from every page, not the nav
         files.append(generated)
     return files
@@ -138,11 +147,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         # static-i18n only knows the alternates of files it localised: point the language menu
         # at the other language's compare view of the same page
         for alternate in config.extra.get("alternate") or []:
-            alternate["link"] = roots[alternate["lang"]] + f"{COMPARE_DIR}/{html}"
+            alternate["link"] = roots[alternate["lang"]] + f"{_names(config).compare_dir}/{html}"
         return
     path = _page_path(page, lang, config)
     docs = Path(config.docs_dir)
     if all((docs / code / path).is_file() for code in langs):
         html = path[: -len(".md")] + ".html"
-        page.meta["ac_compare"] = roots[lang] + f"{COMPARE_DIR}/{html}"
+        page.meta["ac_compare"] = roots[lang] + f"{_names(config).compare_dir}/{html}"
         page.meta["ac_english_url"] = roots[default] + html

@@ -3,7 +3,7 @@ a link to the Related skills page for every inline-code skill mention (`` `/sale
 
 Thin adapter over ``checks.generate`` (pure). The data comes from the build's single run of the
 checks (shared with hooks/site_checks.py), so nothing is read again per page or per language.
-Set ``extra.skills_base_url`` in mkdocs.yml to link skills to an external site instead.
+Set ``extra.checks.skills_base_url`` in mkdocs.yml to link skills to an external site instead.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from site_checks import build_language, build_report, page_language
+from site_checks import build_language, build_report, page_language, site_config
 
 from checks.generate import render_page
 from checks.model import InputError
@@ -28,6 +28,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     file_lang, name = page_language(page, build_language(config))
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     data = build_report(config).data
+    names = site_config(config)
 
     try:
         return render_page(
@@ -36,8 +37,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             page_name=name,
             rel=rel,
             data=data,
-            skills_base_url=config.extra.get("skills_base_url"),
+            skills_base_url=names.skills_base_url,
             first_line=_first_line(page, rel),
+            related_page=names.related_skills_page,
         )
     except InputError as error:
         for problem in error.problems:

@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from checks.build import report_for
+from checks.config import SiteConfig
 from checks.model import InputError
 from checks.site import LANGS, SiteReport, check_site
 
@@ -27,12 +28,23 @@ log = get_plugin_logger("checks")
 _state: dict[str, Any] = {"logged": None}  # the config whose issues were logged
 
 
+def site_config(config: MkDocsConfig) -> SiteConfig:
+    """The site's names (data files, pages, folders) from `extra: checks:` in mkdocs.yml."""
+    rel = Path(config.config_file_path or "mkdocs.yml").name
+    try:
+        return SiteConfig.from_mapping(config.extra.get("checks"), rel)
+    except InputError as error:
+        for problem in error.problems:
+            log.error(problem)
+        raise Abort(f"{len(error.problems)} input error(s) in {rel}; see above") from None
+
+
 def build_report(config: MkDocsConfig) -> SiteReport:
     """The checks' report for this build (shared with hooks/render.py); input errors abort."""
 
     def run() -> SiteReport:
         root = Path(config.docs_dir).parent  # docs/ and data/ sit side by side
-        return check_site(root, docs_dir=Path(config.docs_dir), jobs=1)
+        return check_site(root, docs_dir=Path(config.docs_dir), jobs=1, config=site_config(config))
 
     try:
         return report_for(config, run)
@@ -62,7 +74,7 @@ def on_config(config: MkDocsConfig) -> None:
     _state["logged"] = config
     for issue in report.issues:
         log.warning(str(issue))
-    for note in report.notes:  # translations behind the English, within the grace period
+    for note in report.notes:  # checks off for want of a data file; translations behind
         log.info(note)
     log.info("translation checks: %s", report.summary())
 

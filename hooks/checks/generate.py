@@ -11,7 +11,7 @@ from .markdown import fenced_lines
 from .markers import MARKER_COMMENT_RE, is_marker, marker_problem
 from .model import InputError
 from .pricing import render_marker
-from .skills import link_mentions
+from .skills import RELATED_SKILLS_PAGE, link_mentions
 
 # A block of another language inside a page (the side-by-side compare view): `<div lang="zh" ...>`.
 LANG_BLOCK_RE = re.compile(r'<(?:div|section)\b[^>]*\blang="(?P<lang>[a-z]{2})"')
@@ -26,6 +26,7 @@ def render_page(
     data: SiteData,
     skills_base_url: str | None = None,
     first_line: int = 1,
+    related_page: str = RELATED_SKILLS_PAGE,
 ) -> str:
     """Page Markdown with markers replaced and skill mentions linked; fenced code is left alone.
 
@@ -47,7 +48,7 @@ def render_page(
             block_lang = lang
         if "<!--" in line:
             line = _replace_markers(line, number, block_lang, rel, data)
-        out.append(link_mentions(line, page_name, names, skills_base_url))
+        out.append(link_mentions(line, page_name, names, skills_base_url, related_page))
     return "\n".join(out)
 
 
@@ -61,6 +62,8 @@ def _replace_markers(line: str, number: int, lang: str, rel: str, data: SiteData
             raise InputError.at(rel, number, problem)
         if name != "pricing":
             return match.group(0)
+        if data.pricing is None:
+            raise InputError.at(rel, number, f"<!-- pricing:{arg} --> needs a pricing data file")
         return "\n\n" + render_marker(data.pricing, arg, lang) + "\n\n"
 
     return MARKER_COMMENT_RE.sub(replace, line)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config import SiteConfig
 from .data import SiteData, load_data
 from .facts import FactExtractor
 from .frontmatter import front_matter_problems
@@ -82,14 +83,19 @@ class SiteReport:
     issues: list[Issue]
     today: dt.date
     prices_stale: bool
-    notes: list[str] = field(default_factory=list)  # translations behind, within the grace period
+    # checks that are off (no data file), translations behind within the grace period
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         pairs = sum(1 for status in self.pages.values() if all(status.present.values()))
         behind = sum(1 for status in self.pages.values() if status.lag is not None)
+        counted = f"{len(self.pages)} pages ({pairs} page pairs)"
+        if self.data.skills_on:
+            counted += f", {len(self.data.skills)} skills"
+        if self.data.pricing is not None:
+            counted += f", prices as of {self.data.pricing.as_of.isoformat()}"
         return (
-            f"{len(self.pages)} pages ({pairs} page pairs), {len(self.data.skills)} skills, "
-            f"prices as of {self.data.pricing.as_of.isoformat()}: "
+            f"{counted}: "
             + (plural(len(self.issues), "issue") if self.issues else "no issues")
             + (f"; {plural(behind, 'translation')} behind the English" if behind else "")
         )
@@ -100,6 +106,7 @@ class SiteReport:
         lag = status.lag if status is not None else None
         translated_build = build_lang != REFERENCE
         pricing = self.data.pricing
+        as_of = "" if pricing is None else pricing.as_of.isoformat()
         return {
             "untranslated": file_lang != build_lang
             or (translated_build and status is not None and status.untranslated),
@@ -110,8 +117,8 @@ class SiteReport:
             "prices_stale": self.prices_stale
             and status is not None
             and status.prices.get(file_lang, False),
-            "prices_as_of": pricing.as_of_label.get(build_lang, pricing.as_of.isoformat()),
-            "verify_url": pricing.verify_url,
+            "prices_as_of": "" if pricing is None else pricing.as_of_label.get(build_lang, as_of),
+            "verify_url": "" if pricing is None else pricing.verify_url,
             # the outdated banner: the date of the English version the translation follows,
             # and the first section that changed since (the side-by-side view opens there)
             "follows": date_label(lag.follows, build_lang) if lag and lag.follows else "",
@@ -192,16 +199,21 @@ class _Checker:
     """Every per-page and per-pair check, set up once per run (forked processes inherit it)."""
 
     def __init__(
-        self, root: Path, docs_dir: Path, data: SiteData, present: dict[str, set[str]]
+        self,
+        root: Path,
+        docs_dir: Path,
+        data: SiteData,
+        present: dict[str, set[str]],
+        config: SiteConfig,
     ) -> None:
         self.data = data
+        self.config = config
         self.present = present
         self.glossary = Glossary(data.terms, data.glossary_rel)
-        brands = [term.en for term in data.terms if term.brand] + [
-            plan.name for plan in data.pricing.plans
-        ]
+        plans = data.pricing.plans if data.pricing is not None else ()
+        brands = [term.en for term in data.terms if term.brand] + [plan.name for plan in plans]
         self.extractor = FactExtractor(brands, self.glossary.misspells)
-        self.prices = PriceRules(data.pricing)
+        self.prices = PriceRules(data.pricing) if data.pricing is not None else None
         self.docs, self.docs_rel = str(docs_dir), _rel(docs_dir, root)
 
     def read_pair(self, name: str, problems: list[str]) -> tuple[Page | None, Page | None]:
@@ -246,9 +258,11 @@ class _Checker:
                     continue
                 status.prices[page.lang] = page_has_prices(page)
                 result.issues.extend(glossary.spelling(page))
-                result.issues.extend(prices.prose_issues(page))
-                result.issues.extend(prices.derived_issues(page))
-                result.issues.extend(reference_issues(page, data))
+                if prices is not None:
+                    result.issues.extend(prices.prose_issues(page))
+                    result.issues.extend(prices.derived_issues(page))
+                if data.skills_on:
+                    result.issues.extend(reference_issues(page, data))
                 result.mentioned.update(ref.text for ref in page.skill_refs)
                 result.anchors[page.lang, name] = page.anchors
         return result
@@ -332,6 +346,7 @@ def check_site(
     data_dir: Path | None = None,
     today: dt.date | None = None,
     jobs: int | None = 1,
+    config: SiteConfig | None = None,
 ) -> SiteReport:
     """Run every check over docs/en, docs/zh and data/; raise InputError for unreadable input.
 
@@ -340,12 +355,13 @@ def check_site(
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     data_dir = Path(data_dir) if data_dir else root / "data"
     today = today or dt.date.today()
-    data = load_data(data_dir, _rel(data_dir, root))
+    config = config or SiteConfig()
+    data = load_data(data_dir, _rel(data_dir, root), config)
     policy = load_policy(data_dir, _rel(data_dir, root))
     present = discover(docs_dir)
     names = sorted(present[REFERENCE] | present[TRANSLATION], key=lambda n: (n.count("/"), n))
     jobs = default_jobs(len(names)) if jobs is None else jobs
-    checker = _Checker(root, docs_dir, data, present)
+    checker = _Checker(root, docs_dir, data, present, config)
     chunks = _chunks(names, jobs) if jobs > 1 else []
     if len(chunks) > 1:
         import multiprocessing  # only here: most runs check a small site in one process
@@ -374,9 +390,14 @@ def check_site(
             message = f"{listed} is listed as untranslated but there is no page {listed}"
             issues.append(Issue(data.untranslated_rel, line, message, rule="parity"))
     mentioned = set().union(*(result.mentioned for result in results))
-    issues.extend(unmentioned_issues(mentioned, data))
-    issues.extend(anchor_issues(anchors, mentioned, data, _rel(docs_dir, root)))
-    stale = stale_issue(data.pricing, today)
+    if data.skills_on:
+        issues.extend(unmentioned_issues(mentioned, data))
+        issues.extend(
+            anchor_issues(
+                anchors, mentioned, data, _rel(docs_dir, root), config.related_skills_page
+            )
+        )
+    stale = stale_issue(data.pricing, today) if data.pricing is not None else None
     if stale:
         issues.append(stale)
 
@@ -385,19 +406,26 @@ def check_site(
     for issue in issues:
         if issue.page in statuses and issue.rule in PARITY_RULES:
             statuses[issue.page].parity_issues += 1
+    notes = [*data.off, *notes]  # checks off for want of a data file, then lags
     return SiteReport(root, data, statuses, issues, today, stale is not None, notes)
 
 
 def current_parity(
-    root: Path, names: list[str], *, docs_dir: Path | None = None, data_dir: Path | None = None
+    root: Path,
+    names: list[str],
+    *,
+    docs_dir: Path | None = None,
+    data_dir: Path | None = None,
+    config: SiteConfig | None = None,
 ) -> dict[str, list[Issue]]:
     """Parity issues of each page pair against the current English: what `stamp` refuses on.
     Raises InputError for unreadable input."""
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     data_dir = Path(data_dir) if data_dir else root / "data"
-    data = load_data(data_dir, _rel(data_dir, root))
-    checker = _Checker(root, docs_dir, data, discover(docs_dir))
+    config = config or SiteConfig()
+    data = load_data(data_dir, _rel(data_dir, root), config)
+    checker = _Checker(root, docs_dir, data, discover(docs_dir), config)
     problems: list[str] = []
     found = {}
     for name in names:

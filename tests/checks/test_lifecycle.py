@@ -301,8 +301,8 @@ def test_no_git_history_names_git_clone(repo: Path, tmp_path: Path) -> None:
 def test_strict_build_publishes_the_page_behind(recent_repo: tuple[Path, dt.date]) -> None:
     repo, v1 = recent_repo
     result = build(repo)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stdout + result.stderr
+    assert result.returncode == 0, result.log
+    assert "WARNING" not in result.log
     since = v1 + dt.timedelta(days=15)
     due = since + dt.timedelta(days=30)
     assert (
