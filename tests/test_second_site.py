@@ -100,3 +100,14 @@ def test_command_line_checks_the_copy_alike(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     notes = [f"note: {note}" for note in OFF]
     assert result.stdout.splitlines() == [*notes, "3 pages (3 page pairs): no issues"]
+
+
+def test_interface_text_is_each_languages_own_config(tmp_path: Path) -> None:
+    config = copy_fixture_site("larkspur", tmp_path)
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("side_by_side: 中英对照", "side_by_side: 对照阅读"), "utf-8")
+    build = build_config_file(config)
+    assert build.returncode == 0, build.log
+    button = re.compile(r'class="ac-compare-button"[^>]*>([^<]*)<')
+    assert button.findall((build.site / "zh/install.html").read_text("utf-8")) == ["对照阅读"]
+    assert button.findall((build.site / "install.html").read_text("utf-8")) == ["Side by side"]
