@@ -69,7 +69,7 @@ def _real(real: RealResult | None, indexes: list[IndexSize]) -> list[str]:
         "interleaved (on, no checks, off, off, no checks, on, ...). *Hooks on* is mkdocs.yml as it "
         f"is, with the hooks it lists: {', '.join(f'`{h}`' for h in real.hooks) or 'none'} "
         "(`export.py`, the twins, llms.txt and PDF, is timed on its own in section 6). "
-        "*No checks* drops the site-wide content checks (`site_checks.py`, `render.py`, "
+        "*No checks* drops the site-wide content checks (`site_checks.py`, "
         "`page_safety.py`) and keeps "
         "the rest; on / no checks is the cost of the checks, the figure the 5% budget is about. "
         "*Hooks off* empties the `hooks:` list: no checks, no per-language search index, and no "

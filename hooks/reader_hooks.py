@@ -17,16 +17,13 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from checks.build import latest
+from checks import build
 from checks.config import SiteConfig
 from checks.model import InputError
 from compare import compare_page
 from pathfinder import Paths, load_paths, resolve, role_names
 
 log = get_plugin_logger("reader")
-
-# paths.yml, parsed once per build and file version (it serves every page's role tags)
-_paths_cache: dict[tuple[Path, int], Paths] = {}
 
 PATHFINDER_MARKER = re.compile(r"^<!--[ \t]*pathfinder[ \t]*-->[ \t]*$", re.MULTILINE)
 
@@ -54,13 +51,12 @@ def _repo(config: MkDocsConfig) -> Path:
 def _paths(config: MkDocsConfig) -> Paths:
     """data/paths.yml, validated; bad input stops the build with its file and line."""
     path = _repo(config) / "data" / _names(config).paths_file
-    key = (path, path.stat().st_mtime_ns if path.exists() else 0)
-    if key not in _paths_cache:
-        try:
-            _paths_cache[key] = load_paths(path, tuple(_languages(config)[0]))
-        except InputError as error:
-            raise _abort(error) from None
-    return _paths_cache[key]
+    try:  # parsed once per build (it serves every page's role tags)
+        return build.start(config).parse(
+            "paths", lambda: load_paths(path, tuple(_languages(config)[0]))
+        )
+    except InputError as error:
+        raise _abort(error) from None
 
 
 def _abort(error: InputError) -> Abort:
@@ -81,7 +77,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir)
     other = next(code for code in langs if code != default)
     root = "" if lang == default else f"{lang}/"
-    report = latest(config)  # the checks' report, when its hook runs: drift marks
+    report = build.latest(config)  # the checks' report, when its hook runs: drift marks
     compare_dir = _names(config).compare_dir
     for en in sorted((docs / default).rglob("*.md")):
         page = en.relative_to(docs / default).as_posix()

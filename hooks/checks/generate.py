@@ -1,6 +1,7 @@
 """Generated Markdown: pricing tables where markers stand, links for skill mentions.
 
-Called by hooks/render.py for each page; pure, so the same output can be tested without a build."""
+Called by hooks/site_checks.py for each page; pure, so the same output can be tested without a
+build."""
 
 from __future__ import annotations
 

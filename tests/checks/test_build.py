@@ -26,7 +26,6 @@ plugins:
         - {{locale: zh, name: 中文, build: true}}
 hooks:
   - {repo}/hooks/site_checks.py
-  - {repo}/hooks/render.py
   - probe.py
 """
 # Records each page's banner status per language build, for the assertions.

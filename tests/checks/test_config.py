@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from hooks.checks.config import SiteConfig, read_site_config
-from hooks.checks.generate import render_page
-from hooks.checks.model import InputError
-from hooks.checks.site import check_site
+from checks.config import SiteConfig, read_site_config
+from checks.generate import render_page
+from checks.model import InputError
+from checks.site import check_site
 
 from .conftest import TODAY, make_tree
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from hooks.checks.cli import main
-from hooks.checks.model import InputError
-from hooks.checks.site import check_site
-from hooks.checks.source import body_hash, read_text, split_front_matter
-from hooks.checks.staleness import line_diff
+from checks.cli import main
+from checks.model import InputError
+from checks.site import check_site
+from checks.source import body_hash, read_text, split_front_matter
+from checks.staleness import line_diff
 from tests.sitebuild import absolutise, load_config, run_mkdocs
 
 from .conftest import make_tree
