@@ -6,7 +6,7 @@ Thin adapter over ``checks.assistant`` and ``checks.book`` (pure). static-i18n b
 once per language into one site root, so every output is written per language, into that
 language's folder, before the next language starts (``on_post_build`` at priority 100, as
 hooks/site_hooks.py does for the 404 pages). The checks' data comes from the build's one run
-(``checks.build.report_for``). After the last language the twins are checked like the pages.
+(``checks.build``). After the last language the twins are checked like the pages.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from checks import assistant, book
-from checks.build import report_for
+from checks import assistant, book, build
+from checks.config import SiteConfig
 from checks.model import InputError
 from checks.site import LANGS, SiteReport, check_site
 from pathfinder import load_paths, role_names
@@ -76,10 +76,12 @@ def _report(config: MkDocsConfig) -> SiteReport:
     """The build's one run of the checks (the same object hooks/site_checks.py logs)."""
 
     def run() -> SiteReport:
-        return check_site(Path(config.docs_dir).parent, docs_dir=Path(config.docs_dir), jobs=1)
+        names = SiteConfig.from_mapping(config.extra.get("checks"))
+        docs = Path(config.docs_dir)
+        return check_site(docs.parent, docs_dir=docs, jobs=1, config=names)
 
     try:
-        return report_for(config, run)
+        return build.start(config).report_for(run)
     except InputError as error:
         raise _abort(error) from None
 
