@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from checks import assistant, book, build
 from checks.config import SiteConfig
 from checks.model import InputError
-from checks.site import LANGS, SiteReport, check_site
+from checks.site import SiteReport, check_site, split_language
 from pathfinder import load_paths, role_names
 
 log = get_plugin_logger("export")
@@ -131,8 +131,7 @@ def _pages(section: Section) -> list[Page]:
 
 def _name(page: Page) -> str:
     """The page's path inside its language folder (``guides/crm-pipeline.md``)."""
-    lang, _, rest = page.file.src_uri.partition("/")
-    return rest if rest and lang in LANGS else page.file.src_uri
+    return split_language(page.file.src_uri)[1]
 
 
 def _is_source(page: Page) -> bool:

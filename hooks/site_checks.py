@@ -25,7 +25,7 @@ from checks import build
 from checks.config import SiteConfig
 from checks.generate import render_page
 from checks.model import InputError
-from checks.site import LANGS, SiteReport, check_site
+from checks.site import LANGS, SiteReport, check_site, split_language
 from checks.source import split_front_matter
 
 log = get_plugin_logger("checks")
@@ -67,8 +67,8 @@ def build_language(config: MkDocsConfig) -> str:
 
 def page_language(page: Page, build_lang: str) -> tuple[str, str]:
     """The language of a page's source file and its name inside the language folder."""
-    lang, _, rest = page.file.src_uri.partition("/")
-    return (lang, rest) if lang in LANGS and rest else (build_lang, page.file.src_uri)
+    lang, name = split_language(page.file.src_uri)
+    return lang or build_lang, name
 
 
 def on_config(config: MkDocsConfig) -> None:

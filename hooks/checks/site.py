@@ -40,6 +40,15 @@ from .staleness import (
 REFERENCE = "en"
 TRANSLATION = "zh"
 LANGS = (REFERENCE, TRANSLATION)
+
+
+def split_language(src_uri: str) -> tuple[str | None, str]:
+    """A path under docs/ as (its language folder, its path inside it): `zh/guides/x.md` is
+    ("zh", "guides/x.md"); a path outside the language folders is (None, the path)."""
+    lang, _, rest = src_uri.partition("/")
+    return (lang, rest) if lang in LANGS and rest else (None, src_uri)
+
+
 PARALLEL_FROM = 200  # pages; below this, starting processes costs more than it saves
 CHUNK_PAGES = 50  # pages per task at most
 

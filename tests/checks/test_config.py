@@ -10,7 +10,7 @@ import pytest
 from checks.config import SiteConfig, read_site_config
 from checks.generate import render_page
 from checks.model import InputError
-from checks.site import check_site
+from checks.site import check_site, split_language
 
 from .conftest import TODAY, make_tree
 
@@ -78,3 +78,16 @@ def test_absent_pricing_and_skills_turn_their_checks_off(tmp_path: Path) -> None
     assert caught.value.problems == [
         "docs/en/p.md:2: <!-- pricing:plans --> needs a pricing data file"
     ]
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "expected"),
+    [
+        ("zh/guides/x.md", ("zh", "guides/x.md")),
+        ("en/index.md", ("en", "index.md")),
+        ("assets/site.css", (None, "assets/site.css")),
+        ("zh", (None, "zh")),
+    ],
+)
+def test_language_prefix_is_stripped_in_one_place(src_uri: str, expected: tuple) -> None:
+    assert split_language(src_uri) == expected
