@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from bench import checks_cli, export, real_build, scale, search
-from bench.report import Results, write_report
-from tests.sitebuild import REPO
+from bench.report import Results, splice_search_section, write_report
+from tests.sitebuild import REPO, build_real_site
 
 FULL = {
     "real_reps": 5,
@@ -39,8 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one run each, smallest sizes")
     parser.add_argument("--output", type=Path, default=REPO / "bench" / "RESULTS.md")
     parser.add_argument("--workdir", type=Path, help="keep the builds here (default: a temp dir)")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="one build, then only section 4 (search); replaces that section of --output",
+    )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
+    if args.search_only:
+        return search_only(args.output, plan["search_reps"], args.workdir)
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -80,6 +87,31 @@ def main(argv: list[str] | None = None) -> int:
     results.load.append(os.getloadavg()[0])
     write_report(results, args.output)
     print(f"wrote {args.output} ({results.seconds / 60:.1f} min)")
+    return 0
+
+
+def search_only(output: Path, reps: int, workdir: Path | None) -> int:
+    """Section 4 alone, on a fresh build; the other sections of ``output`` stay as they were."""
+    reason = search.available()
+    if not output.is_file() or "## 4. " not in output.read_text(encoding="utf-8"):
+        reason = f"{output} holds no full report to update; run `make bench` first"
+    if reason:
+        print(f"search benchmark not run: {reason}")
+        return 1
+    folder = workdir or Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        print("strict build of the real site")
+        build = build_real_site(folder / "real-on")
+        if build.returncode != 0:
+            print(build.log)
+            return 1
+        print("4/4 search in headless Chromium, from file:// and over HTTP")
+        results = search.run(build.site, reps)
+    finally:
+        if workdir is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    splice_search_section(output, results, reps)
+    print(f"replaced section 4 of {output}")
     return 0
 
 

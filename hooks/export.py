@@ -292,8 +292,9 @@ def _check(config: MkDocsConfig, default: str) -> None:
     """The twins of every language, checked like the pages (same pages, same facts)."""
     report = _report(config)
     twins = {lang: state.twins for lang, state in _state["langs"].items()}
+    behind = {name for name, status in report.pages.items() if status.lag is not None}
     issues = assistant.twin_issues(
-        twins, report.data, reference=default, untranslated=report.data.untranslated
+        twins, report.data, reference=default, unpaired=set(report.data.untranslated) | behind
     )
     for issue in issues:
         log.warning(f"Markdown twin: {issue}")

@@ -5,16 +5,61 @@ language's search entries into one index at ``search/search_index.json``. A Chin
 get English results and vice versa. :func:`split_search_index` turns the merged index into one
 index per language, each with locations relative to that language's root, so that a page
 searches only its own language. Nothing here imports MkDocs.
+
+:func:`add_compound_words` keeps camelCase words findable whole: the separator splits WhatsApp
+into whats + app (so setEmail is found by its parts), and a reader who types ``whatsapp``
+would find nothing. Each entry gets the lowercased whole words in a field of their own, which
+mkdocs.yml declares under the search plugin's ``fields`` and Material never displays.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 SearchIndex = dict[str, Any]
+
+COMPOUNDS_FIELD = "compounds"
+# A run of ASCII letters and digits (HTML tags and entities in the text are matched too, and
+# contain no camelCase, except rare attribute values, which are harmless extra words)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+# where Material's recommended camelCase separator (?!\b)(?=[A-Z][a-z]) splits a word
+_CAMEL_BREAK = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]")
+
+
+def compound_words(text: str) -> list[str]:
+    """The words of ``text`` that the camelCase separator splits, lowercased, sorted, unique."""
+    return sorted({w.lower() for w in _WORD.findall(text) if _CAMEL_BREAK.search(w)})
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def words_to_keep_whole(terms: Sequence[str], cut: Callable[[str], Iterable[str]]) -> list[str]:
+    """Glossary terms that jieba's ``cut`` breaks into a lone Chinese character (分群 -> 分 群).
+
+    jieba segments such a term one way here and another way there, so a query for the term
+    misses the places where it was split; the hooks add these terms to jieba's dictionary.
+    Terms that jieba splits into words (线索评分 -> 线索 评分) stay split, so each word is found.
+    """
+    return [
+        term for term in terms if any(len(piece) == 1 and _HAN.match(piece) for piece in cut(term))
+    ]
+
+
+def add_compound_words(index: SearchIndex) -> SearchIndex:
+    """Give every entry its camelCase words whole, if the index declares the field."""
+    if COMPOUNDS_FIELD not in index["config"].get("fields", {}):
+        return index
+    docs = []
+    for entry in index["docs"]:
+        words = compound_words(f"{entry.get('title', '')} {entry.get('text', '')}")
+        docs.append({**entry, COMPOUNDS_FIELD: " ".join(words)} if words else entry)
+    return {**index, "docs": docs}
 
 
 def language_of_location(location: str, languages: Sequence[str], default: str) -> str:
@@ -56,6 +101,7 @@ def write_search_indexes(site_dir: Path, languages: Sequence[str], default: str)
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     counts: dict[str, int] = {}
     for lang, lang_index in split_search_index(merged, languages, default).items():
+        lang_index = add_compound_words(lang_index)
         folder = site_dir / "search" if lang == default else site_dir / lang / "search"
         folder.mkdir(parents=True, exist_ok=True)
         # sort_keys + fixed separators: byte-identical output for identical input
@@ -64,3 +110,38 @@ def write_search_indexes(site_dir: Path, languages: Sequence[str], default: str)
         (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
         counts[lang] = len(lang_index["docs"])
     return counts
+
+
+def head_alternates(
+    alternates: Sequence[Mapping[str, str]], site_url: str | None, fallbacks: Iterable[str]
+) -> list[dict[str, str]]:
+    """The ``hreflang`` alternates of a page's head: fully qualified, real translations only.
+
+    Search engines ignore relative alternates, so each link is resolved against ``site_url``
+    (static-i18n gives them relative to the site root, or as absolute paths). A language in
+    ``fallbacks`` serves another language's text under its folder and is left out.
+    """
+    skip = set(fallbacks)
+    return [
+        {**alt, "link": urljoin(site_url, alt["link"]) if site_url else alt["link"]}
+        for alt in alternates
+        if alt["lang"] not in skip
+    ]
+
+
+def language_menu(
+    alternates: Sequence[Mapping[str, str]], fallbacks: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """The language menu's entries, links as given (relative, for file://).
+
+    An entry whose language serves another language's page (``fallbacks``: language -> the
+    language of the page it serves) carries that language's locale and name as ``only_lang``
+    and ``only``, so the menu offers it as what it is: "English only".
+    """
+    names = {alt["lang"]: alt["name"] for alt in alternates}
+    menu = []
+    for alt in alternates:
+        served = fallbacks.get(alt["lang"])
+        only = {"only": names.get(served, served), "only_lang": served} if served else {}
+        menu.append({**alt, **only})
+    return menu

@@ -79,7 +79,7 @@ def on_config(config: MkDocsConfig) -> None:
     state.logged = True
     for issue in report.issues:
         log.warning(str(issue))
-    for note in report.notes:  # checks off for want of a data file; translations behind
+    for note in report.notes:  # checks off (no data file), lags: inform, never fail
         log.info(note)
     log.info("translation checks: %s", report.summary())
 
@@ -103,6 +103,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             skills_base_url=names.skills_base_url,
             first_line=_first_line(page, rel),
             related_page=names.related_skills_page,
+            titles=report.page_titles(file_lang),
         )
     except InputError as error:
         for problem in error.problems:

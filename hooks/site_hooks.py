@@ -11,14 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jieba
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from theme_patches import PatchError, patch_site
 
-from i18n_output import write_search_indexes
+from i18n_output import head_alternates, language_menu, words_to_keep_whole, write_search_indexes
 
 log = get_plugin_logger("site_hooks")
 
 _state: dict[str, Any] = {"depth": 0, "default_404": None}
+GLOSSARY = Path(__file__).resolve().parents[1] / "data" / "glossary.yml"
 
 
 def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
@@ -33,8 +38,45 @@ def on_startup(command: str, dirty: bool) -> None:
     _state.update(depth=0, default_404=None)
 
 
+def on_config(config: MkDocsConfig) -> None:
+    """Teach jieba the glossary terms it would split into lone characters (see i18n_output)."""
+    try:
+        terms = [t["zh"] for t in yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))["terms"]]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
+        # the content checks report a malformed glossary by file and line; search just goes on
+        log.debug("no glossary terms for jieba: %s", error)
+        return
+    for word in words_to_keep_whole(terms, jieba.cut):
+        jieba.add_word(word)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     _state["depth"] += 1
+
+
+@event_priority(-100)  # after static-i18n set this page's alternates in config.extra
+def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> Any:
+    """Absolute hreflang alternates for the head; the language menu keeps relative links and
+    says which language only serves another language's page (English only)."""
+    # static-i18n sets the attribute (config.extra.alternate), which Jinja reads before the key
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+    if not alternates:
+        return context
+    files = getattr(page.file, "alternates", {})
+    fallbacks = {
+        lang: file.locale for lang, file in files.items() if getattr(file, "locale", lang) != lang
+    }
+    context["ac_language_menu"] = language_menu(alternates, fallbacks)
+    _state["page_alternates"] = alternates
+    config.extra.alternate = head_alternates(alternates, config.site_url, fallbacks)
+    return context
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Put static-i18n's alternates back: the 404 page, rendered after the pages, reads them."""
+    if "page_alternates" in _state:
+        config.extra.alternate = _state.pop("page_alternates")
+    return output
 
 
 @event_priority(100)  # before static-i18n's on_post_build starts the next language's build
@@ -56,14 +98,19 @@ def _separate_404(config: MkDocsConfig) -> None:
 
 @event_priority(-200)  # after static-i18n merged the index and the offline plugin inlined it
 def _finalise(config: MkDocsConfig) -> None:
-    """After the last language: one search index per language."""
+    """After the last language: one search index per language, and Material's search fixed."""
     _state["depth"] -= 1
     if _state["depth"] > 0:
         return
     langs, default = _languages(config)
-    if (Path(config.site_dir) / "search" / "search_index.json").is_file():
-        counts = write_search_indexes(Path(config.site_dir), langs, default)
+    site_dir = Path(config.site_dir)
+    if (site_dir / "search" / "search_index.json").is_file():
+        counts = write_search_indexes(site_dir, langs, default)
         log.debug("search index per language: %s", counts)
+        try:
+            log.debug("theme patches applied to %s", patch_site(site_dir))
+        except PatchError as error:
+            raise PluginError(str(error)) from None
 
 
 on_post_build = CombinedEvent(_separate_404, _finalise)

@@ -114,3 +114,22 @@ def plugin(config: dict[str, Any], name: str) -> dict[str, Any]:
         if isinstance(entry, dict) and name in entry:
             return entry[name]
     raise KeyError(name)
+
+
+def restore_material_scripts(site: Path) -> list[str]:
+    """Put Material's search worker and bundle back into a built ``site``, as Material ships them.
+
+    The negative controls and the benchmark's *before* use it: the same site without the fixes
+    of ``hooks/theme_patches.py``. Returns the files replaced.
+    """
+    import material
+    from theme_patches import PATCHES
+
+    shipped = Path(material.__file__).parent / "templates"
+    restored = []
+    for asset in sorted({patch.asset for patch in PATCHES}):
+        for built in site.glob(asset):
+            rel = built.relative_to(site)
+            built.write_bytes((shipped / rel).read_bytes())
+            restored.append(rel.as_posix())
+    return restored

@@ -51,6 +51,8 @@ BLANK_RUN_RE = re.compile(r"\n{3,}")
 CJK_RE = re.compile(
     r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]"
 )
+# Text deliberately in another language, marked as such (the glossary's `**附加功能**{lang=zh}`).
+OTHER_LANGUAGE_RE = re.compile(r"\*\*[^*\n]+\*\*\{lang=[A-Za-z-]+\}")
 
 # Words of the llms.txt files that are not page data, per language.
 LABELS = {
@@ -159,7 +161,9 @@ def with_notes(body: str, notes: Sequence[Note], lang: str) -> str:
     if not notes:
         return body
     sep = LABELS.get(lang, LABELS["en"])["note_sep"]
-    block = "\n\n".join(f"> **{note.title}**{sep}{note.text}" for note in notes)
+    block = "\n\n".join(
+        f"> **{note.title}**{sep}{note.text}" if note.title else f"> {note.text}" for note in notes
+    )
     match = H1_RE.search(body)
     if match is None:
         return tidy(block + "\n\n" + body)
@@ -296,7 +300,7 @@ def fragment_markdown(html: str, link: Callable[[str], str] = md_link) -> str:
 # (overrides/partials/banners.html), its title paragraph, then its text.
 BANNER_RE = re.compile(
     r'<div\b[^>]*\bdata-ac-banner="[^"]*"[^>]*>\s*'
-    r'<p class="admonition-title">(?P<title>.*?)</p>(?P<text>.*?)</div>',
+    r'(?:<p class="admonition-title">(?P<title>.*?)</p>|)(?P<text>.*?)</div>',  # title optional
     re.DOTALL,
 )
 
@@ -305,7 +309,7 @@ def banner_notes(page_html: str, link: Callable[[str], str] = md_link) -> list[N
     """The banners a built page shows, as notes; their words come from the one template."""
     notes = []
     for match in BANNER_RE.finditer(page_html):
-        title = fragment_markdown(match["title"], link).strip()
+        title = fragment_markdown(match["title"] or "", link).strip()
         text = " ".join(fragment_markdown(match["text"], link).split())
         notes.append(Note(title, text))
     return notes
@@ -413,10 +417,13 @@ def twin_issues(
     data: SiteData,
     *,
     reference: str = "en",
-    untranslated: Iterable[str] = (),
+    unpaired: Iterable[str] = (),
 ) -> list[Issue]:
     """The twins checked like the pages: the same page set in every language, the same
     structure and facts (parity.compare_pages), English in the English files only.
+
+    ``unpaired``: pages whose twins are not compared with the English twin, because the page is
+    untranslated or translates an older English version (the checks compare it with that one).
 
     ``twins``: language -> page name -> twin. Issues name ``site/<lang>/<page>`` (output) with
     the source it came from."""
@@ -424,7 +431,7 @@ def twin_issues(
     extractor = fact_extractor(data)
     langs = sorted(twins, key=lambda lang: (lang != reference, lang))
     ref = twins.get(reference, {})
-    skip = set(untranslated)
+    skip = set(unpaired)
     for lang in langs:
         for twin in twins[lang].values():
             issues.extend(language_issues(twin, reference))
@@ -464,7 +471,7 @@ def language_issues(twin: Twin, reference: str = "en") -> list[Issue]:
     text = twin.text()
     if twin.lang == reference:
         for number, line in enumerate(text.split("\n"), 1):
-            found = CJK_RE.search(line)
+            found = CJK_RE.search(OTHER_LANGUAGE_RE.sub("", line))
             if found:
                 message = f"{found.group(0)!r} in an English file (from {twin.rel})"
                 return [Issue(rel, number, message, rule="language", page=twin.name)]

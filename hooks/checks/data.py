@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,32 @@ class Addon:
     line: int
 
 
+# What a plan gets in a row of the plan x feature matrix (plans.md); an add-on name means "with
+# that add-on". A plan missing from a row is not listed for it: the cell stays empty.
+INCLUDED = "included"
+NOT_INCLUDED = "not-included"
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A row of the plan x feature matrix: a feature, the page explaining it, each plan's cell."""
+
+    key: str
+    name: dict[str, str]  # language -> feature name
+    page: str | None  # page that explains it, relative to the language folder
+    cells: dict[str, str]  # plan name -> INCLUDED, NOT_INCLUDED or an add-on name
+    line: int
+
+
+@dataclass(frozen=True)
+class CostExample:
+    """The worked monthly-cost example of plans.md: one plan and its add-ons at the price basis."""
+
+    plan: str
+    addons: tuple[str, ...]
+    line: int
+
+
 @dataclass(frozen=True)
 class Pricing:
     rel: str
@@ -43,6 +70,19 @@ class Pricing:
     addons: tuple[Addon, ...]
     as_of_line: int
     prices_line: int
+    # the date someone last checked the figures at verify_url (None: not since as_of)
+    last_verified: dt.date | None = None
+    basis_contacts: int | None = None  # the contact count the plan prices are stated for
+    features: tuple[Feature, ...] = ()
+    example: CostExample | None = None
+    last_verified_label: dict[str, str] | None = None
+
+    @property
+    def checked_on(self) -> dt.date:
+        """The newer of the date the figures were stated and the date they were last verified."""
+        if self.last_verified is None or self.last_verified < self.as_of:
+            return self.as_of
+        return self.last_verified
 
     @property
     def prices(self) -> frozenset[float]:
@@ -56,7 +96,15 @@ class Pricing:
         return frozenset(plan.send_multiplier for plan in self.plans)
 
     def is_stale(self, today: dt.date) -> bool:
-        return (today - self.as_of).days > self.max_age_days
+        """The documented rule (CONTRIBUTING.md): more than max_age_days since the figures were
+        stated or, if later, last verified."""
+        return (today - self.checked_on).days > self.max_age_days
+
+    def plan(self, name: str) -> Plan | None:
+        return next((plan for plan in self.plans if plan.name == name), None)
+
+    def addon(self, name: str) -> Addon | None:
+        return next((addon for addon in self.addons if addon.name == name), None)
 
 
 @dataclass(frozen=True)
@@ -72,6 +120,15 @@ class Term:
     zh: str
     brand: bool
     line: int
+    definition: dict[str, str] | None = None  # language -> one-line definition (glossary.md)
+    page: str | None = None  # page (and #anchor) that explains it, relative to the language folder
+    avoid: tuple[str, ...] = ()  # Chinese renderings that must not be used for this concept
+    not_in: tuple[str, ...] = ()  # English phrases whose use of the term does not count
+
+    @property
+    def anchor(self) -> str:
+        """The term's entry on the glossary page: `glossary.md#term-lead-scoring`."""
+        return "term-" + "-".join(re.findall(r"[a-z0-9]+", self.en.lower()))
 
 
 @dataclass(frozen=True)
@@ -175,8 +232,50 @@ def _load_pricing(doc: YamlDoc) -> Pricing:
                 line=doc.line("addons", index),
             )
         )
+    plan_names = {plan.name for plan in plans}
+    addon_names = {addon.name for addon in addons}
+    features = []
+    for index in range(len(r.get("features", kind=list, optional=True) or [])):
+        cells = r.get("features", index, "plans", kind=dict)
+        for plan, cell in cells.items():
+            where = ("features", index, "plans", plan)
+            if plan not in plan_names:
+                raise r.fail(where, f"unknown plan `{plan}`; plans are {', '.join(plan_names)}")
+            if cell not in (INCLUDED, NOT_INCLUDED) and cell not in addon_names:
+                raise r.fail(
+                    where,
+                    f"`{plan}: {cell}` must be {INCLUDED}, {NOT_INCLUDED} or an add-on name",
+                )
+        features.append(
+            Feature(
+                key=r.get("features", index, "key", kind=str),
+                name={lang: r.get("features", index, lang, kind=str) for lang in ("en", "zh")},
+                page=r.get("features", index, "page", kind=str, optional=True),
+                cells={str(plan): str(cell) for plan, cell in cells.items()},
+                line=doc.line("features", index),
+            )
+        )
+    example = None
+    if r.get("example", kind=dict, optional=True) is not None:
+        name = r.get("example", "plan", kind=str)
+        extra = tuple(str(a) for a in r.get("example", "addons", kind=list))
+        for position, addon in enumerate(extra):
+            found = next((a for a in addons if a.name == addon), None)
+            if found is None or found.price is None:
+                raise r.fail(
+                    ("example", "addons", position), f"`{addon}` is not an add-on with a price"
+                )
+        if name not in plan_names:
+            raise r.fail(("example", "plan"), f"unknown plan `{name}`")
+        example = CostExample(name, extra, doc.line("example"))
+    last_verified = r.get("last_verified", kind=dt.date, optional=True)
     return Pricing(
         rel=doc.rel,
+        last_verified=last_verified,
+        last_verified_label=r.per_language("last_verified_label") if last_verified else None,
+        basis_contacts=r.get("basis_contacts", kind=int, optional=True),
+        features=tuple(features),
+        example=example,
         as_of=r.get("as_of", kind=dt.date),
         as_of_label=r.per_language("as_of_label"),
         max_age_days=r.get("max_age_days", kind=int),
@@ -216,9 +315,27 @@ def _load_terms(doc: YamlDoc) -> tuple[Term, ...]:
                 zh=r.get("terms", index, "zh", kind=str),
                 brand=bool(r.get("terms", index, "brand", kind=bool, optional=True)),
                 line=doc.line("terms", index),
+                definition=_definition(r, index),
+                page=r.get("terms", index, "page", kind=str, optional=True),
+                avoid=tuple(r.get("terms", index, "avoid", kind=list, optional=True) or ()),
+                not_in=tuple(
+                    str(p).lower()
+                    for p in r.get("terms", index, "not_in", kind=list, optional=True) or ()
+                ),
             )
         )
     return tuple(terms)
+
+
+def _definition(r: _Reader, index: int) -> dict[str, str] | None:
+    """`def_en` and `def_zh` together, or neither."""
+    en = r.get("terms", index, "def_en", kind=str, optional=True)
+    zh = r.get("terms", index, "def_zh", kind=str, optional=True)
+    if en is None and zh is None:
+        return None
+    for lang in ("en", "zh"):
+        r.get("terms", index, f"def_{lang}", kind=str)  # the missing one names its line
+    return {"en": en, "zh": zh}
 
 
 def _load_untranslated(doc: YamlDoc) -> dict[str, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .data import SiteData
+from .glossary import GLOSSARY_MARKER, glossary_markdown
 from .markdown import fenced_lines
 from .markers import MARKER_COMMENT_RE, is_marker, marker_problem
 from .model import InputError
@@ -28,11 +29,13 @@ def render_page(
     skills_base_url: str | None = None,
     first_line: int = 1,
     related_page: str = RELATED_SKILLS_PAGE,
+    titles: dict[str, str] | None = None,
 ) -> str:
     """Page Markdown with markers replaced and skill mentions linked; fenced code is left alone.
 
     `pathfinder` markers are left for the hook that owns them. An unknown marker is an InputError
-    naming `rel` and the line (first_line: file line of the first Markdown line)."""
+    naming `rel` and the line (first_line: file line of the first Markdown line).
+    titles: page name -> title in this language, the link text of generated links."""
     lines = markdown.split("\n")
     names = [skill.name for skill in data.skills]
     out = []
@@ -48,12 +51,14 @@ def render_page(
         elif line.strip() == "</div>":
             block_lang = lang
         if "<!--" in line:
-            line = _replace_markers(line, number, block_lang, rel, data)
+            line = _replace_markers(line, number, block_lang, rel, data, titles or {})
         out.append(link_mentions(line, page_name, names, skills_base_url, related_page))
     return "\n".join(out)
 
 
-def _replace_markers(line: str, number: int, lang: str, rel: str, data: SiteData) -> str:
+def _replace_markers(
+    line: str, number: int, lang: str, rel: str, data: SiteData, titles: dict[str, str]
+) -> str:
     def replace(match: re.Match[str]) -> str:
         name, arg = match.group("name"), match.group("arg")
         if not is_marker(name, arg):
@@ -61,6 +66,8 @@ def _replace_markers(line: str, number: int, lang: str, rel: str, data: SiteData
         problem = marker_problem(name, arg)
         if problem:
             raise InputError.at(rel, number, problem)
+        if name == GLOSSARY_MARKER:
+            return "\n\n" + glossary_markdown(data.terms, lang, titles) + "\n\n"
         if name != "pricing":
             return match.group(0)
         if data.pricing is None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .data import Term
+from .data import SiteData, Term
 from .markdown import Page, Section
 from .model import Issue
 from .scan import LiteralFirst
@@ -96,6 +96,8 @@ class Glossary:
             start = lower.find(first_word)
             while start >= 0:
                 match = regex.match(lower, start)  # the lookbehind still sees what comes before
+                if match is not None and term.not_in and _inside(lower, start, term):
+                    match = None  # part of a longer name: "sales engagement" is not engagement
                 if match is None:
                     start = lower.find(first_word, start + 1)
                     continue
@@ -136,6 +138,30 @@ class Glossary:
                         rule="glossary",
                         page=zh.name,
                     )
+
+    def avoided(self, page: Page) -> Iterator[Issue]:
+        """Renderings the glossary rules out (`avoid:`), anywhere in a Chinese page's prose:
+        追踪 where the term is 跟踪, 呆滞商机 where it is 停滞商机."""
+        text = page.prose
+        for term in self.terms:
+            taken: list[tuple[int, int]] = []  # 兜底值 already reported: not also 兜底
+            for wrong in sorted(term.avoid, key=len, reverse=True):
+                start = text.find(wrong)
+                while start >= 0:
+                    end = start + len(wrong)
+                    if not any(a <= start < b for a, b in taken):
+                        taken.append((start, end))
+                        yield Issue(
+                            page.rel,
+                            page.line_of(start),
+                            f"{wrong} is not the glossary term; write {term.zh} ({term.en})",
+                            self.rel,
+                            term.line,
+                            f"{term.en}: {term.zh}",
+                            rule="glossary",
+                            page=page.name,
+                        )
+                    start = text.find(wrong, end)
 
     def suggest(self, word: str) -> Term | None:
         """The brand a word misspells (case or a typo), or None; cached per word."""
@@ -187,3 +213,69 @@ class Glossary:
                     rule="glossary",
                     page=page.name,
                 )
+
+
+def _inside(lower: str, start: int, term: Term) -> bool:
+    """Whether the use of a term at `start` is part of one of its `not_in` phrases."""
+    text = " ".join(term.en.lower().split())
+    for phrase in term.not_in:
+        offset = phrase.find(text)
+        if offset >= 0 and start >= offset and lower.startswith(phrase, start - offset):
+            return True
+    return False
+
+
+GLOSSARY_MARKER = "glossary"  # <!-- glossary:terms --> on glossary.md
+ENTRY_WORDS = {
+    "en": {"other": "Chinese: {term}. ", "more": " More: {link}."},
+    "zh": {"other": "英文：{term}。", "more": "详见{link}。"},
+}
+
+
+def entries(terms: Iterable[Term]) -> list[Term]:
+    """The terms the glossary page lists (those with a definition), by English term."""
+    return sorted((t for t in terms if t.definition), key=lambda t: t.en.lower())
+
+
+def generated_anchors(page: Page, data: SiteData) -> set[str]:
+    """Anchors that a page's markers generate: one per glossary entry, `term-lead-scoring`."""
+    for section in page.sections:
+        for marker in section.markers:
+            if marker.name == GLOSSARY_MARKER:
+                return {term.anchor for term in entries(data.terms)}
+    return set()
+
+
+def _display(term: Term) -> str:
+    """The English term as a heading: sentence case, brands as spelt."""
+    return term.en if term.brand or term.en[:1].isupper() else term.en[:1].upper() + term.en[1:]
+
+
+def glossary_markdown(terms: Iterable[Term], lang: str, titles: dict[str, str]) -> str:
+    """The entries of glossary.md: a heading per term in the page's language, the other
+    language's term (marked with its `lang`, and indexed, so search finds either), the one-line
+    definition, and a link to the page that explains it, titled as that page.
+
+    titles: page name -> title in this language."""
+    words = ENTRY_WORDS[lang]
+    out = []
+    for term in entries(terms):
+        assert term.definition is not None
+        heading, other, other_lang = (
+            (_display(term), term.zh, "zh") if lang == "en" else (term.zh, term.en, "en")
+        )
+        out.append(f"### {heading} {{#{term.anchor}}}")
+        out.append("")
+        text = (
+            ""
+            if term.zh == term.en
+            else words["other"].format(term=f"**{other}**{{lang={other_lang}}}")
+        )
+        text += term.definition[lang]
+        if term.page:
+            name = term.page.partition("#")[0]
+            link = f"[{titles.get(name, name)}]({term.page})"
+            text += words["more"].format(link=link)
+        out.append(text)
+        out.append("")
+    return "\n".join(out).rstrip("\n")

@@ -10,7 +10,8 @@ import re
 
 # name -> accepted arguments; None accepts any argument (or none), handled by another hook.
 KNOWN_MARKERS: dict[str, frozenset[str] | None] = {
-    "pricing": frozenset({"plans", "addons"}),
+    "pricing": frozenset({"plans", "addons", "matrix", "example"}),
+    "glossary": frozenset({"terms"}),
     "pathfinder": None,
 }
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .data import Plan, Pricing
+from .data import INCLUDED, NOT_INCLUDED, Plan, Pricing
 from .facts import NOT_BEFORE_NUMBER, parse_number
 from .markdown import Page
 from .model import Issue
@@ -38,8 +38,16 @@ def amount(value: float | Decimal) -> str:
     return f"{number:,.2f}"
 
 
-def price_text(value: float, lang: str) -> str:
-    return f"${amount(value)}/mo" if lang == "en" else f"{amount(value)}美元/月"
+def price_text(value: float | Decimal, lang: str) -> str:
+    """$68/mo, 68 美元/月 (a space between digits and Chinese: CONTRIBUTING.md, spacing rule)."""
+    return f"${amount(value)}/mo" if lang == "en" else f"{amount(value)} 美元/月"
+
+
+def limit_text(multiplier: float, lang: str) -> str:
+    """10x contact count, 联系人数量的 10 倍."""
+    if lang == "en":
+        return f"{amount(multiplier)}x contact count"
+    return f"联系人数量的 {amount(multiplier)} 倍"
 
 
 def _row(cells: list[str]) -> str:
@@ -61,8 +69,7 @@ def plans_table(pricing: Pricing, lang: str) -> str:
     header = tuple(cell.format(basis=pricing.basis[lang]) for cell in HEADERS[lang])
     rows = []
     for plan in pricing.plans:
-        multiplier = amount(plan.send_multiplier)
-        limit = f"{multiplier}x contact count" if lang == "en" else f"联系人数量的{multiplier}倍"
+        limit = limit_text(plan.send_multiplier, lang)
         features = FEATURE_SEPARATOR[lang].join(plan.features.get(lang, ()))
         rows.append(
             [_name(plan.name, plan.zh_gloss, lang), price_text(plan.price, lang), limit, features]
@@ -84,9 +91,137 @@ def addons_table(pricing: Pricing, lang: str) -> str:
     return _table(ADDON_HEADERS[lang], rows)
 
 
+MATRIX_WORDS = {
+    "en": {
+        "feature": "Feature",
+        "price": "Price ({basis})",
+        "limit": "Send limit",
+        INCLUDED: "Included",
+        NOT_INCLUDED: "Not included",
+        "addon": "{name} add-on",
+        "legend": "An empty cell: ActiveCampaign's plan list does not name the feature for that "
+        "plan, which does not say the plan lacks it. Check the current plans at <{url}>.",
+    },
+    "zh": {
+        "feature": "功能",
+        "price": "价格（{basis}）",
+        "limit": "发送上限",
+        INCLUDED: "包含",
+        NOT_INCLUDED: "不包含",
+        "addon": "{name} 附加功能",
+        "legend": "空白单元格表示 ActiveCampaign 的套餐列表未针对该套餐列出此功能，并不代表该套餐"
+        "不提供此功能。当前套餐请在 <{url}> 核实。",
+    },
+}
+EXAMPLE_WORDS = {
+    "en": {
+        "header": ("Item", "Monthly cost"),
+        "plan": "{plan} plan ({basis})",
+        "addon": "{name} add-on",
+        "total": "**Total**",
+        "sends": "Send limit: {contacts} contacts × {multiplier} = {sends} emails a month.",
+    },
+    "zh": {
+        "header": ("项目", "每月费用"),
+        "plan": "{plan} 套餐（{basis}）",
+        "addon": "{name} 附加功能",
+        "total": "**合计**",
+        "sends": "发送上限：{contacts} 个联系人 × {multiplier} = 每月 {sends} 封邮件。",
+    },
+}
+
+
+def _cell(pricing: Pricing, cell: str | None, lang: str) -> str:
+    """One cell of the matrix: included, not included, an add-on (with its price) or empty."""
+    words = MATRIX_WORDS[lang]
+    if cell is None:
+        return ""
+    if cell in (INCLUDED, NOT_INCLUDED):
+        return words[cell]
+    addon = pricing.addon(cell)
+    text = words["addon"].format(name=cell)
+    if addon is not None and addon.price is not None:
+        text += (
+            f" ({price_text(addon.price, lang)})"
+            if lang == "en"
+            else f"（{price_text(addon.price, lang)}）"
+        )
+    return text
+
+
+def matrix_table(pricing: Pricing, lang: str) -> str:
+    """The plan x feature matrix of plans.md: price and send limit, then one row per feature.
+
+    Every cell comes from data/pricing.yml; a feature links to the page that explains it."""
+    words = MATRIX_WORDS[lang]
+    header = (words["feature"], *(_name(plan.name, plan.zh_gloss, lang) for plan in pricing.plans))
+    rows = [
+        [words["price"].format(basis=pricing.basis[lang])]
+        + [price_text(plan.price, lang) for plan in pricing.plans],
+        [words["limit"]] + [limit_text(plan.send_multiplier, lang) for plan in pricing.plans],
+    ]
+    for feature in pricing.features:
+        name = feature.name[lang]
+        first = f"[{name}]({feature.page})" if feature.page else name
+        rows.append(
+            [first] + [_cell(pricing, feature.cells.get(plan.name), lang) for plan in pricing.plans]
+        )
+    legend = words["legend"].format(url=pricing.verify_url)
+    return _table(header, rows) + "\n\n" + legend
+
+
+def example_total(pricing: Pricing) -> Decimal:
+    """The monthly total of the cost example: the plan's price plus its add-ons' prices."""
+    example = pricing.example
+    if example is None:
+        return Decimal(0)
+    plan = pricing.plan(example.plan)
+    assert plan is not None  # checked when the file was read
+    total = Decimal(str(plan.price))
+    for name in example.addons:
+        addon = pricing.addon(name)
+        assert addon is not None and addon.price is not None  # checked when the file was read
+        total += Decimal(str(addon.price))
+    return total
+
+
+def example_table(pricing: Pricing, lang: str) -> str:
+    """The worked monthly-cost example: plan, add-ons, total, and the send limit it brings."""
+    example = pricing.example
+    if example is None or pricing.basis_contacts is None:
+        return ""
+    plan = pricing.plan(example.plan)
+    assert plan is not None
+    words = EXAMPLE_WORDS[lang]
+    rows = [
+        [
+            words["plan"].format(plan=plan.name, basis=pricing.basis[lang]),
+            price_text(plan.price, lang),
+        ]
+    ]
+    for name in example.addons:
+        addon = pricing.addon(name)
+        assert addon is not None and addon.price is not None
+        rows.append([words["addon"].format(name=name), price_text(addon.price, lang)])
+    rows.append([words["total"], f"**{price_text(example_total(pricing), lang)}**"])
+    contacts = pricing.basis_contacts
+    sends = words["sends"].format(
+        contacts=amount(contacts),
+        multiplier=amount(plan.send_multiplier),
+        sends=amount(Decimal(contacts) * Decimal(str(plan.send_multiplier))),
+    )
+    return _table(words["header"], rows) + "\n\n" + sends
+
+
 def render_marker(pricing: Pricing, arg: str | None, lang: str) -> str:
     """The content for `<!-- pricing:<arg> -->`."""
-    return plans_table(pricing, lang) if arg == "plans" else addons_table(pricing, lang)
+    render = {
+        "plans": plans_table,
+        "addons": addons_table,
+        "matrix": matrix_table,
+        "example": example_table,
+    }
+    return render[arg or ""](pricing, lang)
 
 
 class PriceRules:
@@ -230,25 +365,35 @@ def _scale(suffix: str | None) -> str | None:
 
 
 def stale_issue(pricing: Pricing, today: dt.date) -> Issue | None:
-    """Prices older than max_age_days: a warning, and a banner on pages that state prices."""
+    """Figures older than the rule allows: a notice for maintainers (a lag, not a defect, so it
+    does not fail the build) and a warning banner on every page that states them."""
     if not pricing.is_stale(today):
         return None
+    verified = (
+        f"last verified {pricing.last_verified.isoformat()}"
+        if pricing.last_verified
+        else "not verified since"
+    )
     return Issue(
         pricing.rel,
         pricing.as_of_line,
-        f"prices are as of {pricing.as_of.isoformat()}, more than {pricing.max_age_days} days "
-        f"before {today.isoformat()}; verify them at {pricing.verify_url}, then update as_of",
+        f"prices are as of {pricing.as_of.isoformat()} ({verified}), more than "
+        f"{pricing.max_age_days} days before {today.isoformat()}; verify them at "
+        f"{pricing.verify_url}, then set last_verified (or update the figures and as_of)",
         rule="pricing",
     )
 
 
-def page_has_prices(page: Page) -> bool:
-    """Whether a page shows prices: a pricing marker or a price in its prose."""
+def page_has_prices(page: Page, plan_names: frozenset[str] = frozenset()) -> bool:
+    """Whether a page states figures that date: a pricing marker, a price or a send-limit
+    multiplier in its prose, or a plan gate (a plan named in prose: "Plus and above")."""
     for section in page.sections:
         for marker in section.markers:
             if marker.name == "pricing":
                 return True
         for fact in section.facts:
-            if fact.kind == "money":
+            if fact.kind in ("money", "multiplier"):
+                return True
+            if fact.kind == "brand" and fact.text in plan_names:
                 return True
     return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from .config import SiteConfig
 from .data import SiteData, load_data
 from .facts import FactExtractor
 from .frontmatter import front_matter_problems
-from .glossary import Glossary
+from .glossary import Glossary, generated_anchors
 from .history import NotFound, find_translated
 from .markdown import Page, parse_page
 from .markers import marker_problem
@@ -92,8 +93,14 @@ class SiteReport:
     issues: list[Issue]
     today: dt.date
     prices_stale: bool
-    # checks that are off (no data file), translations behind within the grace period
+    # lags, not defects: checks that are off (no data file), translations behind within the
+    # grace period, stale prices; logged for maintainers, never failing
     notes: list[str] = field(default_factory=list)
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, page) -> title
+
+    def page_titles(self, lang: str) -> dict[str, str]:
+        """Page name -> front-matter title in one language (link text of generated links)."""
+        return {name: title for (code, name), title in self.titles.items() if code == lang}
 
     def summary(self) -> str:
         pairs = sum(1 for status in self.pages.values() if all(status.present.values()))
@@ -128,6 +135,11 @@ class SiteReport:
             and status.prices.get(file_lang, False),
             "prices_as_of": "" if pricing is None else pricing.as_of_label.get(build_lang, as_of),
             "verify_url": "" if pricing is None else pricing.verify_url,
+            # the date note: any page that states a price, a plan gate or a limit
+            "figures": status is not None and status.prices.get(file_lang, False),
+            "prices_verified": None
+            if pricing is None
+            else (pricing.last_verified_label or {}).get(build_lang),
             # the outdated banner: the date of the English version the translation follows,
             # and the first section that changed since (the side-by-side view opens there)
             "follows": date_label(lag.follows, build_lang) if lag and lag.follows else "",
@@ -202,6 +214,7 @@ class _ChunkResult:
     problems: list[str] = field(default_factory=list)
     mentioned: set[str] = field(default_factory=set)
     anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 class _Checker:
@@ -223,6 +236,14 @@ class _Checker:
         brands = [term.en for term in data.terms if term.brand] + [plan.name for plan in plans]
         self.extractor = FactExtractor(brands, self.glossary.misspells)
         self.prices = PriceRules(data.pricing) if data.pricing is not None else None
+        self.plan_names = frozenset(plan.name for plan in plans)
+        # the glossary's definitions state plan gates too ("Plus and above"): its page dates them
+        self.definitions_gate = any(
+            re.search(rf"\b{re.escape(name)}\b", text)
+            for term in data.terms
+            for text in (term.definition or {}).values()
+            for name in self.plan_names
+        )
         self.docs, self.docs_rel = str(docs_dir), _rel(docs_dir, root)
 
     def read_pair(self, name: str, problems: list[str]) -> tuple[Page | None, Page | None]:
@@ -265,15 +286,23 @@ class _Checker:
             for page in (en, zh):
                 if page is None:
                     continue
-                status.prices[page.lang] = page_has_prices(page)
+                generated = generated_anchors(page, data)
+                status.prices[page.lang] = page_has_prices(page, self.plan_names) or bool(
+                    generated and self.definitions_gate
+                )
                 result.issues.extend(glossary.spelling(page))
+                if page.lang == TRANSLATION:
+                    result.issues.extend(glossary.avoided(page))
                 if prices is not None:
                     result.issues.extend(prices.prose_issues(page))
                     result.issues.extend(prices.derived_issues(page))
                 if data.skills_on:
                     result.issues.extend(reference_issues(page, data))
                 result.mentioned.update(ref.text for ref in page.skill_refs)
-                result.anchors[page.lang, name] = page.anchors
+                result.anchors[page.lang, name] = page.anchors | generated
+                title = page.source.meta.get("title")
+                if isinstance(title, str):
+                    result.titles[page.lang, name] = title
         return result
 
     def check_behind(
@@ -332,6 +361,26 @@ def _check_in_worker(names: list[str]) -> _ChunkResult:
     """One pool task: a chunk of page names."""
     assert _worker_checker is not None
     return _worker_checker.check(names)
+
+
+def data_link_issues(
+    data: SiteData, anchors: dict[tuple[str, str], set[str]], docs_rel: str
+) -> Iterator[Issue]:
+    """The pages that data files point to (a glossary term's page, a plan feature's page) exist in
+    both languages, with the anchor."""
+    links = [(data.glossary_rel, term.line, term.page) for term in data.terms if term.page]
+    if data.pricing is not None:
+        links += [(data.pricing.rel, f.line, f.page) for f in data.pricing.features if f.page]
+    for rel, line, key in links:
+        name, _, anchor = key.partition("#")
+        for lang in LANGS:
+            if (lang, name) not in anchors:
+                message = f"{key}: there is no page {docs_rel}/{lang}/{name}"
+            elif anchor and anchor not in anchors[lang, name]:
+                message = f"{key}: {docs_rel}/{lang}/{name} has no anchor {{#{anchor}}}"
+            else:
+                continue
+            yield Issue(rel, line, message, rule="links")
 
 
 def _chunks(names: list[str], jobs: int) -> list[list[str]]:
@@ -406,17 +455,18 @@ def check_site(
                 anchors, mentioned, data, _rel(docs_dir, root), config.related_skills_page
             )
         )
+    issues.extend(data_link_issues(data, anchors, _rel(docs_dir, root)))
     stale = stale_issue(data.pricing, today) if data.pricing is not None else None
-    if stale:
-        issues.append(stale)
 
     order = {name: index for index, name in enumerate(names)}
     issues.sort(key=lambda issue: order.get(issue.page, len(order)))  # by page; data files last
     for issue in issues:
         if issue.page in statuses and issue.rule in PARITY_RULES:
             statuses[issue.page].parity_issues += 1
-    notes = [*data.off, *notes]  # checks off for want of a data file, then lags
-    return SiteReport(root, data, statuses, issues, today, stale is not None, notes)
+    # checks off for want of a data file, then lags, then stale prices
+    notes = [*data.off, *notes, *(str(note) for note in ([stale] if stale else []))]
+    titles = {key: value for result in results for key, value in result.titles.items()}
+    return SiteReport(root, data, statuses, issues, today, stale is not None, notes, titles)
 
 
 def current_parity(

@@ -73,7 +73,7 @@ def test_twin_body_is_the_rendered_page_without_front_matter_or_markers(data: Si
 def test_twin_body_in_chinese_has_the_chinese_table(data: SiteData) -> None:
     page = PRICING_PAGE.replace("# Pricing", "# 定价")
     body = twin_body(page, lang="zh", page_name="pricing.md", rel="docs/zh/pricing.md", data=data)
-    assert "| Starter（入门版） | 15美元/月 |" in body
+    assert "| Starter（入门版） | 15 美元/月 |" in body
 
 
 def test_widgets_stand_where_their_marker_stands(data: SiteData) -> None:
@@ -100,7 +100,7 @@ def render_banners(lang: str, **status: object) -> str:
     """overrides/partials/banners.html as the site renders it, for one status."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "overrides"))
     env.filters["url"] = lambda value: value
-    full = {"untranslated": False, "outdated": False, "prices_stale": False}
+    full = {"untranslated": False, "outdated": False, "prices_stale": False, "figures": False}
     full.update(prices_as_of="March 2026", verify_url="https://www.activecampaign.com/pricing")
     full.update(status)
     page = {"meta": {"ac_status": full, "ac_english_url": "../pricing.html"}}
@@ -121,11 +121,21 @@ def render_banners(lang: str, **status: object) -> str:
         ),
         (
             "en",
-            {"prices_stale": True},
+            {"figures": True, "prices_stale": True},
             Note(
                 "Prices may be out of date",
-                "The prices on this page are as of March 2026 and may have changed. Verify "
-                "current pricing at [https://www.activecampaign.com/pricing]"
+                "Prices, plan availability and send limits on this page are as of March 2026 and "
+                "may have changed. Verify current pricing at [https://www.activecampaign.com/pricing]"
+                "(https://www.activecampaign.com/pricing).",
+            ),
+        ),
+        (
+            "en",
+            {"figures": True},
+            Note(
+                "",
+                "Prices, plan availability and send limits on this page are as of March 2026. "
+                "Verify current pricing at [https://www.activecampaign.com/pricing]"
                 "(https://www.activecampaign.com/pricing).",
             ),
         ),
@@ -238,6 +248,16 @@ def test_an_english_file_holding_chinese_is_reported() -> None:
     ]
 
 
+def test_chinese_marked_as_chinese_may_stand_in_an_english_file() -> None:
+    # the glossary gives each term's Chinese, marked with its language; unmarked Chinese still fails
+    marked = twin("p.md", "en", "Plans", EN + "\nChinese: **附加功能**{lang=zh}. A paid extra.\n")
+    assert language_issues(marked) == []
+    unmarked = twin("p.md", "en", "Plans", EN + "\nChinese: **附加功能**. A paid extra.\n")
+    assert [str(i) for i in language_issues(unmarked)] == [
+        "p.md:5: '附' in an English file (from docs/en/p.md)"
+    ]
+
+
 def test_a_chinese_file_holding_english_only_is_reported() -> None:
     chinese = twin("p.md", "zh", "Plans", EN)
     assert [str(i) for i in language_issues(chinese)] == [
@@ -252,7 +272,7 @@ def test_the_real_templates_name_every_banner() -> None:
     template = Path(REPO / "overrides/partials/banners.html").read_text("utf-8")
     kinds = re.findall(r'data-ac-banner="([^"]+)"', template)
     assert sorted(kinds) == ["outdated", "prices", "untranslated"]
-    html = render_banners("zh", untranslated=True, outdated=True, prices_stale=True)
+    html = render_banners("zh", untranslated=True, outdated=True, prices_stale=True, figures=True)
     assert [note.title for note in banner_notes(html)] == [
         "尚未翻译",
         "译文可能已过时",

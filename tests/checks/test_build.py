@@ -67,7 +67,7 @@ def test_clean_tree_builds_and_checks_run_once_per_build(tmp_path: Path) -> None
         "translation checks: 4 pages (4 page pairs), 2 skills, prices as of 2026-03-01: no issues"
     ]
     site = result.site
-    assert "<td>15美元/月</td>" in (site / "zh/pricing.html").read_text("utf-8")
+    assert "<td>15 美元/月</td>" in (site / "zh/pricing.html").read_text("utf-8")
     assert "<td>$15/mo</td>" in (site / "pricing.html").read_text("utf-8")
     assert '<a href="../related-skills.html#sales-do"><code>/sales-do</code></a>' in (
         site / "zh/guides/setup.html"
@@ -144,11 +144,11 @@ def test_banner_status_in_each_language_build(tmp_path: Path) -> None:
         for key, status in statuses.items()
     }
     assert flags == {
-        "en:en/index.md": set(),
+        "en:en/index.md": {"prices_stale"},  # a plan gate: "Lead scoring | Plus"
         "en:en/pricing.md": {"prices_stale"},
         "en:en/related-skills.md": set(),
         "en:en/guides/setup.md": set(),
-        "zh:zh/index.md": {"outdated"},
+        "zh:zh/index.md": {"outdated", "prices_stale"},
         "zh:zh/pricing.md": {"prices_stale"},
         "zh:zh/related-skills.md": set(),
         "zh:en/guides/setup.md": {"untranslated"},

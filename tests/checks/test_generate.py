@@ -34,10 +34,10 @@ def test_plans_table_chinese(data: SiteData) -> None:
     assert plans_table(data.pricing, "zh").split("\n") == [
         "| 套餐 | 价格（年付，1,000个联系人） | 发送上限 | 核心功能 |",
         "|---|---|---|---|",
-        "| Starter（入门版） | 15美元/月 | 联系人数量的10倍 | 邮件营销、表单 |",
-        "| Plus（进阶版） | 49美元/月 | 联系人数量的10倍 | "
+        "| Starter（入门版） | 15 美元/月 | 联系人数量的 10 倍 | 邮件营销、表单 |",
+        "| Plus（进阶版） | 49 美元/月 | 联系人数量的 10 倍 | "
         "落地页、可加购Pipelines附加功能（68美元/月） |",
-        "| Pro（专业版） | 79美元/月 | 联系人数量的12倍 | 预测性发送 |",
+        "| Pro（专业版） | 79 美元/月 | 联系人数量的 12 倍 | 预测性发送 |",
     ]
 
 
@@ -87,7 +87,7 @@ def test_render_links_mentions_outside_fenced_code(data: SiteData) -> None:
 
 def test_render_puts_the_table_of_the_page_language_at_the_marker(data: SiteData) -> None:
     out = render("Intro\n\n<!-- pricing:plans -->\n\nAfter", data, "pricing.md", "zh")
-    assert "| Starter（入门版） | 15美元/月 | 联系人数量的10倍 | 邮件营销、表单 |" in out.split(
+    assert "| Starter（入门版） | 15 美元/月 | 联系人数量的 10 倍 | 邮件营销、表单 |" in out.split(
         "\n"
     )
     assert "<!--" not in out
@@ -106,7 +106,8 @@ def test_render_rejects_unknown_markers(data: SiteData, marker: str) -> None:
         render(f"text\n{marker}", data)
     assert error.value.problems[0].startswith("docs/en/guides/setup.md:6: unknown marker <!-- ")
     assert error.value.problems[0].endswith(
-        "known markers: pricing:addons, pricing:plans, pathfinder"
+        "known markers: pricing:addons, pricing:example, pricing:matrix, pricing:plans, "
+        "glossary:terms, pathfinder"
     )
 
 
@@ -142,4 +143,4 @@ def test_render_follows_language_blocks_of_the_compare_view(data: SiteData) -> N
     )
     out = render(markdown, data, "compare/pricing.md", "zh")
     assert out.count("| Starter | $15/mo |") == 1
-    assert out.count("| Starter（入门版） | 15美元/月 |") == 2
+    assert out.count("| Starter（入门版） | 15 美元/月 |") == 2

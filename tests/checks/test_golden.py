@@ -52,12 +52,16 @@ def test_banner_status(tmp_path: Path) -> None:
     assert report.banner("index.md", "zh", "zh") == {
         "untranslated": False,
         "outdated": True,
-        "prices_stale": False,  # the page states no price
+        "prices_stale": True,  # the page states a plan gate ("Lead scoring | Plus")
         "prices_as_of": "2026年3月",
         "verify_url": "https://www.activecampaign.com/pricing",
+        "figures": True,
+        "prices_verified": None,
         "follows": "",  # no git history in tmp_path: the version it follows is not known
         "first_change": "",
     }
+    assert report.banner("related-skills.md", "zh", "zh")["figures"] is False  # states none
+    assert report.banner("related-skills.md", "zh", "zh")["prices_stale"] is False
     assert report.banner("index.md", "en", "en")["outdated"] is False
     assert report.banner("pricing.md", "en", "en")["prices_stale"] is True
     assert report.banner("pricing.md", "en", "en")["prices_as_of"] == "March 2026"

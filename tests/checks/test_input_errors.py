@@ -78,7 +78,10 @@ def test_unknown_markers_and_every_problem_at_once(clean_tree: Path) -> None:
     )
     zh = clean_tree / "docs/zh/index.md"
     zh.write_text(zh.read_text("utf-8") + "\n<!-- widget:list -->\n<!-- just a note -->\n", "utf-8")
-    known = "known markers: pricing:addons, pricing:plans, pathfinder"
+    known = (
+        "known markers: pricing:addons, pricing:example, pricing:matrix, pricing:plans, "
+        "glossary:terms, pathfinder"
+    )
     assert problems(clean_tree) == [
         f"docs/zh/index.md:34: unknown marker <!-- widget:list -->; {known}",
         f"docs/en/pricing.md:18: unknown marker <!-- pricing:add-ons -->; {known}",

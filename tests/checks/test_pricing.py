@@ -84,7 +84,23 @@ def test_wrong_derived_figures(data: SiteData, text: str, lang: str, message: st
 def test_pages_with_prices(data: SiteData) -> None:
     assert page_has_prices(page("It costs $49/mo."))
     assert page_has_prices(page("<!-- pricing:plans -->"))
-    assert not page_has_prices(page("Send 10x more, 3 times."))
+    assert page_has_prices(page("Send 10x more, 3 times."))  # a send-limit multiplier
+    assert not page_has_prices(page("Send it 3 times, to more contacts."), frozenset({"Plus"}))
+
+
+def test_a_plan_gate_states_figures_that_date() -> None:
+    """A plan named in prose ("Plus or above") is a plan gate: the page gets the price date."""
+    gated = parse_page(
+        split_front_matter("Landing pages need Plus or above.", "p.md"), "en", "p.md"
+    )
+    for section, facts in zip(
+        gated.sections,
+        FactExtractor(["Plus"]).extract_page(gated.sections, gated.prose),
+        strict=True,
+    ):
+        section.facts = facts
+    assert page_has_prices(gated, frozenset({"Plus"}))
+    assert not page_has_prices(gated)  # no plan names given: only prices and multipliers count
 
 
 def test_price_age(data: SiteData) -> None:

@@ -1,0 +1,159 @@
+"""Fixes to Material's search scripts and language switch, applied to the built site (pure).
+
+Material ships its search worker and its main bundle minified; there is no setting for any
+fix below, and a vendored copy would silently go stale on an upgrade. So each fix is an exact
+piece of the shipped code and its replacement. :func:`patch_site` applies every fix to the copy
+in ``site/`` after the build. If Material's code changed and a piece is no longer found exactly
+once, the build stops with :class:`PatchError`, naming the file, the fix and what to do: read the
+new source (the ``.min.js.map`` next to it holds the TypeScript) and update the piece here, or
+drop the fix if Material fixed it.
+
+The patched files keep their names (Material's templates hard-code them). A host that caches
+``assets/`` for good must therefore drop that cache when this file changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Patch:
+    """One exact piece of a shipped script and what replaces it."""
+
+    name: str
+    asset: str  # glob under the site folder; it must match exactly one file
+    find: str
+    replace: str
+    why: str
+
+
+# The search worker's query segmentation (integrations/search/query/segment/index.ts) tries
+# every substring of an unspaced Chinese query against the index's terms, but its loop stops one
+# character short (j < query.length): the query's last word is never found, so 线索评分 searches
+# 线索 alone. Same off-by-one where it continues at the end of the query (q < length - 1).
+SEGMENT_LAST_WORD = Patch(
+    name="segment-last-word",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find="for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
+    replace="for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
+    why="an unspaced Chinese query would search its first word only",
+)
+SEGMENT_LAST_CHARACTER = Patch(
+    name="segment-last-character",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find="n[a]&&a<t.length-1&&(i[s++]=a)",
+    replace="n[a]&&a<t.length&&(i[s++]=a)",
+    why="a one-character word at the end of an unspaced Chinese query would be dropped",
+)
+# The worker replaces each run of Han characters by its segments joined with "* ", and
+# (1) does not separate the run from Latin letters next to it, so Webhook事件 stays one term that
+# matches nothing; (2) the query transform appends another "*", so every segment but the last
+# becomes the clause 销售* (after one star is stripped), which no result term starts with: the
+# results' ?h= (search.highlight) names the last word only. The fix joins the segments with
+# spaces (the transform still makes each a prefix query) and puts a space between a Han run and
+# an adjacent ASCII letter or digit.
+SEGMENT_SEPARATE_WORDS = Patch(
+    name="segment-separate-words",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find='new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")',
+    replace=(
+        'new RegExp("\\\\p{sc=Han}+","gu"),(s,o,q)=>(/\\w/.test(q[o-1]||"")?" ":"")'
+        '+[...fe(s,this.index.invertedIndex)].join(" ")+(/\\w/.test(q[o+s.length]||"")?" ":"")'
+    ),
+    why="a Chinese query would highlight its last word only, and Webhook事件 would match nothing",
+)
+# A code identifier is one word to the reader: the separator splits contact/sync and dealGroups
+# into pieces (integrations/search/query/_/index.ts), and each piece alone is optional, so any
+# page that says "contact" outranks the endpoint. The fix makes every piece of one typed word
+# required (+piece*; a one-character piece, as in A/B or /api/3/, exactly), except stop words
+# (if/else), which the index does not hold; a camelCase
+# word is also looked up whole (the compounds field, hooks/i18n_output.py). Words that are not
+# split are left as Material makes them.
+SPLIT_WORD_REQUIRED = Patch(
+    name="split-word-required",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find='r.push([e.slice(0,o),s.slice(...u),e.slice(a)].join(""))})}return r})}',
+    replace=(
+        'r.push([e.slice(0,o),s.slice(...u),e.slice(a)].join(""))})}'
+        "return r.length>1?[...r.map(u=>/^[+-]/.test(u)||!lunr.stopWordFilter(u.toLowerCase())"
+        "?u:u.length>1?`+${u}*`:`+${u}`),...(/^[A-Za-z0-9]+$/.test(e)?[e]:[])]:r})}"
+    ),
+    why="a code identifier (contact/sync, dealGroups) would rank every page with one of its parts",
+)
+# The main bundle (integrations/search/worker/_/index.ts) hands the index to the worker at once
+# over HTTP, but from file:// only when the reader opens the search box, so the first query
+# waits for lunr to index the whole language. The fix adds a third trigger, the document event
+# WARMUP_EVENT; overrides/assets/javascripts/search-warmup.js fires it at the reader's first
+# move after load (pointer, touch, key, wheel), when the browser is idle.
+# In this bundle L is rxjs merge, $ of, h fromEvent, m map, Je watchToggle.
+WARMUP_EVENT = "ac:search-warmup"
+SEARCH_WARMUP = Patch(
+    name="search-warmup",
+    asset="assets/javascripts/bundle.*.min.js",
+    find='L($(location.protocol!=="file:"),Je("search"))',
+    replace=f'L($(location.protocol!=="file:"),Je("search"),h(document,"{WARMUP_EVENT}").pipe(m(()=>!0)))',
+    why="from file:// the first query would wait for the index to load",
+)
+# The bundle's language-switch helper (integrations/alternate/index.ts) fetches sitemap.xml
+# beside every <link rel=alternate>. Those links are fully qualified (site_url) for search
+# engines, so a page opened from file:// or on a preview host would request the public host.
+# The fix fetches only the sitemaps of same-origin alternates (none from file://); the language
+# menu's own relative links, and site.js, still take the reader to the same page.
+ALTERNATE_SAME_ORIGIN = Patch(
+    name="alternate-same-origin",
+    asset="assets/javascripts/bundle.*.min.js",
+    find="m(r=>new URL(r.href)),g(r=>!t.has(r.toString()))",
+    replace="m(r=>new URL(r.href)),g(r=>r.origin===location.origin&&!t.has(r.toString()))",
+    why="every page would request sitemap.xml from site_url's host, even from file://",
+)
+PATCHES: tuple[Patch, ...] = (
+    SEGMENT_LAST_WORD,
+    SEGMENT_LAST_CHARACTER,
+    SEGMENT_SEPARATE_WORDS,
+    SPLIT_WORD_REQUIRED,
+    SEARCH_WARMUP,
+    ALTERNATE_SAME_ORIGIN,
+)
+
+
+class PatchError(Exception):
+    """A fix no longer applies to Material's shipped code."""
+
+
+def apply_patch(text: str, patch: Patch, where: str) -> str:
+    """Return ``text`` with ``patch`` applied; already patched text comes back unchanged."""
+    found = text.count(patch.find)
+    if found == 0 and text.count(patch.replace) == 1:
+        return text
+    if found != 1:
+        raise PatchError(
+            f"{where}: theme patch {patch.name!r} expected Material's code "
+            f"{patch.find!r} once, found it {found} times. Without it {patch.why}. Material's "
+            "search code changed: update or drop this patch in hooks/theme_patches.py."
+        )
+    return text.replace(patch.find, patch.replace)
+
+
+def patch_site(site_dir: Path, patches: Sequence[Patch] = PATCHES) -> list[str]:
+    """Apply ``patches`` to the built site in ``site_dir``; return the files changed, once each."""
+    changed: list[str] = []
+    for patch in patches:
+        matches = sorted(site_dir.glob(patch.asset))
+        if len(matches) != 1:
+            raise PatchError(
+                f"{site_dir / patch.asset}: theme patch {patch.name!r} expected one file, found "
+                f"{len(matches)}. Material's assets changed: update or drop this patch in "
+                "hooks/theme_patches.py."
+            )
+        path = matches[0]
+        text = path.read_text(encoding="utf-8")
+        patched = apply_patch(text, patch, str(path.relative_to(site_dir)))
+        rel = path.relative_to(site_dir).as_posix()
+        if patched != text:
+            path.write_text(patched, encoding="utf-8")
+            if rel not in changed:
+                changed.append(rel)
+    return changed

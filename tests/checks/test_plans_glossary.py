@@ -1,0 +1,360 @@
+"""The generated pages of issue 16: the plan x feature matrix and the cost example (plans.md),
+the glossary entries (glossary.md), the terminology checks, the two price dates and their rule,
+and the list of pages awaiting review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from checks.data import INCLUDED, NOT_INCLUDED, Pricing, SiteData, load_data
+from checks.generate import render_page
+from checks.glossary import entries, glossary_markdown
+from checks.model import InputError
+from checks.pricing import (
+    example_table,
+    example_total,
+    limit_text,
+    matrix_table,
+    price_text,
+)
+from checks.site import check_site
+
+from .conftest import REPO, TODAY, make_tree
+
+
+@pytest.fixture(scope="module")
+def real() -> SiteData:
+    """The repository's own data files: the matrix readers see."""
+    return load_data(REPO / "data")
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    """The cells of a Markdown table, header first, separator dropped."""
+    rows = []
+    for line in markdown.splitlines():
+        if line.startswith("|") and not line.startswith("|---"):
+            rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
+    return rows
+
+
+# The plan x feature matrix: every cell from data/pricing.yml
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_matrix_cell_comes_from_the_data_file(real: SiteData, lang: str) -> None:
+    pricing = real.pricing
+    rows = table_rows(matrix_table(pricing, lang))
+    plans = pricing.plans
+    assert len(rows) == 3 + len(pricing.features)  # header, price, send limit, features
+    assert [cell.split("（")[0] for cell in rows[0][1:]] == [plan.name for plan in plans]
+    assert rows[1][1:] == [price_text(plan.price, lang) for plan in plans]
+    assert rows[2][1:] == [limit_text(plan.send_multiplier, lang) for plan in plans]
+    words = {"en": ("Included", "Not included", "add-on"), "zh": ("包含", "不包含", "附加功能")}
+    included, excluded, addon = words[lang]
+    for feature, row in zip(pricing.features, rows[3:], strict=True):
+        assert feature.name[lang] in row[0]
+        if feature.page:
+            assert row[0] == f"[{feature.name[lang]}]({feature.page})"
+        for plan, cell in zip(plans, row[1:], strict=True):
+            state = feature.cells.get(plan.name)
+            if state is None:
+                assert cell == "", f"{feature.key}/{plan.name}: not listed, so empty"
+            elif state == INCLUDED:
+                assert cell == included
+            elif state == NOT_INCLUDED:
+                assert cell == excluded
+            else:
+                assert cell.startswith(f"{state} {addon}")
+                price = pricing.addon(state).price
+                if price is not None:
+                    assert price_text(price, lang) in cell
+
+
+def test_matrix_says_what_the_plan_table_says_and_no_more(real: SiteData) -> None:
+    rows = {row[0]: row[1:] for row in table_rows(matrix_table(real.pricing, "en"))}
+    assert rows["[CRM (deals and pipelines)](crm-deals-pipelines.md)"] == [
+        "Not included",
+        "Pipelines add-on ($68/mo)",
+        "Sales Engagement add-on",
+        "Sales Engagement add-on",
+    ]
+    assert rows["[Landing pages](landing-pages.md)"] == ["", "Included", "Included", "Included"]
+    assert rows["[Forms](forms.md)"] == ["Included"] * 4
+    assert rows["[Predictive sending](email-marketing.md)"] == ["", "", "Included", "Included"]
+    assert rows["Send limit"] == [
+        "10x contact count",
+        "10x contact count",
+        "12x contact count",
+        "15x contact count",
+    ]
+    everything = " ".join(real.pricing.plans[-1].features["en"]).lower()
+    assert "everything in pro" not in everything
+    assert "starter" not in real.pricing.addon("Pipelines").text["en"].lower()
+
+
+def test_matrix_legend_links_to_the_current_plans(real: SiteData) -> None:
+    assert matrix_table(real.pricing, "en").endswith(
+        "An empty cell: ActiveCampaign's plan list does not name the feature for that plan, which "
+        "does not say the plan lacks it. Check the current plans at "
+        "<https://www.activecampaign.com/pricing>."
+    )
+
+
+# The worked monthly-cost example
+
+
+def test_cost_example_adds_the_source_prices(real: SiteData) -> None:
+    assert example_total(real.pricing) == Decimal(49) + Decimal(68)
+    assert example_table(real.pricing, "en") == (
+        "| Item | Monthly cost |\n"
+        "|---|---|\n"
+        "| Plus plan (billed annually, 1,000 contacts) | $49/mo |\n"
+        "| Pipelines add-on | $68/mo |\n"
+        "| **Total** | **$117/mo** |\n"
+        "\n"
+        "Send limit: 1,000 contacts × 10 = 10,000 emails a month."
+    )
+    assert example_table(real.pricing, "zh") == (
+        "| 项目 | 每月费用 |\n"
+        "|---|---|\n"
+        "| Plus 套餐（年付，1,000 个联系人） | 49 美元/月 |\n"
+        "| Pipelines 附加功能 | 68 美元/月 |\n"
+        "| **合计** | **117 美元/月** |\n"
+        "\n"
+        "发送上限：1,000 个联系人 × 10 = 每月 10,000 封邮件。"
+    )
+
+
+def test_cost_example_follows_the_data(real: SiteData) -> None:
+    plans = tuple(
+        replace(plan, price=59) if plan.name == "Plus" else plan for plan in real.pricing.plans
+    )
+    pricing = replace(real.pricing, plans=plans)
+    assert example_total(pricing) == 127
+    assert "**$127/mo**" in example_table(pricing, "en")
+
+
+def test_markers_render_the_matrix_and_the_example(real: SiteData) -> None:
+    text = "Intro\n<!-- pricing:matrix -->\n<!-- pricing:example -->\n"
+    out = render_page(text, lang="zh", page_name="plans.md", rel="docs/zh/plans.md", data=real)
+    assert "| 功能 | Starter（入门版） |" in out and "**117 美元/月**" in out
+    assert "<!--" not in out
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            ("plans: {Starter: included}", "plans: {Basic: included}"),
+            "data/pricing.yml:{line}: unknown plan `Basic`",
+        ),
+        (
+            ("plans: {Starter: included}", "plans: {Starter: maybe}"),
+            "data/pricing.yml:{line}: `Starter: maybe` must be included, not-included or an "
+            "add-on name",
+        ),
+    ],
+)
+def test_matrix_data_errors_name_the_line(
+    tmp_path: Path, edit: tuple[str, str], message: str
+) -> None:
+    data = _copy_data(tmp_path)
+    text = (data / "pricing.yml").read_text("utf-8")
+    line = text.splitlines().index("    plans: {Starter: included}") + 1
+    (data / "pricing.yml").write_text(text.replace(*edit, 1), "utf-8")
+    with pytest.raises(InputError) as error:
+        load_data(data)
+    assert error.value.problems[0].startswith(message.format(line=line))
+
+
+def test_example_needs_a_priced_add_on(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path)
+    text = (
+        (data / "pricing.yml")
+        .read_text("utf-8")
+        .replace("addons: [Pipelines]", "addons: [SMS credits]")
+    )
+    (data / "pricing.yml").write_text(text, "utf-8")
+    with pytest.raises(InputError) as error:
+        load_data(data)
+    assert "`SMS credits` is not an add-on with a price" in error.value.problems[0]
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    target.mkdir()
+    for path in (REPO / "data").glob("*.yml"):
+        (target / path.name).write_text(path.read_text("utf-8"), "utf-8")
+    return target
+
+
+# Honest dates: stated and verified kept apart; the rule
+
+
+def test_stale_rule_counts_from_the_later_date(real: SiteData) -> None:
+    pricing: Pricing = real.pricing
+    assert pricing.as_of == dt.date(2026, 3, 1) and pricing.last_verified is None
+    assert pricing.max_age_days == 180
+    assert not pricing.is_stale(dt.date(2026, 8, 28))  # 180 days after as_of
+    assert pricing.is_stale(dt.date(2026, 8, 29))
+    assert pricing.is_stale(dt.date(2026, 12, 1))  # today: the warning shows
+    verified = replace(pricing, last_verified=dt.date(2026, 11, 1))
+    assert verified.checked_on == dt.date(2026, 11, 1)
+    assert not verified.is_stale(dt.date(2026, 12, 1))  # a check restarts the clock
+    assert verified.as_of == dt.date(2026, 3, 1)  # but the figures keep their date
+
+
+def test_stale_prices_are_a_notice_not_an_issue(tmp_path: Path) -> None:
+    root, _ = make_tree(tmp_path)
+    report = check_site(root, today=dt.date(2027, 3, 2))
+    assert [str(issue) for issue in report.issues] == []
+    assert [str(n) for n in report.notes] == [
+        "data/pricing.yml:1: prices are as of 2026-03-01 (not verified since), more than 365 "
+        "days before 2027-03-02; verify them at https://www.activecampaign.com/pricing, then set "
+        "last_verified (or update the figures and as_of)"
+    ]
+    assert report.prices_stale
+
+
+def test_last_verified_needs_its_label(tmp_path: Path) -> None:
+    root, _ = make_tree(tmp_path)
+    pricing = root / "data" / "pricing.yml"
+    pricing.write_text(
+        pricing.read_text("utf-8") + "last_verified: 2026-11-01\n"
+        "last_verified_label: {en: November 2026, zh: 2026 年 11 月}\n",
+        "utf-8",
+    )
+    report = check_site(root, today=dt.date(2027, 3, 2))
+    assert not report.prices_stale  # 121 days after the check
+    assert report.banner("pricing.md", "zh", "zh")["prices_verified"] == "2026 年 11 月"
+    assert report.banner("pricing.md", "en", "en")["prices_as_of"] == "March 2026"
+
+
+# The glossary page and the terminology checks
+
+
+def test_every_glossary_term_has_an_entry(real: SiteData) -> None:
+    listed = entries(real.terms)
+    assert [term.en for term in listed] == sorted((t.en for t in real.terms), key=str.lower)
+    assert len({term.anchor for term in listed}) == len(listed), "anchors are unique"
+
+
+def test_glossary_entry_in_both_languages(real: SiteData) -> None:
+    titles = {"lead-scoring.md": "Lead scoring"}
+    en = glossary_markdown(real.terms, "en", titles)
+    assert (
+        "### Lead scoring {#term-lead-scoring}\n\n"
+        "Chinese: **线索评分**{lang=zh}. Points added to contacts and deals by the rules of "
+        "scoring models that you configure. "
+        "More: [Lead scoring](lead-scoring.md)." in en
+    )
+    zh = glossary_markdown(real.terms, "zh", {"lead-scoring.md": "线索评分"})
+    assert (
+        "### 线索评分 {#term-lead-scoring}\n\n"
+        "英文：**lead scoring**{lang=en}。按你配置的评分模型规则为联系人和商机累计分数。"
+        "详见[线索评分](lead-scoring.md)。" in zh
+    )
+    assert "### ActiveCampaign {#term-activecampaign}\n\nMarketing" in en  # one word in both
+
+
+def test_glossary_marker_renders_entries_titled_as_their_pages(real: SiteData) -> None:
+    out = render_page(
+        "<!-- glossary:terms -->",
+        lang="en",
+        page_name="glossary.md",
+        rel="docs/en/glossary.md",
+        data=real,
+        titles={"pricing.md": "Pricing and billing"},
+    )
+    assert "{#term-send-limit}" in out
+    assert "More: [Pricing and billing](pricing.md#send-limits)." in out
+
+
+def _glossary_tree(tmp_path: Path, terms: str, en: str, zh: str) -> Path:
+    root, _ = make_tree(tmp_path)
+    (root / "data/glossary.yml").write_text("terms:\n" + terms, "utf-8")
+    for lang, body in (("en", en), ("zh", zh)):
+        (root / f"docs/{lang}/extra.md").write_text(
+            f"---\ntitle: X\ndescription: X.\n---\n\n# X {{#x}}\n\n{body}\n", "utf-8"
+        )
+    from checks.staleness import stamp_pages
+
+    stamp_pages(root / "docs", [])
+    return root
+
+
+def test_a_ruled_out_rendering_is_reported_with_its_line(tmp_path: Path) -> None:
+    terms = "  - {en: tracking, zh: 跟踪, avoid: [追踪]}\n"
+    root = _glossary_tree(tmp_path, terms, "Deal tracking.", "商机跟踪。\n\n还会追踪目标。")
+    messages = [str(i) for i in check_site(root, today=TODAY).issues]
+    assert messages == [
+        "docs/zh/extra.md:11: 追踪 is not the glossary term; write 跟踪 (tracking) "
+        "(data/glossary.yml:2: tracking: 跟踪)"
+    ]
+
+
+def test_a_longer_name_does_not_count_as_the_term(tmp_path: Path) -> None:
+    terms = "  - {en: engagement, zh: 互动, not_in: [sales engagement]}\n"
+    root = _glossary_tree(tmp_path, terms, "Buy Sales Engagement.", "购买 Sales Engagement。")
+    assert [str(i) for i in check_site(root, today=TODAY).issues] == []
+    root = _glossary_tree(
+        tmp_path / "2", terms, "Buy Sales Engagement for engagement.", "购买 Sales Engagement。"
+    )
+    assert [str(i) for i in check_site(root, today=TODAY).issues] == [
+        "docs/zh/extra.md:7: section {#x} lacks the glossary term 互动 "
+        '(docs/en/extra.md:8: "engagement")'
+    ]
+
+
+def test_a_term_page_that_does_not_exist_names_the_data_line(tmp_path: Path) -> None:
+    terms = (
+        "  - {en: tag, zh: 标签}\n"
+        "  - {en: goal, zh: 目标, def_en: A target., def_zh: 目标。, page: nope.md#x}\n"
+        "  - {en: wait step, zh: 等待步骤, def_en: W., def_zh: 等。, page: index.md#nope}\n"
+    )
+    root = _glossary_tree(tmp_path, terms, "Text.", "正文。")
+    assert [str(i) for i in check_site(root, today=TODAY).issues] == [
+        "data/glossary.yml:3: nope.md#x: there is no page docs/en/nope.md",
+        "data/glossary.yml:3: nope.md#x: there is no page docs/zh/nope.md",
+        "data/glossary.yml:4: index.md#nope: docs/en/index.md has no anchor {#nope}",
+        "data/glossary.yml:4: index.md#nope: docs/zh/index.md has no anchor {#nope}",
+    ]
+
+
+def test_links_to_glossary_entries_are_checked(tmp_path: Path) -> None:
+    terms = "  - {en: goal, zh: 目标, def_en: A target., def_zh: 目标。, page: index.md}\n"
+    root = _glossary_tree(
+        tmp_path,
+        terms,
+        "A [goal](glossary.md#term-goal), a [typo](glossary.md#term-gaol).",
+        "一个[目标](glossary.md#term-goal)，一个[错误](glossary.md#term-gaol)。",
+    )
+    for lang in ("en", "zh"):
+        (root / f"docs/{lang}/glossary.md").write_text(
+            "---\ntitle: G\ndescription: G.\n---\n\n# G {#g}\n\n<!-- glossary:terms -->\n", "utf-8"
+        )
+    from checks.staleness import stamp_pages
+
+    stamp_pages(root / "docs", [])
+    messages = [str(i) for i in check_site(root, today=TODAY).issues]
+    assert messages == [
+        "docs/en/extra.md:8: link to glossary.md#term-gaol: docs/en/glossary.md has no anchor "
+        "{#term-gaol}",
+        "docs/zh/extra.md:9: link to glossary.md#term-gaol: docs/zh/glossary.md has no anchor "
+        "{#term-gaol}",
+    ]
+
+
+def test_definition_needs_both_languages(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path)
+    (data / "glossary.yml").write_text(
+        "terms:\n  - en: goal\n    zh: 目标\n    def_en: A target.\n", "utf-8"
+    )
+    with pytest.raises(InputError) as error:
+        load_data(data)
+    assert error.value.problems == ["data/glossary.yml:2: `terms.0.def_zh` must be text"]

@@ -1,0 +1,230 @@
+"""Search at build time: Material's scripts patched (or the build stops), the index's extra words,
+the query set's format, and the search-engine view of two languages (hreflang, sitemap, menu)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import material
+import pytest
+from theme_patches import PATCHES, SEGMENT_LAST_WORD, PatchError, apply_patch, patch_site
+
+from bench.search_quality import (
+    MIN_QUERIES,
+    QualityReport,
+    Query,
+    QueryResult,
+    QuerySetError,
+    load_queries,
+)
+from i18n_output import (
+    add_compound_words,
+    compound_words,
+    head_alternates,
+    language_menu,
+    words_to_keep_whole,
+)
+from tests.gates.tools import MINI, html_pages
+from tests.sitebuild import REPO, Build, build_mini_site, load_config
+
+SHIPPED = Path(material.__file__).parent / "templates"
+
+
+# --- theme patches ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("patch", PATCHES, ids=lambda p: p.name)
+def test_each_patch_finds_its_code_once_in_the_installed_material(patch) -> None:
+    (asset,) = SHIPPED.glob(patch.asset)
+    text = asset.read_text(encoding="utf-8")
+    assert text.count(patch.find) == 1
+    patched = apply_patch(text, patch, asset.name)
+    assert patch.replace in patched and patch.find not in patched
+    assert apply_patch(patched, patch, asset.name) == patched  # a second build changes nothing
+
+
+def test_a_patch_that_no_longer_applies_names_the_file_and_the_patch() -> None:
+    with pytest.raises(PatchError) as error:
+        apply_patch("function fe(t,e){}", SEGMENT_LAST_WORD, "assets/x.min.js")
+    message = str(error.value)
+    assert message.startswith("assets/x.min.js: theme patch 'segment-last-word' expected")
+    assert "found it 0 times" in message and "hooks/theme_patches.py" in message
+
+
+def test_patch_site_patches_every_script_of_a_built_site(tmp_path: Path) -> None:
+    for patch in PATCHES:
+        (asset,) = SHIPPED.glob(patch.asset)
+        target = tmp_path / asset.relative_to(SHIPPED)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(asset, target)
+    changed = patch_site(tmp_path)
+    expected = {a.relative_to(SHIPPED).as_posix() for p in PATCHES for a in SHIPPED.glob(p.asset)}
+    assert sorted(changed) == sorted(expected)
+    assert patch_site(tmp_path) == []  # patched already: nothing to change
+    for patch in PATCHES:
+        (asset,) = tmp_path.glob(patch.asset)
+        assert patch.replace in asset.read_text(encoding="utf-8")
+
+
+def test_the_build_stops_with_a_clear_message_when_material_changed(tmp_path: Path) -> None:
+    # An upgraded Material, simulated by a theme override of its worker with other code there
+    overrides = tmp_path / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    (worker,) = SHIPPED.glob(SEGMENT_LAST_WORD.asset)
+    target = overrides / worker.relative_to(SHIPPED)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        worker.read_text(encoding="utf-8").replace(SEGMENT_LAST_WORD.find, "/*changed*/"),
+        encoding="utf-8",
+    )
+
+    def upgraded(config: dict) -> None:
+        config["theme"]["custom_dir"] = str(overrides)
+
+    build = build_mini_site(tmp_path / "build", upgraded)
+    assert build.returncode != 0
+    assert "theme patch 'segment-last-word' expected Material's code" in build.log
+    assert "Traceback" not in build.log
+
+
+# --- the index's extra words ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Add WhatsApp to an automation", ["whatsapp"]),
+        ("<code>vgo('setEmail', 'a@b.c')</code>", ["setemail"]),
+        ("GET /api/3/dealGroups and OAuth 2.0", ["dealgroups", "oauth"]),
+        ("plain words, an API, HTTP 429", []),
+    ],
+)
+def test_compound_words_are_the_words_camelcase_splits(text: str, words: list[str]) -> None:
+    assert compound_words(text) == words
+
+
+def test_compound_words_go_into_the_declared_field_only() -> None:
+    docs = [{"location": "a.html", "title": "WhatsApp", "text": "x"}, {"location": "b.html"}]
+    declared = {"config": {"fields": {"compounds": {"boost": 1}}}, "docs": docs}
+    assert add_compound_words(declared)["docs"][0]["compounds"] == "whatsapp"
+    assert "compounds" not in add_compound_words(declared)["docs"][1]
+    undeclared = {"config": {"fields": {}}, "docs": docs}
+    assert add_compound_words(undeclared)["docs"] == docs
+
+
+def test_glossary_terms_that_jieba_breaks_into_lone_characters_are_kept_whole() -> None:
+    cuts = {"分群": ["分", "群"], "线索评分": ["线索", "评分"], "Webhook": ["Webhook"]}
+    assert words_to_keep_whole(list(cuts), cuts.__getitem__) == ["分群"]
+
+
+def test_the_search_config_declares_the_compounds_field() -> None:
+    search = next(p["search"] for p in load_config()["plugins"] if "search" in p)
+    assert "compounds" in search["fields"]
+
+
+# --- the query set ------------------------------------------------------------------------------
+
+
+def test_the_query_set_has_enough_queries_per_language() -> None:
+    queries = load_queries()
+    for lang in ("en", "zh"):
+        assert sum(q.lang == lang for q in queries) >= MIN_QUERIES
+
+
+def test_a_malformed_query_names_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "q.yml"
+    bad.write_text("en:\n  - {q: pricing, role: owner, pages: [pricing.md]}\nzh: []\n", "utf-8")
+    with pytest.raises(QuerySetError, match=r"^q\.yml:2: `pages` must list"):
+        load_queries(bad)
+
+
+def test_every_expected_page_exists_in_its_language() -> None:
+    for query in load_queries():
+        for page in query.pages:
+            source = REPO / "docs" / query.lang / page.replace(".html", ".md")
+            assert source.is_file(), f"{query.text!r} (line {query.line}) expects {page}"
+
+
+# --- hreflang, sitemap and the language menu ---------------------------------------------------
+
+
+def test_head_alternates_are_absolute_and_skip_fallbacks() -> None:
+    alternates = [
+        {"name": "English", "link": "automations.html", "lang": "en"},
+        {"name": "简体中文", "link": "/help/zh/index.html", "lang": "zh"},
+    ]
+    assert head_alternates(alternates, "https://x.org/help/", []) == [
+        {"name": "English", "link": "https://x.org/help/automations.html", "lang": "en"},
+        {"name": "简体中文", "link": "https://x.org/help/zh/index.html", "lang": "zh"},
+    ]
+    assert [a["lang"] for a in head_alternates(alternates, "https://x.org/", ["zh"])] == ["en"]
+    menu = language_menu(alternates, {"zh": "en"})
+    assert menu[1]["only"] == "English" and menu[1]["only_lang"] == "en"
+    assert "only" not in menu[0]
+
+
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+
+
+@pytest.mark.slow
+def test_every_page_has_absolute_hreflang_alternates(real_site: Build) -> None:
+    site_url = load_config()["site_url"]
+    checked = 0
+    for page in html_pages(real_site.site):
+        if page.name == "404.html" or "compare" in page.parts:
+            continue
+        links = ALTERNATE.findall(page.read_text(encoding="utf-8"))
+        assert {lang for _, lang in links} == {"en", "zh", "x-default"}, page
+        assert all(href.startswith(site_url) for href, _ in links), (page, links)
+        checked += 1
+    assert checked > 40
+
+
+@pytest.mark.slow
+def test_the_sitemap_lists_both_languages_with_absolute_urls(real_site: Build) -> None:
+    site_url = load_config()["site_url"]
+    tree = ET.parse(real_site.site / "sitemap.xml")
+    locs = [e.text or "" for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locs and all(loc.startswith(site_url) for loc in locs)
+    assert f"{site_url}automations.html" in locs and f"{site_url}zh/automations.html" in locs
+
+
+@pytest.mark.slow
+def test_an_english_only_page_says_so_in_the_menu_and_has_no_chinese_alternate(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(MINI, docs)
+    (docs / "zh" / "automations.md").unlink()
+
+    def english_only(config: dict) -> None:
+        config["docs_dir"] = str(docs)
+
+    build = build_mini_site(tmp_path / "build", english_only)
+    assert build.returncode == 0, build.log
+    for path in ("automations.html", "zh/automations.html"):
+        html = (build.site / path).read_text(encoding="utf-8")
+        assert [lang for _, lang in ALTERNATE.findall(html)] == ["en", "x-default"], path
+        menu_zh = re.search(r'<a [^>]*data-ac-lang="zh"[^>]*>(.*?)</a>', html, re.S)
+        assert menu_zh and "(English only)" in menu_zh.group(1), path
+    translated = (build.site / "index.html").read_text(encoding="utf-8")
+    assert "English only" not in translated
+    assert [lang for _, lang in ALTERNATE.findall(translated)] == ["en", "zh", "x-default"]
+
+
+def test_hit_rates_count_the_first_and_the_first_three_pages() -> None:
+    query = Query("en", "pricing", ("pricing.html",), "owner", 3)
+    report = QualityReport("en", "file://")
+    report.results = [
+        QueryResult(query, ("pricing.html", "sms.html"), ()),
+        QueryResult(query, ("sms.html", "forms.html", "pricing.html"), ("zh/sms.html",)),
+        QueryResult(query, ("sms.html", "forms.html", "reporting.html", "pricing.html"), ()),
+    ]
+    assert (report.top1, report.top3, report.other_language) == (1 / 3, 2 / 3, 1)
+    assert report.describe_misses() == [
+        "search_queries.yml:3: 'pricing' expected pricing.html; got sms.html, forms.html, "
+        "reporting.html"
+    ]
