@@ -326,30 +326,6 @@ def test_a_term_page_that_does_not_exist_names_the_data_line(tmp_path: Path) -> 
     ]
 
 
-def test_links_to_glossary_entries_are_checked(tmp_path: Path) -> None:
-    terms = "  - {en: goal, zh: 目标, def_en: A target., def_zh: 目标。, page: index.md}\n"
-    root = _glossary_tree(
-        tmp_path,
-        terms,
-        "A [goal](glossary.md#term-goal), a [typo](glossary.md#term-gaol).",
-        "一个[目标](glossary.md#term-goal)，一个[错误](glossary.md#term-gaol)。",
-    )
-    for lang in ("en", "zh"):
-        (root / f"docs/{lang}/glossary.md").write_text(
-            "---\ntitle: G\ndescription: G.\n---\n\n# G {#g}\n\n<!-- glossary:terms -->\n", "utf-8"
-        )
-    from checks.staleness import stamp_pages
-
-    stamp_pages(root / "docs", [])
-    messages = [str(i) for i in check_site(root, today=TODAY).issues]
-    assert messages == [
-        "docs/en/extra.md:8: link to glossary.md#term-gaol: docs/en/glossary.md has no anchor "
-        "{#term-gaol}",
-        "docs/zh/extra.md:9: link to glossary.md#term-gaol: docs/zh/glossary.md has no anchor "
-        "{#term-gaol}",
-    ]
-
-
 def test_definition_needs_both_languages(tmp_path: Path) -> None:
     data = _copy_data(tmp_path)
     (data / "glossary.yml").write_text(
