@@ -39,9 +39,9 @@ class ChecksResult(Repeated):
 def available() -> str | None:
     """Why the checks cannot be benchmarked here, or None when they can."""
     try:
-        from hooks.checks.synthetic import write_synthetic_tree  # noqa: F401
+        from bench.synthetic import write_synthetic_tree  # noqa: F401
     except ImportError as error:
-        return f"hooks.checks.synthetic is not importable ({error})"
+        return f"bench.synthetic is not importable ({error})"
     return None
 
 
@@ -55,7 +55,7 @@ def _supports_jobs() -> bool:
 def run(workdir: Path, sizes: dict[int, int], log=print) -> list[ChecksResult]:
     """``sizes``: page pairs -> repetitions. Write each tree once, then run the checks in that
     folder, one process per run, with one worker and with the CLI's default."""
-    from hooks.checks.synthetic import write_synthetic_tree
+    from bench.synthetic import write_synthetic_tree
 
     variants = [("1", ["--jobs", "1"]), ("default", [])] if _supports_jobs() else [("default", [])]
     env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}

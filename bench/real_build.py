@@ -33,7 +33,7 @@ class RealResult:
 
 
 # The hooks that check and render content from data/: the "site-wide checks" of the 5% budget.
-CHECK_HOOKS = ("site_checks.py", "render.py", "page_safety.py")
+CHECK_HOOKS = ("site_checks.py", "page_safety.py")
 EXPORT_HOOK = "export.py"
 
 

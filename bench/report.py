@@ -70,7 +70,7 @@ def _real(real: RealResult | None, indexes: list[IndexSize]) -> list[str]:
         "interleaved (on, no checks, off, off, no checks, on, ...). *Hooks on* is mkdocs.yml as it "
         f"is, with the hooks it lists: {', '.join(f'`{h}`' for h in real.hooks) or 'none'} "
         "(`export.py`, the twins, llms.txt and PDF, is timed on its own in section 6). "
-        "*No checks* drops the site-wide content checks (`site_checks.py`, `render.py`, "
+        "*No checks* drops the site-wide content checks (`site_checks.py`, "
         "`page_safety.py`) and keeps "
         "the rest; on / no checks is the cost of the checks, the figure the 5% budget is about. "
         "*Hooks off* empties the `hooks:` list: no checks, no per-language search index, and no "
@@ -145,7 +145,7 @@ def _checks(checks: list[ChecksResult], skipped: str | None, plan: dict[int, int
         return [*out, f"Not run: {skipped}.", ""]
     out += [
         "`python -m hooks.checks --root TREE`, run in a folder holding a synthetic tree written by "
-        "`hooks/checks/synthetic.py` (`write_synthetic_tree(root, n_pairs)`: clean page pairs of "
+        "`bench/synthetic.py` (`write_synthetic_tree(root, n_pairs)`: clean page pairs of "
         "about 600 words that pass every check), one process per run. *jobs 1* forces one worker "
         "process; *default* is what the command does on its own. *CPU* is user + system time of "
         "the command and its worker processes. *Reference* is "
@@ -226,9 +226,10 @@ def _scale(scale: list[ScaleResult], plan: dict[int, int]) -> list[str]:
     out = [
         "## 3. Full builds at scale: `navigation.prune` on and off",
         "",
-        "Synthetic sites written by `bench/synthetic_site.py`: n page pairs per language (about "
-        "500 words each, {#id} headings, a table, code, links to the next page's sections) plus "
-        "a start page, in a navigation of 5 tabs > sections > chapters of 10 pages. The real "
+        "Synthetic sites written by `bench/synthetic.py` (`write_synthetic_tree(root, n_pairs, "
+        "words=500)`, the trees of section 2): n page pairs per language ({#id} headings, lists, "
+        "tables, code, admonitions, links to the next page's sections), the first of them a "
+        "start page, in a navigation of 5 tabs > sections > chapters of 10 pages. The real "
         "theme, plugins and search configuration; hooks: `site_hooks.py` only (the content checks "
         "and reader features read the real pages and data). Strict builds; prune on and off "
         "interleaved. Repetitions (median reported): "

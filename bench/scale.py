@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.runner import Repeated, Run, SiteSize, site_size, timed_build
-from bench.synthetic_site import write_site
+from bench.synthetic import navigation, write_synthetic_tree
 from tests.sitebuild import absolutise, load_config
 
 
@@ -41,8 +41,8 @@ def run(workdir: Path, sizes: dict[int, int], log=print) -> list[ScaleResult]:
     """``sizes``: page pairs -> repetitions. Prune on and off are interleaved."""
     results = []
     for pairs, reps in sizes.items():
-        docs = workdir / f"docs-{pairs}"
-        nav = write_site(docs, pairs)
+        docs = write_synthetic_tree(workdir / f"tree-{pairs}", pairs, words=500) / "docs"
+        nav = navigation(pairs)
         runs: dict[bool, list[Run]] = {True: [], False: []}
         sizes_seen: dict[bool, SiteSize | None] = {True: None, False: None}
         for rep in range(reps):

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from checks.markdown import fenced_lines, match_heading
 from checks.source import FRONT_MATTER_RE
 
+# The default folder of the compare pages (extra.checks.compare_dir); links are relative, so any
+# one-folder name gives the same links.
 COMPARE_DIR = "compare"
 # A Markdown link (not an image): `[text](target)` or `[text](target "title")`.
 LINK_RE = re.compile(
@@ -167,7 +169,6 @@ def compare_page(
         "search": {"exclude": True},
         "hide": ["toc", "navigation"],
         "ac_compare_of": page,
-        "ac_compare_rows": len(rows),
     }
     out = ["---"] + [
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()

@@ -6,7 +6,7 @@ Thin adapter over ``checks.assistant`` and ``checks.book`` (pure). static-i18n b
 once per language into one site root, so every output is written per language, into that
 language's folder, before the next language starts (``on_post_build`` at priority 100, as
 hooks/site_hooks.py does for the 404 pages). The checks' data comes from the build's one run
-(``checks.build.report_for``). After the last language the twins are checked like the pages.
+(``checks.build``). After the last language the twins are checked like the pages.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from checks import assistant, book
-from checks.build import report_for
+from checks import assistant, book, build
+from checks.config import SiteConfig
 from checks.model import InputError
-from checks.site import LANGS, SiteReport, check_site
+from checks.site import SiteReport, check_site, split_language
 from pathfinder import load_paths, role_names
 
 log = get_plugin_logger("export")
@@ -76,10 +76,12 @@ def _report(config: MkDocsConfig) -> SiteReport:
     """The build's one run of the checks (the same object hooks/site_checks.py logs)."""
 
     def run() -> SiteReport:
-        return check_site(Path(config.docs_dir).parent, docs_dir=Path(config.docs_dir), jobs=1)
+        names = SiteConfig.from_mapping(config.extra.get("checks"))
+        docs = Path(config.docs_dir)
+        return check_site(docs.parent, docs_dir=docs, jobs=1, config=names)
 
     try:
-        return report_for(config, run)
+        return build.start(config).report_for(run)
     except InputError as error:
         raise _abort(error) from None
 
@@ -129,8 +131,7 @@ def _pages(section: Section) -> list[Page]:
 
 def _name(page: Page) -> str:
     """The page's path inside its language folder (``guides/crm-pipeline.md``)."""
-    lang, _, rest = page.file.src_uri.partition("/")
-    return rest if rest and lang in LANGS else page.file.src_uri
+    return split_language(page.file.src_uri)[1]
 
 
 def _is_source(page: Page) -> bool:

@@ -17,18 +17,15 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from checks.build import latest
+from checks import build
+from checks.config import SiteConfig
 from checks.model import InputError
-from compare import COMPARE_DIR, compare_page
+from compare import compare_page
 from pathfinder import Paths, load_paths, resolve, role_names
 
 log = get_plugin_logger("reader")
 
-# paths.yml, parsed once per build and file version (it serves every page's role tags)
-_paths_cache: dict[tuple[Path, int], Paths] = {}
-
 PATHFINDER_MARKER = re.compile(r"^<!--[ \t]*pathfinder[ \t]*-->[ \t]*$", re.MULTILINE)
-PATHS_FILE = "data/paths.yml"
 
 
 def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
@@ -38,6 +35,14 @@ def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
     return langs, default
 
 
+def _names(config: MkDocsConfig) -> SiteConfig:
+    """`extra: checks:` of mkdocs.yml (site_checks.py stops the build if it is malformed)."""
+    try:
+        return SiteConfig.from_mapping(config.extra.get("checks"))
+    except InputError as error:
+        raise _abort(error) from None
+
+
 def _repo(config: MkDocsConfig) -> Path:
     """The folder holding docs/ and data/ (the config file may live elsewhere, as in tests)."""
     return Path(config.docs_dir).parent
@@ -45,14 +50,13 @@ def _repo(config: MkDocsConfig) -> Path:
 
 def _paths(config: MkDocsConfig) -> Paths:
     """data/paths.yml, validated; bad input stops the build with its file and line."""
-    path = _repo(config) / PATHS_FILE
-    key = (path, path.stat().st_mtime_ns if path.exists() else 0)
-    if key not in _paths_cache:
-        try:
-            _paths_cache[key] = load_paths(path, tuple(_languages(config)[0]))
-        except InputError as error:
-            raise _abort(error) from None
-    return _paths_cache[key]
+    path = _repo(config) / "data" / _names(config).paths_file
+    try:  # parsed once per build (it serves every page's role tags)
+        return build.start(config).parse(
+            "paths", lambda: load_paths(path, tuple(_languages(config)[0]))
+        )
+    except InputError as error:
+        raise _abort(error) from None
 
 
 def _abort(error: InputError) -> Abort:
@@ -73,7 +77,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir)
     other = next(code for code in langs if code != default)
     root = "" if lang == default else f"{lang}/"
-    report = latest(config)  # the checks' report, when its hook runs: drift marks
+    report = build.latest(config)  # the checks' report, when its hook runs: drift marks
+    compare_dir = _names(config).compare_dir
     for en in sorted((docs / default).rglob("*.md")):
         page = en.relative_to(docs / default).as_posix()
         zh = docs / other / page
@@ -90,8 +95,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             default=default,
             drift=drift,
         )
-        generated = File.generated(config, f"{lang}/{COMPARE_DIR}/{page}", content=text)
-        generated.dest_uri = f"{root}{COMPARE_DIR}/{page[: -len('.md')]}.html"
+        generated = File.generated(config, f"{lang}/{compare_dir}/{page}", content=text)
+        generated.dest_uri = f"{root}{compare_dir}/{page[: -len('.md')]}.html"
         generated.inclusion = InclusionLevel.NOT_IN_NAV  # reachable from every page, not the nav
         files.append(generated)
     return files
@@ -138,11 +143,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         # static-i18n only knows the alternates of files it localised: point the language menu
         # at the other language's compare view of the same page
         for alternate in config.extra.get("alternate") or []:
-            alternate["link"] = roots[alternate["lang"]] + f"{COMPARE_DIR}/{html}"
+            alternate["link"] = roots[alternate["lang"]] + f"{_names(config).compare_dir}/{html}"
         return
     path = _page_path(page, lang, config)
     docs = Path(config.docs_dir)
     if all((docs / code / path).is_file() for code in langs):
         html = path[: -len(".md")] + ".html"
-        page.meta["ac_compare"] = roots[lang] + f"{COMPARE_DIR}/{html}"
+        page.meta["ac_compare"] = roots[lang] + f"{_names(config).compare_dir}/{html}"
         page.meta["ac_english_url"] = roots[default] + html

@@ -1,16 +1,19 @@
-"""MkDocs hook: the translation-honesty checks, once per build, and each page's banner status.
+"""MkDocs hook: the translation-honesty checks, once per build; each page's banner status; the
+generated Markdown (pricing tables where ``<!-- pricing:... -->`` markers stand, a link to the
+Related skills page for every inline-code skill mention).
 
-Thin adapter over the pure core in ``hooks/checks/``. The checks read docs/<lang>/ and data/ from
-disk once per build (static-i18n fires every event once per language; see ``checks.build``) and
-each issue is logged as a warning, so ``mkdocs build --strict`` shows them all and then fails.
-Unreadable input (bad YAML, bad encoding, an empty page, an unknown marker) aborts the build with
-the file and line, never a traceback. Templates read ``page.meta["ac_status"]`` for the banners.
+Thin adapter over the pure core in ``hooks/checks/`` (``checks.site``, ``checks.generate``).
+The checks read docs/<lang>/ and data/ from disk once per build (static-i18n fires every event
+once per language; see ``checks.build``) and each issue is logged as a warning, so
+``mkdocs build --strict`` shows them all and then fails. Unreadable input (bad YAML, bad
+encoding, an empty page, an unknown marker) aborts the build with the file and line, never a
+traceback. Templates read ``page.meta["ac_status"]`` for the banners. Set
+``extra.checks.skills_base_url`` in mkdocs.yml to link skills to an external site instead.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -18,24 +21,37 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from checks.build import report_for
+from checks import build
+from checks.config import SiteConfig
+from checks.generate import render_page
 from checks.model import InputError
-from checks.site import LANGS, SiteReport, check_site
+from checks.site import LANGS, SiteReport, check_site, split_language
+from checks.source import split_front_matter
 
 log = get_plugin_logger("checks")
+render_log = get_plugin_logger("render")  # generated Markdown: its own name in the log
 
-_state: dict[str, Any] = {"logged": None}  # the config whose issues were logged
+
+def site_config(config: MkDocsConfig) -> SiteConfig:
+    """The site's names (data files, pages, folders) from `extra: checks:` in mkdocs.yml."""
+    rel = Path(config.config_file_path or "mkdocs.yml").name
+    try:
+        return SiteConfig.from_mapping(config.extra.get("checks"), rel)
+    except InputError as error:
+        for problem in error.problems:
+            log.error(problem)
+        raise Abort(f"{len(error.problems)} input error(s) in {rel}; see above") from None
 
 
 def build_report(config: MkDocsConfig) -> SiteReport:
-    """The checks' report for this build (shared with hooks/render.py); input errors abort."""
+    """The checks' report for this build; input errors abort."""
 
     def run() -> SiteReport:
         root = Path(config.docs_dir).parent  # docs/ and data/ sit side by side
-        return check_site(root, docs_dir=Path(config.docs_dir), jobs=1)
+        return check_site(root, docs_dir=Path(config.docs_dir), jobs=1, config=site_config(config))
 
     try:
-        return report_for(config, run)
+        return build.start(config).report_for(run)
     except InputError as error:
         for problem in error.problems:
             log.error(problem)
@@ -51,25 +67,53 @@ def build_language(config: MkDocsConfig) -> str:
 
 def page_language(page: Page, build_lang: str) -> tuple[str, str]:
     """The language of a page's source file and its name inside the language folder."""
-    lang, _, rest = page.file.src_uri.partition("/")
-    return (lang, rest) if lang in LANGS and rest else (build_lang, page.file.src_uri)
+    lang, name = split_language(page.file.src_uri)
+    return lang or build_lang, name
 
 
 def on_config(config: MkDocsConfig) -> None:
+    state = build.start(config)  # the one reset of per-build state: a new config, a new build
     report = build_report(config)
-    if _state["logged"] is config:
+    if state.logged:
         return  # the next language of the same build
-    _state["logged"] = config
+    state.logged = True
     for issue in report.issues:
         log.warning(str(issue))
-    for note in report.notes:  # lags (translations behind, stale prices): inform, never fail
+    for note in report.notes:  # checks off (no data file), lags: inform, never fail
         log.info(note)
     log.info("translation checks: %s", report.summary())
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Banner status of the page in this language build, for the templates."""
+    """Banner status of the page in this language build, for the templates; then the page's
+    generated Markdown."""
     build_lang = build_language(config)
     file_lang, name = page_language(page, build_lang)
-    page.meta["ac_status"] = build_report(config).banner(name, file_lang, build_lang)
-    return markdown
+    report = build_report(config)
+    page.meta["ac_status"] = report.banner(name, file_lang, build_lang)
+    rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    names = site_config(config)
+    try:
+        return render_page(
+            markdown,
+            lang=file_lang,
+            page_name=name,
+            rel=rel,
+            data=report.data,
+            skills_base_url=names.skills_base_url,
+            first_line=_first_line(page, rel),
+            related_page=names.related_skills_page,
+            titles=report.page_titles(file_lang),
+        )
+    except InputError as error:
+        for problem in error.problems:
+            render_log.error(problem)
+        raise Abort(f"{len(error.problems)} input error(s) in {rel}; see above") from None
+
+
+def _first_line(page: Page, rel: str) -> int:
+    """File line of the first Markdown line (after the front matter)."""
+    try:
+        return split_front_matter(page.file.content_string, rel).body_line
+    except (InputError, OSError, TypeError):
+        return 1

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,32 +28,38 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
-    """Keep each phase's report on the test item, so fixtures can tell that a test failed."""
-    report = yield
-    setattr(item, f"rep_{report.when}", report)
-    return report
+# The browser, its pages and a screenshot on failure are pytest-playwright's fixtures
+# (pyproject.toml: --screenshot only-on-failure into test-artifacts/browser/); this file only
+# points them at Debian's Chromium and records each page's requests.
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
-    playwright_api = pytest.importorskip("playwright.sync_api")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """Debian's Chromium, headless (never a downloaded browser: no `playwright install`)."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-gpu",
-            ],
-        )
-        yield chromium
-        chromium.close()
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-gpu",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def base_url() -> None:
+    """No base URL: pages open from file:// (and pytest-playwright's own fallback fixture is an
+    instance method, which pytest 9 warns about)."""
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}}
 
 
 class RequestLog(list[str]):
@@ -66,16 +71,8 @@ class RequestLog(list[str]):
 
 
 @pytest.fixture
-def page(browser, request: pytest.FixtureRequest) -> Iterator:
-    """A fresh browser page; on failure a full-page screenshot goes to test-artifacts/."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.requests = RequestLog()
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    yield pg
-    rep = getattr(request.node, "rep_call", None)
-    if rep is not None and rep.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-150:]
-        pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    context.close()
+def page(page: Any) -> Any:
+    """pytest-playwright's page, with ``page.requests``: what the offline tests inspect."""
+    page.requests = RequestLog()
+    page.on("request", lambda r: page.requests.append(r.url))
+    return page

@@ -7,6 +7,7 @@ process per build is what a reader's ``make build`` does.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -52,11 +53,28 @@ def run_mkdocs(config: dict[str, Any], workdir: Path, *args: str, strict: bool =
     config = {**config, "strict": strict}
     cfg = workdir / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    site = workdir / "site"
+    return build_config_file(cfg, *args, strict=strict)
+
+
+def copy_fixture_site(name: str, workdir: Path) -> Path:
+    """A copy of the fixture site ``tests/fixtures/<name>/`` (its own mkdocs.yml, docs/ and data/)
+    in ``workdir``, its ``../../../`` paths pointed back at this repository; returns its config."""
+    shutil.copytree(REPO / "tests" / "fixtures" / name, workdir, dirs_exist_ok=True)
+    config = workdir / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("../../../", f"{REPO.as_posix()}/"),
+        encoding="utf-8",
+    )
+    return config
+
+
+def build_config_file(config: Path, *args: str, strict: bool = True) -> Build:
+    """Build a site from its own mkdocs.yml into ``site/`` next to it."""
+    site = config.parent / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     mode = ["--strict"] if strict else []
     proc = subprocess.run(
-        [str(MKDOCS), "build", *mode, "--clean", "-f", str(cfg), "-d", str(site), *args],
+        [str(MKDOCS), "build", *mode, "--clean", "-f", str(config), "-d", str(site), *args],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -105,8 +123,7 @@ def restore_material_scripts(site: Path) -> list[str]:
     of ``hooks/theme_patches.py``. Returns the files replaced.
     """
     import material
-
-    from hooks.theme_patches import PATCHES
+    from theme_patches import PATCHES
 
     shipped = Path(material.__file__).parent / "templates"
     restored = []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import material
 import pytest
+from theme_patches import PATCHES, SEGMENT_LAST_WORD, PatchError, apply_patch, patch_site
 
 from bench.search_quality import (
     MIN_QUERIES,
@@ -19,14 +20,13 @@ from bench.search_quality import (
     QuerySetError,
     load_queries,
 )
-from hooks.i18n_output import (
+from i18n_output import (
     add_compound_words,
     compound_words,
     head_alternates,
     language_menu,
     words_to_keep_whole,
 )
-from hooks.theme_patches import PATCHES, SEGMENT_LAST_WORD, PatchError, apply_patch, patch_site
 from tests.gates.tools import MINI, html_pages
 from tests.sitebuild import REPO, Build, build_mini_site, load_config
 

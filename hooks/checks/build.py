@@ -1,29 +1,54 @@
-"""One run of the checks per build, shared by the MkDocs hooks.
+"""Per-build state shared by the MkDocs hooks: one object, replaced when a new build starts.
 
 mkdocs-static-i18n rebuilds the whole site once per language with the same config object, so every
-hook event fires once per language. Both hooks ask for the report of the current build; the checks
-run for the first language and the other languages reuse the result. Pure: the build is any object
-that identifies it (the hooks pass the MkDocs config)."""
+hook event fires once per language. The first hook's `on_config` of a build calls `start(config)`,
+which resets the state when the config is a new one (a new build, or `mkdocs serve` rebuilding);
+the other languages of the build find it as it is. The checks then run once per build, their
+issues are logged once, and data files the hooks read per page are parsed once. Pure: the build
+is any object that identifies it (the hooks pass the MkDocs config)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from .site import SiteReport
 
-_last: list[tuple[object, SiteReport]] = []  # the build the report belongs to, and the report
+
+@dataclass
+class BuildState:
+    """What one build has computed so far."""
+
+    build: object
+    report: SiteReport | None = None
+    logged: bool = False  # the report's issues were logged (once, not once per language)
+    parsed: dict[str, Any] = field(default_factory=dict)  # data files read by the hooks
+
+    def report_for(self, run: Callable[[], SiteReport]) -> SiteReport:
+        """The checks' report of this build: run them the first time it is asked for."""
+        if self.report is None:
+            self.report = run()
+        return self.report
+
+    def parse(self, key: str, load: Callable[[], Any]) -> Any:
+        """A data file's parsed content, read the first time a page of this build needs it."""
+        if key not in self.parsed:
+            self.parsed[key] = load()
+        return self.parsed[key]
 
 
-def report_for(build: object, run: Callable[[], SiteReport]) -> SiteReport:
-    """The report of this build: run the checks the first time it is asked for, then reuse it."""
-    if _last and _last[0][0] is build:
-        return _last[0][1]
-    report = run()
-    _last[:] = [(build, report)]
-    return report
+_current: list[BuildState] = []
+
+
+def start(build: object) -> BuildState:
+    """The state of this build; a new build (another config object) starts from nothing."""
+    if not _current or _current[0].build is not build:
+        _current[:] = [BuildState(build)]
+    return _current[0]
 
 
 def latest(build: object) -> SiteReport | None:
     """The report of this build, if the checks ran for it (the compare view marks drift with
     it; a build without the checks hook has none)."""
-    return _last[0][1] if _last and _last[0][0] is build else None
+    return _current[0].report if _current and _current[0].build is build else None

@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from .config import read_site_config
 from .model import InputError
 from .site import REFERENCE, TRANSLATION, SiteReport, check_site, current_parity, plural
 from .staleness import format_changes, page_name, stamp_pages
@@ -52,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "stamp":
             return stamp(args.root, args.pages)
-        report = check_site(args.root, today=args.today, jobs=args.jobs)
+        config = read_site_config(args.root)
+        report = check_site(args.root, today=args.today, jobs=args.jobs, config=config)
     except InputError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -121,7 +123,7 @@ def stamp(root: Path, pages: list[str]) -> int:
     done, refused = stamp_pages(
         root / "docs",
         [page_name(page) for page in pages],
-        parity=lambda names: current_parity(root, names),
+        parity=lambda names: current_parity(root, names, config=read_site_config(root)),
     )
     for line in done:
         print(line)

@@ -8,14 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .config import SiteConfig
 from .model import InputError
 from .source import YamlDoc, load_yaml
-
-PRICING = "pricing.yml"
-SKILLS = "skills.yml"
-GLOSSARY = "glossary.yml"
-UNTRANSLATED = "untranslated.yml"
-OPTIONAL = (UNTRANSLATED,)
 
 
 @dataclass(frozen=True)
@@ -138,15 +133,18 @@ class Term:
 
 @dataclass(frozen=True)
 class SiteData:
-    """Everything under data/ that the checks and the renderer need."""
+    """Everything under data/ that the checks and the renderer need. Without a pricing file,
+    `pricing` is None and the price checks are off; without a skills file, the skill checks."""
 
-    pricing: Pricing
+    pricing: Pricing | None
     skills: tuple[Skill, ...]
     skills_rel: str
     terms: tuple[Term, ...]
     glossary_rel: str
     untranslated: dict[str, int]  # page name -> line in untranslated.yml
     untranslated_rel: str
+    skills_on: bool = True
+    off: tuple[str, ...] = ()  # what is off because its data file is absent, said once per run
 
     @property
     def skill_names(self) -> dict[str, Skill]:
@@ -349,33 +347,45 @@ def _load_untranslated(doc: YamlDoc) -> dict[str, int]:
     return found
 
 
-def load_data(data_dir: Path, rel_dir: str = "data") -> SiteData:
-    """Read every data file; collect the problems of all of them before failing."""
+def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None = None) -> SiteData:
+    """Read every data file; collect the problems of all of them before failing. The pricing,
+    skills and untranslated files may be absent: their checks are then off."""
+    config = config or SiteConfig()
     problems: list[str] = []
     loaded: dict[str, Any] = {}
-    loaders = {PRICING: _load_pricing, SKILLS: _load_skills, GLOSSARY: _load_terms}
-    optional = {UNTRANSLATED: _load_untranslated}
-    for name, loader in {**loaders, **optional}.items():
+    off: list[str] = []
+    files = {
+        "pricing": (config.pricing_file, _load_pricing, "price checks"),
+        "skills": (config.skills_file, _load_skills, "skill checks"),
+        "glossary": (config.glossary_file, _load_terms, None),
+        "untranslated": (config.untranslated_file, _load_untranslated, ""),
+    }
+    empty: dict[str, Any] = {"pricing": None, "skills": (), "untranslated": {}}
+    for key, (name, loader, checks) in files.items():
         rel = f"{rel_dir}/{name}"
         path = data_dir / name
-        if name in OPTIONAL and not path.exists():
-            loaded[name] = {}
-            continue
         if not path.exists():
-            problems.append(f"{rel}:1: data file is missing")
+            if checks is None:
+                problems.append(f"{rel}:1: data file is missing")
+            else:
+                loaded[key] = empty[key]
+                if checks:
+                    off.append(f"{checks} are off: there is no {rel}")
             continue
         try:
-            loaded[name] = loader(load_yaml(path, rel))
+            loaded[key] = loader(load_yaml(path, rel))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
     return SiteData(
-        pricing=loaded[PRICING],
-        skills=loaded[SKILLS],
-        skills_rel=f"{rel_dir}/{SKILLS}",
-        terms=loaded[GLOSSARY],
-        glossary_rel=f"{rel_dir}/{GLOSSARY}",
-        untranslated=loaded[UNTRANSLATED],
-        untranslated_rel=f"{rel_dir}/{UNTRANSLATED}",
+        pricing=loaded["pricing"],
+        skills=loaded["skills"],
+        skills_rel=f"{rel_dir}/{config.skills_file}",
+        terms=loaded["glossary"],
+        glossary_rel=f"{rel_dir}/{config.glossary_file}",
+        untranslated=loaded["untranslated"],
+        untranslated_rel=f"{rel_dir}/{config.untranslated_file}",
+        skills_on=(data_dir / config.skills_file).exists(),
+        off=tuple(off),
     )

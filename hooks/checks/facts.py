@@ -50,8 +50,8 @@ ZH_BIG = {"万": 10_000, "亿": 100_000_000}
 NUMERIC_KINDS = frozenset({"number", "money", "percent", "multiplier", "date"})
 NOT_BEFORE_NUMBER = ASCII_WORD | {".", "$"}
 
-# A number (_numbers unpacks all the groups of NUMBER_RE in order; see scan.py for how matches
-# are found). An optional group is written (?:...|), not (?:...)?: the same match, but sre runs `?`
+# A number (_numbers reads the groups of NUMBER_RE by name; see scan.py for how matches are
+# found). An optional group is written (?:...|), not (?:...)?: the same match, but sre runs `?`
 # on a group through its repeat machinery, several times slower.
 _NUMBER = r"(?P<num>[$\d]\d*(?:,\d{3})*(?:\.\d+|))"  # $68 / 1,000 / 2.5 ($ only first)
 # What may follow a number.
@@ -262,8 +262,7 @@ class FactExtractor:
                 span = next(spans, None)
             if span is not None and span[0] <= start:
                 continue
-            # every group of NUMBER_RE, in order (one groups() call costs less than by name)
-            num, iso, zh_year, _, _, zh_month, _, en_m3, _, ks, zs, ws, pct, mul, usd = m.groups()
+            num = m["num"]
             currency = num[0] == "$"
             if currency:
                 num = num[1:]
@@ -276,23 +275,23 @@ class FactExtractor:
             written = m.group(0)
             if " " in written or "\n" in written or "\t" in written:
                 written = " ".join(written.split())
-            if iso is not None or zh_year is not None or zh_month is not None or en_m3 is not None:
+            if any(m[group] is not None for group in ("iso", "zh_year", "zh_month", "en_m3")):
                 fact = self._digit_date(m, num, written, line)
                 if fact is not None:
                     facts.append(fact)
                     continue
                 written = num
-            scale = ks or zs or ws
+            scale = m["ks"] or m["zs"] or m["ws"]
             known = values.get((num, scale))
             if known is None:
                 value = parse_number(num, scale)
                 known = values[num, scale] = (value, number_key(value))
             value, key = known
-            if currency or usd:
+            if currency or m["usd"]:
                 kind = "money"
-            elif pct:
+            elif m["pct"]:
                 kind = "percent"
-            elif mul:
+            elif m["mul"]:
                 kind = "multiplier"
             else:
                 kind = "number"

@@ -1,6 +1,7 @@
 """Generated Markdown: pricing tables where markers stand, links for skill mentions.
 
-Called by hooks/render.py for each page; pure, so the same output can be tested without a build."""
+Called by hooks/site_checks.py for each page; pure, so the same output can be tested without a
+build."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from .markdown import fenced_lines
 from .markers import MARKER_COMMENT_RE, is_marker, marker_problem
 from .model import InputError
 from .pricing import render_marker
-from .skills import link_mentions
+from .skills import RELATED_SKILLS_PAGE, link_mentions
 
 # A block of another language inside a page (the side-by-side compare view): `<div lang="zh" ...>`.
 LANG_BLOCK_RE = re.compile(r'<(?:div|section)\b[^>]*\blang="(?P<lang>[a-z]{2})"')
@@ -27,6 +28,7 @@ def render_page(
     data: SiteData,
     skills_base_url: str | None = None,
     first_line: int = 1,
+    related_page: str = RELATED_SKILLS_PAGE,
     titles: dict[str, str] | None = None,
 ) -> str:
     """Page Markdown with markers replaced and skill mentions linked; fenced code is left alone.
@@ -50,7 +52,7 @@ def render_page(
             block_lang = lang
         if "<!--" in line:
             line = _replace_markers(line, number, block_lang, rel, data, titles or {})
-        out.append(link_mentions(line, page_name, names, skills_base_url))
+        out.append(link_mentions(line, page_name, names, skills_base_url, related_page))
     return "\n".join(out)
 
 
@@ -68,6 +70,8 @@ def _replace_markers(
             return "\n\n" + glossary_markdown(data.terms, lang, titles) + "\n\n"
         if name != "pricing":
             return match.group(0)
+        if data.pricing is None:
+            raise InputError.at(rel, number, f"<!-- pricing:{arg} --> needs a pricing data file")
         return "\n\n" + render_marker(data.pricing, arg, lang) + "\n\n"
 
     return MARKER_COMMENT_RE.sub(replace, line)

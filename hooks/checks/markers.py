@@ -35,10 +35,8 @@ def known_labels() -> str:
 
 def marker_problem(name: str, arg: str | None) -> str | None:
     """Why a marker is not valid, or None."""
+    args = KNOWN_MARKERS.get(name, frozenset())
+    if args is None or arg in args:
+        return None
     label = name if arg is None else f"{name}:{arg}"
-    if name not in KNOWN_MARKERS:
-        return f"unknown marker <!-- {label} -->; known markers: {known_labels()}"
-    args = KNOWN_MARKERS[name]
-    if args is not None and arg not in args:
-        return f"unknown marker <!-- {label} -->; known markers: {known_labels()}"
-    return None
+    return f"unknown marker <!-- {label} -->; known markers: {known_labels()}"

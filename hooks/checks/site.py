@@ -8,14 +8,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from .config import SiteConfig
 from .data import SiteData, load_data
 from .facts import FactExtractor
 from .frontmatter import front_matter_problems
 from .glossary import Glossary, generated_anchors
 from .history import NotFound, find_translated
-from .markdown import EXTERNAL_RE, Page, parse_page
+from .markdown import Page, parse_page
 from .markers import marker_problem
 from .model import PARITY_RULES, InputError, Issue
 from .parity import compare_pages, heading_issues
@@ -40,6 +41,15 @@ from .staleness import (
 REFERENCE = "en"
 TRANSLATION = "zh"
 LANGS = (REFERENCE, TRANSLATION)
+
+
+def split_language(src_uri: str) -> tuple[str | None, str]:
+    """A path under docs/ as (its language folder, its path inside it): `zh/guides/x.md` is
+    ("zh", "guides/x.md"); a path outside the language folders is (None, the path)."""
+    lang, _, rest = src_uri.partition("/")
+    return (lang, rest) if lang in LANGS and rest else (None, src_uri)
+
+
 PARALLEL_FROM = 200  # pages; below this, starting processes costs more than it saves
 CHUNK_PAGES = 50  # pages per task at most
 
@@ -83,8 +93,8 @@ class SiteReport:
     issues: list[Issue]
     today: dt.date
     prices_stale: bool
-    # lags, not defects: translations behind within the grace period, stale prices, pages
-    # awaiting review; logged for maintainers, never failing
+    # lags, not defects: checks that are off (no data file), translations behind within the
+    # grace period, stale prices; logged for maintainers, never failing
     notes: list[str] = field(default_factory=list)
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, page) -> title
 
@@ -95,9 +105,13 @@ class SiteReport:
     def summary(self) -> str:
         pairs = sum(1 for status in self.pages.values() if all(status.present.values()))
         behind = sum(1 for status in self.pages.values() if status.lag is not None)
+        counted = f"{len(self.pages)} pages ({pairs} page pairs)"
+        if self.data.skills_on:
+            counted += f", {len(self.data.skills)} skills"
+        if self.data.pricing is not None:
+            counted += f", prices as of {self.data.pricing.as_of.isoformat()}"
         return (
-            f"{len(self.pages)} pages ({pairs} page pairs), {len(self.data.skills)} skills, "
-            f"prices as of {self.data.pricing.as_of.isoformat()}: "
+            f"{counted}: "
             + (plural(len(self.issues), "issue") if self.issues else "no issues")
             + (f"; {plural(behind, 'translation')} behind the English" if behind else "")
         )
@@ -108,6 +122,7 @@ class SiteReport:
         lag = status.lag if status is not None else None
         translated_build = build_lang != REFERENCE
         pricing = self.data.pricing
+        as_of = "" if pricing is None else pricing.as_of.isoformat()
         return {
             "untranslated": file_lang != build_lang
             or (translated_build and status is not None and status.untranslated),
@@ -118,11 +133,13 @@ class SiteReport:
             "prices_stale": self.prices_stale
             and status is not None
             and status.prices.get(file_lang, False),
-            "prices_as_of": pricing.as_of_label.get(build_lang, pricing.as_of.isoformat()),
-            "verify_url": pricing.verify_url,
+            "prices_as_of": "" if pricing is None else pricing.as_of_label.get(build_lang, as_of),
+            "verify_url": "" if pricing is None else pricing.verify_url,
             # the date note: any page that states a price, a plan gate or a limit
             "figures": status is not None and status.prices.get(file_lang, False),
-            "prices_verified": (pricing.last_verified_label or {}).get(build_lang),
+            "prices_verified": None
+            if pricing is None
+            else (pricing.last_verified_label or {}).get(build_lang),
             # the outdated banner: the date of the English version the translation follows,
             # and the first section that changed since (the side-by-side view opens there)
             "follows": date_label(lag.follows, build_lang) if lag and lag.follows else "",
@@ -197,36 +214,29 @@ class _ChunkResult:
     problems: list[str] = field(default_factory=list)
     mentioned: set[str] = field(default_factory=set)
     anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    links: list[_Link] = field(default_factory=list)
     titles: dict[tuple[str, str], str] = field(default_factory=dict)
-
-
-class _Link(NamedTuple):
-    """An internal link, checked once every page's anchors are known (a tuple: the worker
-    processes send thousands of them back, and tuples pickle several times faster)."""
-
-    rel: str
-    lang: str
-    name: str
-    line: int
-    key: str  # page#anchor, relative to the language folder
 
 
 class _Checker:
     """Every per-page and per-pair check, set up once per run (forked processes inherit it)."""
 
     def __init__(
-        self, root: Path, docs_dir: Path, data: SiteData, present: dict[str, set[str]]
+        self,
+        root: Path,
+        docs_dir: Path,
+        data: SiteData,
+        present: dict[str, set[str]],
+        config: SiteConfig,
     ) -> None:
         self.data = data
+        self.config = config
         self.present = present
         self.glossary = Glossary(data.terms, data.glossary_rel)
-        brands = [term.en for term in data.terms if term.brand] + [
-            plan.name for plan in data.pricing.plans
-        ]
+        plans = data.pricing.plans if data.pricing is not None else ()
+        brands = [term.en for term in data.terms if term.brand] + [plan.name for plan in plans]
         self.extractor = FactExtractor(brands, self.glossary.misspells)
-        self.prices = PriceRules(data.pricing)
-        self.plan_names = frozenset(plan.name for plan in data.pricing.plans)
+        self.prices = PriceRules(data.pricing) if data.pricing is not None else None
+        self.plan_names = frozenset(plan.name for plan in plans)
         # the glossary's definitions state plan gates too ("Plus and above"): its page dates them
         self.definitions_gate = any(
             re.search(rf"\b{re.escape(name)}\b", text)
@@ -283,17 +293,16 @@ class _Checker:
                 result.issues.extend(glossary.spelling(page))
                 if page.lang == TRANSLATION:
                     result.issues.extend(glossary.avoided(page))
-                result.issues.extend(prices.prose_issues(page))
-                result.issues.extend(prices.derived_issues(page))
-                result.issues.extend(reference_issues(page, data))
+                if prices is not None:
+                    result.issues.extend(prices.prose_issues(page))
+                    result.issues.extend(prices.derived_issues(page))
+                if data.skills_on:
+                    result.issues.extend(reference_issues(page, data))
                 result.mentioned.update(ref.text for ref in page.skill_refs)
                 result.anchors[page.lang, name] = page.anchors | generated
-                result.links.extend(_internal_links(page))
                 title = page.source.meta.get("title")
                 if isinstance(title, str):
                     result.titles[page.lang, name] = title
-        if result.problems:
-            result.links = []
         return result
 
     def check_behind(
@@ -354,42 +363,14 @@ def _check_in_worker(names: list[str]) -> _ChunkResult:
     return _worker_checker.check(names)
 
 
-def _internal_links(page: Page) -> Iterator[_Link]:
-    for section in page.sections:
-        for ref in section.links:
-            if (
-                ref.text
-                and not EXTERNAL_RE.match(ref.text)
-                and ref.text.partition("#")[0].endswith(".md")
-            ):
-                yield _Link(page.rel, page.lang, page.name, ref.line, ref.text)
-
-
-def link_target_issues(
-    links: list[_Link], anchors: dict[tuple[str, str], set[str]], docs_rel: str
-) -> Iterator[Issue]:
-    """Internal links point to a page that exists and to an anchor it has."""
-    for link in links:
-        name, _, anchor = link.key.partition("#")
-        target = (link.lang, name) if (link.lang, name) in anchors else (REFERENCE, name)
-        if target not in anchors:
-            message = f"link to {link.key}: there is no page {name}"
-        elif anchor and anchor not in anchors[target]:
-            message = (
-                f"link to {link.key}: {docs_rel}/{target[0]}/{name} has no anchor {{#{anchor}}}"
-            )
-        else:
-            continue
-        yield Issue(link.rel, link.line, message, rule="links", page=link.name)
-
-
 def data_link_issues(
     data: SiteData, anchors: dict[tuple[str, str], set[str]], docs_rel: str
 ) -> Iterator[Issue]:
     """The pages that data files point to (a glossary term's page, a plan feature's page) exist in
     both languages, with the anchor."""
     links = [(data.glossary_rel, term.line, term.page) for term in data.terms if term.page]
-    links += [(data.pricing.rel, f.line, f.page) for f in data.pricing.features if f.page]
+    if data.pricing is not None:
+        links += [(data.pricing.rel, f.line, f.page) for f in data.pricing.features if f.page]
     for rel, line, key in links:
         name, _, anchor = key.partition("#")
         for lang in LANGS:
@@ -423,6 +404,7 @@ def check_site(
     data_dir: Path | None = None,
     today: dt.date | None = None,
     jobs: int | None = 1,
+    config: SiteConfig | None = None,
 ) -> SiteReport:
     """Run every check over docs/en, docs/zh and data/; raise InputError for unreadable input.
 
@@ -431,12 +413,13 @@ def check_site(
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     data_dir = Path(data_dir) if data_dir else root / "data"
     today = today or dt.date.today()
-    data = load_data(data_dir, _rel(data_dir, root))
+    config = config or SiteConfig()
+    data = load_data(data_dir, _rel(data_dir, root), config)
     policy = load_policy(data_dir, _rel(data_dir, root))
     present = discover(docs_dir)
     names = sorted(present[REFERENCE] | present[TRANSLATION], key=lambda n: (n.count("/"), n))
     jobs = default_jobs(len(names)) if jobs is None else jobs
-    checker = _Checker(root, docs_dir, data, present)
+    checker = _Checker(root, docs_dir, data, present, config)
     chunks = _chunks(names, jobs) if jobs > 1 else []
     if len(chunks) > 1:
         import multiprocessing  # only here: most runs check a small site in one process
@@ -455,43 +438,53 @@ def check_site(
     issues = [issue for result in results for issue in result.issues]
     statuses = {status.name: status for result in results for status in result.statuses}
     anchors = {key: value for result in results for key, value in result.anchors.items()}
-    links = [link for result in results for link in result.links]
     behind = [status for status in statuses.values() if status.lag is not None]
     notes: list[str] = []
     if behind:
         behind_issues, notes = checker.check_behind(behind, policy, today)
         issues.extend(behind_issues)
-    issues.extend(link_target_issues(links, anchors, _rel(docs_dir, root)))
     for listed, line in data.untranslated.items():
         if listed not in present[REFERENCE]:
             message = f"{listed} is listed as untranslated but there is no page {listed}"
             issues.append(Issue(data.untranslated_rel, line, message, rule="parity"))
     mentioned = set().union(*(result.mentioned for result in results))
-    issues.extend(unmentioned_issues(mentioned, data))
-    issues.extend(anchor_issues(anchors, mentioned, data, _rel(docs_dir, root)))
+    if data.skills_on:
+        issues.extend(unmentioned_issues(mentioned, data))
+        issues.extend(
+            anchor_issues(
+                anchors, mentioned, data, _rel(docs_dir, root), config.related_skills_page
+            )
+        )
     issues.extend(data_link_issues(data, anchors, _rel(docs_dir, root)))
-    stale = stale_issue(data.pricing, today)
+    stale = stale_issue(data.pricing, today) if data.pricing is not None else None
 
     order = {name: index for index, name in enumerate(names)}
     issues.sort(key=lambda issue: order.get(issue.page, len(order)))  # by page; data files last
     for issue in issues:
         if issue.page in statuses and issue.rule in PARITY_RULES:
             statuses[issue.page].parity_issues += 1
-    notes.extend(str(note) for note in ([stale] if stale else []))
+    # checks off for want of a data file, then lags, then stale prices
+    notes = [*data.off, *notes, *(str(note) for note in ([stale] if stale else []))]
     titles = {key: value for result in results for key, value in result.titles.items()}
     return SiteReport(root, data, statuses, issues, today, stale is not None, notes, titles)
 
 
 def current_parity(
-    root: Path, names: list[str], *, docs_dir: Path | None = None, data_dir: Path | None = None
+    root: Path,
+    names: list[str],
+    *,
+    docs_dir: Path | None = None,
+    data_dir: Path | None = None,
+    config: SiteConfig | None = None,
 ) -> dict[str, list[Issue]]:
     """Parity issues of each page pair against the current English: what `stamp` refuses on.
     Raises InputError for unreadable input."""
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     data_dir = Path(data_dir) if data_dir else root / "data"
-    data = load_data(data_dir, _rel(data_dir, root))
-    checker = _Checker(root, docs_dir, data, discover(docs_dir))
+    config = config or SiteConfig()
+    data = load_data(data_dir, _rel(data_dir, root), config)
+    checker = _Checker(root, docs_dir, data, discover(docs_dir), config)
     problems: list[str] = []
     found = {}
     for name in names:

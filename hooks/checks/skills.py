@@ -54,12 +54,16 @@ def unmentioned_issues(mentioned: set[str], data: SiteData) -> Iterator[Issue]:
 
 
 def anchor_issues(
-    anchors: dict[tuple[str, str], set[str]], mentioned: set[str], data: SiteData, docs_rel: str
+    anchors: dict[tuple[str, str], set[str]],
+    mentioned: set[str],
+    data: SiteData,
+    docs_rel: str,
+    related_page: str = RELATED_SKILLS_PAGE,
 ) -> Iterator[Issue]:
     """The related-skills page of each language has an anchor for every mentioned skill, since
     the build links each mention there."""
     for (lang, name), ids in anchors.items():
-        if name != RELATED_SKILLS_PAGE:
+        if name != related_page:
             continue
         for skill in data.skills:
             if skill.name in mentioned and skill.name not in ids:
@@ -75,18 +79,27 @@ def anchor_issues(
                 )
 
 
-def skill_url(name: str, page_name: str, base_url: str | None = None) -> str:
+def skill_url(
+    name: str,
+    page_name: str,
+    base_url: str | None = None,
+    related_page: str = RELATED_SKILLS_PAGE,
+) -> str:
     """Where a skill mention links: the skills site, or its entry on the related-skills page."""
     if base_url:
         return base_url + name
-    if page_name == RELATED_SKILLS_PAGE:
+    if page_name == related_page:
         return f"#{name}"
     start = posixpath.dirname(page_name) or "."
-    return f"{posixpath.relpath(RELATED_SKILLS_PAGE, start)}#{name}"
+    return f"{posixpath.relpath(related_page, start)}#{name}"
 
 
 def link_mentions(
-    line: str, page_name: str, known: Iterable[str], base_url: str | None = None
+    line: str,
+    page_name: str,
+    known: Iterable[str],
+    base_url: str | None = None,
+    related_page: str = RELATED_SKILLS_PAGE,
 ) -> str:
     """Turn each inline-code mention of a listed skill on a line into a link."""
     if "`/sales-" not in line:
@@ -97,6 +110,6 @@ def link_mentions(
         name = match.group("name")
         if name not in names:
             return match.group(0)
-        return f"[{match.group(0)}]({skill_url(name, page_name, base_url)})"
+        return f"[{match.group(0)}]({skill_url(name, page_name, base_url, related_page)})"
 
     return MENTION_RE.sub(link, line)

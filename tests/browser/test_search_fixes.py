@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from theme_patches import WARMUP_EVENT
 
-from hooks.theme_patches import WARMUP_EVENT
 from tests.browser.search import search
 from tests.gates.tools import build_variant
 from tests.sitebuild import REPO, Build, plugin, restore_material_scripts

@@ -1,5 +1,5 @@
-"""Shared helpers: fixture trees copied into tmp_path (pyproject.toml puts the repository root on
-the path, so the core imports as `hooks.checks`)."""
+"""Shared helpers: fixture trees copied into tmp_path (pyproject.toml puts hooks/ on the path, so
+the core imports as `checks`, the name the hooks use)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.checks.staleness import stamp_pages
+from checks.staleness import stamp_pages
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

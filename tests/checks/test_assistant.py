@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from hooks.checks.assistant import (
+from checks.assistant import (
     Note,
     Section,
     Twin,
@@ -24,8 +24,8 @@ from hooks.checks.assistant import (
     twin_issues,
     with_notes,
 )
-from hooks.checks.data import SiteData, load_data
-from hooks.checks.model import InputError
+from checks.data import SiteData, load_data
+from checks.model import InputError
 
 from .conftest import REPO
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+import yaml
+
+from tests.sitebuild import Build, run_mkdocs
 
 from .conftest import REPO, make_tree
 
@@ -26,7 +26,6 @@ plugins:
         - {{locale: zh, name: 中文, build: true}}
 hooks:
   - {repo}/hooks/site_checks.py
-  - {repo}/hooks/render.py
   - probe.py
 """
 # Records each page's banner status per language build, for the assertions.
@@ -45,39 +44,29 @@ def on_post_build(config):
 """
 
 
-def build(root: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(repo=REPO), "utf-8")
+def build(root: Path, *, strict: bool = True) -> Build:
     (root / "probe.py").write_text(PROBE, "utf-8")
-    mkdocs = REPO / ".venv/bin/mkdocs"
-    command = [str(mkdocs)] if mkdocs.exists() else [sys.executable, "-m", "mkdocs"]
-    command += ["build", "-f", str(root / "mkdocs.yml"), "-d", str(root.parent / "site")]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        command + (["--strict"] if strict else []), capture_output=True, text=True, env=env
-    )
+    config = yaml.safe_load(MKDOCS_YML.format(repo=REPO))
+    return run_mkdocs(config, root, strict=strict)
 
 
-def logged(result: subprocess.CompletedProcess[str], prefix: str) -> list[str]:
+def logged(result: Build, prefix: str) -> list[str]:
     """The messages the checks logged at a level, without the level and plugin prefix."""
     start = f"{prefix} -  checks: "
-    return [
-        line[len(start) :]
-        for line in (result.stdout + result.stderr).splitlines()
-        if line.startswith(start)
-    ]
+    return [line[len(start) :] for line in result.log.splitlines() if line.startswith(start)]
 
 
 def test_clean_tree_builds_and_checks_run_once_per_build(tmp_path: Path) -> None:
     root, _ = make_tree(tmp_path)
     result = build(root)
-    assert result.returncode == 0, result.stderr
-    output = result.stdout + result.stderr
+    assert result.returncode == 0, result.log
+    output = result.log
     assert "WARNING" not in output
     # two languages are built, the checks run once
     assert logged(result, "INFO   ") == [
         "translation checks: 4 pages (4 page pairs), 2 skills, prices as of 2026-03-01: no issues"
     ]
-    site = tmp_path / "site"
+    site = result.site
     assert "<td>15 美元/月</td>" in (site / "zh/pricing.html").read_text("utf-8")
     assert "<td>$15/mo</td>" in (site / "pricing.html").read_text("utf-8")
     assert '<a href="../related-skills.html#sales-do"><code>/sales-do</code></a>' in (
@@ -98,7 +87,7 @@ def test_strict_build_shows_every_issue_then_fails(tmp_path: Path) -> None:
         "docs/zh/pricing.md:15: 5,000 contacts on Plus send 50,000 emails a month (10x), "
         "not 40,000 (data/pricing.yml:15: Plus send_multiplier: 10)",
     ]
-    assert "Aborted with 3 warnings in strict mode!" in result.stdout + result.stderr
+    assert "Aborted with 3 warnings in strict mode!" in result.log
 
 
 @pytest.mark.parametrize(
@@ -132,7 +121,7 @@ def test_bad_input_aborts_with_file_and_line(
     file = root / path
     file.write_text(file.read_text("utf-8").replace(old, new, 1), "utf-8")
     result = build(root)
-    output = result.stdout + result.stderr
+    output = result.log
     assert result.returncode == 1
     assert logged(result, "ERROR  ")[0].startswith(error)
     assert "input error(s) in docs/ or data/; see above" in output
@@ -148,7 +137,7 @@ def test_banner_status_in_each_language_build(tmp_path: Path) -> None:
         pricing.read_text("utf-8").replace("as_of: 2026-03-01", "as_of: 2020-01-01"), "utf-8"
     )
     result = build(root, strict=False)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.log
     statuses = json.loads((root / "statuses.json").read_text("utf-8"))
     flags = {
         key: {name for name in ("untranslated", "outdated", "prices_stale") if status[name]}

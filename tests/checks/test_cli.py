@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.checks.cli import main
+from checks.cli import main
 
 from .conftest import REPO, make_tree
 

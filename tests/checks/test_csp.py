@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.checks.csp import (
+from checks.csp import (
     INCLUDE_PATH,
     event_handlers,
     header_from_include,

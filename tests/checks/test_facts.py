@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from hooks.checks import facts as facts_module
-from hooks.checks import scan
-from hooks.checks.facts import FactExtractor, parse_zh_numeral, soft_keys
-from hooks.checks.markdown import Section
+from checks import facts as facts_module
+from checks import scan
+from checks.facts import FactExtractor, parse_zh_numeral, soft_keys
+from checks.markdown import Section
 
 BRANDS = ["ActiveCampaign", "Postmark", "Active Intelligence", "Starter", "Plus", "Pro"]
 EXTRACTOR = FactExtractor(BRANDS, {"ActiveCampign": "ActiveCampaign"}.get)

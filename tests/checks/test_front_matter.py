@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.checks.frontmatter import AREAS, ROLES, contributing_table, with_table
-from hooks.checks.model import InputError
-from hooks.checks.site import check_site
+from checks.frontmatter import AREAS, ROLES, contributing_table, with_table
+from checks.model import InputError
+from checks.site import check_site
 
 from .conftest import REPO, TODAY, make_tree
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.checks.data import SiteData, load_data
-from hooks.checks.generate import render_page
-from hooks.checks.markers import is_marker, marker_problem
-from hooks.checks.model import InputError
-from hooks.checks.pricing import addons_table, plans_table
-from hooks.checks.skills import skill_url
+from checks.data import SiteData, load_data
+from checks.generate import render_page
+from checks.markers import is_marker, marker_problem
+from checks.model import InputError
+from checks.pricing import addons_table, plans_table
+from checks.skills import skill_url
 
 from .conftest import CLEAN
 

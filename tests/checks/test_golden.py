@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.checks.site import check_site
+from checks.site import check_site
 
 from .conftest import DEFECTS, TODAY, make_tree
 

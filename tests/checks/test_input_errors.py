@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from hooks.checks.model import InputError
-from hooks.checks.site import check_site
-from hooks.checks.source import body_hash, split_front_matter
+from checks.model import InputError
+from checks.site import check_site
+from checks.source import body_hash, split_front_matter
 
 from .conftest import TODAY, make_tree
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from hooks.checks.cli import main
-from hooks.checks.model import InputError
-from hooks.checks.site import check_site
-from hooks.checks.source import body_hash, read_text, split_front_matter
-from hooks.checks.staleness import line_diff
+from checks.cli import main
+from checks.model import InputError
+from checks.site import check_site
+from checks.source import body_hash, read_text, split_front_matter
+from checks.staleness import line_diff
 from tests.sitebuild import absolutise, load_config, run_mkdocs
 
 from .conftest import make_tree
@@ -301,8 +301,8 @@ def test_no_git_history_names_git_clone(repo: Path, tmp_path: Path) -> None:
 def test_strict_build_publishes_the_page_behind(recent_repo: tuple[Path, dt.date]) -> None:
     repo, v1 = recent_repo
     result = build(repo)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stdout + result.stderr
+    assert result.returncode == 0, result.log
+    assert "WARNING" not in result.log
     since = v1 + dt.timedelta(days=15)
     due = since + dt.timedelta(days=30)
     assert (

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from hooks.checks.markdown import (
+from checks.markdown import (
     HEADING_FAST_RE,
     HEADING_RE,
     Section,
@@ -14,7 +14,7 @@ from hooks.checks.markdown import (
     match_heading,
     parse_page,
 )
-from hooks.checks.source import split_front_matter
+from checks.source import split_front_matter
 
 PAGE = """---
 title: Sample

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from hooks.checks.data import SiteData, load_data
-from hooks.checks.facts import FactExtractor
-from hooks.checks.markdown import Page, parse_page
-from hooks.checks.pricing import PriceRules, page_has_prices, stale_issue
-from hooks.checks.source import split_front_matter
+from checks.data import SiteData, load_data
+from checks.facts import FactExtractor
+from checks.markdown import Page, parse_page
+from checks.pricing import PriceRules, page_has_prices, stale_issue
+from checks.source import split_front_matter
 
 from .conftest import CLEAN
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.checks.model import InputError
-from hooks.checks.site import check_site
+from checks.model import InputError
+from checks.site import check_site
 
 from .conftest import REPO
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from hooks.checks.facts import FactExtractor
-from hooks.checks.markdown import parse_page
-from hooks.checks.parity import compare_rows
-from hooks.checks.site import check_site
-from hooks.checks.source import split_front_matter
-from hooks.checks.staleness import stamp_pages
+from checks.facts import FactExtractor
+from checks.markdown import parse_page
+from checks.parity import compare_rows
+from checks.site import check_site
+from checks.source import split_front_matter
+from checks.staleness import stamp_pages
 
 from .conftest import DEFECTS, TODAY, make_tree
 

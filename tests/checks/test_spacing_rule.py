@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.checks.facts import FactExtractor
-from hooks.checks.markdown import Section
+from checks.facts import FactExtractor
+from checks.markdown import Section
 
 EXTRACTOR = FactExtractor(["ActiveCampaign", "Plus", "Pro"], lambda word: None)
 

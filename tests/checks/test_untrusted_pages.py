@@ -16,10 +16,10 @@ import markdown
 import pytest
 import yaml
 
-from hooks.checks.model import InputError
-from hooks.checks.safety import unsafe_html, unsafe_markdown
-from hooks.checks.site import check_site
-from hooks.checks.source import split_front_matter
+from checks.model import InputError
+from checks.safety import unsafe_html, unsafe_markdown
+from checks.site import check_site
+from checks.source import split_front_matter
 
 from .conftest import REPO, TODAY, make_tree
 

@@ -14,7 +14,7 @@ from tests.sitebuild import Build
 FAULTS = """
 ## Planted faults {#planted-faults}
 
-[A section that does not exist](automations.md#no-such-section)
+<a href="automations.html#no-such-section">A section that does not exist</a>
 
 <a href="no-such-page.html">A page that does not exist</a>
 

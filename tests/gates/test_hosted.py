@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.checks.csp import INCLUDE_PATH, script_hash, site_policy
+from checks.csp import INCLUDE_PATH, script_hash, site_policy
 from tests.browser.search import search
 from tests.gates.tools import (
     NGINX_CONF,

@@ -1,16 +1,20 @@
 # ruff: noqa: E501 -- a table of sentence pairs; splitting them would hide which go together
-"""Synthetic bilingual trees for the benchmark: n clean page pairs that the checks pass.
+"""The benchmark's one generator: synthetic bilingual trees of n clean page pairs.
 
 Each page pair mixes what real pages hold (headings with ids, lists, a table, code, admonitions,
 links, prices, dates, merge tags, glossary terms, skill mentions) so that the benchmark exercises
-every check. `write_synthetic_tree(root, 1000)` writes root/docs/{en,zh}/ and root/data/."""
+every check. `write_synthetic_tree(root, 1000)` writes root/docs/{en,zh}/ and root/data/; the
+checks pass on it, and `navigation(n_pairs)` groups its pages for a full build the way a growing
+site would (chapters of 10 pages, sections of 5 chapters, 5 tabs), so that `navigation.prune`
+has something to prune. Used by bench/ and its tests only, never by the build."""
 
 from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
-from .source import body_hash
+from checks.source import body_hash
 
 PLANS = [
     ("Starter", "入门版", 15, 10),
@@ -18,6 +22,9 @@ PLANS = [
     ("Pro", "专业版", 79, 12),
     ("Enterprise", "企业版", 145, 15),
 ]
+CHAPTER = 10  # pages per chapter
+SECTION = 5  # chapters per section
+TABS = 5
 SKILLS = [
     "sales-email-marketing",
     "sales-deliverability",
@@ -171,6 +178,14 @@ def _page_pair(index: int, n_pairs: int, words: int, rng: random.Random) -> tupl
     return "\n".join(en) + "\n", "\n".join(zh) + "\n"
 
 
+def _start_page() -> tuple[str, str]:
+    """The home page a build needs: a title and a link into the first page."""
+    return (
+        "# Synthetic site {#synthetic-site}\n\nSee [page 0](page-0000.md#section-1).\n",
+        "# 合成站点 {#synthetic-site}\n\n参见[第0页](page-0000.md#section-1)。\n",
+    )
+
+
 def _related_skills() -> tuple[str, str]:
     en = ["# Related skills {#related-skills}", ""]
     zh = ["# 相关技能 {#related-skills}", ""]
@@ -206,7 +221,8 @@ def _data_files() -> dict[str, str]:
 
 
 def write_synthetic_tree(root: Path, n_pairs: int, words: int = 600, seed: int = 0) -> Path:
-    """Write n_pairs clean page pairs (one of them the related-skills page) and the data files."""
+    """Write n_pairs clean page pairs (two of them the home and related-skills pages) and the
+    data files."""
     root = Path(root)
     rng = random.Random(seed)
     for lang in ("en", "zh"):
@@ -214,9 +230,10 @@ def write_synthetic_tree(root: Path, n_pairs: int, words: int = 600, seed: int =
     (root / "data").mkdir(parents=True, exist_ok=True)
     for name, text in _data_files().items():
         (root / "data" / name).write_text(text, encoding="utf-8")
-    pairs = {"related-skills.md": _related_skills()}
-    for index in range(max(n_pairs - 1, 1)):
-        pairs[f"page-{index:04d}.md"] = _page_pair(index, max(n_pairs - 1, 1), words, rng)
+    home, skills, *pages = page_names(n_pairs)
+    pairs = {home: _start_page(), skills: _related_skills()}
+    for index, name in enumerate(pages):
+        pairs[name] = _page_pair(index, len(pages), words, rng)
     for name, (en_body, zh_body) in pairs.items():
         title = name.removesuffix(".md")
         en_text = f"---\ntitle: {title}\ndescription: Synthetic page.\n---\n{en_body}"
@@ -224,3 +241,28 @@ def write_synthetic_tree(root: Path, n_pairs: int, words: int = 600, seed: int =
         (root / "docs" / "en" / name).write_text(en_text, encoding="utf-8")
         (root / "docs" / "zh" / name).write_text(zh_text, encoding="utf-8")
     return root
+
+
+def page_names(n_pairs: int) -> list[str]:
+    """The pages `write_synthetic_tree(root, n_pairs)` writes, in navigation order."""
+    pages = (f"page-{i:04d}.md" for i in range(max(n_pairs - 2, 1)))
+    return ["index.md", "related-skills.md", *pages]
+
+
+def navigation(n_pairs: int) -> list[Any]:
+    """Tabs -> sections -> chapters -> pages of a synthetic tree, as MkDocs nav data."""
+    home, skills, *pages = page_names(n_pairs)
+    chapters = [
+        {f"Chapter {c + 1}": pages[i : i + CHAPTER]}
+        for c, i in enumerate(range(0, len(pages), CHAPTER))
+    ]
+    sections = [
+        {f"Section {s + 1}": chapters[i : i + SECTION]}
+        for s, i in enumerate(range(0, len(chapters), SECTION))
+    ]
+    per_tab = -(-len(sections) // TABS)
+    tabs = [
+        {f"Part {t + 1}": sections[i : i + per_tab]}
+        for t, i in enumerate(range(0, len(sections), per_tab))
+    ]
+    return [{"Start": [home, skills]}, *tabs]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hooks.checks.site import check_site
-from hooks.checks.source import split_front_matter
-from hooks.checks.synthetic import write_synthetic_tree
+from bench.synthetic import navigation, write_synthetic_tree
+from checks.site import check_site
+from checks.source import split_front_matter
 
 
 def test_synthetic_tree_passes_the_checks(tmp_path: Path) -> None:
@@ -33,3 +33,20 @@ def test_parallel_and_serial_agree_on_a_defect(tmp_path: Path) -> None:
     serial = check_site(root, jobs=1)
     parallel = check_site(root, jobs=3)
     assert serial.issues and [str(i) for i in parallel.issues] == [str(i) for i in serial.issues]
+
+
+def _nav_pages(nav: object) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in _nav_pages(value)]
+    assert isinstance(nav, list)
+    return [page for item in nav for page in _nav_pages(item)]
+
+
+def test_navigation_lists_every_written_page_once(tmp_path: Path) -> None:
+    root = write_synthetic_tree(tmp_path, 123, words=50)
+    written = sorted(p.name for p in (root / "docs/en").glob("*.md"))
+    listed = _nav_pages(navigation(123))
+    assert sorted(listed) == written and len(listed) == len(set(listed)) == 123
+    assert list(navigation(123)[0]) == ["Start"] and len(navigation(123)) == 1 + 3  # 3 tabs

@@ -1,0 +1,93 @@
+"""Site-specific names come from mkdocs.yml (`extra: checks:`); a mistake there names the file,
+and a data file that is absent turns its checks off instead of failing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks.config import SiteConfig, read_site_config
+from checks.generate import render_page
+from checks.model import InputError
+from checks.site import check_site, split_language
+
+from .conftest import TODAY, make_tree
+
+
+def test_defaults_are_this_sites_names() -> None:
+    config = SiteConfig.from_mapping(None)
+    assert (config.pricing_file, config.related_skills_page, config.compare_dir) == (
+        "pricing.yml",
+        "related-skills.md",
+        "compare",
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "problem"),
+    [
+        ({"compare_folder": "x"}, "mkdocs.yml:1: unknown setting `extra.checks.compare_folder`"),
+        ({"compare_dir": "a/b"}, "mkdocs.yml:1: `extra.checks.compare_dir` must be one name"),
+        ({"pricing_file": 3}, "mkdocs.yml:1: `extra.checks.pricing_file` must be one name"),
+        (["x"], "mkdocs.yml:1: `extra.checks` must be a mapping"),
+    ],
+)
+def test_a_wrong_setting_names_the_file(values: object, problem: str) -> None:
+    with pytest.raises(InputError) as caught:
+        SiteConfig.from_mapping(values)
+    assert caught.value.problems[0].startswith(problem)
+
+
+def test_command_line_reads_extra_checks_despite_python_tags(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "extra:\n  checks:\n    compare_dir: views\n",
+        "utf-8",
+    )
+    assert read_site_config(tmp_path).compare_dir == "views"
+    assert read_site_config(tmp_path / "nowhere") == SiteConfig()
+
+
+def test_renamed_data_file_is_read(tmp_path: Path) -> None:
+    root, _ = make_tree(tmp_path)
+    (root / "data/pricing.yml").rename(root / "data/prices.yml")
+    config = SiteConfig(pricing_file="prices.yml")
+    report = check_site(root, today=TODAY, config=config)
+    assert report.data.pricing is not None and report.data.off == () and report.notes == []
+    assert [str(i) for i in report.issues] == []
+
+
+def test_absent_pricing_and_skills_turn_their_checks_off(tmp_path: Path) -> None:
+    root, _ = make_tree(tmp_path)
+    (root / "data/pricing.yml").unlink()
+    (root / "data/skills.yml").unlink()
+    report = check_site(root, today=TODAY)
+    assert report.notes == [
+        "price checks are off: there is no data/pricing.yml",
+        "skill checks are off: there is no data/skills.yml",
+    ]
+    assert [i.rule for i in report.issues if i.rule in {"pricing", "skills"}] == []
+    assert report.summary() == "4 pages (4 page pairs): no issues"
+    with pytest.raises(InputError) as caught:
+        render_page(
+            "x\n<!-- pricing:plans -->", lang="en", page_name="p.md", rel="docs/en/p.md",
+            data=report.data,
+        )  # fmt: skip
+    assert caught.value.problems == [
+        "docs/en/p.md:2: <!-- pricing:plans --> needs a pricing data file"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "expected"),
+    [
+        ("zh/guides/x.md", ("zh", "guides/x.md")),
+        ("en/index.md", ("en", "index.md")),
+        ("assets/site.css", (None, "assets/site.css")),
+        ("zh", (None, "zh")),
+    ],
+)
+def test_language_prefix_is_stripped_in_one_place(src_uri: str, expected: tuple) -> None:
+    assert split_language(src_uri) == expected
