@@ -56,18 +56,6 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["serve"] = command == "serve"
 
 
-def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
-    i18n = config.plugins["i18n"].config
-    langs = [lang.locale for lang in i18n.languages if lang.build]
-    default = next(lang.locale for lang in i18n.languages if lang.default)
-    return langs, default
-
-
-def _current(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    return str(getattr(i18n, "current_language", None) or config.theme.get("language") or "en")
-
-
 def _root(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
@@ -95,7 +83,7 @@ def _abort(error: InputError) -> Abort:
 def on_config(config: MkDocsConfig) -> None:
     if _state["config"] is not config:  # a new build (not the next language of this one)
         _state.update(config=config, langs={}, checked=False)
-    langs, default = _languages(config)
+    langs, default = build.languages(config)
     # where each language's PDF is, for the download link (overrides/partials/export-book.html)
     config.extra["ac_book"] = {
         lang: _root(lang, default) + BOOK_NAME.format(lang=lang) for lang in langs
@@ -104,7 +92,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 @event_priority(-150)  # after static-i18n (-100) kept this language's pages and translated titles
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    state = _state["langs"].setdefault(_current(config), _Language())
+    state = _state["langs"].setdefault(build.current_language(config), _Language())
     state.sections = []
     state.nav_pages = list(nav.pages)
     loose: list[str] = []
@@ -149,7 +137,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not _is_source(page):
         return output
-    lang = _current(config)
+    lang = build.current_language(config)
     state = _state["langs"].setdefault(lang, _Language())
     name = _name(page)
     file_lang = page.file.src_uri.partition("/")[0]
@@ -206,7 +194,7 @@ def _tags(config: MkDocsConfig, lang: str, name: str, state: _Language) -> str:
     path = Path(config.docs_dir).parent / PATHS_FILE
     if not path.is_file():
         return ""
-    langs, _ = _languages(config)
+    langs, _ = build.languages(config)
     try:
         roles = role_names(load_paths(path, tuple(langs)), lang)
     except InputError as error:
@@ -220,8 +208,8 @@ def _tags(config: MkDocsConfig, lang: str, name: str, state: _Language) -> str:
 
 @event_priority(100)  # before static-i18n's on_post_build starts the next language's build
 def on_post_build(config: MkDocsConfig) -> None:
-    langs, default = _languages(config)
-    lang = _current(config)
+    langs, default = build.languages(config)
+    lang = build.current_language(config)
     state = _state["langs"].get(lang)
     if state is None:
         return

@@ -28,13 +28,6 @@ log = get_plugin_logger("reader")
 PATHFINDER_MARKER = re.compile(r"^<!--[ \t]*pathfinder[ \t]*-->[ \t]*$", re.MULTILINE)
 
 
-def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
-    i18n = config.plugins["i18n"].config
-    langs = [lang.locale for lang in i18n.languages if lang.build]
-    default = next(lang.locale for lang in i18n.languages if lang.default)
-    return langs, default
-
-
 def _names(config: MkDocsConfig) -> SiteConfig:
     """`extra: checks:` of mkdocs.yml (site_checks.py stops the build if it is malformed)."""
     try:
@@ -53,7 +46,7 @@ def _paths(config: MkDocsConfig) -> Paths:
     path = _repo(config) / "data" / _names(config).paths_file
     try:  # parsed once per build (it serves every page's role tags)
         return build.start(config).parse(
-            "paths", lambda: load_paths(path, tuple(_languages(config)[0]))
+            "paths", lambda: load_paths(path, tuple(build.languages(config)[0]))
         )
     except InputError as error:
         raise _abort(error) from None
@@ -72,7 +65,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     static-i18n only localises files that exist under docs_dir, so the generated pages are added
     after it, already placed where this language's pages go.
     """
-    langs, default = _languages(config)
+    langs, default = build.languages(config)
     lang = config.theme["language"]
     docs = Path(config.docs_dir)
     other = next(code for code in langs if code != default)
@@ -133,7 +126,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
     URLs are site-root relative; the templates make them relative with the ``url`` filter.
     """
-    langs, default = _languages(config)
+    langs, default = build.languages(config)
     lang = config.theme["language"]
     roots = {code: "" if code == default else f"{code}/" for code in langs}
     of = page.meta.get("ac_compare_of")

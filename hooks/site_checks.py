@@ -59,10 +59,8 @@ def build_report(config: MkDocsConfig) -> SiteReport:
 
 
 def build_language(config: MkDocsConfig) -> str:
-    """The language being built: the i18n plugin's current language (it also sets
-    theme.language, but only for the Material theme)."""
-    i18n = config.plugins.get("i18n")
-    return str(getattr(i18n, "current_language", None) or config.theme.get("language") or LANGS[0])
+    """The language being built (templates and banners need it per page)."""
+    return build.current_language(config, LANGS[0])
 
 
 def page_language(page: Page, build_lang: str) -> tuple[str, str]:

@@ -18,20 +18,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from theme_patches import PatchError, patch_site
 
+from checks import build
 from i18n_output import head_alternates, language_menu, words_to_keep_whole, write_search_indexes
 
 log = get_plugin_logger("site_hooks")
 
 _state: dict[str, Any] = {"depth": 0, "default_404": None}
 GLOSSARY = Path(__file__).resolve().parents[1] / "data" / "glossary.yml"
-
-
-def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
-    """Return the built languages and the default one, from the i18n plugin's settings."""
-    i18n = config.plugins["i18n"].config
-    langs = [lang.locale for lang in i18n.languages if lang.build]
-    default = next(lang.locale for lang in i18n.languages if lang.default)
-    return langs, default
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -82,7 +75,7 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
 @event_priority(100)  # before static-i18n's on_post_build starts the next language's build
 def _separate_404(config: MkDocsConfig) -> None:
     """Give each language its own 404: every language writes ``site/404.html``, the last wins."""
-    _, default = _languages(config)
+    _, default = build.languages(config)
     lang = config.theme["language"]
     page = Path(config.site_dir) / "404.html"
     if not page.is_file():
@@ -102,7 +95,7 @@ def _finalise(config: MkDocsConfig) -> None:
     _state["depth"] -= 1
     if _state["depth"] > 0:
         return
-    langs, default = _languages(config)
+    langs, default = build.languages(config)
     site_dir = Path(config.site_dir)
     if (site_dir / "search" / "search_index.json").is_file():
         counts = write_search_indexes(site_dir, langs, default)

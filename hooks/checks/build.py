@@ -52,3 +52,19 @@ def latest(build: object) -> SiteReport | None:
     """The report of this build, if the checks ran for it (the compare view marks drift with
     it; a build without the checks hook has none)."""
     return _current[0].report if _current and _current[0].build is build else None
+
+
+def languages(config: Any) -> tuple[list[str], str]:
+    """The built languages and the default one, from the i18n plugin's settings (the hooks pass
+    the MkDocs config; read here once, not in each hook)."""
+    i18n = config.plugins["i18n"].config
+    langs = [lang.locale for lang in i18n.languages if lang.build]
+    default = next(lang.locale for lang in i18n.languages if lang.default)
+    return langs, default
+
+
+def current_language(config: Any, default: str = "en") -> str:
+    """The language being built: the i18n plugin's current language (it also sets
+    theme.language, but only for the Material theme)."""
+    i18n = config.plugins.get("i18n")
+    return str(getattr(i18n, "current_language", None) or config.theme.get("language") or default)
