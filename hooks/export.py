@@ -66,7 +66,7 @@ def _report(config: MkDocsConfig) -> SiteReport:
     def run() -> SiteReport:
         names = SiteConfig.from_mapping(config.extra.get("checks"))
         docs = Path(config.docs_dir)
-        return check_site(docs.parent, docs_dir=docs, jobs=1, config=names)
+        return check_site(docs.parent, docs_dir=docs, config=names)
 
     try:
         return build.start(config).report_for(run)

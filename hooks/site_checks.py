@@ -48,7 +48,7 @@ def build_report(config: MkDocsConfig) -> SiteReport:
 
     def run() -> SiteReport:
         root = Path(config.docs_dir).parent  # docs/ and data/ sit side by side
-        return check_site(root, docs_dir=Path(config.docs_dir), jobs=1, config=site_config(config))
+        return check_site(root, docs_dir=Path(config.docs_dir), config=site_config(config))
 
     try:
         return build.start(config).report_for(run)

@@ -2,7 +2,7 @@
 
 Public API (used by hooks/site_checks.py, hooks/reader_hooks.py and the command line):
 
-- ``site.check_site(root, docs_dir=..., data_dir=..., today=..., jobs=...) -> SiteReport``:
+- ``site.check_site(root, docs_dir=..., data_dir=..., today=...) -> SiteReport``:
   every check over docs/en, docs/zh and data/; raises ``model.InputError`` for unreadable input.
 - ``SiteReport.issues`` (``model.Issue``, str() is ``file:line: message (file:line: other side)``),
   ``SiteReport.pages`` (status per page), ``SiteReport.banner(name, file_lang, build_lang)``.

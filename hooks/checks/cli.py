@@ -37,9 +37,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="date for the price-age check")
-    parser.add_argument(
-        "--jobs", type=int, default=None, help="processes (default: per core on big sites)"
-    )
     return parser
 
 
@@ -54,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "stamp":
             return stamp(args.root, args.pages)
         config = read_site_config(args.root)
-        report = check_site(args.root, today=args.today, jobs=args.jobs, config=config)
+        report = check_site(args.root, today=args.today, config=config)
     except InputError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)

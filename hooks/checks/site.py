@@ -50,10 +50,6 @@ def split_language(src_uri: str) -> tuple[str | None, str]:
     return (lang, rest) if lang in LANGS and rest else (None, src_uri)
 
 
-PARALLEL_FROM = 200  # pages; below this, starting processes costs more than it saves
-CHUNK_PAGES = 50  # pages per task at most
-
-
 @dataclass
 class PageStatus:
     """What `status` shows for a page, and what the banners need."""
@@ -208,7 +204,7 @@ def _markdown_files(folder: str, prefix: str = "") -> Iterator[str]:
 
 
 @dataclass
-class _ChunkResult:
+class _Found:
     issues: list[Issue] = field(default_factory=list)
     statuses: list[PageStatus] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -218,7 +214,7 @@ class _ChunkResult:
 
 
 class _Checker:
-    """Every per-page and per-pair check, set up once per run (forked processes inherit it)."""
+    """Every per-page and per-pair check, set up once per run."""
 
     def __init__(
         self,
@@ -268,10 +264,10 @@ class _Checker:
             section.facts = found
         return page
 
-    def check(self, names: list[str]) -> _ChunkResult:
-        """Read the pages of a chunk once and run every per-page and per-pair check on them."""
+    def check(self, names: list[str]) -> _Found:
+        """Read the pages once and run every per-page and per-pair check on them."""
         data, glossary, prices = self.data, self.glossary, self.prices
-        result = _ChunkResult()
+        result = _Found()
         for name in names:
             en, zh = self.read_pair(name, result.problems)
             if result.problems:
@@ -348,21 +344,6 @@ class _Checker:
         return issues, notes
 
 
-_worker_checker: _Checker | None = None  # in a forked process: the parent's checker
-
-
-def _start_worker(checker: _Checker) -> None:
-    """Pool initializer: keep the checker (inherited, not pickled, as the pool forks)."""
-    global _worker_checker
-    _worker_checker = checker
-
-
-def _check_in_worker(names: list[str]) -> _ChunkResult:
-    """One pool task: a chunk of page names."""
-    assert _worker_checker is not None
-    return _worker_checker.check(names)
-
-
 def data_link_issues(
     data: SiteData, anchors: dict[tuple[str, str], set[str]], docs_rel: str
 ) -> Iterator[Issue]:
@@ -383,32 +364,17 @@ def data_link_issues(
             yield Issue(rel, line, message, rule="links")
 
 
-def _chunks(names: list[str], jobs: int) -> list[list[str]]:
-    """Tasks for `jobs` processes: several each, so that a process slowed down by other work on
-    its core takes fewer of them, and all of them finish at about the same time."""
-    size = max(1, min(CHUNK_PAGES, -(-len(names) // (jobs * 4))))
-    return [names[i : i + size] for i in range(0, len(names), size)]
-
-
-def default_jobs(pages: int) -> int:
-    """Processes worth starting: one per core for big sites, none for small ones."""
-    if pages < PARALLEL_FROM or not hasattr(os, "fork"):
-        return 1
-    return max(1, min(os.cpu_count() or 1, 8))
-
-
 def check_site(
     root: Path,
     *,
     docs_dir: Path | None = None,
     data_dir: Path | None = None,
     today: dt.date | None = None,
-    jobs: int | None = 1,
     config: SiteConfig | None = None,
 ) -> SiteReport:
     """Run every check over docs/en, docs/zh and data/; raise InputError for unreadable input.
 
-    jobs: processes to use (None: one per core when the site is big). Every file is read once."""
+    Every file is read once."""
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     data_dir = Path(data_dir) if data_dir else root / "data"
@@ -418,26 +384,15 @@ def check_site(
     policy = load_policy(data_dir, _rel(data_dir, root))
     present = discover(docs_dir)
     names = sorted(present[REFERENCE] | present[TRANSLATION], key=lambda n: (n.count("/"), n))
-    jobs = default_jobs(len(names)) if jobs is None else jobs
     checker = _Checker(root, docs_dir, data, present, config)
-    chunks = _chunks(names, jobs) if jobs > 1 else []
-    if len(chunks) > 1:
-        import multiprocessing  # only here: most runs check a small site in one process
+    found = checker.check(names)
 
-        processes = min(jobs, len(chunks))
-        context = multiprocessing.get_context("fork")
-        with context.Pool(processes, _start_worker, (checker,)) as pool:
-            results = pool.map(_check_in_worker, chunks, chunksize=1)
-    else:
-        results = [checker.check(names)]
-
-    problems = unsafe_files(docs_dir, _rel(docs_dir, root))
-    problems += [problem for result in results for problem in result.problems]
+    problems = unsafe_files(docs_dir, _rel(docs_dir, root)) + found.problems
     if problems:
         raise InputError(problems)
-    issues = [issue for result in results for issue in result.issues]
-    statuses = {status.name: status for result in results for status in result.statuses}
-    anchors = {key: value for result in results for key, value in result.anchors.items()}
+    issues = found.issues
+    statuses = {status.name: status for status in found.statuses}
+    anchors = found.anchors
     behind = [status for status in statuses.values() if status.lag is not None]
     notes: list[str] = []
     if behind:
@@ -447,7 +402,7 @@ def check_site(
         if listed not in present[REFERENCE]:
             message = f"{listed} is listed as untranslated but there is no page {listed}"
             issues.append(Issue(data.untranslated_rel, line, message, rule="parity"))
-    mentioned = set().union(*(result.mentioned for result in results))
+    mentioned = found.mentioned
     if data.skills_on:
         issues.extend(unmentioned_issues(mentioned, data))
         issues.extend(
@@ -465,8 +420,7 @@ def check_site(
             statuses[issue.page].parity_issues += 1
     # checks off for want of a data file, then lags, then stale prices
     notes = [*data.off, *notes, *(str(note) for note in ([stale] if stale else []))]
-    titles = {key: value for result in results for key, value in result.titles.items()}
-    return SiteReport(root, data, statuses, issues, today, stale is not None, notes, titles)
+    return SiteReport(root, data, statuses, issues, today, stale is not None, notes, found.titles)
 
 
 def current_parity(
