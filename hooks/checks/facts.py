@@ -6,9 +6,8 @@ Each fact gets a key that is the same in both languages after normalising notati
 they satisfy a counterpart on the other side but need none, because idiom ("一个", "once") differs;
 they are only looked for when a section has an unmatched fact.
 
-Speed: each regex starts with a character class or literal so that the regex engine skips to
-candidate positions in C; boundaries that would need a leading lookbehind are checked in Python on
-the (few) matches instead."""
+The characters before a match that would glue it to a word (v3, api-us1) are checked in Python on
+the matches, not by a lookbehind in each regex."""
 
 from __future__ import annotations
 
@@ -18,7 +17,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import scan
 from .markdown import ASCII_WORD, NOT_BEFORE_PATH, Section
 
 MONTHS = (
@@ -50,9 +48,8 @@ ZH_BIG = {"万": 10_000, "亿": 100_000_000}
 NUMERIC_KINDS = frozenset({"number", "money", "percent", "multiplier", "date"})
 NOT_BEFORE_NUMBER = ASCII_WORD | {".", "$"}
 
-# A number (_numbers reads the groups of NUMBER_RE by name; see scan.py for how matches are
-# found). An optional group is written (?:...|), not (?:...)?: the same match, but sre runs `?`
-# on a group through its repeat machinery, several times slower.
+# A number (_numbers reads the groups of NUMBER_RE by name). An optional group is written
+# (?:...|), the same match as (?:...)?.
 _NUMBER = r"(?P<num>[$\d]\d*(?:,\d{3})*(?:\.\d+|))"  # $68 / 1,000 / 2.5 ($ only first)
 # What may follow a number.
 _NUMBER_TAIL = (
@@ -74,18 +71,9 @@ _NUMBER_TAIL = (
     r"(?:[ \t]*/[ \t]*(?:mo|month|yr|year)\b|\s+(?:per|a)\s+(?:month|year)\b|)"  # $68/mo
     r"(?:st|nd|rd|th|)(?![A-Za-z0-9_])"  # 3rd; no letters glued on (v3, 2FA, 5xx are not facts)
 )
-# Shortcuts to a number with no tail (most numbers: `346 seconds`, `346秒`), which then matches at
-# once instead of after failing each alternative of the tail: the next character, or what follows
-# spaces, is none that a tail may start with. They change no match (a test compares with the tail
-# alone on random text); keep them in step with _NUMBER_TAIL.
-_NO_TAIL = rf"(?![-+/%％×\s年月千万亿倍美\w])|(?=\s+(?!{_MONTH_ALT})[^\s年月千万亿%％倍美/tmbpa])"
-NUMBER_RE = re.compile(f"{_NUMBER}(?:{_NO_TAIL}|{_NUMBER_TAIL})", re.ASCII)
+NUMBER_RE = re.compile(f"{_NUMBER}(?:{_NUMBER_TAIL})", re.ASCII)
 # A word with a capital letter: month names, brand and product names (found per match in Python).
 CAPITAL_RE = re.compile(r"[A-Z][A-Za-z0-9]*")
-# CAPITAL_RE as run over the text's FACT_MARKS: the same spans, found from a literal, far faster
-# than CAPITAL_RE finds them from its first character class (capitalised words are too many for
-# scan.finditer).
-CAPITAL_MARKS_RE = re.compile(rb"A[Aad]*")
 # An English date starting at a month name: March 2026 / March 1, 2026 / Mar 1.
 MONTH_DATE_RE = re.compile(
     rf"(?P<m>{_MONTH_ALT})\.?\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?|(?P<y2>\d{{4}}))(?!\d)",
@@ -98,18 +86,6 @@ INTERNAL_CAPITAL_RE = re.compile(r"[a-z][A-Z]")
 # API endpoint or path (/api/3/contacts, /sales-do) and merge tags (%FIRSTNAME%).
 PATH_OR_TAG_RE = re.compile(
     r"/(?P<path>[a-z{][A-Za-z0-9_{}.~-]*(?:/[A-Za-z0-9_{}.~-]+)*/?)|%(?P<tag>[A-Z][A-Z0-9_]*)%"
-)
-# One mark per character (see scan.py), for the regexes above: where the sparse matches may start,
-# a digit or $ (NUMBER_RE, with $ marked as d there) or / or % (PATH_OR_TAG_RE); and the classes of
-# CAPITAL_RE, upper case, lower case and digits (CAPITAL_MARKS_RE).
-FACT_MARKS = scan.mark_table(
-    {
-        "d": "0123456789",
-        "$": "$",
-        "/": "/%",
-        "A": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        "a": "abcdefghijklmnopqrstuvwxyz",
-    }
 )
 # Soft facts: runs of Chinese numerals and English number words.
 ZH_NUMERAL_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿首双]+")
@@ -203,12 +179,10 @@ class FactExtractor:
         prose (line k of `prose` is file line sections[0].line + k)."""
         found: list[Fact] = []
         first = sections[0].line
-        marked = scan.marks(prose, FACT_MARKS)
-        taken = self._capitals(prose, marked, first, found)
-        if "/" in prose or "%" in prose:
-            taken.extend(self._paths_and_tags(prose, marked, first, found))
-            taken.sort()
-        self._numbers(prose, marked, first, found, taken)
+        taken = self._capitals(prose, first, found)
+        taken.extend(self._paths_and_tags(prose, first, found))
+        taken.sort()
+        self._numbers(prose, first, found, taken)
         per_section: list[list[Fact]] = []
         for section in sections:
             facts = [
@@ -225,13 +199,11 @@ class FactExtractor:
                 per_section[bisect_right(starts, fact.line) - 1].append(fact)
         return per_section
 
-    def _paths_and_tags(
-        self, text: str, marked: bytes, line: int, facts: list[Fact]
-    ) -> list[tuple[int, int]]:
+    def _paths_and_tags(self, text: str, line: int, facts: list[Fact]) -> list[tuple[int, int]]:
         """Endpoints and paths (/api/3/contacts) and merge tags; returns the spans of the paths."""
         spans = []
         last = 0
-        for m in scan.finditer(PATH_OR_TAG_RE, text, marked, "/"):
+        for m in PATH_OR_TAG_RE.finditer(text):
             start = m.start()
             is_path = m["tag"] is None
             if is_path and start and text[start - 1] in NOT_BEFORE_PATH:
@@ -247,16 +219,14 @@ class FactExtractor:
         return spans
 
     def _numbers(
-        self, text: str, marked: bytes, line: int, facts: list[Fact], taken: list[tuple[int, int]]
+        self, text: str, line: int, facts: list[Fact], taken: list[tuple[int, int]]
     ) -> None:
         """Numbers, prices, percentages, multipliers and dates written with digits first."""
         values = self._values
         last = 0
         spans = iter(taken)  # English dates and paths already read: skip the numbers inside them
         span = next(spans, None)
-        if b"$" in marked:  # a mark of its own (no part of a word), but NUMBER_RE starts there too
-            marked = marked.replace(b"$", b"d")
-        for m in scan.finditer(NUMBER_RE, text, marked, "d"):
+        for m in NUMBER_RE.finditer(text):
             start = m.start()
             while span is not None and span[1] <= start:
                 span = next(spans, None)
@@ -331,9 +301,7 @@ class FactExtractor:
         self._kinds[word] = kind
         return kind
 
-    def _capitals(
-        self, text: str, marked: bytes, line: int, facts: list[Fact]
-    ) -> list[tuple[int, int]]:
+    def _capitals(self, text: str, line: int, facts: list[Fact]) -> list[tuple[int, int]]:
         """Month dates, brand and product names (and misspelt brands), from capitalised words.
 
         Returns the spans of the dates, whose digits are not numbers of their own."""
@@ -341,7 +309,7 @@ class FactExtractor:
         last = 0
         skip_to = 0
         kinds = self._kinds
-        for m in CAPITAL_MARKS_RE.finditer(marked):  # CAPITAL_RE's matches
+        for m in CAPITAL_RE.finditer(text):
             start, end = m.span()
             word = text[start:end]
             kind = kinds[word] if word in kinds else self._classify(word)

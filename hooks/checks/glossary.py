@@ -12,7 +12,6 @@ from itertools import pairwise
 from .data import SiteData, Term
 from .markdown import Page, Section
 from .model import Issue
-from .scan import LiteralFirst
 
 SPELLING_CUTOFF = 0.85  # difflib ratio above which a word is taken for a misspelt brand
 # What may not come just before a term: the character class of the lookbehind in _term_regex.
@@ -54,7 +53,7 @@ class Glossary:
     rel: str
     _lookups: list[tuple[str, re.Pattern[str], Term, bool]] = field(default_factory=list)
     _brands: dict[str, Term] = field(default_factory=dict)
-    _brand_cases: list[tuple[LiteralFirst, str]] = field(default_factory=list)  # regex, spelling
+    _brand_cases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # regex, spelling
     _suggestions: dict[str, Term | None] = field(default_factory=dict)
     _lowered: dict[str, Term] = field(default_factory=dict)
 
@@ -65,7 +64,7 @@ class Glossary:
                 self._brands[term.en] = term
                 self._lowered[term.en.lower()] = term
                 # any spelling that differs only in case: Activecampaign, postmark
-                self._brand_cases.append((LiteralFirst(words[0], _term_regex(words)), term.en))
+                self._brand_cases.append((_term_regex(words), term.en))
             elif words:
                 self._lookups.append((words[0], _term_regex(words), term, _may_nest(words)))
 
@@ -194,7 +193,7 @@ class Glossary:
         text = page.prose
         lower = page.lower
         for regex, spelt in self._brand_cases:
-            for m in regex.finditer(lower):  # a term regex starts with its first word
+            for m in regex.finditer(lower):
                 word = text[m.start() : m.end()]
                 if word == spelt or " ".join(word.split()) == spelt:
                     continue  # spelt right, as most uses are: no line to look up

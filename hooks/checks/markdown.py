@@ -12,9 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import scan
 from .markers import MARKER_RE, is_marker
-from .scan import LiteralFirst
 from .source import Source
 
 if TYPE_CHECKING:
@@ -40,46 +38,26 @@ LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+(?=\S)")
 TABLE_DELIMITER_RE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
 # Admonition or details block: `!!! type "Title"` / `???+ type "Title"`.
 ADMONITION_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[A-Za-z][\w-]*)(?P<title>.*)$")
-# Inline markup, one regex per literal it starts with (an alternation of them is far slower to
-# search: see scan.py); _mask_inline records and masks each match.
-INLINE_RES = (
-    # inline code span, 1+ ticks
-    LiteralFirst(
-        "`", re.compile(r"`(?P<ticks>`*)(?P<code_text>.+?)(?<!`)`(?P=ticks)(?!`)", re.DOTALL)
-    ),
-    LiteralFirst(
-        "<",
-        re.compile(
-            r"<(?:!--(?P<comment_text>.*?)-->"  # HTML comment, possibly a marker
-            r"|(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
-            r"|(?P<tag>/?[A-Za-z][^>\n]*)>)",  # inline HTML tag
-            re.DOTALL,
-        ),
-    ),
-    # image
-    LiteralFirst(
-        "![", re.compile(r"!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)")
-    ),
-    # target of a link
-    LiteralFirst(
-        "](", re.compile(r"\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)")
-    ),
+# Inline markup, one alternative per kind; the last group of each names it (_mask_inline records
+# and masks each match).
+INLINE_RE = re.compile(
+    r"`(?P<ticks>`*)(?P<code_text>.+?)(?<!`)`(?P=ticks)(?!`)"  # inline code span, 1+ ticks
+    r"|<(?:!--(?P<comment_text>.*?)-->"  # HTML comment, possibly a marker
+    r"|(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
+    r"|(?P<tag>/?[A-Za-z][^>\n]*)>)"  # inline HTML tag
+    r"|!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"  # image
+    r"|\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"  # target of a link
     # bare URL; ASCII only, so Chinese punctuation right after it ends it
-    LiteralFirst(
-        "http", re.compile(r"h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)")
-    ),
+    r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)",
+    re.DOTALL,
 )
 # A link target with a scheme (https:, mailto:) is external and must be identical.
 EXTERNAL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-# Any other explicit anchor a link may target: `{#id}` attribute lists or `id="..."` (two
-# regexes with a literal first, searched as their alternation by scan.first_of).
-ANCHOR_RES = (
-    LiteralFirst("{", re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)")),
-    LiteralFirst('id="', re.compile(r"id=\"(?P<html>[^\"]+)\"")),
-)
+# Any other explicit anchor a link may target: `{#id}` attribute lists or `id="..."`.
+ANCHOR_RE = re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)|id=\"(?P<html>[^\"]+)\"")
 # A skill reference anywhere in a page: `/sales-x` (the character before is checked in Python:
 # not part of a longer path, URL or word).
-SKILL_REF = LiteralFirst("/sales-", re.compile(r"/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)"))
+SKILL_REF = re.compile(r"/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)")
 # Characters that glue a token to what precedes it: a word, or a longer path, URL or number.
 ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 NOT_BEFORE_PATH = ASCII_WORD | frozenset("./:~-")
@@ -273,7 +251,7 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
 
     pieces = []
     done = 0
-    for match in scan.first_of(INLINE_RES, text):
+    for match in INLINE_RE.finditer(text):
         pieces += (text[done : match.start()], replace(match))
         done = match.end()
     pieces.append(text[done:])
@@ -432,10 +410,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
         last = start
         skill_refs.append(Ref(line, m.group("name")))
     anchors = {s.id for s in sections if s.id}
-    if 'id="' in body:  # both kinds: found in the order of their alternation
-        anchors.update(m.group(1) for m in scan.first_of(ANCHOR_RES, body))
-    else:  # attribute lists only: one findall (the headings' ids among them)
-        anchors.update(ANCHOR_RES[0].regex.findall(body))
+    anchors.update(m["attr"] or m["html"] for m in ANCHOR_RE.finditer(body))
     return Page(
         source.rel, lang, name, source, sections, skill_refs, anchors, page_prose, section_starts
     )
