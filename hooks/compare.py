@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from checks.markdown import fenced_lines, match_heading
+from checks.markdown import HEADING_RE, fenced_lines
 from checks.source import FRONT_MATTER_RE
 
 # The default folder of the compare pages (extra.checks.compare_dir); links are relative, so any
@@ -78,7 +78,7 @@ def split_sections(text: str) -> tuple[str, list[Section]]:
     lines = text.split("\n")
     sections: list[Section] = []
     for line, in_code in zip(lines, fenced_lines(lines), strict=True):
-        heading = None if in_code or not line.startswith("#") else match_heading(line)
+        heading = None if in_code or not line.startswith("#") else HEADING_RE.match(line)
         if heading and heading.group("id"):
             sections.append(Section(heading.group("id"), len(heading.group("hashes")), line))
         elif sections:

@@ -167,8 +167,6 @@ class FactExtractor:
         for brand in sorted({b for b in brands if b}, key=len, reverse=True):
             self.brands.setdefault(brand.split()[0], []).append(brand)
         self.misspelt = misspelt or (lambda word: None)  # the brand a word misspells, if any
-        self._kinds: dict[str, tuple[str, object] | None] = {}  # capitalised word -> kind
-        self._values: dict[tuple[str, str | None], tuple[int | Decimal, str]] = {}  # number
 
     def extract(self, section: Section) -> list[Fact]:
         """The facts of one section (month names on their own are soft)."""
@@ -222,7 +220,6 @@ class FactExtractor:
         self, text: str, line: int, facts: list[Fact], taken: list[tuple[int, int]]
     ) -> None:
         """Numbers, prices, percentages, multipliers and dates written with digits first."""
-        values = self._values
         last = 0
         spans = iter(taken)  # English dates and paths already read: skip the numbers inside them
         span = next(spans, None)
@@ -242,21 +239,14 @@ class FactExtractor:
                 continue  # part of a word or of a longer number: v3, api-us1, 1.2.3
             line += text.count("\n", last, start)
             last = start
-            written = m.group(0)
-            if " " in written or "\n" in written or "\t" in written:
-                written = " ".join(written.split())
+            written = " ".join(m.group(0).split())
             if any(m[group] is not None for group in ("iso", "zh_year", "zh_month", "en_m3")):
                 fact = self._digit_date(m, num, written, line)
                 if fact is not None:
                     facts.append(fact)
                     continue
                 written = num
-            scale = m["ks"] or m["zs"] or m["ws"]
-            known = values.get((num, scale))
-            if known is None:
-                value = parse_number(num, scale)
-                known = values[num, scale] = (value, number_key(value))
-            value, key = known
+            value = parse_number(num, m["ks"] or m["zs"] or m["ws"])
             if currency or m["usd"]:
                 kind = "money"
             elif m["pct"]:
@@ -265,8 +255,7 @@ class FactExtractor:
                 kind = "multiplier"
             else:
                 kind = "number"
-            # soft=False, value=value: positional arguments cost less than keywords
-            facts.append(Fact(kind, key, written, line, False, value))
+            facts.append(Fact(kind, number_key(value), written, line, value=value))
 
     @staticmethod
     def _digit_date(m: re.Match[str], num: str, written: str, line: int) -> Fact | None:
@@ -286,20 +275,16 @@ class FactExtractor:
         return None
 
     def _classify(self, word: str) -> tuple[str, object] | None:
-        """What a capitalised word is, decided once per distinct word."""
-        if word in self._kinds:
-            return self._kinds[word]
-        kind: tuple[str, object] | None = None
+        """What a capitalised word is, or None for most (sentence starts, labels)."""
         if word in MONTH_NUMBER:
-            kind = ("month", MONTH_NUMBER[word])
-        elif word in self.brands:
-            kind = ("brand", self.brands[word])
-        elif len(word) >= 4 and (brand := self.misspelt(word)):
-            kind = ("misspelt", brand)  # ActiveCampign, Activecampaign
-        elif not word.isupper() and not word[1:].islower() and INTERNAL_CAPITAL_RE.search(word):
-            kind = ("internal", None)  # HubSpot, iPaaS, JavaScript
-        self._kinds[word] = kind
-        return kind
+            return ("month", MONTH_NUMBER[word])
+        if word in self.brands:
+            return ("brand", self.brands[word])
+        if len(word) >= 4 and (brand := self.misspelt(word)):
+            return ("misspelt", brand)  # ActiveCampign, Activecampaign
+        if not word.isupper() and not word[1:].islower() and INTERNAL_CAPITAL_RE.search(word):
+            return ("internal", None)  # HubSpot, iPaaS, JavaScript
+        return None
 
     def _capitals(self, text: str, line: int, facts: list[Fact]) -> list[tuple[int, int]]:
         """Month dates, brand and product names (and misspelt brands), from capitalised words.
@@ -308,11 +293,10 @@ class FactExtractor:
         dates: list[tuple[int, int]] = []
         last = 0
         skip_to = 0
-        kinds = self._kinds
         for m in CAPITAL_RE.finditer(text):
             start, end = m.span()
             word = text[start:end]
-            kind = kinds[word] if word in kinds else self._classify(word)
+            kind = self._classify(word)
             if kind is None:
                 continue  # most capitalised words: sentence starts, labels
             if start < skip_to:

@@ -26,11 +26,6 @@ HEADING_RE = re.compile(
     r"(?:[ \t]*\{:?[ \t]*#(?P<id>[^\s}]+)[^}]*\})?"  # explicit id from attr_list
     r"[ \t#]*$"  # trailing spaces or closing hashes
 )
-# The usual heading, `## Title {#id}`, read without the lazy text of HEADING_RE, which tries the
-# optional id at every character; what it matches, HEADING_RE reads the same way.
-HEADING_FAST_RE = re.compile(
-    r"(?P<hashes>#{1,6})[ \t]+(?P<text>[^{}\n]*[^{}\s])[ \t]*\{#(?P<id>[^\s}]+)\}[ \t]*$"
-)
 # List item: indentation, a bullet or an ordinal (`1.`), spaces, then content (as Python-Markdown:
 # `2022.` alone at the start of a wrapped line is text, not an item).
 LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+(?=\S)")
@@ -62,11 +57,9 @@ SKILL_REF = re.compile(r"/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)")
 ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 NOT_BEFORE_PATH = ASCII_WORD | frozenset("./:~-")
 URL_TRAILING = ".,;:!?'\""
-# First characters of lines that may be markup (or indented): the others are plain text.
-BLOCK_STARTS = frozenset("`~#|!?>-*+0123456789 \t")
 
 
-@dataclass(slots=True)  # not frozen: created for every link and code span, frozen is slower
+@dataclass(slots=True)
 class Ref:
     """Something found at a line: a link target, a code span, a URL."""
 
@@ -184,7 +177,7 @@ def fenced_lines(lines: list[str]) -> list[bool]:
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
                 fence = ""
             continue
-        match = FENCE_RE.match(line) if "``" in line or "~~" in line else None
+        match = FENCE_RE.match(line)
         if match:
             fence = match.group("fence")
         inside.append(bool(match))
@@ -258,12 +251,6 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
     return "".join(pieces)
 
 
-def match_heading(line: str) -> re.Match[str] | None:
-    """An ATX heading line as HEADING_RE reads it (groups hashes, text, id); the usual
-    `## Title {#id}` through HEADING_FAST_RE first."""
-    return HEADING_FAST_RE.match(line) or HEADING_RE.match(line)
-
-
 def parse_page(source: Source, lang: str, name: str) -> Page:
     """Parse a page body into sections; pure, one pass over the lines."""
     lines = source.body.split("\n")
@@ -294,18 +281,6 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 code.append(line[fence_indent:] if line[:fence_indent].isspace() else line.lstrip())
             add("")
             continue
-        if not line:
-            add("")
-            blank, paragraph = True, False
-            continue
-        if line[0] not in BLOCK_STARTS:  # most lines: unindented plain text
-            if blank:
-                in_list = blank = False  # unindented text after a blank line ends the list
-            paragraph = not in_list
-            if in_list:
-                item[1] = base + offset  # a lazy continuation line of the item
-            add(line)
-            continue
         stripped = line.lstrip()
         if not stripped:
             add("")
@@ -313,12 +288,6 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
             continue
         was_blank, blank = blank, False
         first = stripped[0]
-        if first not in BLOCK_STARTS:  # indented plain text
-            paragraph = not in_list
-            if in_list:
-                item[1] = base + offset
-            add(stripped)
-            continue
         if first in "`~":
             match = FENCE_RE.match(line)
             if match:
@@ -331,7 +300,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 paragraph = False
                 continue
         elif first == "#":
-            match = match_heading(line)
+            match = HEADING_RE.match(line)
             if match:
                 section = Section(
                     id=match.group("id"),
@@ -346,7 +315,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
         elif first == "|":
             paragraph = False
             number = base + offset
-            if "-" in line and TABLE_DELIMITER_RE.match(line):  # (a delimiter row has dashes)
+            if TABLE_DELIMITER_RE.match(line):
                 section.table_columns.append(stripped.strip().strip("|").count("|") + 1)
                 if last_row == number - 1:  # the header row just before it starts the table
                     table = [last_row]

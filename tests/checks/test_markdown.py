@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from checks.markdown import (
-    HEADING_FAST_RE,
-    HEADING_RE,
     Section,
     fenced_lines,
-    match_heading,
     parse_page,
 )
 from checks.source import split_front_matter
@@ -110,49 +105,3 @@ def test_prose_keeps_one_line_per_source_line(sections: list[Section]) -> None:
 def test_fenced_lines_marks_fences_and_their_content() -> None:
     lines = ["text", "```", "code", "~~~ not a close", "```", "after", "~~~~", "x", "~~~~"]
     assert fenced_lines(lines) == [False, True, True, True, True, False, True, True, True]
-
-
-def test_heading_fast_path_reads_headings_as_heading_re_does() -> None:
-    """match_heading's shortcut for `## Title {#id}` gives HEADING_RE's level, title and id."""
-    pieces = [
-        "#",
-        " ",
-        "\t",
-        "{",
-        "}",
-        "a",
-        "Title",
-        "C#",
-        "-",
-        ":",
-        "\u3000",
-        "标题",
-        "{#x}",
-        ".c",
-    ]
-    ids = ["a", "b-c", "#", "{", ":", " ", "x"]
-    rng = random.Random(0)
-    fast = 0
-    for _ in range(20_000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
-        anchor = "".join(rng.choice(ids) for _ in range(rng.randint(1, 3)))
-        line = (
-            "#" * rng.randint(1, 7)
-            + rng.choice(["", " ", "\t", "  "])
-            + text
-            + rng.choice(["", " ", "\t"])
-            + "{#"
-            + anchor
-            + "}"
-            + rng.choice(["", " ", "#", " #", "\t"])
-        )
-        got, expected = match_heading(line), HEADING_RE.match(line)
-        fast += HEADING_FAST_RE.match(line) is not None
-        assert (got is None) == (expected is None), line
-        if got and expected:
-            assert (got["hashes"], got["text"].strip(), got["id"]) == (
-                expected["hashes"],
-                expected["text"].strip(),
-                expected["id"],
-            ), line
-    assert fast > 1_000  # the shortcut was exercised, not only the fallback
