@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,10 +12,8 @@ import yaml
 
 from .model import InputError
 
-# libyaml when present: front matter is parsed for every page of every build.
+# libyaml's loader when it is installed, else the pure-Python one: the same documents and errors.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-READ_SIZE = 1 << 16  # bytes per read: most pages take one
 
 # Front matter: a first line of exactly `---`, then YAML, then a closing `---` (or `...`) line.
 FRONT_MATTER_RE = re.compile(
@@ -58,18 +55,12 @@ def decode(raw: bytes, rel: str) -> str:
 
 
 def read_text(path: Path | str, rel: str) -> str:
-    """Read a file once, as UTF-8 text (os.read: no buffered file object for a one-shot read)."""
+    """Read a file as UTF-8 text, or raise an InputError naming it."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
-            chunks = []
-            while chunk := os.read(fd, READ_SIZE):
-                chunks.append(chunk)
-        finally:
-            os.close(fd)
+        raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError.at(rel, 1, f"cannot read file: {exc.strerror}") from None
-    return decode(chunks[0] if len(chunks) == 1 else b"".join(chunks), rel)
+    return decode(raw, rel)
 
 
 def _yaml_problem(exc: yaml.YAMLError, rel: str, first_line: int, what: str) -> InputError:
@@ -80,65 +71,13 @@ def _yaml_problem(exc: yaml.YAMLError, rel: str, first_line: int, what: str) -> 
     return InputError.at(rel, line, f"malformed {what}: {problem}")
 
 
-# A front matter line simple enough to read without YAML: `key: plain text` or `key: [a, b]`
-# (plain scalars: no indicator first, no ": " or " #" inside; list items: no flow indicators).
-# A plain scalar is then checked in Python for ": " and " #" (cheaper than a lookahead per char).
-SIMPLE_LINE_RE = re.compile(
-    r"(?P<key>[A-Za-z_][A-Za-z0-9_]*):[ \t]+"
-    r"(?:\[(?P<items>[^\[\]{}#&*!|>'\"%@`:\n]*)\][ \t]*"  # flow sequence of plain scalars
-    r"|(?P<plain>[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\t\n]*))"  # plain scalar
-)
-_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers  # how YAML types a plain scalar
-
-
-def _is_str(value: str) -> bool:
-    """Whether YAML reads this plain scalar as a string (not a number, bool, date or null)."""
-    return bool(value) and not any(
-        regexp.match(value) for _tag, regexp in _IMPLICIT.get(value[0], ())
-    )
-
-
-def _simple_front_matter(raw: str) -> tuple[dict[str, Any], dict[str, int], dict[str, str]] | None:
-    """Front matter made only of simple lines, read without YAML; None when YAML is needed."""
-    meta: dict[str, Any] = {}
-    lines: dict[str, int] = {}
-    written: dict[str, str] = {}
-    for number, line in enumerate(raw.split("\n"), start=2):
-        if not line:
-            continue
-        match = SIMPLE_LINE_RE.fullmatch(line)
-        if match is None or match["key"] in meta:
-            return None
-        plain, items = match["plain"], match["items"]
-        if plain is not None:
-            plain = plain.rstrip(" ")
-            if ": " in plain or " #" in plain or plain.endswith(":") or not _is_str(plain):
-                return None
-            value: Any = plain
-        else:
-            value = [item.strip() for item in items.split(",")] if items.strip() else []
-            if not all(_is_str(item) for item in value):
-                return None
-        meta[match["key"]] = value
-        lines[match["key"]] = number
-        written[match["key"]] = plain if plain is not None else items
-    return meta, lines, written
-
-
 def split_front_matter(text: str, rel: str) -> Source:
-    """Split a page into front matter (parsed) and body; the body keeps its file line numbers.
-
-    Simple front matter (the usual `key: text` and `key: [a, b]` lines) is read directly; anything
-    else goes through YAML, whose errors name the file and line."""
+    """Split a page into front matter (parsed as YAML, whose errors name the file and line) and
+    body; the body keeps its file line numbers."""
     match = FRONT_MATTER_RE.match(text)
     if match is None:
         return Source(rel, {}, text, 1, {}, {})
-    raw = match.group("yaml")
-    simple = _simple_front_matter(raw)
-    if simple is not None:
-        meta, meta_lines, meta_raw = simple
-    else:
-        meta, meta_lines, meta_raw = _yaml_front_matter(raw, rel)
+    meta, meta_lines, meta_raw = _yaml_front_matter(match.group("yaml"), rel)
     body = text[match.end() :]
     body_line = text.count("\n", 0, match.end()) + 1
     return Source(rel, meta, body, body_line, meta_lines, meta_raw)
