@@ -381,5 +381,13 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
     anchors = {s.id for s in sections if s.id}
     anchors.update(m["attr"] or m["html"] for m in ANCHOR_RE.finditer(body))
     return Page(
-        source.rel, lang, name, source, sections, skill_refs, anchors, page_prose, section_starts
+        rel=source.rel,
+        lang=lang,
+        name=name,
+        source=source,
+        sections=sections,
+        skill_refs=skill_refs,
+        anchors=anchors,
+        prose=page_prose,
+        section_starts=section_starts,
     )

@@ -405,7 +405,16 @@ def check_site(
             statuses[issue.page].parity_issues += 1
     # checks off for want of a data file, then lags, then stale prices
     notes = [*data.off, *notes, *(str(note) for note in ([stale] if stale else []))]
-    return SiteReport(root, data, statuses, issues, today, stale is not None, notes, found.titles)
+    return SiteReport(
+        root=root,
+        data=data,
+        pages=statuses,
+        issues=issues,
+        today=today,
+        prices_stale=stale is not None,
+        notes=notes,
+        titles=found.titles,
+    )
 
 
 def current_parity(
@@ -447,9 +456,9 @@ def _pair_issues(
                 zh_rel,
                 1,
                 f"page is missing; translate {en.rel} or list {name} in {data.untranslated_rel}",
-                en.rel,
-                1,
-                "English page",
+                other_path=en.rel,
+                other_line=1,
+                other_message="English page",
                 rule="parity",
                 page=name,
             )
@@ -460,9 +469,9 @@ def _pair_issues(
             en_rel,
             1,
             "page is missing; English is the reference",
-            zh.rel,
-            1,
-            "Chinese page without an English original",
+            other_path=zh.rel,
+            other_line=1,
+            other_message="Chinese page without an English original",
             rule="parity",
             page=name,
         )
@@ -473,9 +482,9 @@ def _pair_issues(
             data.untranslated_rel,
             data.untranslated[name],
             f"{name} is listed as untranslated",
-            zh.rel,
-            1,
-            "but the Chinese page exists; remove it from the list",
+            other_path=zh.rel,
+            other_line=1,
+            other_message="but the Chinese page exists; remove it from the list",
             rule="parity",
             page=name,
         )

@@ -76,11 +76,18 @@ def split_front_matter(text: str, rel: str) -> Source:
     body; the body keeps its file line numbers."""
     match = FRONT_MATTER_RE.match(text)
     if match is None:
-        return Source(rel, {}, text, 1, {}, {})
+        return Source(rel=rel, meta={}, body=text, body_line=1, meta_lines={}, meta_raw={})
     meta, meta_lines, meta_raw = _yaml_front_matter(match.group("yaml"), rel)
     body = text[match.end() :]
     body_line = text.count("\n", 0, match.end()) + 1
-    return Source(rel, meta, body, body_line, meta_lines, meta_raw)
+    return Source(
+        rel=rel,
+        meta=meta,
+        body=body,
+        body_line=body_line,
+        meta_lines=meta_lines,
+        meta_raw=meta_raw,
+    )
 
 
 def _yaml_front_matter(raw: str, rel: str) -> tuple[dict[str, Any], dict[str, int], dict[str, str]]:
