@@ -35,7 +35,7 @@ BOOK_NAME = "activecampaign-help-{lang}.pdf"  # in each language's root folder
 PATHS_FILE = "data/paths.yml"
 # The path finder the start page shows: `<div class="ac-pathfinder" …>` up to its closing tag.
 PATHFINDER_START_RE = re.compile(r'<div class="ac-pathfinder"')
-DIV_RE = re.compile(r"<(/?)div\b")
+DIV_RE = re.compile(r"<(?P<close>/?)div\b")
 
 
 @dataclass
@@ -183,7 +183,7 @@ def _element(html: str, start: int) -> str:
     """The ``<div>`` that starts at ``start``, up to its matching ``</div>``."""
     depth = 0
     for match in DIV_RE.finditer(html, start):
-        depth += -1 if match.group(1) else 1
+        depth += -1 if match["close"] else 1
         if depth == 0:
             return html[start : html.index(">", match.end()) + 1]
     return html[start:]

@@ -38,13 +38,18 @@ DIRECTIVES: tuple[tuple[str, str], ...] = (
 )
 
 # <script ATTRS>BODY</script>: the body is raw text up to the first </script (HTML's rule).
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+SCRIPT = re.compile(
+    r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script\s*>", re.IGNORECASE | re.DOTALL
+)
 # one attribute: name, then an optional ="…", ='…' or bare value
-ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+ATTRIBUTE = re.compile(
+    r"(?P<name>[^\s=/>]+)"
+    r"""(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+)))?"""
+)
 # the element that holds the page's own (Markdown) content, in Material's layout
 ARTICLE = re.compile(r"<article\b.*?</article\s*>", re.IGNORECASE | re.DOTALL)
 # an event handler attribute (onclick=, onload=; "on" and 3+ letters, so not one=) in a start tag
-HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]{3,})\s*=", re.IGNORECASE | re.DOTALL)
+HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(?P<handler>on[a-z]{3,})\s*=", re.IGNORECASE | re.DOTALL)
 # type values a browser runs as script (absent or empty also runs); others are data blocks
 SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
@@ -82,7 +87,7 @@ def script_hash(body: str) -> str:
 
 def _attributes(text: str) -> dict[str, str]:
     return {
-        m.group(1).lower(): next((v for v in m.groups()[1:] if v is not None), "")
+        m["name"].lower(): m["double"] or m["single"] or m["bare"] or ""
         for m in ATTRIBUTE.finditer(text)
     }
 
@@ -98,14 +103,14 @@ def inline_scripts(html: str, path: str = "") -> list[InlineScript]:
     content = [m.span() for m in ARTICLE.finditer(html)]
     found = []
     for m in SCRIPT.finditer(html):
-        if not _runs(_attributes(m.group(1))):
+        if not _runs(_attributes(m["attributes"])):
             continue
         at = m.start()
         found.append(
             InlineScript(
                 path=path,
                 line=html.count("\n", 0, at) + 1,
-                source=script_hash(m.group(2)),
+                source=script_hash(m["body"]),
                 in_content=any(lo <= at < hi for lo, hi in content),
             )
         )
@@ -116,7 +121,8 @@ def event_handlers(html: str, path: str = "", source: str | None = None) -> list
     """``path:line: …`` for each inline event handler; CSP blocks them all (no hash allows one)."""
     origin = f" ({source})" if source else ""
     return [
-        f"{path}:{html.count(chr(10), 0, m.start(1)) + 1}: inline event handler {m.group(1)}="
+        f"{path}:{html.count(chr(10), 0, m.start('handler')) + 1}: inline event handler"
+        f" {m['handler']}="
         f"{origin} is blocked by the Content-Security-Policy; attach the handler from a script file"
         for m in HANDLER.finditer(html)
     ]
@@ -166,5 +172,5 @@ def nginx_include(header: str) -> str:
 
 def header_from_include(text: str) -> str | None:
     """The policy an include file sends (None if it sends none), for tests and checks."""
-    m = re.search(r'add_header\s+Content-Security-Policy\s+"([^"]*)"', text)
-    return m.group(1) if m else None
+    m = re.search(r'add_header\s+Content-Security-Policy\s+"(?P<policy>[^"]*)"', text)
+    return m["policy"] if m else None
