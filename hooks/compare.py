@@ -13,23 +13,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from checks.markdown import HEADING_RE, fenced_lines
+from checks.markdown import HEADING_ID_RE, HEADING_RE, LINK_RE, fenced_lines
+from checks.markers import WIDGET_LINE_RE
 from checks.source import FRONT_MATTER_RE
 
 # The default folder of the compare pages (extra.checks.compare_dir); links are relative, so any
 # one-folder name gives the same links.
 COMPARE_DIR = "compare"
-# A Markdown link (not an image): `[text](target)` or `[text](target "title")`.
-LINK_RE = re.compile(
-    r"(?<!!)\[(?P<text>[^\]\n]*)\]"  # link text, one line, no nested brackets
-    r"\((?P<target>[^)\s]+)(?P<title>[ \t]+\"[^\"]*\")?\)"  # target and optional title
-)
-# A heading's explicit id inside its attribute list: `{#wait-steps}`.
-HEADING_ID_RE = re.compile(r"\{:?[ \t]*#(?P<id>[^\s}]+)")
-# Markers of interactive, once-per-language widgets (the path finder, Material's tag listing):
-# a copy in the compare view would be a second instance, e.g. a second tag listing that the
-# tags plugin could pick as the target of tag links. The view shows text, so they are dropped.
-WIDGET_MARKER_RE = re.compile(r"^<!--[ \t]*(?:pathfinder|material/tags)\b.*?-->[ \t]*$", re.M)
 # Link targets left alone: other sites, mail, in-page anchors.
 EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "#", "/")
 # The note on a row whose English changed since the translation (checks.staleness.SectionChange
@@ -125,7 +115,9 @@ def _column(section: Section | None, lang: str, page: str, build: str, default: 
     if section is None:
         return ""
     heading = HEADING_ID_RE.sub(lambda m: "{#" + f"{lang}-{m.group('id')}", section.heading, 1)
-    body = WIDGET_MARKER_RE.sub("", "\n".join(section.body)).strip("\n")
+    # a widget's copy in the view would be a second instance, e.g. a second tag listing that the
+    # tags plugin could pick as the target of tag links; the view shows text, so it is dropped
+    body = WIDGET_LINE_RE.sub("", "\n".join(section.body)).strip("\n")
     body = LINK_RE.sub(lambda m: _link(m, page, lang, build, default), body)
     return f"{heading}\n\n{body}\n"
 

@@ -7,7 +7,6 @@ language), and each language gets its own compare pages and path finder.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +18,13 @@ from mkdocs.structure.pages import Page
 
 from checks import build
 from checks.config import SiteConfig
+from checks.markers import PATHFINDER_LINE_RE
 from checks.model import InputError
+from checks.site import split_language
 from compare import compare_page
 from pathfinder import Paths, load_paths, resolve, role_names
 
 log = get_plugin_logger("reader")
-
-PATHFINDER_MARKER = re.compile(r"^<!--[ \t]*pathfinder[ \t]*-->[ \t]*$", re.MULTILINE)
 
 
 def _names(config: MkDocsConfig) -> SiteConfig:
@@ -102,23 +101,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if isinstance(roles, list) and "tags" not in page.meta:
         names = role_names(_paths(config), lang)
         page.meta["tags"] = [names[r] for r in roles if r in names]
-    if PATHFINDER_MARKER.search(markdown):
+    if PATHFINDER_LINE_RE.search(markdown):
         try:
-            finder = resolve(
-                _paths(config), Path(config.docs_dir), lang, _page_path(page, lang, config)
-            )
+            finder = resolve(_paths(config), Path(config.docs_dir), lang, _page_path(page))
         except InputError as error:
             raise _abort(error) from None
         template = config.theme.get_env().get_template("partials/pathfinder.html")
         html = template.render(finder=finder, lang=lang)
-        markdown = PATHFINDER_MARKER.sub(lambda _: "\n" + html + "\n", markdown)
+        markdown = PATHFINDER_LINE_RE.sub(lambda _: "\n" + html + "\n", markdown)
     return markdown
 
 
-def _page_path(page: Page, lang: str, config: MkDocsConfig) -> str:
+def _page_path(page: Page) -> str:
     """The page's path inside its language folder (``guides/crm-pipeline.md``)."""
-    src = page.file.src_uri
-    return src[len(lang) + 1 :] if src.startswith(f"{lang}/") else src
+    return split_language(page.file.src_uri)[1]
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> None:
@@ -138,7 +134,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         for alternate in config.extra.get("alternate") or []:
             alternate["link"] = roots[alternate["lang"]] + f"{_names(config).compare_dir}/{html}"
         return
-    path = _page_path(page, lang, config)
+    path = _page_path(page)
     docs = Path(config.docs_dir)
     if all((docs / code / path).is_file() for code in langs):
         html = path[: -len(".md")] + ".html"

@@ -29,20 +29,15 @@ from .data import SiteData
 from .facts import FactExtractor
 from .generate import render_page
 from .glossary import Glossary
-from .markdown import EXTERNAL_RE, fenced_lines, parse_page
+from .markdown import EXTERNAL_RE, TARGET_RE, fenced_lines, parse_page
+from .markers import COMMENT_LINE_RE, COMMENT_RE
 from .model import Issue
 from .parity import compare_pages
 from .source import split_front_matter
 
-# A whole-line HTML comment, marker or not: `<!-- pathfinder -->`, `<!-- material/tags -->`.
-COMMENT_LINE_RE = re.compile(r"^[ \t]*<!--[ \t]*(?P<name>[^\s>]+?)[ \t]*-->[ \t]*$")
-# An inline comment anywhere on a line (removed from the twin).
-COMMENT_RE = re.compile(r"<!--.*?-->")
 # An md_in_html wrapper line (`<div class="grid cards" markdown>`) and the `</div>` closing it.
 MD_IN_HTML_OPEN_RE = re.compile(r"^[ \t]*<div\b[^>]*\bmarkdown(?:=\S+)?[^>]*>[ \t]*$")
 MD_IN_HTML_CLOSE_RE = re.compile(r"^[ \t]*</div>[ \t]*$")
-# A Markdown inline link or image target: `](target)` or `](target "title")`.
-LINK_TARGET_RE = re.compile(r"\]\((?P<target>[^)\s]+)(?P<rest>[^)]*)\)")
 # The first H1 of a page (the title), where the notes go under.
 H1_RE = re.compile(r"^# .*$", re.MULTILINE)
 # Three or more newlines: one blank line is enough between blocks.
@@ -350,7 +345,7 @@ def rebase_links(markdown: str, page_name: str) -> str:
                 path = posixpath.normpath(posixpath.join(folder, path)) if path else page_name
                 return f"]({path}{hash_}{anchor}{match['rest']})"
 
-            line = LINK_TARGET_RE.sub(rebase, line)
+            line = TARGET_RE.sub(rebase, line)
         out.append(line)
     return "\n".join(out)
 

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .markers import MARKER_RE, is_marker
+from .markers import COMMENT, MARKER_RE, is_marker
 from .source import Source
 
 if TYPE_CHECKING:
@@ -20,10 +20,13 @@ if TYPE_CHECKING:
 
 # Opening code fence: indentation, three or more backticks or tildes, then the info string.
 FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
+# A heading's explicit id at the start of its attribute list: `{#wait-steps}`, `{: #id .class}`.
+HEADING_ID = r"\{:?[ \t]*#(?P<id>[^\s}]+)"
+HEADING_ID_RE = re.compile(HEADING_ID)
 # ATX heading: up to three spaces, 1-6 hashes, the text, an optional `{#id ...}` attribute list.
 HEADING_RE = re.compile(
     r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)"  # level and text
-    r"(?:[ \t]*\{:?[ \t]*#(?P<id>[^\s}]+)[^}]*\})?"  # explicit id from attr_list
+    rf"(?:[ \t]*{HEADING_ID}[^}}]*\}})?"  # explicit id from attr_list
     r"[ \t#]*$"  # trailing spaces or closing hashes
 )
 # List item: indentation, a bullet or an ordinal (`1.`), spaces, then content (as Python-Markdown:
@@ -37,15 +40,22 @@ ADMONITION_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[A-Za-z][\w-
 # and masks each match).
 INLINE_RE = re.compile(
     r"`(?P<ticks>`*)(?P<code_text>.+?)(?<!`)`(?P=ticks)(?!`)"  # inline code span, 1+ ticks
-    r"|<(?:!--(?P<comment_text>.*?)-->"  # HTML comment, possibly a marker
-    r"|(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
-    r"|(?P<tag>/?[A-Za-z][^>\n]*)>)"  # inline HTML tag
+    rf"|{COMMENT}"  # HTML comment, possibly a marker
+    r"|<(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
+    r"|<(?P<tag>/?[A-Za-z][^>\n]*)>"  # inline HTML tag
     r"|!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"  # image
     r"|\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"  # target of a link
     # bare URL; ASCII only, so Chinese punctuation right after it ends it
     r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)",
     re.DOTALL,
 )
+# A Markdown link (not an image), `[text](target)` or `[text](target "title")`, for rewriting it.
+LINK_RE = re.compile(
+    r"(?<!!)\[(?P<text>[^\]\n]*)\]"  # link text, one line, no nested brackets
+    r"\((?P<target>[^)\s]+)(?P<title>[ \t]+\"[^\"]*\")?\)"  # target and optional title
+)
+# The target of an inline link or image, `](target)` or `](target "title")`, for rewriting it.
+TARGET_RE = re.compile(r"\]\((?P<target>[^)\s]+)(?P<rest>[^)]*)\)")
 # A link target with a scheme (https:, mailto:) is external and must be identical.
 EXTERNAL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # Any other explicit anchor a link may target: `{#id}` attribute lists or `id="..."`.
@@ -225,8 +235,8 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
             target = match["link_target"]
             section.links.append(Ref(number, link_key(page_name, target) if target else ""))
             return " " + keep
-        if kind == "comment_text":
-            marker = MARKER_RE.fullmatch(match["comment_text"].strip())
+        if kind == "comment":
+            marker = MARKER_RE.fullmatch(match["comment"].strip())
             if marker and is_marker(marker["name"], marker["arg"]):
                 section.markers.append(Marker(number, marker["name"], marker["arg"]))
             return keep

@@ -15,10 +15,23 @@ KNOWN_MARKERS: dict[str, frozenset[str] | None] = {
     "pathfinder": None,
 }
 
+# An HTML comment, possibly over several lines: its text (markers are comments).
+COMMENT = r"<!--(?P<comment>.*?)-->"
+COMMENT_RE = re.compile(COMMENT, re.DOTALL)
 # The inside of a comment that looks like a marker: `name` or `name:arg`, nothing else.
-MARKER_RE = re.compile(r"(?P<name>[a-z][a-z0-9_-]*)(?::(?P<arg>\S*))?")
+MARKER = r"(?P<name>[a-z][a-z0-9_-]*)(?::(?P<arg>\S*))?"
+MARKER_RE = re.compile(MARKER)
 # A whole marker comment, for rewriting Markdown.
-MARKER_COMMENT_RE = re.compile(r"<!--[ \t]*(?P<name>[a-z][a-z0-9_-]*)(?::(?P<arg>\S*))?[ \t]*-->")
+MARKER_COMMENT_RE = re.compile(rf"<!--[ \t]*{MARKER}[ \t]*-->")
+# A line that is one comment, marker or not: `<!-- pathfinder -->`, `<!-- material/tags -->`.
+COMMENT_LINE_RE = re.compile(r"^[ \t]*<!--[ \t]*(?P<name>[^\s>]+?)[ \t]*-->[ \t]*$")
+# A line that is the marker of a widget rendered once per language (the path finder, Material's
+# tag listing, which may carry options after its name).
+WIDGET_LINE_RE = re.compile(
+    r"^<!--[ \t]*(?P<name>pathfinder|material/tags)\b.*?-->[ \t]*$", re.MULTILINE
+)
+# A line that is the path finder's marker, exactly (the hook that renders it replaces only this).
+PATHFINDER_LINE_RE = re.compile(r"^<!--[ \t]*pathfinder[ \t]*-->[ \t]*$", re.MULTILINE)
 
 
 def is_marker(name: str, arg: str | None) -> bool:

@@ -31,6 +31,7 @@ from pathlib import Path
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from .markdown import FENCE_RE, fenced_lines
+from .markers import COMMENT_RE
 from .source import Source
 
 # --- what is allowed -------------------------------------------------------------------------
@@ -87,8 +88,6 @@ DEFAULT_ADVICE = "write Markdown (CONTRIBUTING.md lists the HTML a page may use)
 
 # Something a browser or Python-Markdown may read as markup: `<` then a letter, `/`, `!` or `?`.
 TAG_START_RE = re.compile(r"<[A-Za-z/!?]")
-# An HTML comment, possibly over several lines (markers are comments).
-COMMENT_RE = re.compile(r"<!--(?P<text>.*?)-->", re.DOTALL)
 # An autolink `<scheme:...>` and an e-mail autolink `<name@host>`.
 AUTOLINK_RE = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 EMAIL_RE = re.compile(r"<[^\s<>@/:]+@[^\s<>@/:]+>")
@@ -208,7 +207,7 @@ def _markup(text: str) -> Iterator[tuple[int, str]]:
             if comment is None:
                 yield at, "HTML comment is not closed; close it with -->"
                 continue
-            body = comment["text"]
+            body = comment["comment"]
             if not any(bad in body for bad in ("--", "<", ">")) and not body.startswith("-"):
                 pos = comment.end()  # plain text: nothing in it to look at
                 continue
