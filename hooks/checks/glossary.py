@@ -7,37 +7,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from .data import SiteData, Term
 from .markdown import Page, Section
 from .model import Issue
 
 SPELLING_CUTOFF = 0.85  # difflib ratio above which a word is taken for a misspelt brand
-# What may not come just before a term: the character class of the lookbehind in _term_regex.
-GLUE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_/.@-")
 
 
 def _term_regex(words: list[str]) -> re.Pattern[str]:
     """A term in lowercased prose: whole words (not part of a path, domain or hyphenated name),
-    plural s allowed. The first word comes first so that the engine searches for it as a literal;
-    the boundary before it is a lookbehind placed after it."""
-    first = re.escape(words[0])
-    rest = "".join(r"\s+" + re.escape(word) for word in words[1:])
-    return re.compile(rf"{first}(?<![a-z0-9_/.@-]{first}){rest}(?:s|es)?(?![a-z0-9_-]|\.[a-z])")
-
-
-def _may_nest(words: list[str]) -> bool:
-    """Whether a use of a term may start inside another use of it: some character of the term
-    after the first is its first character and follows one not in GLUE ("sales sales"). Only
-    then must a search find every use in turn; otherwise it may skip ahead to the next section."""
-    first = words[0][0]
-    text = " ".join(words)
-    return any(
-        char == first and before not in GLUE
-        for variant in (text, text + "s", text + "es")  # with the plural endings
-        for before, char in pairwise(variant)
-    )
+    plural s allowed."""
+    words_re = r"\s+".join(re.escape(word) for word in words)
+    return re.compile(rf"(?<![a-z0-9_/.@-]){words_re}(?:s|es)?(?![a-z0-9_-]|\.[a-z])")
 
 
 def _use(page: Page, term: Term, match: re.Match[str]) -> tuple[Term, int, str]:
@@ -51,7 +33,7 @@ class Glossary:
 
     terms: tuple[Term, ...]
     rel: str
-    _lookups: list[tuple[str, re.Pattern[str], Term, bool]] = field(default_factory=list)
+    _lookups: list[tuple[re.Pattern[str], Term]] = field(default_factory=list)
     _brands: dict[str, Term] = field(default_factory=dict)
     _brand_cases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # regex, spelling
     _suggestions: dict[str, Term | None] = field(default_factory=dict)
@@ -66,7 +48,7 @@ class Glossary:
                 # any spelling that differs only in case: Activecampaign, postmark
                 self._brand_cases.append((_term_regex(words), term.en))
             elif words:
-                self._lookups.append((words[0], _term_regex(words), term, _may_nest(words)))
+                self._lookups.append((_term_regex(words), term))
 
     def terms_used(self, page: Page) -> dict[int, dict[str, tuple[Term, int, str]]]:
         """Terms an English page uses, by section index: term -> (term, line, as written).
@@ -78,38 +60,21 @@ class Glossary:
         }
 
     def _uses(self, page: Page) -> dict[int, dict[str, tuple[Term, re.Match[str]]]]:
-        """The first use of each term in each section of a page, by section index: what
-        finditer would find first in each section.
-
-        A term is searched for from one occurrence of its first word to the next (str.find), and
-        once a section has a use, from the next section on: the first use found there is the one
-        finditer finds, unless a use may start inside another (_may_nest) or lowercasing moved
-        the offsets. The line and text of a use are left to the few that are reported."""
+        """The first use of each term in each section of a page, by section index. The line and
+        text of a use are left to the few that are reported."""
         lower = page.lower
         starts = page.section_starts
-        last = len(starts) - 1
-        aligned = len(lower) == len(page.prose)  # else offsets in lower are not those of starts
         used: dict[int, dict[str, tuple[Term, re.Match[str]]]] = {}
-        for first_word, regex, term, may_nest in self._lookups:
-            skip = aligned and not may_nest  # to the next section after a use
-            start = lower.find(first_word)
-            while start >= 0:
-                match = regex.match(lower, start)  # the lookbehind still sees what comes before
-                if match is not None and term.not_in and _inside(lower, start, term):
-                    match = None  # part of a longer name: "sales engagement" is not engagement
-                if match is None:
-                    start = lower.find(first_word, start + 1)
+        for regex, term in self._lookups:
+            pos = 0
+            while (match := regex.search(lower, pos)) is not None:
+                start = match.start()
+                if term.not_in and _inside(lower, start, term):
+                    pos = start + 1  # part of a longer name: "sales engagement" is not engagement
                     continue
                 index = bisect_right(starts, start) - 1
                 used.setdefault(index, {}).setdefault(term.en, (term, match))
-                end = match.end()
-                if not skip:
-                    start = lower.find(first_word, end)
-                elif index < last:
-                    following = starts[index + 1]
-                    start = lower.find(first_word, end if end > following else following)
-                else:
-                    break
+                pos = match.end()
         return used
 
     def compare(
