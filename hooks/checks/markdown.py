@@ -119,14 +119,11 @@ class Section:
     urls: list[Ref] = field(default_factory=list)
     prose: str = ""  # text without markup; line k of it is file line `line + k`
     facts: list[Fact] = field(default_factory=list)  # filled by FactExtractor
-    _lower: str | None = None
 
     @property
     def lower(self) -> str:
-        """The prose in lower case, computed once (terms and brand spellings search it)."""
-        if self._lower is None:
-            self._lower = self.prose.lower()
-        return self._lower
+        """The prose in lower case (terms and brand spellings search it)."""
+        return self.prose.lower()
 
     @property
     def label(self) -> str:
@@ -152,29 +149,20 @@ class Page:
     anchors: set[str]
     prose: str  # the whole body without markup, one line per source line from body_line
     section_starts: list[int]  # offset in prose where each section starts
-    _lower: str | None = None
-    _line_starts: list[int] | None = None
-    _headings: list[Section] | None = None
 
     @property
     def lower(self) -> str:
-        """The prose in lower case, computed once (terms and brand spellings search it)."""
-        if self._lower is None:
-            self._lower = self.prose.lower()
-        return self._lower
+        """The prose in lower case (terms and brand spellings search it)."""
+        return self.prose.lower()
 
     def line_of(self, pos: int) -> int:
-        """File line of offset ``pos`` in ``prose``: a bisect instead of counting from the start."""
-        if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.prose)]
-        return self.source.body_line + bisect_right(self._line_starts, pos) - 1
+        """File line of offset ``pos`` in ``prose``."""
+        return self.source.body_line + self.prose.count("\n", 0, pos)
 
     @property
     def headings(self) -> list[Section]:
-        """The sections that start at a heading (computed once: parity asks several times)."""
-        if self._headings is None:
-            self._headings = [section for section in self.sections if section.level]
-        return self._headings
+        """The sections that start at a heading."""
+        return [section for section in self.sections if section.level]
 
 
 def fenced_lines(lines: list[str]) -> list[bool]:
