@@ -186,15 +186,11 @@ class FactExtractor:
             facts = [
                 Fact("code", "c:" + ref.text, ref.text, ref.line) for ref in section.code_spans
             ]
-            if section.urls:
-                facts += [Fact("url", "u:" + ref.text, ref.text, ref.line) for ref in section.urls]
+            facts += [Fact("url", "u:" + ref.text, ref.text, ref.line) for ref in section.urls]
             per_section.append(facts)
-        if len(sections) == 1:
-            per_section[0].extend(found)
-        else:
-            starts = [section.line for section in sections]
-            for fact in found:
-                per_section[bisect_right(starts, fact.line) - 1].append(fact)
+        starts = [section.line for section in sections]
+        for fact in found:
+            per_section[bisect_right(starts, fact.line) - 1].append(fact)
         return per_section
 
     def _paths_and_tags(self, text: str, line: int, facts: list[Fact]) -> list[tuple[int, int]]:

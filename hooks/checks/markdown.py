@@ -214,7 +214,7 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
     def replace(match: re.Match[str]) -> str:
         kind = match.lastgroup  # the last group of each alternative names it
         whole = match.group(0)
-        keep = "\n" * whole.count("\n") if "\n" in whole else ""
+        keep = "\n" * whole.count("\n")
         number, section = at(match.start())
         if kind == "code_text":
             section.code_spans.append(Ref(number, match["code_text"].strip()))

@@ -128,7 +128,7 @@ def unsafe_markdown(source: Source) -> list[str]:
     The finders read the whole body; what they find inside fenced code or a code span is then
     dropped (worked out only for a page with findings: most pages have none)."""
     text = source.body
-    pairs = list(_bracket_pairs(text)) if "](" in text or "![" in text else []
+    pairs = list(_bracket_pairs(text))
     found = list(_markup(text))
     found += _links(text, pairs)
     found += _references(text, pairs)
@@ -162,8 +162,6 @@ def _mask_code_spans(text: str) -> str:
     """The text with each code span blanked (line breaks kept). A backtick run after an odd number
     of backslashes opens nothing; a span ends at the next run of the same length in its block.
     When in doubt a span is not masked: text read by mistake is refused, never let through."""
-    if "`" not in text:
-        return text
     pieces = []
     done = pos = 0
     while (run := BACKTICKS_RE.search(text, pos)) is not None:
@@ -368,8 +366,6 @@ def _inline_target(text: str, start: int) -> str:
 
 def _references(text: str, pairs: list[tuple[int, int, bool]]) -> Iterator[tuple[int, str]]:
     """Reference definitions `[label]: url`; one that an image uses must be a local image."""
-    if "]:" not in text:
-        return
     images = set()
     for opening, closing, image in pairs:
         if image:
