@@ -36,7 +36,6 @@ class Glossary:
     _lookups: list[tuple[re.Pattern[str], Term]] = field(default_factory=list)
     _brands: dict[str, Term] = field(default_factory=dict)
     _brand_cases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # regex, spelling
-    _suggestions: dict[str, Term | None] = field(default_factory=dict)
     _lowered: dict[str, Term] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -128,14 +127,12 @@ class Glossary:
                     start = text.find(wrong, end)
 
     def suggest(self, word: str) -> Term | None:
-        """The brand a word misspells (case or a typo), or None; cached per word."""
-        if word not in self._suggestions:
-            close = difflib.get_close_matches(
-                word.lower(), list(self._lowered), n=1, cutoff=SPELLING_CUTOFF
-            )
-            term = self._lowered[close[0]] if close else None
-            self._suggestions[word] = None if term is None or term.en == word else term
-        return self._suggestions[word]
+        """The brand a word misspells (case or a typo), or None."""
+        close = difflib.get_close_matches(
+            word.lower(), list(self._lowered), n=1, cutoff=SPELLING_CUTOFF
+        )
+        term = self._lowered[close[0]] if close else None
+        return None if term is None or term.en == word else term
 
     def misspells(self, word: str) -> str | None:
         """The brand name a word misspells, or None."""
