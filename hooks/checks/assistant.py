@@ -141,7 +141,7 @@ def twin_body(
         if MD_IN_HTML_OPEN_RE.match(line) or MD_IN_HTML_CLOSE_RE.match(line):
             out.append("")
             continue
-        out.append(COMMENT_RE.sub("", line) if "<!--" in line else line)
+        out.append(COMMENT_RE.sub("", line))
     return tidy("\n".join(out))
 
 
@@ -332,21 +332,19 @@ def rebase_links(markdown: str, page_name: str) -> str:
     """Links of a twin made relative to the language root (for llms-full.txt, which sits there):
     ``../pricing.md#x`` from ``guides/a.md`` -> ``pricing.md#x``, ``#x`` -> ``guides/a.md#x``."""
     folder = posixpath.dirname(page_name)
+
+    def rebase(match: re.Match[str]) -> str:
+        target = match["target"]
+        if EXTERNAL_RE.match(target) or target.startswith("/"):
+            return match.group(0)
+        path, hash_, anchor = target.partition("#")
+        path = posixpath.normpath(posixpath.join(folder, path)) if path else page_name
+        return f"]({path}{hash_}{anchor}{match['rest']})"
+
     lines = markdown.split("\n")
     out = []
     for line, fenced in zip(lines, fenced_lines(lines), strict=True):
-        if not fenced and "](" in line:
-
-            def rebase(match: re.Match[str]) -> str:
-                target = match["target"]
-                if EXTERNAL_RE.match(target) or target.startswith("/"):
-                    return match.group(0)
-                path, hash_, anchor = target.partition("#")
-                path = posixpath.normpath(posixpath.join(folder, path)) if path else page_name
-                return f"]({path}{hash_}{anchor}{match['rest']})"
-
-            line = TARGET_RE.sub(rebase, line)
-        out.append(line)
+        out.append(line if fenced else TARGET_RE.sub(rebase, line))
     return "\n".join(out)
 
 
