@@ -268,7 +268,6 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
     item: list[int] = [0, 0]  # [first, last line] of the list item being read
 
     base = source.body_line
-    add = prose.append
     for offset, line in enumerate(lines):
         if fence:
             stripped = line.strip()
@@ -277,11 +276,11 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 fence = ""
             else:
                 code.append(line[fence_indent:] if line[:fence_indent].isspace() else line.lstrip())
-            add("")
+            prose.append("")
             continue
         stripped = line.lstrip()
         if not stripped:
-            add("")
+            prose.append("")
             blank, paragraph = True, False
             continue
         was_blank, blank = blank, False
@@ -294,7 +293,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 fence_start = base + offset
                 fence_info = match.group("info").strip()
                 code = []
-                add("")
+                prose.append("")
                 paragraph = False
                 continue
         elif first == "#":
@@ -307,7 +306,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                     line=base + offset,
                 )
                 sections.append(section)
-                add(section.title)
+                prose.append(section.title)
                 in_list = paragraph = False
                 continue
         elif first == "|":
@@ -319,7 +318,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                     table = [last_row]
                     section.tables.append(table)
                     last_row = number
-                add("")
+                prose.append("")
                 continue
             section.table_rows += 1
             if table is not None and last_row == number - 1:
@@ -327,13 +326,13 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
             else:
                 table = None
             last_row = number
-            add(stripped)  # cells keep their pipes: a term cannot span two cells
+            prose.append(stripped)  # cells keep their pipes: a term cannot span two cells
             continue
         elif first in "!?":
             match = ADMONITION_RE.match(line)
             if match:
                 section.admonitions.append(Ref(base + offset, match.group("type")))
-                add(match.group("title"))
+                prose.append(match.group("title"))
                 paragraph = False
                 continue
         elif first == ">":
@@ -344,7 +343,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 section.list_items += 1
                 item = [base + offset, base + offset]
                 section.items.append(item)
-                add(line[match.end() :])
+                prose.append(line[match.end() :])
                 in_list = True
                 continue
         if was_blank and line[0] not in " \t":
@@ -352,7 +351,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
         paragraph = not in_list
         if in_list:
             item[1] = base + offset
-        add(stripped)
+        prose.append(stripped)
     # one pass for the inline markup of the whole page, then each section takes its lines
     page_prose = _mask_inline(sections, "\n".join(prose), base, name)
     masked = page_prose.split("\n")

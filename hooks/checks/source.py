@@ -49,9 +49,7 @@ def decode(raw: bytes, rel: str) -> str:
             line,
             f"not valid UTF-8 (byte 0x{bad:02x} at column {column}); save the file as UTF-8",
         ) from None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
 
 
 def read_text(path: Path | str, rel: str) -> str:
