@@ -190,6 +190,8 @@ def discover(docs_dir: Path) -> dict[str, set[str]]:
 
 @dataclass
 class _Found:
+    """What the per-page and per-pair checks found, for check_site to finish with."""
+
     issues: list[Issue] = field(default_factory=list)
     statuses: list[PageStatus] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
