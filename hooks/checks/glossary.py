@@ -17,9 +17,13 @@ SPELLING_CUTOFF = 0.85  # difflib ratio above which a word is taken for a misspe
 
 def _term_regex(words: list[str]) -> re.Pattern[str]:
     """A term in lowercased prose: whole words (not part of a path, domain or hyphenated name),
-    plural s allowed."""
-    words_re = r"\s+".join(re.escape(word) for word in words)
-    return re.compile(rf"(?<![a-z0-9_/.@-]){words_re}(?:s|es)?(?![a-z0-9_-]|\.[a-z])")
+    plural s allowed. The boundary before the first word is a lookbehind placed after it, so that
+    the regex starts with a literal, which the engine finds with a fast string search (several
+    times faster than trying a lookbehind at every position: the glossary's terms are the checks'
+    largest cost at 500 page pairs)."""
+    first = re.escape(words[0])
+    rest = "".join(r"\s+" + re.escape(word) for word in words[1:])
+    return re.compile(rf"{first}(?<![a-z0-9_/.@-]{first}){rest}(?:s|es)?(?![a-z0-9_-]|\.[a-z])")
 
 
 def _use(page: Page, term: Term, match: re.Match[str]) -> tuple[Term, int, str]:
@@ -37,6 +41,7 @@ class Glossary:
     _brands: dict[str, Term] = field(default_factory=dict)
     _brand_cases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # regex, spelling
     _lowered: dict[str, Term] = field(default_factory=dict)
+    _suggestions: dict[str, Term | None] = field(default_factory=dict)  # word -> suggest(word)
 
     def __post_init__(self) -> None:
         for term in self.terms:
@@ -127,12 +132,14 @@ class Glossary:
                     start = text.find(wrong, end)
 
     def suggest(self, word: str) -> Term | None:
-        """The brand a word misspells (case or a typo), or None."""
-        close = difflib.get_close_matches(
-            word.lower(), list(self._lowered), n=1, cutoff=SPELLING_CUTOFF
-        )
-        term = self._lowered[close[0]] if close else None
-        return None if term is None or term.en == word else term
+        """The brand a word misspells (case or a typo), or None; difflib once per word."""
+        if word not in self._suggestions:
+            close = difflib.get_close_matches(
+                word.lower(), list(self._lowered), n=1, cutoff=SPELLING_CUTOFF
+            )
+            term = self._lowered[close[0]] if close else None
+            self._suggestions[word] = None if term is None or term.en == word else term
+        return self._suggestions[word]
 
     def misspells(self, word: str) -> str | None:
         """The brand name a word misspells, or None."""
