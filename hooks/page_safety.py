@@ -5,6 +5,10 @@ source (``checks.safety.unsafe_markdown``, at ``on_config``, before anything is 
 the backstop on what the browser will actually parse, for Markdown that the source check reads
 differently from Python-Markdown. A finding aborts the build before the page is written, with the
 file and the line where the offending text stands.
+
+The side-by-side views (``compare/``) are not read again: a hook composes them from the two
+pages' own Markdown, each read here when its page was built; at 500 page pairs they would double
+this hook's time, the largest part of what the checks cost a build.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ log = get_plugin_logger("page_safety")
 
 @event_priority(100)  # first: the page's own HTML, before other hooks add theirs
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("ac_compare_of"):
+        return html  # composed from two pages that were each read here
     findings = unsafe_html(html)
     if not findings:
         return html
