@@ -26,7 +26,7 @@ from checks.config import SiteConfig
 from checks.generate import render_page
 from checks.model import InputError
 from checks.site import LANGS, SiteReport, check_site, split_language
-from checks.source import split_front_matter
+from checks.source import body_line
 
 log = get_plugin_logger("checks")
 render_log = get_plugin_logger("render")  # generated Markdown: its own name in the log
@@ -99,7 +99,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             rel=rel,
             data=report.data,
             skills_base_url=names.skills_base_url,
-            first_line=_first_line(page, rel),
+            first_line=_first_line(page),
             related_page=names.related_skills_page,
             titles=report.page_titles(file_lang),
         )
@@ -109,9 +109,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise Abort(f"{len(error.problems)} input error(s) in {rel}; see above") from None
 
 
-def _first_line(page: Page, rel: str) -> int:
-    """File line of the first Markdown line (after the front matter)."""
+def _first_line(page: Page) -> int:
+    """File line of the first Markdown line (after the front matter; the checks parsed it)."""
     try:
-        return split_front_matter(page.file.content_string, rel).body_line
-    except (InputError, OSError, TypeError):
+        return body_line(page.file.content_string)
+    except (OSError, TypeError):
         return 1

@@ -92,11 +92,11 @@ class SiteReport:
     # lags, not defects: checks that are off (no data file), translations behind within the
     # grace period, stale prices; logged for maintainers, never failing
     notes: list[str] = field(default_factory=list)
-    titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, page) -> title
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> title
 
     def page_titles(self, lang: str) -> dict[str, str]:
         """Page name -> front-matter title in one language (link text of generated links)."""
-        return {name: title for (code, name), title in self.titles.items() if code == lang}
+        return self.titles.get(lang, {})
 
     def summary(self) -> str:
         pairs = sum(1 for status in self.pages.values() if all(status.present.values()))
@@ -197,7 +197,7 @@ class _Found:
     problems: list[str] = field(default_factory=list)
     mentioned: set[str] = field(default_factory=set)
     anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    titles: dict[tuple[str, str], str] = field(default_factory=dict)
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> title
 
 
 class _Checker:
@@ -285,7 +285,7 @@ class _Checker:
                 result.anchors[page.lang, name] = page.anchors | generated
                 title = page.source.meta.get("title")
                 if isinstance(title, str):
-                    result.titles[page.lang, name] = title
+                    result.titles.setdefault(page.lang, {})[name] = title
         return result
 
     def check_behind(

@@ -69,6 +69,12 @@ def _yaml_problem(exc: yaml.YAMLError, rel: str, first_line: int, what: str) -> 
     return InputError.at(rel, line, f"malformed {what}: {problem}")
 
 
+def body_line(text: str) -> int:
+    """File line of a page's first body line: just after its front matter, if it has one."""
+    match = FRONT_MATTER_RE.match(text)
+    return text.count("\n", 0, match.end()) + 1 if match else 1
+
+
 def split_front_matter(text: str, rel: str) -> Source:
     """Split a page into front matter (parsed as YAML, whose errors name the file and line) and
     body; the body keeps its file line numbers."""
