@@ -24,7 +24,6 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from checks import assistant, book, build
-from checks.config import SiteConfig
 from checks.model import InputError
 from checks.site import SiteReport, check_site, split_language
 from pathfinder import load_paths, role_names
@@ -64,7 +63,7 @@ def _report(config: MkDocsConfig) -> SiteReport:
     """The build's one run of the checks (the same object hooks/site_checks.py logs)."""
 
     def run() -> SiteReport:
-        names = SiteConfig.from_mapping(config.extra.get("checks"))
+        names = build.site_config(config)
         docs = Path(config.docs_dir)
         return check_site(docs.parent, docs_dir=docs, jobs=1, config=names)
 
@@ -98,10 +97,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     loose: list[str] = []
     for item in nav.items:
         if isinstance(item, Section):
-            names = [_name(page) for page in _pages(item)]
+            names = [_name(page, config) for page in _pages(item)]
             state.sections.append(assistant.Section(str(item.title), names))
         elif isinstance(item, Page):
-            loose.append(_name(item))
+            loose.append(_name(item, config))
     if loose:
         state.sections.insert(0, assistant.Section(str(config.site_name), loose))
     return nav
@@ -117,9 +116,9 @@ def _pages(section: Section) -> list[Page]:
     return out
 
 
-def _name(page: Page) -> str:
+def _name(page: Page, config: MkDocsConfig) -> str:
     """The page's path inside its language folder (``guides/crm-pipeline.md``)."""
-    return split_language(page.file.src_uri)[1]
+    return split_language(page.file.src_uri, build.site_config(config).languages)[1]
 
 
 def _is_source(page: Page) -> bool:
@@ -139,7 +138,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output
     lang = build.current_language(config)
     state = _state["langs"].setdefault(lang, _Language())
-    name = _name(page)
+    name = _name(page, config)
     file_lang = page.file.src_uri.partition("/")[0]
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     report = _report(config)
@@ -200,7 +199,7 @@ def _tags(config: MkDocsConfig, lang: str, name: str, state: _Language) -> str:
     except InputError as error:
         raise _abort(error) from None
     pages = [
-        (_name(page), str(page.title or _name(page)), page.meta.get("roles") or [])
+        (_name(page, config), str(page.title or _name(page, config)), page.meta.get("roles") or [])
         for page in state.nav_pages
     ]
     return assistant.tags_markdown(pages, roles, name)
