@@ -158,7 +158,14 @@ def _rel(path: Path, root: Path) -> str:
         return os.path.relpath(path, root).replace(os.sep, "/")
 
 
-def read_page(path: Path | str, rel: str, lang: str, name: str, problems: list[str]) -> Page | None:
+def read_page(
+    path: Path | str,
+    rel: str,
+    lang: str,
+    name: str,
+    problems: list[str],
+    languages: Languages | None = None,
+) -> Page | None:
     """Read and parse one page; an unreadable one adds its problems and returns None."""
     try:
         source = split_front_matter(read_text(path, rel), rel)
@@ -168,7 +175,8 @@ def read_page(path: Path | str, rel: str, lang: str, name: str, problems: list[s
     if not source.body.strip():
         problems.append(f"{rel}:1: page is empty; write it or delete it")
         return None
-    refused = front_matter_problems(source, lang) + unsafe_markdown(source)  # untrusted input
+    # untrusted input
+    refused = front_matter_problems(source, lang, languages) + unsafe_markdown(source)
     if refused:
         problems.extend(refused)
         return None
@@ -251,7 +259,8 @@ class _Checker:
             page = None
             if name in self.present[lang]:
                 path = os.path.join(self.docs, lang, name)  # strings: pathlib costs more
-                page = read_page(path, f"{self.docs_rel}/{lang}/{name}", lang, name, problems)
+                rel = f"{self.docs_rel}/{lang}/{name}"
+                page = read_page(path, rel, lang, name, problems, self.config.languages)
             pair.append(page)
         if problems:
             return None, None
