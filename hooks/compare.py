@@ -32,20 +32,9 @@ HEADING_ID_RE = re.compile(r"\{:?[ \t]*#(?P<id>[^\s}]+)")
 WIDGET_MARKER_RE = re.compile(r"^<!--[ \t]*(?:pathfinder|material/tags)\b.*?-->[ \t]*$", re.M)
 # Link targets left alone: other sites, mail, in-page anchors.
 EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "#", "/")
-# The note on a row whose English changed since the translation (checks.staleness.SectionChange
-# kinds), in the language of the build.
-DRIFT_NOTES = {
-    "en": {
-        "changed": "The English section changed after this translation.",
-        "added": "New in the English: not translated yet.",
-        "removed": "Removed from the English after this translation.",
-    },
-    "zh": {
-        "changed": "本节英文版在翻译后已有修改。",
-        "added": "英文版新增本节，尚未翻译。",
-        "removed": "英文版在翻译后删除了本节。",
-    },
-}
+# The kinds of checks.staleness.SectionChange that mark a row, each with its note in the build's
+# language: extra.ui.drift_<kind> in mkdocs.yml.
+DRIFT_KINDS = ("changed", "added", "removed")
 
 
 @dataclass(frozen=True)
@@ -148,7 +137,8 @@ def compare_page(
     en_text: str,
     zh_text: str,
     build: str,
-    default: str = "en",
+    languages: tuple[str, str],
+    ui: Mapping[str, str],
     drift: Mapping[str, str] | None = None,
 ) -> tuple[str, int]:
     """The Markdown of ``compare/<page>`` for the build of language ``build``, and its row count.
@@ -156,16 +146,19 @@ def compare_page(
     Each row is a ``<section id="<heading id>">`` holding the English and the Chinese section,
     so ``compare/<page>.html#<id>`` opens at the section a reader came from. ``drift`` maps the
     ids of sections whose English changed since the translation to how (changed, added,
-    removed); those rows are marked, with a note in the build's language.
+    removed); those rows are marked, with a note in the build's language. ``languages``: the
+    reference (the default language) and the translation; ``ui``: the build language's
+    interface text (extra.ui).
     """
     drift = drift or {}
-    notes = DRIFT_NOTES.get(build, DRIFT_NOTES["en"])
+    default, other = languages
+    notes = {kind: ui[f"drift_{kind}"] for kind in DRIFT_KINDS}
     en_title, en_sections = split_sections(en_text)
     zh_title, zh_sections = split_sections(zh_text)
     rows = align(en_sections, zh_sections)
     meta = {
         "title": f"{en_title} · {zh_title}",
-        "description": f"{en_title} / {zh_title}: English and Chinese side by side.",
+        "description": ui["compare_description"].format(reference=en_title, translation=zh_title),
         "search": {"exclude": True},
         "hide": ["toc", "navigation"],
         "ac_compare_of": page,
@@ -187,14 +180,14 @@ def compare_page(
         else:
             out += [f'<section class="ac-compare__row" id="{row.id}" markdown>', ""]
         out += [
-            '<div class="ac-compare__col" lang="en" markdown>',
+            f'<div class="ac-compare__col" lang="{default}" markdown>',
             "",
-            _column(row.en, "en", page, build, default),
+            _column(row.en, default, page, build, default),
             "</div>",
             "",
-            '<div class="ac-compare__col" lang="zh" markdown>',
+            f'<div class="ac-compare__col" lang="{other}" markdown>',
             "",
-            _column(row.zh, "zh", page, build, default),
+            _column(row.zh, other, page, build, default),
             "</div>",
             "",
             "</section>",

@@ -36,6 +36,14 @@ def _names(config: MkDocsConfig) -> SiteConfig:
         raise _abort(error) from None
 
 
+def _ui(config: MkDocsConfig) -> dict[str, str]:
+    """The interface text of the language being built (extra.ui); a missing key stops."""
+    try:
+        return build.ui(config)
+    except InputError as error:
+        raise _abort(error) from None
+
+
 def _repo(config: MkDocsConfig) -> Path:
     """The folder holding docs/ and data/ (the config file may live elsewhere, as in tests)."""
     return Path(config.docs_dir).parent
@@ -56,6 +64,12 @@ def _abort(error: InputError) -> Abort:
     for problem in error.problems:
         log.error(problem)
     return Abort(f"{len(error.problems)} input error(s); see above")
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Each language's interface text (extra.ui), which the templates in overrides/ read: a
+    missing key stops the build before any page is rendered without it."""
+    _ui(config)
 
 
 @event_priority(-150)  # after static-i18n (-100) localised the files: add this language's views
@@ -85,7 +99,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             en.read_text("utf-8"),
             zh.read_text("utf-8"),
             build=lang,
-            default=default,
+            languages=(default, other),
+            ui=_ui(config),
             drift=drift,
         )
         generated = File.generated(config, f"{lang}/{compare_dir}/{page}", content=text)

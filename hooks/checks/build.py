@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import SiteConfig, languages_from
+from .config import SiteConfig, languages_from, ui_problems
+from .model import InputError
 from .site import SiteReport
 
 
@@ -74,6 +75,17 @@ def site_config(config: Any) -> SiteConfig:
     return SiteConfig.from_mapping(
         config.extra.get("checks"), rel, languages=languages_from(entries, rel)
     )
+
+
+def ui(config: Any) -> dict[str, str]:
+    """The interface text of the language being built (its `extra.ui`); raises InputError naming
+    every missing key."""
+    rel = Path(config.config_file_path or "mkdocs.yml").name
+    text = config.extra.get("ui")
+    problems = ui_problems(text, current_language(config), rel)
+    if problems:
+        raise InputError(problems)
+    return dict(text)
 
 
 def current_language(config: Any) -> str:

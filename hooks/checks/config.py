@@ -129,3 +129,48 @@ def read_site_config(root: Path) -> SiteConfig:
     languages = Languages() if entries is None else languages_from(entries)
     checks = extra.get("checks") if isinstance(extra, dict) else None
     return SiteConfig.from_mapping(checks, languages=languages)
+
+
+# The interface text each language sets in its own `extra.ui` (mkdocs.yml; static-i18n gives
+# every language its own `extra`): the templates in overrides/ and the hooks read these keys, so
+# neither branches on a language code. A language without one of them stops the build.
+UI_KEYS = (
+    "side_by_side",  # the button from a page to its side-by-side view
+    "side_by_side_menu",  # the same, in the language menu
+    "original_pages",  # the label of a side-by-side view's links to its two pages
+    "reference_page",  # those links: the reference language's page ...
+    "translation_page",  # ... and the translation's (the same words in every language)
+    "compare_description",  # a side-by-side view's description; {reference}, {translation}
+    "drift_changed",  # a side-by-side row whose reference section changed since the translation
+    "drift_added",  # ... was added since
+    "drift_removed",  # ... was removed since
+    "not_found_title",  # the 404 page: its heading
+    "not_found_text",  # ... and its text; {start} is the link to the start page
+    "not_found_start",  # ... that link's text
+    "book_link",  # the footer's link to the PDF edition; {pdf} is the link
+    # the banners (overrides/partials/banners.html); {date}, {url} and the links are filled in
+    "untranslated_title",
+    "untranslated_text",
+    "outdated_title",
+    "outdated_follows",
+    "outdated_undated",
+    "outdated_read",
+    "outdated_english",
+    "outdated_compare",
+    "outdated_side_by_side",
+    "prices_stale_title",
+    "prices_as_of",
+    "prices_verified",
+    "prices_changed",
+    "prices_verify",
+)
+
+
+def ui_problems(ui: object, lang: str, rel: str = CONFIG_FILE) -> list[str]:
+    """Every key of UI_KEYS that the language's `extra.ui` lacks (or holds as non-text)."""
+    values = ui if isinstance(ui, dict) else {}
+    return [
+        f"{rel}:1: extra.ui.{key} is missing for language {lang}"
+        for key in UI_KEYS
+        if not isinstance(values.get(key), str)
+    ]

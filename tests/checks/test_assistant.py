@@ -26,8 +26,16 @@ from checks.assistant import (
 )
 from checks.data import SiteData, load_data
 from checks.model import InputError
+from tests.sitebuild import load_config, plugin
 
 from .conftest import REPO
+
+# Each language's interface text, as mkdocs.yml sets it (static-i18n: a language's own extra).
+_CONFIG = load_config()
+UI = {
+    lang["locale"]: (lang.get("extra") or _CONFIG["extra"])["ui"]
+    for lang in plugin(_CONFIG, "i18n")["languages"]
+}
 
 PRICING_PAGE = """---
 title: Pricing
@@ -104,7 +112,11 @@ def render_banners(lang: str, **status: object) -> str:
     full.update(prices_as_of="March 2026", verify_url="https://www.activecampaign.com/pricing")
     full.update(status)
     page = {"meta": {"ac_status": full, "ac_english_url": "../pricing.html"}}
-    config = {"theme": {"language": lang}}
+    config = {
+        "theme": {"language": lang},
+        "extra": {"ui": UI[lang]},
+        "plugins": {"i18n": {"default_language": "en"}},
+    }
     return env.get_template("partials/banners.html").render(page=page, config=config)
 
 

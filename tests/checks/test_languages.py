@@ -88,5 +88,18 @@ def test_a_renamed_pair_builds_strictly(tmp_path: Path) -> None:
     assert "WARNING" not in build.log
     assert "translation checks: 3 pages (3 page pairs): no issues" in build.log
     assert (build.site / "index.html").is_file() and (build.site / "ja" / "index.html").is_file()
-    compare = build.site / "side-by-side" / "install.html"
-    assert 'lang="de"' in compare.read_text("utf-8")
+    view = (build.site / "side-by-side" / "install.html").read_text("utf-8")
+    assert 'class="ac-compare__col" lang="de"' in view and 'hreflang="ja" lang="ja"' in view
+    assert not re.search(r'lang="(en|zh)"', view)  # nothing assumes the pair of the real site
+
+
+@pytest.mark.slow
+def test_a_missing_interface_string_stops_the_build(tmp_path: Path) -> None:
+    config = renamed_larkspur(tmp_path)
+    text = config.read_text("utf-8")
+    line = next(line for line in text.splitlines() if "drift_added: " in line and "英文" in line)
+    config.write_text(text.replace(line + "\n", ""), "utf-8")
+    build = build_config_file(config)
+    assert build.returncode == 1
+    assert "mkdocs.yml:1: extra.ui.drift_added is missing for language ja" in build.log
+    assert "Traceback" not in build.log
