@@ -258,8 +258,13 @@ def _write_book(
     sections = book.sections_of([(s.title, s.pages) for s in state.sections], pages)
     pricing = report.data.pricing
     template = config.theme.get_env().get_template("export/book.html")
+    try:
+        ui = build.ui(config)
+    except InputError as error:
+        raise _abort(error) from None
     html = template.render(
         lang=lang,
+        ui=ui,
         title=str(config.site_name),
         description=str(config.site_description or ""),
         site_url=site_url,

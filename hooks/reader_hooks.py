@@ -125,7 +125,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         except InputError as error:
             raise _abort(error) from None
         template = config.theme.get_env().get_template("partials/pathfinder.html")
-        html = template.render(finder=finder, lang=lang)
+        html = template.render(finder=finder, lang=lang, ui=_ui(config))
         markdown = PATHFINDER_MARKER.sub(lambda _: "\n" + html + "\n", markdown)
     return markdown
 

@@ -163,6 +163,19 @@ UI_KEYS = (
     "prices_verified",
     "prices_changed",
     "prices_verify",
+    # the path finder of the start page (overrides/partials/pathfinder.html)
+    "pathfinder_area",
+    "pathfinder_role",
+    "pathfinder_any",
+    "pathfinder_areas",
+    "pathfinder_roles",
+    "pathfinder_hint",
+    "pathfinder_reset",
+    # the PDF edition (overrides/export/book.html)
+    "book_contents",
+    "book_edition",
+    "book_prices",
+    "book_online",
 )
 
 
