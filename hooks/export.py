@@ -31,7 +31,6 @@ from pathfinder import load_paths, role_names
 log = get_plugin_logger("export")
 
 BOOK_NAME = "activecampaign-help-{lang}.pdf"  # in each language's root folder
-PATHS_FILE = "data/paths.yml"
 # The path finder the start page shows: `<div class="ac-pathfinder" …>` up to its closing tag.
 PATHFINDER_START_RE = re.compile(r'<div class="ac-pathfinder"')
 DIV_RE = re.compile(r"<(/?)div\b")
@@ -142,6 +141,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file_lang = page.file.src_uri.partition("/")[0]
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     report = _report(config)
+    names = build.site_config(config)
     widgets: dict[str, str] = {}
     if "<!-- material/tags -->" in page.file.content_string:
         widgets["material/tags"] = _tags(config, lang, name, state)
@@ -156,7 +156,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             rel=rel,
             data=report.data,
             widgets=widgets,
-            skills_base_url=config.extra.get("skills_base_url"),
+            related_page=names.related_skills_page,
+            skills_base_url=names.skills_base_url,
         )
     except InputError as error:
         raise _abort(error) from None
@@ -190,7 +191,7 @@ def _element(html: str, start: int) -> str:
 
 def _tags(config: MkDocsConfig, lang: str, name: str, state: _Language) -> str:
     """The tag index as Markdown; roles in data/paths.yml order (the same in both languages)."""
-    path = Path(config.docs_dir).parent / PATHS_FILE
+    path = Path(config.docs_dir).parent / "data" / build.site_config(config).paths_file
     if not path.is_file():
         return ""
     langs, _ = build.languages(config)

@@ -115,6 +115,7 @@ def twin_body(
     page_name: str,
     rel: str,
     data: SiteData,
+    related_page: str,  # SiteConfig.related_skills_page
     widgets: Mapping[str, str] | None = None,
     skills_base_url: str | None = None,
 ) -> str:
@@ -129,6 +130,7 @@ def twin_body(
         page_name=page_name,
         rel=rel,
         data=data,
+        related_page=related_page,
         skills_base_url=skills_base_url,
         first_line=source.body_line,
     )

@@ -28,7 +28,7 @@ from checks.data import SiteData, load_data
 from checks.model import InputError
 from tests.sitebuild import load_config, plugin
 
-from .conftest import REPO
+from .conftest import RELATED, REPO
 
 # Each language's interface text, as mkdocs.yml sets it (static-i18n: a language's own extra).
 _CONFIG = load_config()
@@ -68,7 +68,12 @@ def data() -> SiteData:
 
 def test_twin_body_is_the_rendered_page_without_front_matter_or_markers(data: SiteData) -> None:
     body = twin_body(
-        PRICING_PAGE, lang="en", page_name="pricing.md", rel="docs/en/pricing.md", data=data
+        PRICING_PAGE,
+        lang="en",
+        page_name="pricing.md",
+        rel="docs/en/pricing.md",
+        data=data,
+        related_page=RELATED,
     )
     assert body.startswith("# Pricing {#pricing}\n")  # front matter gone, heading id kept
     assert "| Starter | $15/mo | 10x contact count |" in body  # the table, from data/pricing.yml
@@ -80,7 +85,14 @@ def test_twin_body_is_the_rendered_page_without_front_matter_or_markers(data: Si
 
 def test_twin_body_in_chinese_has_the_chinese_table(data: SiteData) -> None:
     page = PRICING_PAGE.replace("# Pricing", "# 定价")
-    body = twin_body(page, lang="zh", page_name="pricing.md", rel="docs/zh/pricing.md", data=data)
+    body = twin_body(
+        page,
+        lang="zh",
+        page_name="pricing.md",
+        rel="docs/zh/pricing.md",
+        data=data,
+        related_page=RELATED,
+    )
     assert "| Starter（入门版） | 15 美元/月 |" in body
 
 
@@ -92,6 +104,7 @@ def test_widgets_stand_where_their_marker_stands(data: SiteData) -> None:
         page_name="index.md",
         rel="docs/en/index.md",
         data=data,
+        related_page=RELATED,
         widgets={"pathfinder": "### By area {#paths-by-area}"},
     )
     assert body == "# Start {#start}\n\n### By area {#paths-by-area}\n"
@@ -100,7 +113,9 @@ def test_widgets_stand_where_their_marker_stands(data: SiteData) -> None:
 def test_an_unknown_marker_stops_with_file_and_line(data: SiteData) -> None:
     page = "---\ntitle: X\n---\n\n# X {#x}\n\n<!-- pricing:plan -->\n"
     with pytest.raises(InputError) as error:
-        twin_body(page, lang="en", page_name="x.md", rel="docs/en/x.md", data=data)
+        twin_body(
+            page, lang="en", page_name="x.md", rel="docs/en/x.md", data=data, related_page=RELATED
+        )
     assert error.value.problems[0].startswith("docs/en/x.md:7: unknown marker <!-- pricing:plan")
 
 

@@ -73,7 +73,7 @@ def test_absent_pricing_and_skills_turn_their_checks_off(tmp_path: Path) -> None
     with pytest.raises(InputError) as caught:
         render_page(
             "x\n<!-- pricing:plans -->", lang="en", page_name="p.md", rel="docs/en/p.md",
-            data=report.data,
+            data=report.data, related_page="related-skills.md",
         )  # fmt: skip
     assert caught.value.problems == [
         "docs/en/p.md:2: <!-- pricing:plans --> needs a pricing data file"
