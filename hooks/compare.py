@@ -16,9 +16,6 @@ from dataclasses import dataclass, field
 from checks.markdown import fenced_lines, match_heading
 from checks.source import FRONT_MATTER_RE
 
-# The default folder of the compare pages (extra.checks.compare_dir); links are relative, so any
-# one-folder name gives the same links.
-COMPARE_DIR = "compare"
 # A Markdown link (not an image): `[text](target)` or `[text](target "title")`.
 LINK_RE = re.compile(
     r"(?<!!)\[(?P<text>[^\]\n]*)\]"  # link text, one line, no nested brackets
@@ -88,7 +85,9 @@ def language_root(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
-def rewrite_link(target: str, page: str, column: str, build: str, default: str) -> str:
+def rewrite_link(
+    target: str, page: str, column: str, build: str, default: str, compare_dir: str
+) -> str:
     """Re-point a relative link of ``page`` (a path under docs/<lang>/) for the compare page.
 
     The column of the language being built keeps ``.md`` links (MkDocs checks and converts them);
@@ -99,7 +98,7 @@ def rewrite_link(target: str, page: str, column: str, build: str, default: str) 
         return target
     path, _, anchor = target.partition("#")
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    here = posixpath.dirname(posixpath.join(COMPARE_DIR, page))
+    here = posixpath.dirname(posixpath.join(compare_dir, page))  # extra.checks.compare_dir
     if column == build:
         new = posixpath.relpath(resolved, here)
     else:
@@ -109,24 +108,28 @@ def rewrite_link(target: str, page: str, column: str, build: str, default: str) 
     return f"{new}#{anchor}" if anchor else new
 
 
-def _column(section: Section | None, lang: str, page: str, build: str, default: str) -> str:
+def _column(
+    section: Section | None, lang: str, page: str, build: str, default: str, compare_dir: str
+) -> str:
     """One cell: the section's heading (ids prefixed by language, so both stay unique) and body."""
     if section is None:
         return ""
     heading = HEADING_ID_RE.sub(lambda m: "{#" + f"{lang}-{m.group('id')}", section.heading, 1)
     body = WIDGET_MARKER_RE.sub("", "\n".join(section.body)).strip("\n")
-    body = LINK_RE.sub(lambda m: _link(m, page, lang, build, default), body)
+    body = LINK_RE.sub(lambda m: _link(m, page, lang, build, default, compare_dir), body)
     return f"{heading}\n\n{body}\n"
 
 
-def _link(match: re.Match[str], page: str, lang: str, build: str, default: str) -> str:
+def _link(
+    match: re.Match[str], page: str, lang: str, build: str, default: str, compare_dir: str
+) -> str:
     """A link of the compare page: Markdown for this build's pages, inline HTML for the others.
 
     MkDocs validates Markdown links against the pages of the language it is building; the other
     language's built HTML is not among them, so those links are written as ``<a>`` (the text
     between the tags is still Markdown).
     """
-    target = rewrite_link(match.group("target"), page, lang, build, default)
+    target = rewrite_link(match.group("target"), page, lang, build, default, compare_dir)
     if lang == build or target.startswith(EXTERNAL_PREFIXES):
         return f"[{match.group('text')}]({target}{match.group('title') or ''})"
     return f'<a href="{target}">{match.group("text")}</a>'
@@ -139,6 +142,7 @@ def compare_page(
     build: str,
     languages: tuple[str, str],
     ui: Mapping[str, str],
+    compare_dir: str,
     drift: Mapping[str, str] | None = None,
 ) -> tuple[str, int]:
     """The Markdown of ``compare/<page>`` for the build of language ``build``, and its row count.
@@ -148,7 +152,7 @@ def compare_page(
     ids of sections whose English changed since the translation to how (changed, added,
     removed); those rows are marked, with a note in the build's language. ``languages``: the
     reference (the default language) and the translation; ``ui``: the build language's
-    interface text (extra.ui).
+    interface text (extra.ui); ``compare_dir``: the views' folder (extra.checks.compare_dir).
     """
     drift = drift or {}
     default, other = languages
@@ -182,12 +186,12 @@ def compare_page(
         out += [
             f'<div class="ac-compare__col" lang="{default}" markdown>',
             "",
-            _column(row.en, default, page, build, default),
+            _column(row.en, default, page, build, default, compare_dir),
             "</div>",
             "",
             f'<div class="ac-compare__col" lang="{other}" markdown>',
             "",
-            _column(row.zh, other, page, build, default),
+            _column(row.zh, other, page, build, default, compare_dir),
             "</div>",
             "",
             "</section>",

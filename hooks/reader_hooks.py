@@ -101,6 +101,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             build=lang,
             languages=(default, other),
             ui=_ui(config),
+            compare_dir=compare_dir,
             drift=drift,
         )
         generated = File.generated(config, f"{lang}/{compare_dir}/{page}", content=text)

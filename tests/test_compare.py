@@ -18,7 +18,7 @@ UI = {
 
 def compare_page(page: str, en: str, zh: str, build: str, **options: object) -> tuple[str, int]:
     """The view of the real site's pair (en, zh) in one language's build."""
-    return _compare_page(page, en, zh, build, ("en", "zh"), UI[build], **options)  # type: ignore[arg-type]
+    return _compare_page(page, en, zh, build, ("en", "zh"), UI[build], "compare", **options)  # type: ignore[arg-type]
 
 
 EN = """---
@@ -100,7 +100,7 @@ def test_align_by_id_in_english_order_with_orphans_last() -> None:
     ],
 )
 def test_rewrite_link(target: str, page: str, column: str, build: str, expected: str) -> None:
-    assert rewrite_link(target, page, column, build, "en") == expected
+    assert rewrite_link(target, page, column, build, "en", "compare") == expected
 
 
 def test_compare_page_has_one_row_per_heading_with_unique_ids() -> None:
