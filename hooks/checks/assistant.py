@@ -418,7 +418,7 @@ def twin_issues(
     twins: Mapping[str, Mapping[str, Twin]],
     data: SiteData,
     *,
-    reference: str = "en",
+    reference: str,  # the reference language's code (the i18n default)
     unpaired: Iterable[str] = (),
 ) -> list[Issue]:
     """The twins checked like the pages: the same page set in every language, the same
@@ -440,13 +440,15 @@ def twin_issues(
         if lang == reference:
             continue
         for name in sorted(set(ref) - set(twins[lang])):
-            issues.append(_missing(name, lang, ref[name], "no twin in this language"))
+            issues.append(_missing(name, lang, ref[name], "no twin in this language", reference))
         for name in sorted(set(twins[lang]) - set(ref)):
-            issues.append(_missing(name, reference, twins[lang][name], "no English twin"))
+            issues.append(
+                _missing(name, reference, twins[lang][name], "no English twin", reference)
+            )
         for name in sorted(set(ref) & set(twins[lang]) - skip):
             pages = []
             for twin in (ref[name], twins[lang][name]):
-                source = split_front_matter(twin.body, output_rel(twin))
+                source = split_front_matter(twin.body, output_rel(twin, reference))
                 page = parse_page(source, twin.file_lang, name)
                 for section, found in zip(
                     page.sections, extractor.extract_page(page.sections, page.prose), strict=True
@@ -457,17 +459,18 @@ def twin_issues(
     return issues
 
 
-def output_rel(twin: Twin, reference: str = "en") -> str:
+def output_rel(twin: Twin, reference: str) -> str:
     """The twin's path in the built site, for messages: ``zh/pricing.md``."""
     return twin.path if twin.lang == reference else f"{twin.lang}/{twin.path}"
 
 
-def _missing(name: str, lang: str, other: Twin, message: str) -> Issue:
-    rel = name if lang == "en" else f"{lang}/{name}"
-    return Issue(rel, 1, message, output_rel(other), 1, f"from {other.rel}", "parity", name)
+def _missing(name: str, lang: str, other: Twin, message: str, reference: str) -> Issue:
+    rel = name if lang == reference else f"{lang}/{name}"
+    other_rel = output_rel(other, reference)
+    return Issue(rel, 1, message, other_rel, 1, f"from {other.rel}", "parity", name)
 
 
-def language_issues(twin: Twin, reference: str = "en") -> list[Issue]:
+def language_issues(twin: Twin, reference: str) -> list[Issue]:
     """An English file holds no CJK; a translated file holds its translation (a Chinese title)."""
     rel = output_rel(twin, reference)
     text = twin.text()

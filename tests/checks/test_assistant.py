@@ -251,26 +251,26 @@ ZH = "# 套餐 {#plans}\n\nStarter每月15美元/月，参见[上限](pricing.md
 def test_twins_that_agree_have_no_issues(data: SiteData) -> None:
     twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}}
     twins["zh"] = {"p.md": twin("p.md", "zh", "套餐", ZH)}
-    assert twin_issues(twins, data) == []
+    assert twin_issues(twins, data, reference="en") == []
 
 
 def test_a_fact_that_differs_is_reported_with_both_twins(data: SiteData) -> None:
     twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}}
     twins["zh"] = {"p.md": twin("p.md", "zh", "套餐", ZH.replace("15美元", "16美元"))}
-    messages = [str(issue) for issue in twin_issues(twins, data)]
+    messages = [str(issue) for issue in twin_issues(twins, data, reference="en")]
     assert any(m.startswith("zh/p.md:3: ") and "16美元/月" in m for m in messages), messages
 
 
 def test_a_page_missing_in_one_language_is_reported(data: SiteData) -> None:
     twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}, "zh": {}}
-    assert [str(issue) for issue in twin_issues(twins, data)] == [
+    assert [str(issue) for issue in twin_issues(twins, data, reference="en")] == [
         "zh/p.md:1: no twin in this language (p.md:1: from docs/en/p.md)"
     ]
 
 
 def test_an_english_file_holding_chinese_is_reported() -> None:
     english = twin("p.md", "en", "Plans", EN + "\n定价\n")
-    assert [str(i) for i in language_issues(english)] == [
+    assert [str(i) for i in language_issues(english, "en")] == [
         "p.md:5: '定' in an English file (from docs/en/p.md)"
     ]
 
@@ -278,20 +278,20 @@ def test_an_english_file_holding_chinese_is_reported() -> None:
 def test_chinese_marked_as_chinese_may_stand_in_an_english_file() -> None:
     # the glossary gives each term's Chinese, marked with its language; unmarked Chinese still fails
     marked = twin("p.md", "en", "Plans", EN + "\nChinese: **附加功能**{lang=zh}. A paid extra.\n")
-    assert language_issues(marked) == []
+    assert language_issues(marked, "en") == []
     unmarked = twin("p.md", "en", "Plans", EN + "\nChinese: **附加功能**. A paid extra.\n")
-    assert [str(i) for i in language_issues(unmarked)] == [
+    assert [str(i) for i in language_issues(unmarked, "en")] == [
         "p.md:5: '附' in an English file (from docs/en/p.md)"
     ]
 
 
 def test_a_chinese_file_holding_english_only_is_reported() -> None:
     chinese = twin("p.md", "zh", "Plans", EN)
-    assert [str(i) for i in language_issues(chinese)] == [
+    assert [str(i) for i in language_issues(chinese, "en")] == [
         "zh/p.md:1: no zh text in a zh file (from docs/zh/p.md)"
     ]
     untranslated = Twin("p.md", "zh", "en", "docs/en/p.md", "Plans", "", EN)
-    assert language_issues(untranslated) == []  # shown in English on purpose, with its note
+    assert language_issues(untranslated, "en") == []  # shown in English on purpose, with its note
 
 
 def test_the_real_templates_name_every_banner() -> None:
