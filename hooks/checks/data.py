@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +145,7 @@ class SiteData:
     untranslated_rel: str
     skills_on: bool = True
     off: tuple[str, ...] = ()  # what is off because its data file is absent, said once per run
+    languages: Languages = field(default_factory=Languages)  # the pair the files were read with
 
     @property
     def skill_names(self) -> dict[str, Skill]:
@@ -392,4 +393,5 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
         untranslated_rel=f"{rel_dir}/{config.untranslated_file}",
         skills_on=(data_dir / config.skills_file).exists(),
         off=tuple(off),
+        languages=config.languages,
     )

@@ -67,7 +67,7 @@ def _replace_markers(
         if problem:
             raise InputError.at(rel, number, problem)
         if name == GLOSSARY_MARKER:
-            return "\n\n" + glossary_markdown(data.terms, lang, titles) + "\n\n"
+            return "\n\n" + glossary_markdown(data.terms, lang, titles, data.languages) + "\n\n"
         if name != "pricing":
             return match.group(0)
         if data.pricing is None:

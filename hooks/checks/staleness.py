@@ -169,7 +169,9 @@ def lag_note(zh: Page, lag: Lag, policy: Policy) -> str:
 
 
 def date_label(day: dt.date, lang: str) -> str:
-    """A date as a reader of `lang` writes it: `November 30, 2026`, `2026年11月30日`."""
+    """A date as a reader of `lang` writes it: `November 30, 2026`, `2026年11月30日`. The
+    Chinese form is a rule of Chinese, keyed by its code here; any other language gets the
+    English form (a third format would be added here, by code)."""
     if lang == "zh":
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}"

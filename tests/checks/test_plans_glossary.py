@@ -253,14 +253,14 @@ def test_every_glossary_term_has_an_entry(real: SiteData) -> None:
 
 def test_glossary_entry_in_both_languages(real: SiteData) -> None:
     titles = {"lead-scoring.md": "Lead scoring"}
-    en = glossary_markdown(real.terms, "en", titles)
+    en = glossary_markdown(real.terms, "en", titles, real.languages)
     assert (
         "### Lead scoring {#term-lead-scoring}\n\n"
         "Chinese: **线索评分**{lang=zh}. Points added to contacts and deals by the rules of "
         "scoring models that you configure. "
         "More: [Lead scoring](lead-scoring.md)." in en
     )
-    zh = glossary_markdown(real.terms, "zh", {"lead-scoring.md": "线索评分"})
+    zh = glossary_markdown(real.terms, "zh", {"lead-scoring.md": "线索评分"}, real.languages)
     assert (
         "### 线索评分 {#term-lead-scoring}\n\n"
         "英文：**lead scoring**{lang=en}。按你配置的评分模型规则为联系人和商机累计分数。"
