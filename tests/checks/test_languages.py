@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from checks import cli
-from checks.config import Languages, read_site_config
+from checks.config import Languages, languages_from, read_site_config
 from checks.model import InputError
 from checks.site import check_site
 from tests.sitebuild import build_config_file, copy_fixture_site
@@ -103,3 +103,27 @@ def test_a_missing_interface_string_stops_the_build(tmp_path: Path) -> None:
     assert build.returncode == 1
     assert "mkdocs.yml:1: extra.ui.drift_added is missing for language ja" in build.log
     assert "Traceback" not in build.log
+
+
+@pytest.mark.parametrize(
+    ("entries", "problem"),
+    [
+        (
+            [{"locale": "de"}, {"locale": "ja"}],
+            "mkdocs.yml:1: exactly one i18n language must have `default: true`",
+        ),
+        (
+            [{"locale": "de", "default": True}, {"locale": "ja", "default": True}],
+            "mkdocs.yml:1: exactly one i18n language must have `default: true`",
+        ),
+        (
+            [{"locale": "de", "default": True}],
+            "mkdocs.yml:1: the i18n plugin must list exactly two languages, found 1: de",
+        ),
+        ("de", "mkdocs.yml:1: the i18n plugin's `languages` must list `locale:` entries"),
+    ],
+)
+def test_a_pair_that_is_not_one_names_the_file(entries: object, problem: str) -> None:
+    with pytest.raises(InputError) as error:
+        languages_from(entries)
+    assert error.value.problems == [problem]
