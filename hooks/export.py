@@ -216,8 +216,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.site_dir) / _root(lang, default)
     title, summary = str(config.site_name), str(config.site_description or "")
     pdf_name = BOOK_NAME.format(lang=lang)
+    try:
+        words = build.ui(config)
+    except InputError as error:
+        raise _abort(error) from None
     (root / "llms.txt").write_text(
-        assistant.llms_txt(title, summary, state.sections, state.twins, lang, pdf_name=pdf_name),
+        assistant.llms_txt(title, summary, state.sections, state.twins, words, pdf_name=pdf_name),
         encoding="utf-8",
     )
     order = assistant.nav_order(state.sections)

@@ -54,19 +54,9 @@ CJK_RE = re.compile(
 # Text deliberately in another language, marked as such (the glossary's `**附加功能**{lang=zh}`).
 OTHER_LANGUAGE_RE = re.compile(r"\*\*[^*\n]+\*\*\{lang=[A-Za-z-]+\}")
 
-# Words of the llms.txt files that are not page data, per language.
-LABELS = {
-    "en": {
-        "full": "Every page in one file, in this order",
-        "pdf": "The whole manual as a PDF",
-        "note_sep": ": ",
-    },
-    "zh": {
-        "full": "所有页面合为一个文件，顺序同下",
-        "pdf": "整本手册的 PDF 版",
-        "note_sep": "：",
-    },
-}
+# Between a note's title and its text: the colon of the language's punctuation (full-width in
+# Chinese), a rule of the script keyed by code; any other language gets ": ".
+NOTE_SEPARATORS = {"zh": "："}
 
 
 @dataclass(frozen=True)
@@ -162,7 +152,7 @@ def with_notes(body: str, notes: Sequence[Note], lang: str) -> str:
     """The body with each note as a one-line quote under the title (H1)."""
     if not notes:
         return body
-    sep = LABELS.get(lang, LABELS["en"])["note_sep"]
+    sep = NOTE_SEPARATORS.get(lang, ": ")
     block = "\n\n".join(
         f"> **{note.title}**{sep}{note.text}" if note.title else f"> {note.text}" for note in notes
     )
@@ -366,18 +356,18 @@ def llms_txt(
     summary: str,
     sections: Sequence[Section],
     twins: Mapping[str, Twin],
-    lang: str,
+    words: Mapping[str, str],
     *,
     full_name: str = "llms-full.txt",
     pdf_name: str | None = None,
 ) -> str:
     """The llms.txt of one language: title, summary, then the pages by nav section, each with the
-    link to its twin and its front-matter description (llmstxt.org)."""
-    labels = LABELS.get(lang, LABELS["en"])
+    link to its twin and its front-matter description (llmstxt.org). ``words``: the language's
+    interface text (extra.ui: llms_full, llms_pdf)."""
     out = [f"# {one_line(title)}", "", f"> {one_line(summary)}", ""]
-    out.append(f"- [{full_name}]({full_name}): {labels['full']}")
+    out.append(f"- [{full_name}]({full_name}): {words['llms_full']}")
     if pdf_name:
-        out.append(f"- [{posixpath.basename(pdf_name)}]({pdf_name}): {labels['pdf']}")
+        out.append(f"- [{posixpath.basename(pdf_name)}]({pdf_name}): {words['llms_pdf']}")
     for section in sections:
         entries = [twins[name] for name in section.pages if name in twins]
         if not entries:

@@ -176,6 +176,9 @@ UI_KEYS = (
     "book_edition",
     "book_prices",
     "book_online",
+    # llms.txt (hooks/checks/assistant.py): the lines of llms-full.txt and of the PDF
+    "llms_full",
+    "llms_pdf",
 )
 
 

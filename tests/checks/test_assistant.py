@@ -226,7 +226,7 @@ def test_llms_txt_lists_the_pages_by_section_with_descriptions() -> None:
         "guides/a.md": twin("guides/a.md", "en", "A guide", "# A\n", "Steps\nover two lines."),
     }
     sections = [Section("Start", ["index.md"]), Section("Guides", ["guides/a.md", "gone.md"])]
-    text = llms_txt("Help", "All of it.", sections, twins, "en", pdf_name="help-en.pdf")
+    text = llms_txt("Help", "All of it.", sections, twins, UI["en"], pdf_name="help-en.pdf")
     assert text == (
         "# Help\n\n> All of it.\n\n"
         "- [llms-full.txt](llms-full.txt): Every page in one file, in this order\n"
