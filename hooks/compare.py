@@ -17,25 +17,11 @@ from checks.markdown import HEADING_ID_RE, HEADING_RE, LINK_RE, fenced_lines
 from checks.markers import WIDGET_LINE_RE
 from checks.source import FRONT_MATTER_RE
 
-# The default folder of the compare pages (extra.checks.compare_dir); links are relative, so any
-# one-folder name gives the same links.
-COMPARE_DIR = "compare"
 # Link targets left alone: other sites, mail, in-page anchors.
 EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "#", "/")
-# The note on a row whose English changed since the translation (checks.staleness.SectionChange
-# kinds), in the language of the build.
-DRIFT_NOTES = {
-    "en": {
-        "changed": "The English section changed after this translation.",
-        "added": "New in the English: not translated yet.",
-        "removed": "Removed from the English after this translation.",
-    },
-    "zh": {
-        "changed": "本节英文版在翻译后已有修改。",
-        "added": "英文版新增本节，尚未翻译。",
-        "removed": "英文版在翻译后删除了本节。",
-    },
-}
+# The kinds of checks.staleness.SectionChange that mark a row, each with its note in the build's
+# language: extra.ui.drift_<kind> in mkdocs.yml.
+DRIFT_KINDS = ("changed", "added", "removed")
 
 
 @dataclass(frozen=True)
@@ -89,7 +75,9 @@ def language_root(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
-def rewrite_link(target: str, page: str, column: str, build: str, default: str) -> str:
+def rewrite_link(
+    target: str, page: str, column: str, build: str, default: str, compare_dir: str
+) -> str:
     """Re-point a relative link of ``page`` (a path under docs/<lang>/) for the compare page.
 
     The column of the language being built keeps ``.md`` links (MkDocs checks and converts them);
@@ -100,7 +88,7 @@ def rewrite_link(target: str, page: str, column: str, build: str, default: str) 
         return target
     path, _, anchor = target.partition("#")
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    here = posixpath.dirname(posixpath.join(COMPARE_DIR, page))
+    here = posixpath.dirname(posixpath.join(compare_dir, page))  # extra.checks.compare_dir
     if column == build:
         new = posixpath.relpath(resolved, here)
     else:
@@ -110,7 +98,9 @@ def rewrite_link(target: str, page: str, column: str, build: str, default: str) 
     return f"{new}#{anchor}" if anchor else new
 
 
-def _column(section: Section | None, lang: str, page: str, build: str, default: str) -> str:
+def _column(
+    section: Section | None, lang: str, page: str, build: str, default: str, compare_dir: str
+) -> str:
     """One cell: the section's heading (ids prefixed by language, so both stay unique) and body."""
     if section is None:
         return ""
@@ -118,18 +108,20 @@ def _column(section: Section | None, lang: str, page: str, build: str, default: 
     # a widget's copy in the view would be a second instance, e.g. a second tag listing that the
     # tags plugin could pick as the target of tag links; the view shows text, so it is dropped
     body = WIDGET_LINE_RE.sub("", "\n".join(section.body)).strip("\n")
-    body = LINK_RE.sub(lambda m: _link(m, page, lang, build, default), body)
+    body = LINK_RE.sub(lambda m: _link(m, page, lang, build, default, compare_dir), body)
     return f"{heading}\n\n{body}\n"
 
 
-def _link(match: re.Match[str], page: str, lang: str, build: str, default: str) -> str:
+def _link(
+    match: re.Match[str], page: str, lang: str, build: str, default: str, compare_dir: str
+) -> str:
     """A link of the compare page: Markdown for this build's pages, inline HTML for the others.
 
     MkDocs validates Markdown links against the pages of the language it is building; the other
     language's built HTML is not among them, so those links are written as ``<a>`` (the text
     between the tags is still Markdown).
     """
-    target = rewrite_link(match.group("target"), page, lang, build, default)
+    target = rewrite_link(match.group("target"), page, lang, build, default, compare_dir)
     if lang == build or target.startswith(EXTERNAL_PREFIXES):
         return f"[{match.group('text')}]({target}{match.group('title') or ''})"
     return f'<a href="{target}">{match.group("text")}</a>'
@@ -140,7 +132,9 @@ def compare_page(
     en_text: str,
     zh_text: str,
     build: str,
-    default: str = "en",
+    languages: tuple[str, str],
+    ui: Mapping[str, str],
+    compare_dir: str,
     drift: Mapping[str, str] | None = None,
 ) -> tuple[str, int]:
     """The Markdown of ``compare/<page>`` for the build of language ``build``, and its row count.
@@ -148,16 +142,19 @@ def compare_page(
     Each row is a ``<section id="<heading id>">`` holding the English and the Chinese section,
     so ``compare/<page>.html#<id>`` opens at the section a reader came from. ``drift`` maps the
     ids of sections whose English changed since the translation to how (changed, added,
-    removed); those rows are marked, with a note in the build's language.
+    removed); those rows are marked, with a note in the build's language. ``languages``: the
+    reference (the default language) and the translation; ``ui``: the build language's
+    interface text (extra.ui); ``compare_dir``: the views' folder (extra.checks.compare_dir).
     """
     drift = drift or {}
-    notes = DRIFT_NOTES.get(build, DRIFT_NOTES["en"])
+    default, other = languages
+    notes = {kind: ui[f"drift_{kind}"] for kind in DRIFT_KINDS}
     en_title, en_sections = split_sections(en_text)
     zh_title, zh_sections = split_sections(zh_text)
     rows = align(en_sections, zh_sections)
     meta = {
         "title": f"{en_title} · {zh_title}",
-        "description": f"{en_title} / {zh_title}: English and Chinese side by side.",
+        "description": ui["compare_description"].format(reference=en_title, translation=zh_title),
         "search": {"exclude": True},
         "hide": ["toc", "navigation"],
         "ac_compare_of": page,
@@ -179,14 +176,14 @@ def compare_page(
         else:
             out += [f'<section class="ac-compare__row" id="{row.id}" markdown>', ""]
         out += [
-            '<div class="ac-compare__col" lang="en" markdown>',
+            f'<div class="ac-compare__col" lang="{default}" markdown>',
             "",
-            _column(row.en, "en", page, build, default),
+            _column(row.en, default, page, build, default, compare_dir),
             "</div>",
             "",
-            '<div class="ac-compare__col" lang="zh" markdown>',
+            f'<div class="ac-compare__col" lang="{other}" markdown>',
             "",
-            _column(row.zh, "zh", page, build, default),
+            _column(row.zh, other, page, build, default, compare_dir),
             "</div>",
             "",
             "</section>",

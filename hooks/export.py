@@ -24,7 +24,6 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from checks import assistant, book, build
-from checks.config import SiteConfig
 from checks.model import InputError
 from checks.site import SiteReport, check_site, split_language
 from pathfinder import load_paths, role_names
@@ -32,7 +31,6 @@ from pathfinder import load_paths, role_names
 log = get_plugin_logger("export")
 
 BOOK_NAME = "activecampaign-help-{lang}.pdf"  # in each language's root folder
-PATHS_FILE = "data/paths.yml"
 # The path finder the start page shows: `<div class="ac-pathfinder" …>` up to its closing tag.
 PATHFINDER_START_RE = re.compile(r'<div class="ac-pathfinder"')
 DIV_RE = re.compile(r"<(?P<close>/?)div\b")
@@ -64,7 +62,7 @@ def _report(config: MkDocsConfig) -> SiteReport:
     """The build's one run of the checks (the same object hooks/site_checks.py logs)."""
 
     def run() -> SiteReport:
-        names = SiteConfig.from_mapping(config.extra.get("checks"))
+        names = build.site_config(config)
         docs = Path(config.docs_dir)
         return check_site(docs.parent, docs_dir=docs, config=names)
 
@@ -98,10 +96,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     loose: list[str] = []
     for item in nav.items:
         if isinstance(item, Section):
-            names = [_name(page) for page in _pages(item)]
+            names = [_name(page, config) for page in _pages(item)]
             state.sections.append(assistant.Section(str(item.title), names))
         elif isinstance(item, Page):
-            loose.append(_name(item))
+            loose.append(_name(item, config))
     if loose:
         state.sections.insert(0, assistant.Section(str(config.site_name), loose))
     return nav
@@ -117,9 +115,9 @@ def _pages(section: Section) -> list[Page]:
     return out
 
 
-def _name(page: Page) -> str:
+def _name(page: Page, config: MkDocsConfig) -> str:
     """The page's path inside its language folder (``guides/crm-pipeline.md``)."""
-    return split_language(page.file.src_uri)[1]
+    return split_language(page.file.src_uri, build.site_config(config).languages)[1]
 
 
 def _is_source(page: Page) -> bool:
@@ -139,10 +137,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output
     lang = build.current_language(config)
     state = _state["langs"].setdefault(lang, _Language())
-    name = _name(page)
+    name = _name(page, config)
     file_lang = page.file.src_uri.partition("/")[0]
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     report = _report(config)
+    names = build.site_config(config)
     widgets: dict[str, str] = {}
     if "<!-- material/tags -->" in page.file.content_string:
         widgets["material/tags"] = _tags(config, lang, name, state)
@@ -157,7 +156,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             rel=rel,
             data=report.data,
             widgets=widgets,
-            skills_base_url=config.extra.get("skills_base_url"),
+            related_page=names.related_skills_page,
+            skills_base_url=names.skills_base_url,
         )
     except InputError as error:
         raise _abort(error) from None
@@ -191,7 +191,7 @@ def _element(html: str, start: int) -> str:
 
 def _tags(config: MkDocsConfig, lang: str, name: str, state: _Language) -> str:
     """The tag index as Markdown; roles in data/paths.yml order (the same in both languages)."""
-    path = Path(config.docs_dir).parent / PATHS_FILE
+    path = Path(config.docs_dir).parent / "data" / build.site_config(config).paths_file
     if not path.is_file():
         return ""
     langs, _ = build.languages(config)
@@ -200,7 +200,7 @@ def _tags(config: MkDocsConfig, lang: str, name: str, state: _Language) -> str:
     except InputError as error:
         raise _abort(error) from None
     pages = [
-        (_name(page), str(page.title or _name(page)), page.meta.get("roles") or [])
+        (_name(page, config), str(page.title or _name(page, config)), page.meta.get("roles") or [])
         for page in state.nav_pages
     ]
     return assistant.tags_markdown(pages, roles, name)
@@ -216,8 +216,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.site_dir) / _root(lang, default)
     title, summary = str(config.site_name), str(config.site_description or "")
     pdf_name = BOOK_NAME.format(lang=lang)
+    try:
+        words = build.ui(config)
+    except InputError as error:
+        raise _abort(error) from None
     (root / "llms.txt").write_text(
-        assistant.llms_txt(title, summary, state.sections, state.twins, lang, pdf_name=pdf_name),
+        assistant.llms_txt(title, summary, state.sections, state.twins, words, pdf_name=pdf_name),
         encoding="utf-8",
     )
     order = assistant.nav_order(state.sections)
@@ -259,8 +263,13 @@ def _write_book(
     sections = book.sections_of([(s.title, s.pages) for s in state.sections], pages)
     pricing = report.data.pricing
     template = config.theme.get_env().get_template("export/book.html")
+    try:
+        ui = build.ui(config)
+    except InputError as error:
+        raise _abort(error) from None
     html = template.render(
         lang=lang,
+        ui=ui,
         title=str(config.site_name),
         description=str(config.site_description or ""),
         site_url=site_url,

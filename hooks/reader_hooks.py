@@ -35,6 +35,14 @@ def _names(config: MkDocsConfig) -> SiteConfig:
         raise _abort(error) from None
 
 
+def _ui(config: MkDocsConfig) -> dict[str, str]:
+    """The interface text of the language being built (extra.ui); a missing key stops."""
+    try:
+        return build.ui(config)
+    except InputError as error:
+        raise _abort(error) from None
+
+
 def _repo(config: MkDocsConfig) -> Path:
     """The folder holding docs/ and data/ (the config file may live elsewhere, as in tests)."""
     return Path(config.docs_dir).parent
@@ -55,6 +63,12 @@ def _abort(error: InputError) -> Abort:
     for problem in error.problems:
         log.error(problem)
     return Abort(f"{len(error.problems)} input error(s); see above")
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Each language's interface text (extra.ui), which the templates in overrides/ read: a
+    missing key stops the build before any page is rendered without it."""
+    _ui(config)
 
 
 @event_priority(-150)  # after static-i18n (-100) localised the files: add this language's views
@@ -84,7 +98,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             en.read_text("utf-8"),
             zh.read_text("utf-8"),
             build=lang,
-            default=default,
+            languages=(default, other),
+            ui=_ui(config),
+            compare_dir=compare_dir,
             drift=drift,
         )
         generated = File.generated(config, f"{lang}/{compare_dir}/{page}", content=text)
@@ -103,18 +119,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["tags"] = [names[r] for r in roles if r in names]
     if PATHFINDER_LINE_RE.search(markdown):
         try:
-            finder = resolve(_paths(config), Path(config.docs_dir), lang, _page_path(page))
+            finder = resolve(_paths(config), Path(config.docs_dir), lang, _page_path(page, config))
         except InputError as error:
             raise _abort(error) from None
         template = config.theme.get_env().get_template("partials/pathfinder.html")
-        html = template.render(finder=finder, lang=lang)
+        html = template.render(finder=finder, lang=lang, ui=_ui(config))
         markdown = PATHFINDER_LINE_RE.sub(lambda _: "\n" + html + "\n", markdown)
     return markdown
 
 
-def _page_path(page: Page) -> str:
+def _page_path(page: Page, config: MkDocsConfig) -> str:
     """The page's path inside its language folder (``guides/crm-pipeline.md``)."""
-    return split_language(page.file.src_uri)[1]
+    return split_language(page.file.src_uri, build.site_config(config).languages)[1]
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> None:
@@ -134,7 +150,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         for alternate in config.extra.get("alternate") or []:
             alternate["link"] = roots[alternate["lang"]] + f"{_names(config).compare_dir}/{html}"
         return
-    path = _page_path(page)
+    path = _page_path(page, config)
     docs = Path(config.docs_dir)
     if all((docs / code / path).is_file() for code in langs):
         html = path[: -len(".md")] + ".html"

@@ -25,7 +25,7 @@ from checks import build
 from checks.config import SiteConfig
 from checks.generate import render_page
 from checks.model import InputError
-from checks.site import LANGS, SiteReport, check_site, split_language
+from checks.site import SiteReport, check_site, split_language
 from checks.source import body_line
 
 log = get_plugin_logger("checks")
@@ -33,10 +33,10 @@ render_log = get_plugin_logger("render")  # generated Markdown: its own name in 
 
 
 def site_config(config: MkDocsConfig) -> SiteConfig:
-    """The site's names (data files, pages, folders) from `extra: checks:` in mkdocs.yml."""
+    """The language pair and the site's names (data files, pages, folders) from mkdocs.yml."""
     rel = Path(config.config_file_path or "mkdocs.yml").name
     try:
-        return SiteConfig.from_mapping(config.extra.get("checks"), rel)
+        return build.site_config(config)
     except InputError as error:
         for problem in error.problems:
             log.error(problem)
@@ -60,12 +60,12 @@ def build_report(config: MkDocsConfig) -> SiteReport:
 
 def build_language(config: MkDocsConfig) -> str:
     """The language being built (templates and banners need it per page)."""
-    return build.current_language(config, LANGS[0])
+    return build.current_language(config)
 
 
-def page_language(page: Page, build_lang: str) -> tuple[str, str]:
+def page_language(page: Page, build_lang: str, config: MkDocsConfig) -> tuple[str, str]:
     """The language of a page's source file and its name inside the language folder."""
-    lang, name = split_language(page.file.src_uri)
+    lang, name = split_language(page.file.src_uri, build.site_config(config).languages)
     return lang or build_lang, name
 
 
@@ -86,7 +86,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Banner status of the page in this language build, for the templates; then the page's
     generated Markdown."""
     build_lang = build_language(config)
-    file_lang, name = page_language(page, build_lang)
+    file_lang, name = page_language(page, build_lang, config)
     report = build_report(config)
     page.meta["ac_status"] = report.banner(name, file_lang, build_lang)
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"

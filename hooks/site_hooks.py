@@ -19,12 +19,12 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from theme_patches import PatchError, patch_site
 
 from checks import build
+from checks.model import InputError
 from i18n_output import head_alternates, language_menu, words_to_keep_whole, write_search_indexes
 
 log = get_plugin_logger("site_hooks")
 
 _state: dict[str, Any] = {"depth": 0, "default_404": None}
-GLOSSARY = Path(__file__).resolve().parents[1] / "data" / "glossary.yml"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -32,10 +32,14 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    """Teach jieba the glossary terms it would split into lone characters (see i18n_output)."""
+    """Teach jieba the glossary terms it would split into lone characters (see i18n_output):
+    the translation's terms, from the site's own glossary (data/ beside docs/)."""
     try:
-        terms = [t["zh"] for t in yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))["terms"]]
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
+        names = build.site_config(config)
+        glossary = Path(config.docs_dir).parent / "data" / names.glossary_file
+        entries = yaml.safe_load(glossary.read_text(encoding="utf-8"))["terms"]
+        terms = [t[names.languages.translation] for t in entries]
+    except (OSError, yaml.YAMLError, KeyError, TypeError, InputError) as error:
         # the content checks report a malformed glossary by file and line; search just goes on
         log.debug("no glossary terms for jieba: %s", error)
         return

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from compare import align, compare_page, rewrite_link, split_sections
+from compare import align, rewrite_link, split_sections
+from compare import compare_page as _compare_page
+from tests.sitebuild import load_config, plugin
+
+# Each language's interface text, as mkdocs.yml sets it (static-i18n: a language's own extra).
+_CONFIG = load_config()
+UI = {
+    lang["locale"]: (lang.get("extra") or _CONFIG["extra"])["ui"]
+    for lang in plugin(_CONFIG, "i18n")["languages"]
+}
+
+
+def compare_page(page: str, en: str, zh: str, build: str, **options: object) -> tuple[str, int]:
+    """The view of the real site's pair (en, zh) in one language's build."""
+    return _compare_page(page, en, zh, build, ("en", "zh"), UI[build], "compare", **options)  # type: ignore[arg-type]
+
 
 EN = """---
 title: Automations
@@ -85,7 +100,7 @@ def test_align_by_id_in_english_order_with_orphans_last() -> None:
     ],
 )
 def test_rewrite_link(target: str, page: str, column: str, build: str, expected: str) -> None:
-    assert rewrite_link(target, page, column, build, "en") == expected
+    assert rewrite_link(target, page, column, build, "en", "compare") == expected
 
 
 def test_compare_page_has_one_row_per_heading_with_unique_ids() -> None:

@@ -49,19 +49,9 @@ CJK_RE = re.compile(
 # Text deliberately in another language, marked as such (the glossary's `**附加功能**{lang=zh}`).
 OTHER_LANGUAGE_RE = re.compile(r"\*\*[^*\n]+\*\*\{lang=[A-Za-z-]+\}")
 
-# Words of the llms.txt files that are not page data, per language.
-LABELS = {
-    "en": {
-        "full": "Every page in one file, in this order",
-        "pdf": "The whole manual as a PDF",
-        "note_sep": ": ",
-    },
-    "zh": {
-        "full": "所有页面合为一个文件，顺序同下",
-        "pdf": "整本手册的 PDF 版",
-        "note_sep": "：",
-    },
-}
+# Between a note's title and its text: the colon of the language's punctuation (full-width in
+# Chinese), a rule of the script keyed by code; any other language gets ": ".
+NOTE_SEPARATORS = {"zh": "："}
 
 
 @dataclass(frozen=True)
@@ -110,6 +100,7 @@ def twin_body(
     page_name: str,
     rel: str,
     data: SiteData,
+    related_page: str,  # SiteConfig.related_skills_page
     widgets: Mapping[str, str] | None = None,
     skills_base_url: str | None = None,
 ) -> str:
@@ -124,6 +115,7 @@ def twin_body(
         page_name=page_name,
         rel=rel,
         data=data,
+        related_page=related_page,
         skills_base_url=skills_base_url,
         first_line=source.body_line,
     )
@@ -155,7 +147,7 @@ def with_notes(body: str, notes: Sequence[Note], lang: str) -> str:
     """The body with each note as a one-line quote under the title (H1)."""
     if not notes:
         return body
-    sep = LABELS.get(lang, LABELS["en"])["note_sep"]
+    sep = NOTE_SEPARATORS.get(lang, ": ")
     block = "\n\n".join(
         f"> **{note.title}**{sep}{note.text}" if note.title else f"> {note.text}" for note in notes
     )
@@ -357,18 +349,18 @@ def llms_txt(
     summary: str,
     sections: Sequence[Section],
     twins: Mapping[str, Twin],
-    lang: str,
+    words: Mapping[str, str],
     *,
     full_name: str = "llms-full.txt",
     pdf_name: str | None = None,
 ) -> str:
     """The llms.txt of one language: title, summary, then the pages by nav section, each with the
-    link to its twin and its front-matter description (llmstxt.org)."""
-    labels = LABELS.get(lang, LABELS["en"])
+    link to its twin and its front-matter description (llmstxt.org). ``words``: the language's
+    interface text (extra.ui: llms_full, llms_pdf)."""
     out = [f"# {one_line(title)}", "", f"> {one_line(summary)}", ""]
-    out.append(f"- [{full_name}]({full_name}): {labels['full']}")
+    out.append(f"- [{full_name}]({full_name}): {words['llms_full']}")
     if pdf_name:
-        out.append(f"- [{posixpath.basename(pdf_name)}]({pdf_name}): {labels['pdf']}")
+        out.append(f"- [{posixpath.basename(pdf_name)}]({pdf_name}): {words['llms_pdf']}")
     for section in sections:
         entries = [twins[name] for name in section.pages if name in twins]
         if not entries:
@@ -409,7 +401,7 @@ def twin_issues(
     twins: Mapping[str, Mapping[str, Twin]],
     data: SiteData,
     *,
-    reference: str = "en",
+    reference: str,  # the reference language's code (the i18n default)
     unpaired: Iterable[str] = (),
 ) -> list[Issue]:
     """The twins checked like the pages: the same page set in every language, the same
@@ -431,13 +423,15 @@ def twin_issues(
         if lang == reference:
             continue
         for name in sorted(set(ref) - set(twins[lang])):
-            issues.append(_missing(name, lang, ref[name], "no twin in this language"))
+            issues.append(_missing(name, lang, ref[name], "no twin in this language", reference))
         for name in sorted(set(twins[lang]) - set(ref)):
-            issues.append(_missing(name, reference, twins[lang][name], "no English twin"))
+            issues.append(
+                _missing(name, reference, twins[lang][name], "no English twin", reference)
+            )
         for name in sorted(set(ref) & set(twins[lang]) - skip):
             pages = []
             for twin in (ref[name], twins[lang][name]):
-                source = split_front_matter(twin.body, output_rel(twin))
+                source = split_front_matter(twin.body, output_rel(twin, reference))
                 page = parse_page(source, twin.file_lang, name)
                 for section, found in zip(
                     page.sections, extractor.extract_page(page.sections, page.prose), strict=True
@@ -448,17 +442,18 @@ def twin_issues(
     return issues
 
 
-def output_rel(twin: Twin, reference: str = "en") -> str:
+def output_rel(twin: Twin, reference: str) -> str:
     """The twin's path in the built site, for messages: ``zh/pricing.md``."""
     return twin.path if twin.lang == reference else f"{twin.lang}/{twin.path}"
 
 
-def _missing(name: str, lang: str, other: Twin, message: str) -> Issue:
-    rel = name if lang == "en" else f"{lang}/{name}"
-    return Issue(rel, 1, message, output_rel(other), 1, f"from {other.rel}", "parity", name)
+def _missing(name: str, lang: str, other: Twin, message: str, reference: str) -> Issue:
+    rel = name if lang == reference else f"{lang}/{name}"
+    other_rel = output_rel(other, reference)
+    return Issue(rel, 1, message, other_rel, 1, f"from {other.rel}", "parity", name)
 
 
-def language_issues(twin: Twin, reference: str = "en") -> list[Issue]:
+def language_issues(twin: Twin, reference: str) -> list[Issue]:
     """An English file holds no CJK; a translated file holds its translation (a Chinese title)."""
     rel = output_rel(twin, reference)
     text = twin.text()

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from .config import SiteConfig, languages_from, ui_problems
+from .model import InputError
 from .site import SiteReport
 
 
@@ -57,14 +60,40 @@ def latest(build: object) -> SiteReport | None:
 def languages(config: Any) -> tuple[list[str], str]:
     """The built languages and the default one, from the i18n plugin's settings (the hooks pass
     the MkDocs config; read here once, not in each hook)."""
-    i18n = config.plugins["i18n"].config
-    langs = [lang.locale for lang in i18n.languages if lang.build]
-    default = next(lang.locale for lang in i18n.languages if lang.default)
-    return langs, default
+    pair = site_config(config).languages
+    return list(pair.both), pair.reference
 
 
-def current_language(config: Any, default: str = "en") -> str:
+def site_config(config: Any) -> SiteConfig:
+    """The site's settings from the MkDocs config: the language pair from the i18n plugin's
+    `languages`, names from `extra: checks:`. Every hook asks here; raises InputError."""
+    rel = Path(config.config_file_path or "mkdocs.yml").name
+    entries = [
+        {"locale": lang.locale, "default": lang.default}
+        for lang in config.plugins["i18n"].config.languages
+    ]
+    return SiteConfig.from_mapping(
+        config.extra.get("checks"), rel, languages=languages_from(entries, rel)
+    )
+
+
+def ui(config: Any) -> dict[str, str]:
+    """The interface text of the language being built (its `extra.ui`); raises InputError naming
+    every missing key."""
+    rel = Path(config.config_file_path or "mkdocs.yml").name
+    text = config.extra.get("ui")
+    problems = ui_problems(text, current_language(config), rel)
+    if problems:
+        raise InputError(problems)
+    return dict(text)
+
+
+def current_language(config: Any) -> str:
     """The language being built: the i18n plugin's current language (it also sets
     theme.language, but only for the Material theme)."""
     i18n = config.plugins.get("i18n")
-    return str(getattr(i18n, "current_language", None) or config.theme.get("language") or default)
+    return str(
+        getattr(i18n, "current_language", None)
+        or config.theme.get("language")
+        or site_config(config).languages.reference
+    )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .config import read_site_config
 from .model import InputError
-from .site import REFERENCE, TRANSLATION, SiteReport, check_site, current_parity, plural
+from .site import SiteReport, check_site, current_parity, plural
 from .staleness import format_changes, page_name, stamp_pages
 
 EXIT_OK, EXIT_ISSUES, EXIT_INPUT = 0, 1, 2
@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(error.problems)} input error(s); fix them and run again", file=sys.stderr)
         return EXIT_INPUT
     if args.pages:
-        return changes(report, [page_name(page) for page in args.pages])
+        langs = config.languages.both
+        return changes(report, [page_name(page, langs) for page in args.pages])
     if args.command == "status":
         print(status_table(report))
         return EXIT_OK
@@ -72,14 +73,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def changes(report: SiteReport, names: list[str]) -> int:
     """`status PAGE...`: what changed in the English since the version each page translates."""
+    languages = report.languages
     unknown = [name for name in names if name not in report.pages]
     if unknown:
         for name in unknown:
-            print(f"error: docs/{REFERENCE}/{name}:1: no such page", file=sys.stderr)
+            print(f"error: docs/{languages.reference}/{name}:1: no such page", file=sys.stderr)
         return EXIT_INPUT
     for number, name in enumerate(names):
         status = report.pages[name]
-        zh_rel, en_rel = f"docs/{TRANSLATION}/{name}", f"docs/{REFERENCE}/{name}"
+        zh_rel = f"docs/{languages.translation}/{name}"
+        en_rel = f"docs/{languages.reference}/{name}"
         if number:
             print()
         if status.lag is None:
@@ -95,8 +98,7 @@ def status_table(report: SiteReport) -> str:
     rows = [
         (
             status.name,
-            "present" if status.present[REFERENCE] else "missing",
-            "present" if status.present[TRANSLATION] else "missing",
+            *("present" if present else "missing" for present in status.present.values()),
             status.translation,
             str(status.parity_issues),
         )
@@ -117,10 +119,12 @@ def status_table(report: SiteReport) -> str:
 def stamp(root: Path, pages: list[str]) -> int:
     """Record in each Chinese page the hash of the English page it now translates; refuse a
     page that disagrees with the current English (exit 1), naming every difference."""
+    config = read_site_config(root)
     done, refused = stamp_pages(
         root / "docs",
-        [page_name(page) for page in pages],
-        parity=lambda names: current_parity(root, names, config=read_site_config(root)),
+        [page_name(page, config.languages.both) for page in pages],
+        languages=config.languages,
+        parity=lambda names: current_parity(root, names, config=config),
     )
     for line in done:
         print(line)

@@ -1,8 +1,9 @@
-"""What differs between two sites built on these hooks: file and folder names, read from
-mkdocs.yml (`extra: checks:`), with this repository's names as the defaults.
+"""What differs between two sites built on these hooks: the language pair (the i18n plugin's
+`languages:`) and file and folder names (`extra: checks:`), read from mkdocs.yml, with this
+repository's values as the defaults.
 
-The hooks pass `config.extra["checks"]`; the command line reads the same block from
-<root>/mkdocs.yml, so a build and `python -m hooks.checks` check a site alike."""
+The hooks pass the MkDocs config's values (checks.build.site_config); the command line reads the
+same blocks from <root>/mkdocs.yml, so a build and `python -m hooks.checks` check a site alike."""
 
 from __future__ import annotations
 
@@ -18,6 +19,20 @@ CONFIG_FILE = "mkdocs.yml"
 
 
 @dataclass(frozen=True)
+class Languages:
+    """The language pair: the reference (the i18n plugin's default language, whose pages the
+    other language translates) and the translation. Each is a folder under docs/ and a key of
+    the per-language data files (`{en: ..., zh: ...}`)."""
+
+    reference: str = "en"
+    translation: str = "zh"
+
+    @property
+    def both(self) -> tuple[str, str]:
+        return (self.reference, self.translation)
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """Site-specific names. A data file that is absent turns its checks off (see data.py)."""
 
@@ -29,15 +44,19 @@ class SiteConfig:
     related_skills_page: str = "related-skills.md"  # where skill mentions link
     compare_dir: str = "compare"  # one folder: the side-by-side views of each language
     skills_base_url: str | None = None  # link skill mentions to this site instead
+    languages: Languages = Languages()  # from the i18n plugin, not from `extra.checks`
 
     @classmethod
-    def from_mapping(cls, values: object, rel: str = CONFIG_FILE) -> SiteConfig:
+    def from_mapping(
+        cls, values: object, rel: str = CONFIG_FILE, languages: Languages | None = None
+    ) -> SiteConfig:
         """Settings from `extra: checks:`; an unknown key or a non-text value names the file."""
+        languages = languages or Languages()
         if values is None:
-            return cls()
+            return cls(languages=languages)
         if not isinstance(values, dict):
             raise InputError.at(rel, 1, "`extra.checks` must be a mapping of `key: value` lines")
-        known = {f.name for f in fields(cls)}
+        known = {f.name for f in fields(cls)} - {"languages"}
         problems = []
         for key, value in values.items():
             if key not in known:
@@ -48,11 +67,43 @@ class SiteConfig:
         if problems:
             raise InputError(problems)
         return cls(
+            languages=languages,
             **{
                 key: value.strip("/") if key == "compare_dir" else value
                 for key, value in values.items()
-            }
+            },
         )
+
+
+def languages_from(entries: object, rel: str = CONFIG_FILE) -> Languages:
+    """The pair from the i18n plugin's `languages:` list (mappings with `locale`, and `default:
+    true` on the reference): exactly two languages, one of them the default."""
+    if not isinstance(entries, list) or not all(
+        isinstance(entry, dict) and isinstance(entry.get("locale"), str) for entry in entries
+    ):
+        raise InputError.at(rel, 1, "the i18n plugin's `languages` must list `locale:` entries")
+    codes = [entry["locale"] for entry in entries]
+    if len(codes) != 2:
+        found = ", ".join(codes) or "none"
+        raise InputError.at(
+            rel, 1, f"the i18n plugin must list exactly two languages, found {len(codes)}: {found}"
+        )
+    defaults = [entry["locale"] for entry in entries if entry.get("default")]
+    if len(defaults) != 1:
+        raise InputError.at(rel, 1, "exactly one i18n language must have `default: true`")
+    (reference,) = defaults
+    (translation,) = [code for code in codes if code != reference]
+    return Languages(reference, translation)
+
+
+def _i18n_languages(data: object) -> object:
+    """The `languages:` list of the i18n plugin in a parsed mkdocs.yml, or None without one."""
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    for plugin in plugins if isinstance(plugins, list) else []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            settings = plugin["i18n"]
+            return settings.get("languages") if isinstance(settings, dict) else None
+    return None
 
 
 class _IgnoreTags(yaml.SafeLoader):
@@ -74,4 +125,68 @@ def read_site_config(root: Path) -> SiteConfig:
         line = mark.line + 1 if mark is not None else 1
         raise InputError.at(CONFIG_FILE, line, "malformed YAML") from None
     extra = data.get("extra") if isinstance(data, dict) else None
-    return SiteConfig.from_mapping(extra.get("checks") if isinstance(extra, dict) else None)
+    entries = _i18n_languages(data)
+    languages = Languages() if entries is None else languages_from(entries)
+    checks = extra.get("checks") if isinstance(extra, dict) else None
+    return SiteConfig.from_mapping(checks, languages=languages)
+
+
+# The interface text each language sets in its own `extra.ui` (mkdocs.yml; static-i18n gives
+# every language its own `extra`): the templates in overrides/ and the hooks read these keys, so
+# neither branches on a language code. A language without one of them stops the build.
+UI_KEYS = (
+    "side_by_side",  # the button from a page to its side-by-side view
+    "side_by_side_menu",  # the same, in the language menu
+    "original_pages",  # the label of a side-by-side view's links to its two pages
+    "reference_page",  # those links: the reference language's page ...
+    "translation_page",  # ... and the translation's (the same words in every language)
+    "compare_description",  # a side-by-side view's description; {reference}, {translation}
+    "drift_changed",  # a side-by-side row whose reference section changed since the translation
+    "drift_added",  # ... was added since
+    "drift_removed",  # ... was removed since
+    "not_found_title",  # the 404 page: its heading
+    "not_found_text",  # ... and its text; {start} is the link to the start page
+    "not_found_start",  # ... that link's text
+    "book_link",  # the footer's link to the PDF edition; {pdf} is the link
+    # the banners (overrides/partials/banners.html); {date}, {url} and the links are filled in
+    "untranslated_title",
+    "untranslated_text",
+    "outdated_title",
+    "outdated_follows",
+    "outdated_undated",
+    "outdated_read",
+    "outdated_english",
+    "outdated_compare",
+    "outdated_side_by_side",
+    "prices_stale_title",
+    "prices_as_of",
+    "prices_verified",
+    "prices_changed",
+    "prices_verify",
+    # the path finder of the start page (overrides/partials/pathfinder.html)
+    "pathfinder_area",
+    "pathfinder_role",
+    "pathfinder_any",
+    "pathfinder_areas",
+    "pathfinder_roles",
+    "pathfinder_hint",
+    "pathfinder_reset",
+    # the PDF edition (overrides/export/book.html)
+    "book_contents",
+    "book_edition",
+    "book_prices",
+    "book_online",
+    # llms.txt (hooks/checks/assistant.py): the lines of llms-full.txt and of the PDF
+    "llms_full",
+    "llms_pdf",
+)
+
+
+def ui_problems(ui: object, lang: str, rel: str = CONFIG_FILE) -> list[str]:
+    """Every key of UI_KEYS that the language's `extra.ui` lacks (or holds as non-text)."""
+    values = ui if isinstance(ui, dict) else {}
+    return [
+        f"{rel}:1: extra.ui.{key} is missing for language {lang}"
+        for key in UI_KEYS
+        if not isinstance(values.get(key), str)
+    ]

@@ -21,14 +21,17 @@ from typing import Any
 
 import autocorrect_py
 
+from .config import read_site_config
 from .markdown import fenced_lines
 from .model import InputError
 from .source import load_yaml, read_text
 
 CONFIG = ".autocorrectrc"
-DATA_FILES = ("glossary.yml", "pricing.yml", "paths.yml")
+# The spacing and punctuation rule is about Chinese text, not about whichever language a site
+# translates into: it lints docs/zh/ and the Chinese strings of the data files, keyed here, once.
+LANGUAGE = "zh"
 # Keys whose string values are Chinese text shown to readers.
-ZH_KEYS = frozenset({"zh", "def_zh", "summary_zh", "zh_gloss"})
+ZH_KEYS = frozenset({LANGUAGE, f"def_{LANGUAGE}", f"summary_{LANGUAGE}", f"{LANGUAGE}_gloss"})
 
 
 @dataclass(frozen=True)
@@ -93,10 +96,12 @@ def _zh_strings(value: Any, keys: tuple[str | int, ...]) -> Iterator[tuple[tuple
             yield from _zh_strings(item, (*keys, index))
 
 
-def lint_data(root: Path, names: tuple[str, ...] = DATA_FILES) -> list[Finding]:
-    """Findings in the Chinese strings of the data files, at the line of each string."""
+def lint_data(root: Path) -> list[Finding]:
+    """Findings in the Chinese strings of the data files (their names: the site's config), at
+    the line of each string."""
+    config = read_site_config(root)
     found = []
-    for name in names:
+    for name in (config.glossary_file, config.pricing_file, config.paths_file):
         rel = f"data/{name}"
         doc = load_yaml(root / "data" / name, rel)
         for keys, text in _zh_strings(doc.data, ()):
@@ -106,7 +111,7 @@ def lint_data(root: Path, names: tuple[str, ...] = DATA_FILES) -> list[Finding]:
 
 
 def zh_pages(root: Path) -> list[Path]:
-    return sorted((root / "docs" / "zh").rglob("*.md"))
+    return sorted((root / "docs" / LANGUAGE).rglob("*.md"))
 
 
 def fix_pages(root: Path, pages: list[Path]) -> list[str]:

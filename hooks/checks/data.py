@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import SiteConfig
+from .config import Languages, SiteConfig
 from .model import InputError
 from .source import YamlDoc, load_yaml
 
@@ -116,8 +116,8 @@ class Skill:
 
 @dataclass(frozen=True)
 class Term:
-    en: str
-    zh: str
+    en: str  # the term in the reference language (the key is its code: `en:`)
+    zh: str  # the term in the translation (`zh:`)
     brand: bool
     line: int
     definition: dict[str, str] | None = None  # language -> one-line definition (glossary.md)
@@ -145,6 +145,7 @@ class SiteData:
     untranslated_rel: str
     skills_on: bool = True
     off: tuple[str, ...] = ()  # what is off because its data file is absent, said once per run
+    languages: Languages = field(default_factory=Languages)  # the pair the files were read with
 
     @property
     def skill_names(self) -> dict[str, Skill]:
@@ -165,8 +166,9 @@ KIND_NAMES: dict[object, str] = {
 class _Reader:
     """Typed access to one YAML document; a wrong shape is an InputError naming the line."""
 
-    def __init__(self, doc: YamlDoc) -> None:
+    def __init__(self, doc: YamlDoc, languages: Languages) -> None:
         self.doc = doc
+        self.langs = languages.both  # the keys of per-language values
 
     def fail(self, keys: tuple[str | int, ...], message: str) -> InputError:
         return InputError.at(self.doc.rel, self.doc.line(*keys), message)
@@ -188,12 +190,13 @@ class _Reader:
         return value
 
     def per_language(self, *keys: str | int) -> dict[str, str]:
-        """A `{en: ..., zh: ...}` mapping; any other key is a mistake (often an unquoted comma)."""
+        """A `{en: ..., zh: ...}` mapping (the pair's codes); any other key is a mistake (often
+        an unquoted comma)."""
         value = self.get(*keys, kind=dict)
-        for lang in ("en", "zh"):
+        for lang in self.langs:
             self.get(*keys, lang, kind=str)
         for key in value:
-            if key not in ("en", "zh"):
+            if key not in self.langs:
                 path = ".".join(str(k) for k in keys)
                 raise self.fail(
                     keys,
@@ -202,8 +205,8 @@ class _Reader:
         return {str(k): str(v) for k, v in value.items()}
 
 
-def _load_pricing(doc: YamlDoc) -> Pricing:
-    r = _Reader(doc)
+def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
+    r = _Reader(doc, languages)
     r.get(kind=dict)
     plans = []
     for index in range(len(r.get("plans", kind=list))):
@@ -228,7 +231,7 @@ def _load_pricing(doc: YamlDoc) -> Pricing:
                 name=r.get("addons", index, "name", kind=str),
                 zh_gloss=r.get("addons", index, "zh_gloss", kind=str),
                 price=r.get("addons", index, "price", kind=(int, float), optional=True),
-                text={lang: r.get("addons", index, lang, kind=str) for lang in ("en", "zh")},
+                text={lang: r.get("addons", index, lang, kind=str) for lang in r.langs},
                 line=doc.line("addons", index),
             )
         )
@@ -249,7 +252,7 @@ def _load_pricing(doc: YamlDoc) -> Pricing:
         features.append(
             Feature(
                 key=r.get("features", index, "key", kind=str),
-                name={lang: r.get("features", index, lang, kind=str) for lang in ("en", "zh")},
+                name={lang: r.get("features", index, lang, kind=str) for lang in r.langs},
                 page=r.get("features", index, "page", kind=str, optional=True),
                 cells={str(plan): str(cell) for plan, cell in cells.items()},
                 line=doc.line("features", index),
@@ -288,8 +291,8 @@ def _load_pricing(doc: YamlDoc) -> Pricing:
     )
 
 
-def _load_skills(doc: YamlDoc) -> tuple[Skill, ...]:
-    r = _Reader(doc)
+def _load_skills(doc: YamlDoc, languages: Languages) -> tuple[Skill, ...]:
+    r = _Reader(doc, languages)
     skills = []
     for index in range(len(r.get("skills", kind=list))):
         name = r.get("skills", index, "name", kind=str)
@@ -298,21 +301,22 @@ def _load_skills(doc: YamlDoc) -> tuple[Skill, ...]:
         skills.append(
             Skill(
                 name=name,
-                text={lang: r.get("skills", index, lang, kind=str) for lang in ("en", "zh")},
+                text={lang: r.get("skills", index, lang, kind=str) for lang in r.langs},
                 line=doc.line("skills", index),
             )
         )
     return tuple(skills)
 
 
-def _load_terms(doc: YamlDoc) -> tuple[Term, ...]:
-    r = _Reader(doc)
+def _load_terms(doc: YamlDoc, languages: Languages) -> tuple[Term, ...]:
+    r = _Reader(doc, languages)
+    reference, translation = r.langs
     terms = []
     for index in range(len(r.get("terms", kind=list))):
         terms.append(
             Term(
-                en=r.get("terms", index, "en", kind=str),
-                zh=r.get("terms", index, "zh", kind=str),
+                en=r.get("terms", index, reference, kind=str),
+                zh=r.get("terms", index, translation, kind=str),
                 brand=bool(r.get("terms", index, "brand", kind=bool, optional=True)),
                 line=doc.line("terms", index),
                 definition=_definition(r, index),
@@ -329,17 +333,18 @@ def _load_terms(doc: YamlDoc) -> tuple[Term, ...]:
 
 def _definition(r: _Reader, index: int) -> dict[str, str] | None:
     """`def_en` and `def_zh` together, or neither."""
-    en = r.get("terms", index, "def_en", kind=str, optional=True)
-    zh = r.get("terms", index, "def_zh", kind=str, optional=True)
-    if en is None and zh is None:
+    found = {
+        lang: r.get("terms", index, f"def_{lang}", kind=str, optional=True) for lang in r.langs
+    }
+    if all(text is None for text in found.values()):
         return None
-    for lang in ("en", "zh"):
+    for lang in r.langs:
         r.get("terms", index, f"def_{lang}", kind=str)  # the missing one names its line
-    return {"en": en, "zh": zh}
+    return found
 
 
-def _load_untranslated(doc: YamlDoc) -> dict[str, int]:
-    r = _Reader(doc)
+def _load_untranslated(doc: YamlDoc, languages: Languages) -> dict[str, int]:
+    r = _Reader(doc, languages)
     pages = r.get("pages", kind=list, optional=True) or []
     found = {}
     for index in range(len(pages)):
@@ -373,7 +378,7 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
                     off.append(f"{checks} are off: there is no {rel}")
             continue
         try:
-            loaded[key] = loader(load_yaml(path, rel))
+            loaded[key] = loader(load_yaml(path, rel), config.languages)
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -388,4 +393,5 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
         untranslated_rel=f"{rel_dir}/{config.untranslated_file}",
         skills_on=(data_dir / config.skills_file).exists(),
         off=tuple(off),
+        languages=config.languages,
     )

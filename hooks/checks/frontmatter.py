@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .config import Languages
 from .source import Source
 
 # The Step-1 areas and the reader roles; data/paths.yml holds their names (a test keeps them equal).
@@ -23,7 +24,10 @@ AREAS = tuple("ABCDEFGHIJKLMNOPQ")
 ROLES = ("owner", "marketer", "developer", "agency", "revops", "other")
 # What Material's `hide` key may hide.
 HIDE = ("navigation", "toc", "footer", "path", "tags")
-BOTH = ("en", "zh")
+# Where a key may stand: on the pages of the reference language, of the translation, or both.
+REFERENCE, TRANSLATION = "reference", "translation"
+BOTH = (REFERENCE, TRANSLATION)
+# How messages name a language (any other code is named by its code).
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 # The staleness record written by `make stamp`: 12 lowercase hex digits (see source.body_hash).
 HASH_RE = re.compile(r"[0-9a-f]{12}")
@@ -91,7 +95,7 @@ class Key:
     """One front matter key: where it may appear and what its value must be."""
 
     name: str
-    languages: tuple[str, ...]
+    sides: tuple[str, ...]  # REFERENCE and/or TRANSLATION
     required: bool
     values: str  # the allowed values, as CONTRIBUTING.md and the messages say them
     meaning: str
@@ -119,7 +123,7 @@ KEYS = (
     ),
     Key(
         "translation_of",
-        ("zh",),
+        (TRANSLATION,),
         False,
         "12 hex digits",
         "the English text this page translates; written by `make stamp`",
@@ -145,33 +149,42 @@ KEYS = (
 BY_NAME = {key.name: key for key in KEYS}
 
 
-def allowed_keys(lang: str) -> list[str]:
-    return [key.name for key in KEYS if lang in key.languages]
+def allowed_keys(side: str) -> list[str]:
+    return [key.name for key in KEYS if side in key.sides]
 
 
-def front_matter_problems(source: Source, lang: str) -> list[str]:
+def _names(sides: tuple[str, ...], languages: Languages) -> list[str]:
+    codes = [languages.reference if side == REFERENCE else languages.translation for side in sides]
+    return [LANGUAGE_NAMES.get(code, code) for code in codes]
+
+
+def front_matter_problems(
+    source: Source, lang: str, languages: Languages | None = None
+) -> list[str]:
     """Every way a page's front matter breaks the schema, as `file:line: message`."""
+    languages = languages or Languages()
+    side = REFERENCE if lang == languages.reference else TRANSLATION
     problems = []
     rel = source.rel
     for name, value in source.meta.items():
         line = source.meta_lines.get(str(name), 2)
         key = BY_NAME.get(str(name))
-        if key is None or lang not in key.languages:
+        if key is None or side not in key.sides:
             where = (
-                f"only on {' and '.join(LANGUAGE_NAMES[lang] for lang in key.languages)} pages"
+                f"only on {' and '.join(_names(key.sides, languages))} pages"
                 if key is not None
                 else "not a front matter key"
             )
             problems.append(
                 f"{rel}:{line}: `{name}` is {where}; keys of {LANGUAGE_NAMES.get(lang, lang)} "
-                f"pages: {', '.join(allowed_keys(lang))}"
+                f"pages: {', '.join(allowed_keys(side))}"
             )
             continue
         problem = key.check(value, source.meta_raw.get(key.name))
         if problem:
             problems.append(f"{rel}:{line}: `{key.name}` {problem}")
     for key in KEYS:
-        if key.required and lang in key.languages and key.name not in source.meta:
+        if key.required and side in key.sides and key.name not in source.meta:
             problems.append(
                 f"{rel}:1: front matter has no `{key.name}`; add `{key.name}: <{key.values}>` "
                 f"({key.meaning})"
@@ -183,11 +196,7 @@ def contributing_table() -> str:
     """The schema as the Markdown table CONTRIBUTING.md shows between BEGIN and END."""
     rows = ["| Key | Pages | Required | Allowed values | What it is |", "|---|---|---|---|---|"]
     for key in KEYS:
-        pages = (
-            "both"
-            if key.languages == BOTH
-            else ", ".join(LANGUAGE_NAMES[lang] for lang in key.languages)
-        )
+        pages = "both" if key.sides == BOTH else ", ".join(_names(key.sides, Languages()))
         rows.append(
             f"| `{key.name}` | {pages} | {'yes' if key.required else 'no'} | {key.values} "
             f"| {key.meaning} |"

@@ -13,7 +13,7 @@ from .markdown import fenced_lines
 from .markers import MARKER_COMMENT_RE, is_marker, marker_problem
 from .model import InputError
 from .pricing import render_marker
-from .skills import RELATED_SKILLS_PAGE, link_mentions
+from .skills import link_mentions
 
 # A block of another language inside a page (the side-by-side compare view): `<div lang="zh" ...>`.
 LANG_BLOCK_RE = re.compile(r'<(?:div|section)\b[^>]*\blang="(?P<lang>[a-z]{2})"')
@@ -26,9 +26,9 @@ def render_page(
     page_name: str,
     rel: str,
     data: SiteData,
+    related_page: str,  # SiteConfig.related_skills_page: where skill mentions link
     skills_base_url: str | None = None,
     first_line: int = 1,
-    related_page: str = RELATED_SKILLS_PAGE,
     titles: dict[str, str] | None = None,
 ) -> str:
     """Page Markdown with markers replaced and skill mentions linked; fenced code is left alone.
@@ -67,7 +67,7 @@ def _replace_markers(
         if problem:
             raise InputError.at(rel, number, problem)
         if name == GLOSSARY_MARKER:
-            return "\n\n" + glossary_markdown(data.terms, lang, titles) + "\n\n"
+            return "\n\n" + glossary_markdown(data.terms, lang, titles, data.languages) + "\n\n"
         if name != "pricing":
             return match.group(0)
         if data.pricing is None:

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .config import Languages
 from .data import SiteData, Term
 from .markdown import Page, Section
 from .model import Issue
@@ -219,7 +220,9 @@ def _display(term: Term) -> str:
     return term.en if term.brand or term.en[:1].isupper() else term.en[:1].upper() + term.en[1:]
 
 
-def glossary_markdown(terms: Iterable[Term], lang: str, titles: dict[str, str]) -> str:
+def glossary_markdown(
+    terms: Iterable[Term], lang: str, titles: dict[str, str], languages: Languages
+) -> str:
     """The entries of glossary.md: a heading per term in the page's language, the other
     language's term (marked with its `lang`, and indexed, so search finds either), the one-line
     definition, and a link to the page that explains it, titled as that page.
@@ -230,7 +233,9 @@ def glossary_markdown(terms: Iterable[Term], lang: str, titles: dict[str, str]) 
     for term in entries(terms):
         assert term.definition is not None
         heading, other, other_lang = (
-            (_display(term), term.zh, "zh") if lang == "en" else (term.zh, term.en, "en")
+            (_display(term), term.zh, languages.translation)
+            if lang == languages.reference
+            else (term.zh, term.en, languages.reference)
         )
         out.append(f"### {heading} {{#{term.anchor}}}")
         out.append("")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import SiteConfig
+from .config import Languages, SiteConfig
 from .data import SiteData, load_data
 from .facts import FactExtractor
 from .frontmatter import front_matter_problems
@@ -38,16 +38,12 @@ from .staleness import (
     unstamped_issue,
 )
 
-REFERENCE = "en"
-TRANSLATION = "zh"
-LANGS = (REFERENCE, TRANSLATION)
 
-
-def split_language(src_uri: str) -> tuple[str | None, str]:
+def split_language(src_uri: str, languages: Languages) -> tuple[str | None, str]:
     """A path under docs/ as (its language folder, its path inside it): `zh/guides/x.md` is
     ("zh", "guides/x.md"); a path outside the language folders is (None, the path)."""
     lang, _, rest = src_uri.partition("/")
-    return (lang, rest) if lang in LANGS and rest else (None, src_uri)
+    return (lang, rest) if lang in languages.both and rest else (None, src_uri)
 
 
 @dataclass
@@ -55,7 +51,7 @@ class PageStatus:
     """What `status` shows for a page, and what the banners need."""
 
     name: str
-    present: dict[str, bool]
+    present: dict[str, bool]  # reference, then translation: the language -> it has the page
     untranslated: bool  # declared in data/untranslated.yml
     outdated: bool = False  # the Chinese page does not translate the current English page
     stamped: bool = True  # the Chinese page records which English text it translates
@@ -70,9 +66,10 @@ class PageStatus:
 
     @property
     def state(self) -> str:
-        if not self.present[REFERENCE]:
+        reference, translation = self.present.values()
+        if not reference:
             return "no English page"
-        if not self.present[TRANSLATION]:
+        if not translation:
             return "untranslated" if self.untranslated else "missing"
         if not self.stamped:
             return "not stamped"
@@ -93,6 +90,7 @@ class SiteReport:
     # grace period, stale prices; logged for maintainers, never failing
     notes: list[str] = field(default_factory=list)
     titles: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> title
+    languages: Languages = field(default_factory=Languages)
 
     def page_titles(self, lang: str) -> dict[str, str]:
         """Page name -> front-matter title in one language (link text of generated links)."""
@@ -116,7 +114,7 @@ class SiteReport:
         """Banner status of a page in one language build (page.meta["ac_status"])."""
         status = self.pages.get(name)
         lag = status.lag if status is not None else None
-        translated_build = build_lang != REFERENCE
+        translated_build = build_lang != self.languages.reference
         pricing = self.data.pricing
         as_of = "" if pricing is None else pricing.as_of.isoformat()
         return {
@@ -156,7 +154,14 @@ def _rel(path: Path, root: Path) -> str:
         return os.path.relpath(path, root).replace(os.sep, "/")
 
 
-def read_page(path: Path | str, rel: str, lang: str, name: str, problems: list[str]) -> Page | None:
+def read_page(
+    path: Path | str,
+    rel: str,
+    lang: str,
+    name: str,
+    problems: list[str],
+    languages: Languages | None = None,
+) -> Page | None:
     """Read and parse one page; an unreadable one adds its problems and returns None."""
     try:
         source = split_front_matter(read_text(path, rel), rel)
@@ -166,7 +171,8 @@ def read_page(path: Path | str, rel: str, lang: str, name: str, problems: list[s
     if not source.body.strip():
         problems.append(f"{rel}:1: page is empty; write it or delete it")
         return None
-    refused = front_matter_problems(source, lang) + unsafe_markdown(source)  # untrusted input
+    # untrusted input
+    refused = front_matter_problems(source, lang, languages) + unsafe_markdown(source)
     if refused:
         problems.extend(refused)
         return None
@@ -179,10 +185,10 @@ def read_page(path: Path | str, rel: str, lang: str, name: str, problems: list[s
     return page
 
 
-def discover(docs_dir: Path) -> dict[str, set[str]]:
+def discover(docs_dir: Path, languages: Languages) -> dict[str, set[str]]:
     """Page names (relative to the language folder) per language."""
     found: dict[str, set[str]] = {}
-    for lang in LANGS:
+    for lang in languages.both:
         folder = Path(docs_dir) / lang
         found[lang] = {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
     return found
@@ -232,11 +238,12 @@ class _Checker:
     def read_pair(self, name: str, problems: list[str]) -> tuple[Page | None, Page | None]:
         """A page in both languages, facts extracted (None where a language lacks it)."""
         pair: list[Page | None] = []
-        for lang in LANGS:
+        for lang in self.config.languages.both:
             page = None
             if name in self.present[lang]:
                 path = self.docs / lang / name
-                page = read_page(path, f"{self.docs_rel}/{lang}/{name}", lang, name, problems)
+                rel = f"{self.docs_rel}/{lang}/{name}"
+                page = read_page(path, rel, lang, name, problems, self.config.languages)
             pair.append(page)
         if problems:
             return None, None
@@ -254,6 +261,7 @@ class _Checker:
     def check(self, names: list[str]) -> _Found:
         """Read the pages once and run every per-page and per-pair check on them."""
         data, glossary, prices = self.data, self.glossary, self.prices
+        languages = self.config.languages
         result = _Found()
         for name in names:
             en, zh = self.read_pair(name, result.problems)
@@ -261,11 +269,11 @@ class _Checker:
                 continue  # keep reading to report every input problem, but check nothing more
             status = PageStatus(
                 name,
-                {REFERENCE: en is not None, TRANSLATION: zh is not None},
+                {languages.reference: en is not None, languages.translation: zh is not None},
                 name in data.untranslated,
             )
             result.statuses.append(status)
-            result.issues.extend(_pair_issues(en, zh, data, glossary, status))
+            result.issues.extend(_pair_issues(en, zh, data, glossary, status, languages))
             for page in (en, zh):
                 if page is None:
                     continue
@@ -274,7 +282,7 @@ class _Checker:
                     generated and self.definitions_gate
                 )
                 result.issues.extend(glossary.spelling(page))
-                if page.lang == TRANSLATION:
+                if page.lang == languages.translation:
                     result.issues.extend(glossary.avoided(page))
                 if prices is not None:
                     result.issues.extend(prices.prose_issues(page))
@@ -299,7 +307,8 @@ class _Checker:
         if problems:
             raise InputError(problems)  # the pages were read a moment ago: changed meanwhile
         wanted = {name: recorded_hash(zh) or "" for name, (_, zh) in pairs.items() if zh}
-        found = find_translated(self.docs / REFERENCE, wanted)
+        reference = self.config.languages.reference
+        found = find_translated(self.docs / reference, wanted)
         issues: list[Issue] = []
         notes: list[str] = []
         for status in statuses:
@@ -312,7 +321,7 @@ class _Checker:
                 continue
             version = outcome.version
             old_rel = f"{version.commit[:12]}:{en.rel}"
-            old = parse_page(split_front_matter(version.text, old_rel), REFERENCE, status.name)
+            old = parse_page(split_front_matter(version.text, old_rel), reference, status.name)
             self.extract_facts(old)
             issues.extend(heading_issues(en))
             issues.extend(
@@ -332,7 +341,7 @@ class _Checker:
 
 
 def data_link_issues(
-    data: SiteData, anchors: dict[tuple[str, str], set[str]], docs_rel: str
+    data: SiteData, anchors: dict[tuple[str, str], set[str]], docs_rel: str, languages: Languages
 ) -> Iterator[Issue]:
     """The pages that data files point to (a glossary term's page, a plan feature's page) exist in
     both languages, with the anchor."""
@@ -341,7 +350,7 @@ def data_link_issues(
         links += [(data.pricing.rel, f.line, f.page) for f in data.pricing.features if f.page]
     for rel, line, key in links:
         name, _, anchor = key.partition("#")
-        for lang in LANGS:
+        for lang in languages.both:
             if (lang, name) not in anchors:
                 message = f"{key}: there is no page {docs_rel}/{lang}/{name}"
             elif anchor and anchor not in anchors[lang, name]:
@@ -369,8 +378,12 @@ def check_site(
     config = config or SiteConfig()
     data = load_data(data_dir, _rel(data_dir, root), config)
     policy = load_policy(data_dir, _rel(data_dir, root))
-    present = discover(docs_dir)
-    names = sorted(present[REFERENCE] | present[TRANSLATION], key=lambda n: (n.count("/"), n))
+    languages = config.languages
+    present = discover(docs_dir, languages)
+    names = sorted(
+        present[languages.reference] | present[languages.translation],
+        key=lambda n: (n.count("/"), n),
+    )
     checker = _Checker(root, docs_dir, data, present, config)
     found = checker.check(names)
 
@@ -386,7 +399,7 @@ def check_site(
         behind_issues, notes = checker.check_behind(behind, policy, today)
         issues.extend(behind_issues)
     for listed, line in data.untranslated.items():
-        if listed not in present[REFERENCE]:
+        if listed not in present[languages.reference]:
             message = f"{listed} is listed as untranslated but there is no page {listed}"
             issues.append(Issue(data.untranslated_rel, line, message, rule="parity"))
     mentioned = found.mentioned
@@ -397,7 +410,7 @@ def check_site(
                 anchors, mentioned, data, _rel(docs_dir, root), config.related_skills_page
             )
         )
-    issues.extend(data_link_issues(data, anchors, _rel(docs_dir, root)))
+    issues.extend(data_link_issues(data, anchors, _rel(docs_dir, root), languages))
     stale = stale_issue(data.pricing, today) if data.pricing is not None else None
 
     order = {name: index for index, name in enumerate(names)}
@@ -416,6 +429,7 @@ def check_site(
         prices_stale=stale is not None,
         notes=notes,
         titles=found.titles,
+        languages=languages,
     )
 
 
@@ -434,7 +448,7 @@ def current_parity(
     data_dir = Path(data_dir) if data_dir else root / "data"
     config = config or SiteConfig()
     data = load_data(data_dir, _rel(data_dir, root), config)
-    checker = _Checker(root, docs_dir, data, discover(docs_dir), config)
+    checker = _Checker(root, docs_dir, data, discover(docs_dir, config.languages), config)
     problems: list[str] = []
     found = {}
     for name in names:
@@ -447,13 +461,18 @@ def current_parity(
 
 
 def _pair_issues(
-    en: Page | None, zh: Page | None, data: SiteData, glossary: Glossary, status: PageStatus
+    en: Page | None,
+    zh: Page | None,
+    data: SiteData,
+    glossary: Glossary,
+    status: PageStatus,
+    languages: Languages,
 ) -> Iterator[Issue]:
     """Existence, parity, glossary and staleness of one page pair."""
     name = status.name
     if en is not None and zh is None:
         if not status.untranslated:
-            zh_rel = en.rel.replace(f"/{REFERENCE}/", f"/{TRANSLATION}/", 1)
+            zh_rel = en.rel.replace(f"/{languages.reference}/", f"/{languages.translation}/", 1)
             yield Issue(
                 zh_rel,
                 1,
@@ -466,7 +485,7 @@ def _pair_issues(
             )
         return
     if en is None and zh is not None:
-        en_rel = zh.rel.replace(f"/{TRANSLATION}/", f"/{REFERENCE}/", 1)
+        en_rel = zh.rel.replace(f"/{languages.translation}/", f"/{languages.reference}/", 1)
         yield Issue(
             en_rel,
             1,

@@ -11,7 +11,6 @@ from .data import SiteData
 from .markdown import Page
 from .model import Issue
 
-RELATED_SKILLS_PAGE = "related-skills.md"
 # An inline-code mention `/sales-x` that is not already the text of a link.
 MENTION_RE = re.compile(r"(?<!\[)`/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)`(?!\]\()")
 
@@ -58,7 +57,7 @@ def anchor_issues(
     mentioned: set[str],
     data: SiteData,
     docs_rel: str,
-    related_page: str = RELATED_SKILLS_PAGE,
+    related_page: str,
 ) -> Iterator[Issue]:
     """The related-skills page of each language has an anchor for every mentioned skill, since
     the build links each mention there."""
@@ -82,8 +81,8 @@ def anchor_issues(
 def skill_url(
     name: str,
     page_name: str,
-    base_url: str | None = None,
-    related_page: str = RELATED_SKILLS_PAGE,
+    base_url: str | None,
+    related_page: str,
 ) -> str:
     """Where a skill mention links: the skills site, or its entry on the related-skills page."""
     if base_url:
@@ -98,8 +97,8 @@ def link_mentions(
     line: str,
     page_name: str,
     known: Iterable[str],
-    base_url: str | None = None,
-    related_page: str = RELATED_SKILLS_PAGE,
+    base_url: str | None,
+    related_page: str,
 ) -> str:
     """Turn each inline-code mention of a listed skill on a line into a link."""
     if "`/sales-" not in line:

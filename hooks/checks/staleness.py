@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .config import Languages
 from .facts import Fact
 from .history import NO_GIT, SHALLOW, NotFound
 from .markdown import Page, Section
@@ -168,7 +169,9 @@ def lag_note(zh: Page, lag: Lag, policy: Policy) -> str:
 
 
 def date_label(day: dt.date, lang: str) -> str:
-    """A date as a reader of `lang` writes it: `November 30, 2026`, `2026年11月30日`."""
+    """A date as a reader of `lang` writes it: `November 30, 2026`, `2026年11月30日`. The
+    Chinese form is a rule of Chinese, keyed by its code here; any other language gets the
+    English form (a third format would be added here, by code)."""
     if lang == "zh":
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
@@ -301,7 +304,7 @@ def stamp_text(text: str, digest: str) -> str:
     return text[:start] + front + text[match.end("yaml") :]
 
 
-def page_name(page: str, langs: tuple[str, ...] = ("en", "zh")) -> str:
+def page_name(page: str, langs: tuple[str, ...]) -> str:
     """`crm.md`, `docs/zh/crm.md` and `zh/crm.md` all name the page crm.md."""
     parts = PurePosixPath(page.replace("\\", "/")).parts
     if parts and parts[0] == "docs":
@@ -311,7 +314,7 @@ def page_name(page: str, langs: tuple[str, ...] = ("en", "zh")) -> str:
     return "/".join(parts)
 
 
-def pair_names(docs_dir: Path, en: str = "en", zh: str = "zh") -> list[str]:
+def pair_names(docs_dir: Path, en: str, zh: str) -> list[str]:
     """Every page that exists in both languages."""
     return sorted(
         path.relative_to(docs_dir / zh).as_posix()
@@ -324,8 +327,7 @@ def stamp_pages(
     docs_dir: Path,
     names: list[str],
     docs_rel: str = "docs",
-    en: str = "en",
-    zh: str = "zh",
+    languages: Languages | None = None,
     parity: Callable[[list[str]], dict[str, list[Issue]]] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Write `translation_of` into Chinese pages (all pairs when names is empty).
@@ -334,6 +336,7 @@ def stamp_pages(
     a page that has any is refused, not stamped. Returns (one line per page stamped or left
     unchanged, the refusals with every issue). Line endings of the Chinese file are kept.
     Missing pages are an InputError."""
+    en, zh = (languages or Languages()).both
     names = names or pair_names(docs_dir, en, zh)
     problems = [
         f"{docs_rel}/{lang}/{name}:1: no such page; stamping needs the page in both languages"

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from checks.config import SiteConfig
 from checks.staleness import stamp_pages
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CLEAN = FIXTURES / "clean"
 DEFECTS = FIXTURES / "defects"
+RELATED = SiteConfig().related_skills_page  # where skill mentions link, by default
 TODAY = dt.date(2026, 6, 1)  # the fixtures' prices (as of 2026-03-01) are fresh on this day
 
 

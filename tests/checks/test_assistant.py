@@ -26,8 +26,16 @@ from checks.assistant import (
 )
 from checks.data import SiteData, load_data
 from checks.model import InputError
+from tests.sitebuild import load_config, plugin
 
-from .conftest import REPO
+from .conftest import RELATED, REPO
+
+# Each language's interface text, as mkdocs.yml sets it (static-i18n: a language's own extra).
+_CONFIG = load_config()
+UI = {
+    lang["locale"]: (lang.get("extra") or _CONFIG["extra"])["ui"]
+    for lang in plugin(_CONFIG, "i18n")["languages"]
+}
 
 PRICING_PAGE = """---
 title: Pricing
@@ -60,7 +68,12 @@ def data() -> SiteData:
 
 def test_twin_body_is_the_rendered_page_without_front_matter_or_markers(data: SiteData) -> None:
     body = twin_body(
-        PRICING_PAGE, lang="en", page_name="pricing.md", rel="docs/en/pricing.md", data=data
+        PRICING_PAGE,
+        lang="en",
+        page_name="pricing.md",
+        rel="docs/en/pricing.md",
+        data=data,
+        related_page=RELATED,
     )
     assert body.startswith("# Pricing {#pricing}\n")  # front matter gone, heading id kept
     assert "| Starter | $15/mo | 10x contact count |" in body  # the table, from data/pricing.yml
@@ -72,7 +85,14 @@ def test_twin_body_is_the_rendered_page_without_front_matter_or_markers(data: Si
 
 def test_twin_body_in_chinese_has_the_chinese_table(data: SiteData) -> None:
     page = PRICING_PAGE.replace("# Pricing", "# 定价")
-    body = twin_body(page, lang="zh", page_name="pricing.md", rel="docs/zh/pricing.md", data=data)
+    body = twin_body(
+        page,
+        lang="zh",
+        page_name="pricing.md",
+        rel="docs/zh/pricing.md",
+        data=data,
+        related_page=RELATED,
+    )
     assert "| Starter（入门版） | 15 美元/月 |" in body
 
 
@@ -84,6 +104,7 @@ def test_widgets_stand_where_their_marker_stands(data: SiteData) -> None:
         page_name="index.md",
         rel="docs/en/index.md",
         data=data,
+        related_page=RELATED,
         widgets={"pathfinder": "### By area {#paths-by-area}"},
     )
     assert body == "# Start {#start}\n\n### By area {#paths-by-area}\n"
@@ -92,7 +113,9 @@ def test_widgets_stand_where_their_marker_stands(data: SiteData) -> None:
 def test_an_unknown_marker_stops_with_file_and_line(data: SiteData) -> None:
     page = "---\ntitle: X\n---\n\n# X {#x}\n\n<!-- pricing:plan -->\n"
     with pytest.raises(InputError) as error:
-        twin_body(page, lang="en", page_name="x.md", rel="docs/en/x.md", data=data)
+        twin_body(
+            page, lang="en", page_name="x.md", rel="docs/en/x.md", data=data, related_page=RELATED
+        )
     assert error.value.problems[0].startswith("docs/en/x.md:7: unknown marker <!-- pricing:plan")
 
 
@@ -104,7 +127,11 @@ def render_banners(lang: str, **status: object) -> str:
     full.update(prices_as_of="March 2026", verify_url="https://www.activecampaign.com/pricing")
     full.update(status)
     page = {"meta": {"ac_status": full, "ac_english_url": "../pricing.html"}}
-    config = {"theme": {"language": lang}}
+    config = {
+        "theme": {"language": lang},
+        "extra": {"ui": UI[lang]},
+        "plugins": {"i18n": {"default_language": "en"}},
+    }
     return env.get_template("partials/banners.html").render(page=page, config=config)
 
 
@@ -199,7 +226,7 @@ def test_llms_txt_lists_the_pages_by_section_with_descriptions() -> None:
         "guides/a.md": twin("guides/a.md", "en", "A guide", "# A\n", "Steps\nover two lines."),
     }
     sections = [Section("Start", ["index.md"]), Section("Guides", ["guides/a.md", "gone.md"])]
-    text = llms_txt("Help", "All of it.", sections, twins, "en", pdf_name="help-en.pdf")
+    text = llms_txt("Help", "All of it.", sections, twins, UI["en"], pdf_name="help-en.pdf")
     assert text == (
         "# Help\n\n> All of it.\n\n"
         "- [llms-full.txt](llms-full.txt): Every page in one file, in this order\n"
@@ -224,26 +251,26 @@ ZH = "# 套餐 {#plans}\n\nStarter每月15美元/月，参见[上限](pricing.md
 def test_twins_that_agree_have_no_issues(data: SiteData) -> None:
     twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}}
     twins["zh"] = {"p.md": twin("p.md", "zh", "套餐", ZH)}
-    assert twin_issues(twins, data) == []
+    assert twin_issues(twins, data, reference="en") == []
 
 
 def test_a_fact_that_differs_is_reported_with_both_twins(data: SiteData) -> None:
     twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}}
     twins["zh"] = {"p.md": twin("p.md", "zh", "套餐", ZH.replace("15美元", "16美元"))}
-    messages = [str(issue) for issue in twin_issues(twins, data)]
+    messages = [str(issue) for issue in twin_issues(twins, data, reference="en")]
     assert any(m.startswith("zh/p.md:3: ") and "16美元/月" in m for m in messages), messages
 
 
 def test_a_page_missing_in_one_language_is_reported(data: SiteData) -> None:
     twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}, "zh": {}}
-    assert [str(issue) for issue in twin_issues(twins, data)] == [
+    assert [str(issue) for issue in twin_issues(twins, data, reference="en")] == [
         "zh/p.md:1: no twin in this language (p.md:1: from docs/en/p.md)"
     ]
 
 
 def test_an_english_file_holding_chinese_is_reported() -> None:
     english = twin("p.md", "en", "Plans", EN + "\n定价\n")
-    assert [str(i) for i in language_issues(english)] == [
+    assert [str(i) for i in language_issues(english, "en")] == [
         "p.md:5: '定' in an English file (from docs/en/p.md)"
     ]
 
@@ -251,20 +278,20 @@ def test_an_english_file_holding_chinese_is_reported() -> None:
 def test_chinese_marked_as_chinese_may_stand_in_an_english_file() -> None:
     # the glossary gives each term's Chinese, marked with its language; unmarked Chinese still fails
     marked = twin("p.md", "en", "Plans", EN + "\nChinese: **附加功能**{lang=zh}. A paid extra.\n")
-    assert language_issues(marked) == []
+    assert language_issues(marked, "en") == []
     unmarked = twin("p.md", "en", "Plans", EN + "\nChinese: **附加功能**. A paid extra.\n")
-    assert [str(i) for i in language_issues(unmarked)] == [
+    assert [str(i) for i in language_issues(unmarked, "en")] == [
         "p.md:5: '附' in an English file (from docs/en/p.md)"
     ]
 
 
 def test_a_chinese_file_holding_english_only_is_reported() -> None:
     chinese = twin("p.md", "zh", "Plans", EN)
-    assert [str(i) for i in language_issues(chinese)] == [
+    assert [str(i) for i in language_issues(chinese, "en")] == [
         "zh/p.md:1: no zh text in a zh file (from docs/zh/p.md)"
     ]
     untranslated = Twin("p.md", "zh", "en", "docs/en/p.md", "Plans", "", EN)
-    assert language_issues(untranslated) == []  # shown in English on purpose, with its note
+    assert language_issues(untranslated, "en") == []  # shown in English on purpose, with its note
 
 
 def test_the_real_templates_name_every_banner() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.config import SiteConfig, read_site_config
+from checks.config import Languages, SiteConfig, read_site_config
 from checks.generate import render_page
 from checks.model import InputError
 from checks.site import check_site, split_language
@@ -73,7 +73,7 @@ def test_absent_pricing_and_skills_turn_their_checks_off(tmp_path: Path) -> None
     with pytest.raises(InputError) as caught:
         render_page(
             "x\n<!-- pricing:plans -->", lang="en", page_name="p.md", rel="docs/en/p.md",
-            data=report.data,
+            data=report.data, related_page="related-skills.md",
         )  # fmt: skip
     assert caught.value.problems == [
         "docs/en/p.md:2: <!-- pricing:plans --> needs a pricing data file"
@@ -90,4 +90,4 @@ def test_absent_pricing_and_skills_turn_their_checks_off(tmp_path: Path) -> None
     ],
 )
 def test_language_prefix_is_stripped_in_one_place(src_uri: str, expected: tuple) -> None:
-    assert split_language(src_uri) == expected
+    assert split_language(src_uri, Languages()) == expected

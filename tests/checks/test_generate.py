@@ -65,12 +65,18 @@ def test_addons_table(data: SiteData) -> None:
     ],
 )
 def test_skill_url(page: str, base: str | None, url: str) -> None:
-    assert skill_url("sales-do", page, base) == url
+    assert skill_url("sales-do", page, base, "related-skills.md") == url
 
 
 def render(markdown: str, data: SiteData, page: str = "guides/setup.md", lang: str = "en") -> str:
     return render_page(
-        markdown, lang=lang, page_name=page, rel=f"docs/{lang}/{page}", data=data, first_line=5
+        markdown,
+        lang=lang,
+        page_name=page,
+        rel=f"docs/{lang}/{page}",
+        data=data,
+        related_page="related-skills.md",
+        first_line=5,
     )
 
 

@@ -24,7 +24,7 @@ from checks.pricing import (
 )
 from checks.site import check_site
 
-from .conftest import REPO, TODAY, make_tree
+from .conftest import RELATED, REPO, TODAY, make_tree
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +141,14 @@ def test_cost_example_follows_the_data(real: SiteData) -> None:
 
 def test_markers_render_the_matrix_and_the_example(real: SiteData) -> None:
     text = "Intro\n<!-- pricing:matrix -->\n<!-- pricing:example -->\n"
-    out = render_page(text, lang="zh", page_name="plans.md", rel="docs/zh/plans.md", data=real)
+    out = render_page(
+        text,
+        lang="zh",
+        page_name="plans.md",
+        rel="docs/zh/plans.md",
+        data=real,
+        related_page=RELATED,
+    )
     assert "| 功能 | Starter（入门版） |" in out and "**117 美元/月**" in out
     assert "<!--" not in out
 
@@ -246,14 +253,14 @@ def test_every_glossary_term_has_an_entry(real: SiteData) -> None:
 
 def test_glossary_entry_in_both_languages(real: SiteData) -> None:
     titles = {"lead-scoring.md": "Lead scoring"}
-    en = glossary_markdown(real.terms, "en", titles)
+    en = glossary_markdown(real.terms, "en", titles, real.languages)
     assert (
         "### Lead scoring {#term-lead-scoring}\n\n"
         "Chinese: **线索评分**{lang=zh}. Points added to contacts and deals by the rules of "
         "scoring models that you configure. "
         "More: [Lead scoring](lead-scoring.md)." in en
     )
-    zh = glossary_markdown(real.terms, "zh", {"lead-scoring.md": "线索评分"})
+    zh = glossary_markdown(real.terms, "zh", {"lead-scoring.md": "线索评分"}, real.languages)
     assert (
         "### 线索评分 {#term-lead-scoring}\n\n"
         "英文：**lead scoring**{lang=en}。按你配置的评分模型规则为联系人和商机累计分数。"
@@ -269,6 +276,7 @@ def test_glossary_marker_renders_entries_titled_as_their_pages(real: SiteData) -
         page_name="glossary.md",
         rel="docs/en/glossary.md",
         data=real,
+        related_page=RELATED,
         titles={"pricing.md": "Pricing and billing"},
     )
     assert "{#term-send-limit}" in out
