@@ -10,39 +10,38 @@ policy blocks (a script in a page's content, an ``on…=`` handler), so a strict
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from checks import build
 from checks.csp import INCLUDE_PATH, nginx_include, site_policy
 
 log = get_plugin_logger("csp")
+HOOK = "csp"  # this hook's values in the build state
 
-_state: dict[str, Any] = {"builds": 0, "sources": {}}  # built page -> its Markdown, all languages
 
-
-def on_startup(command: str, dirty: bool) -> None:
-    _state.update(builds=0, sources={})
+def _sources(config: MkDocsConfig) -> dict[str, str]:
+    """Built page -> its Markdown, all languages of this build."""
+    return build.start(config).of(HOOK).setdefault("sources", {})
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _state["builds"] += 1
+    build.start(config).enter(HOOK)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _state["sources"][page.file.dest_uri] = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    _sources(config)[page.file.dest_uri] = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     return output
 
 
 @event_priority(-300)  # after site_hooks (-200) and the offline plugin have written the pages
 def on_post_build(config: MkDocsConfig) -> None:
-    _state["builds"] -= 1
-    if _state["builds"] > 0:
-        return
+    if not build.start(config).leave(HOOK):
+        return  # another language's build, nested in the default one's
     site = Path(config.site_dir)
-    result = site_policy(site, _state["sources"])
+    result = site_policy(site, _sources(config))
     for problem in result.problems:
         log.warning(problem)
     target = site / INCLUDE_PATH

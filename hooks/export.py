@@ -46,12 +46,16 @@ class _Language:
     nav_pages: list[Page] = field(default_factory=list)
 
 
-_state: dict[str, Any] = {"config": None, "langs": {}, "checked": False, "serve": False}
+HOOK = "export"  # this hook's values in the build state
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    # `mkdocs serve` rebuilds on every save: the PDF (most of the export's time) waits for a build
-    _state["serve"] = command == "serve"
+    build.startup(command)  # `mkdocs serve` rebuilds on every save: the PDF waits for a build
+
+
+def _languages(config: MkDocsConfig) -> dict[str, _Language]:
+    """What each language built so far collected, in this build."""
+    return build.start(config).of(HOOK).setdefault("langs", {})
 
 
 def _root(lang: str, default: str) -> str:
@@ -79,8 +83,6 @@ def _abort(error: InputError) -> Abort:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    if _state["config"] is not config:  # a new build (not the next language of this one)
-        _state.update(config=config, langs={}, checked=False)
     langs, default = build.languages(config)
     # where each language's PDF is, for the download link (overrides/partials/export-book.html)
     config.extra["ac_book"] = {
@@ -90,7 +92,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 @event_priority(-150)  # after static-i18n (-100) kept this language's pages and translated titles
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    state = _state["langs"].setdefault(build.current_language(config), _Language())
+    state = _languages(config).setdefault(build.current_language(config), _Language())
     state.sections = []
     state.nav_pages = list(nav.pages)
     loose: list[str] = []
@@ -136,7 +138,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not _is_source(page):
         return output
     lang = build.current_language(config)
-    state = _state["langs"].setdefault(lang, _Language())
+    state = _languages(config).setdefault(lang, _Language())
     name = _name(page, config)
     file_lang = page.file.src_uri.partition("/")[0]
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
@@ -210,7 +212,7 @@ def _tags(config: MkDocsConfig, lang: str, name: str, state: _Language) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     langs, default = build.languages(config)
     lang = build.current_language(config)
-    state = _state["langs"].get(lang)
+    state = _languages(config).get(lang)
     if state is None:
         return
     root = Path(config.site_dir) / _root(lang, default)
@@ -228,13 +230,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     (root / "llms-full.txt").write_text(
         assistant.llms_full(title, summary, order, state.twins), encoding="utf-8"
     )
-    if _state["serve"]:
+    if build.start(config).command == "serve":
         log.info(f"{pdf_name}: not rendered under mkdocs serve; `make build` renders it")
     else:
         _write_book(config, lang, default, state, root / pdf_name)
-    done = [code for code in langs if code in _state["langs"]]
-    if len(done) == len(langs) and not _state["checked"]:
-        _state["checked"] = True
+    done = [code for code in langs if code in _languages(config)]
+    values = build.start(config).of(HOOK)
+    if len(done) == len(langs) and not values.get("checked"):
+        values["checked"] = True
         _check(config, default)
 
 
@@ -288,7 +291,7 @@ def _write_book(
 def _check(config: MkDocsConfig, default: str) -> None:
     """The twins of every language, checked like the pages (same pages, same facts)."""
     report = _report(config)
-    twins = {lang: state.twins for lang, state in _state["langs"].items()}
+    twins = {lang: state.twins for lang, state in _languages(config).items()}
     behind = {name for name, status in report.pages.items() if status.lag is not None}
     issues = assistant.twin_issues(
         twins, report.data, reference=default, unpaired=set(report.data.untranslated) | behind

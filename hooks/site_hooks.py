@@ -2,8 +2,8 @@
 
 Thin adapter: the logic lives in ``i18n_output`` (pure, no MkDocs). static-i18n builds the
 site once per language *inside* the default language's ``on_post_build``; every event below
-therefore fires once per language, and the nesting is tracked with a depth counter so that the
-site-wide step runs once, after the last language.
+therefore fires once per language, and the build state (``checks.build``) counts the nesting so
+that the site-wide step runs once, after the last language.
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from i18n_output import head_alternates, language_menu, words_to_keep_whole, wri
 
 log = get_plugin_logger("site_hooks")
 
-_state: dict[str, Any] = {"depth": 0, "default_404": None}
+HOOK = "site_hooks"  # this hook's values in the build state
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    _state.update(depth=0, default_404=None)
+def _state(config: MkDocsConfig) -> dict[str, Any]:
+    """This build's values: the default language's 404 page, the page alternates set aside."""
+    return build.start(config).of(HOOK)
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -48,7 +49,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _state["depth"] += 1
+    build.start(config).enter(HOOK)
 
 
 @event_priority(-100)  # after static-i18n set this page's alternates in config.extra
@@ -64,15 +65,16 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         lang: file.locale for lang, file in files.items() if getattr(file, "locale", lang) != lang
     }
     context["ac_language_menu"] = language_menu(alternates, fallbacks)
-    _state["page_alternates"] = alternates
+    _state(config)["page_alternates"] = alternates
     config.extra.alternate = head_alternates(alternates, config.site_url, fallbacks)
     return context
 
 
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     """Put static-i18n's alternates back: the 404 page, rendered after the pages, reads them."""
-    if "page_alternates" in _state:
-        config.extra.alternate = _state.pop("page_alternates")
+    state = _state(config)
+    if "page_alternates" in state:
+        config.extra.alternate = state.pop("page_alternates")
     return output
 
 
@@ -85,20 +87,19 @@ def _separate_404(config: MkDocsConfig) -> None:
     if not page.is_file():
         return
     if lang == default:
-        _state["default_404"] = page.read_bytes()
-    elif _state["default_404"] is not None:
+        _state(config)["default_404"] = page.read_bytes()
+    elif (default_404 := _state(config).get("default_404")) is not None:
         target = Path(config.site_dir) / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         page.replace(target)
-        page.write_bytes(_state["default_404"])
+        page.write_bytes(default_404)
 
 
 @event_priority(-200)  # after static-i18n merged the index and the offline plugin inlined it
 def _finalise(config: MkDocsConfig) -> None:
     """After the last language: one search index per language, and Material's search fixed."""
-    _state["depth"] -= 1
-    if _state["depth"] > 0:
-        return
+    if not build.start(config).leave(HOOK):
+        return  # another language's build, nested in the default one's
     langs, default = build.languages(config)
     site_dir = Path(config.site_dir)
     if (site_dir / "search" / "search_index.json").is_file():

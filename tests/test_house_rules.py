@@ -1,5 +1,6 @@
-"""The seams that bit before: the core under two import names, and a hook importing a hook
-(MkDocs loads each hook file as its own module, so an imported hook runs twice)."""
+"""The seams that bit before: the core under two import names, a hook importing a hook (MkDocs
+loads each hook file as its own module, so an imported hook runs twice), and hooks keeping their
+own per-build state beside checks.build's."""
 
 from __future__ import annotations
 
@@ -38,3 +39,20 @@ def test_no_hook_imports_another_hook() -> None:
         if not path.startswith("hooks/checks/")
     }
     assert {path: mods for path, mods in imported.items() if mods} == {}
+
+
+# A module-level name bound to a mutable container or counter: state kept outside checks.build.
+MODULE_STATE_RE = re.compile(
+    r"^(?P<name>_?[a-z_]+)\s*(?::[^=\n]+)?=\s*(?:\{|\[|0\b|dict\(|list\()", re.MULTILINE
+)
+
+
+def test_hooks_keep_no_state_of_their_own() -> None:
+    """Per-build state has one owner, checks.build, reset when a new build starts."""
+    found = {
+        path.relative_to(REPO).as_posix(): MODULE_STATE_RE.findall(path.read_text("utf-8"))
+        for path in sorted((REPO / "hooks").glob("*.py"))
+    }
+    assert {path: names for path, names in found.items() if names} == {}
+    planted = 'log = 1\n_state: dict[str, Any] = {"depth": 0}\n'
+    assert MODULE_STATE_RE.findall(planted) == ["_state"]  # the rule can fire

@@ -1,11 +1,13 @@
 """Per-build state shared by the MkDocs hooks: one object, replaced when a new build starts.
 
 mkdocs-static-i18n rebuilds the whole site once per language with the same config object, so every
-hook event fires once per language. The first hook's `on_config` of a build calls `start(config)`,
-which resets the state when the config is a new one (a new build, or `mkdocs serve` rebuilding);
-the other languages of the build find it as it is. The checks then run once per build, their
-issues are logged once, and data files the hooks read per page are parsed once. Pure: the build
-is any object that identifies it (the hooks pass the MkDocs config)."""
+hook event fires once per language. Each hook asks for the state with `start(config)`; the first
+call of a build (a new config object: a new build, or `mkdocs serve` rebuilding) replaces it, and
+the other languages of the build find it as it is. It holds everything a hook keeps between
+events: the checks' report (run once per build, its issues logged once), data files parsed once,
+each hook's own collections (`of(hook)`), and how deep the nested language builds are
+(`enter`/`leave`: the default language's `on_post_build` holds the others'). No hook keeps state
+of its own. Pure: the build is any object that identifies it (the hooks pass the MkDocs config)."""
 
 from __future__ import annotations
 
@@ -24,9 +26,12 @@ class BuildState:
     """What one build has computed so far."""
 
     build: object
+    command: str = "build"  # the mkdocs command of this process: build, serve, gh-deploy
     report: SiteReport | None = None
     logged: bool = False  # the report's issues were logged (once, not once per language)
     parsed: dict[str, Any] = field(default_factory=dict)  # data files read by the hooks
+    hooks: dict[str, dict[str, Any]] = field(default_factory=dict)  # each hook's own values
+    depth: dict[str, int] = field(default_factory=dict)  # per hook: language builds under way
 
     def report_for(self, run: Callable[[], SiteReport]) -> SiteReport:
         """The checks' report of this build: run them the first time it is asked for."""
@@ -40,14 +45,34 @@ class BuildState:
             self.parsed[key] = load()
         return self.parsed[key]
 
+    def of(self, hook: str) -> dict[str, Any]:
+        """One hook's values for this build (pages it collected, a file it keeps aside)."""
+        return self.hooks.setdefault(hook, {})
+
+    def enter(self, hook: str) -> None:
+        """A language build starts (the hook's `on_pre_build`)."""
+        self.depth[hook] = self.depth.get(hook, 0) + 1
+
+    def leave(self, hook: str) -> bool:
+        """A language build ends (the hook's `on_post_build`); True after the last one, when
+        every language of the site is written."""
+        self.depth[hook] = self.depth.get(hook, 0) - 1
+        return self.depth[hook] <= 0
+
 
 _current: list[BuildState] = []
+_command = ["build"]  # set by `startup`: the process's mkdocs command
+
+
+def startup(command: str) -> None:
+    """The hooks' `on_startup`: which command this process runs (`serve` rebuilds on save)."""
+    _command[0] = command
 
 
 def start(build: object) -> BuildState:
     """The state of this build; a new build (another config object) starts from nothing."""
     if not _current or _current[0].build is not build:
-        _current[:] = [BuildState(build)]
+        _current[:] = [BuildState(build, command=_command[0])]
     return _current[0]
 
 
