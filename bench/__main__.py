@@ -14,19 +14,21 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import checks_cli, export, real_build, scale, search
-from bench.report import Results, splice_search_section, write_report
+from bench import checks_cli, checks_share, export, scale, search
+from bench.report import Results, splice_search_section, splice_share_section, write_report
 from tests.sitebuild import REPO, build_real_site
 
 FULL = {
     "real_reps": 5,
-    "checks": {100: 3, 1000: 9, 5000: 2},
+    "share_reps": 3,  # the 500-pair builds of section 1 take about 20 s each
+    "checks": {100: 3, 1000: 5, 5000: 2},
     "scale": {50: 3, 200: 3, 500: 1},
     "search_reps": 7,
     "export_reps": 3,
 }
 QUICK = {
     "real_reps": 1,
+    "share_reps": 1,
     "checks": {100: 1, 1000: 1},
     "scale": {50: 1},
     "search_reps": 2,
@@ -44,34 +46,34 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="one build, then only section 4 (search); replaces that section of --output",
     )
+    parser.add_argument(
+        "--checks-only",
+        action="store_true",
+        help="only section 1 (what the checks cost a build); replaces that section of --output",
+    )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     if args.search_only:
         return search_only(args.output, plan["search_reps"], args.workdir)
+    if args.checks_only:
+        return checks_only(args.output, plan, args.workdir, args.quick)
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     results = Results(plan=plan, quick=args.quick, load=[os.getloadavg()[0]])
     started = time.perf_counter()
     try:
-        print(f"1/5 strict build of the real site, hooks on and off, {plan['real_reps']} each")
-        results.real = real_build.run(workdir, plan["real_reps"])
-        if results.real.site is not None and results.real.site.is_dir():
-            results.indexes = real_build.search_index_sizes(results.real.site)
+        share(results, workdir)
 
         print("2/5 the checks from the command line on synthetic trees")
-        results.checks_skipped = checks_cli.available()
-        if results.checks_skipped is None:
-            results.checks = checks_cli.run(workdir, plan["checks"])
-        else:
-            print(f"  skipped: {results.checks_skipped}")
+        results.checks = checks_cli.run(workdir, plan["checks"])
 
         print("3/5 full builds of synthetic sites, navigation.prune on and off")
         results.scale = scale.run(workdir, plan["scale"])
 
         print("4/5 search in headless Chromium from file://")
         results.search_skipped = search.available()
-        if results.real.site is None or not all(r.ok for r in results.real.on):
+        if results.real is None or results.real.site is None or not results.real.ok:
             results.search_skipped = "the real site did not build"
         if results.search_skipped is None:
             results.search = search.run(results.real.site, plan["search_reps"])
@@ -87,6 +89,34 @@ def main(argv: list[str] | None = None) -> int:
     results.load.append(os.getloadavg()[0])
     write_report(results, args.output)
     print(f"wrote {args.output} ({results.seconds / 60:.1f} min)")
+    return 0
+
+
+def share(results: Results, workdir: Path) -> None:
+    """Section 1: the real site and the synthetic pairs, hooks on and no checks."""
+    plan = results.plan
+    pairs = 50 if results.quick else checks_share.SYNTHETIC_PAIRS
+    print(f"1/5 what the checks cost a strict build: the real site, then {pairs} synthetic pairs")
+    results.real = checks_share.run_real(workdir, plan["real_reps"])
+    if results.real.site is not None:
+        results.indexes = checks_share.search_index_sizes(results.real.site)
+    results.synthetic = checks_share.run_synthetic(workdir, pairs, plan["share_reps"])
+
+
+def checks_only(output: Path, plan: dict, workdir: Path | None, quick: bool) -> int:
+    """Section 1 alone; the other sections of ``output`` stay as they were."""
+    if not output.is_file() or "## 1. " not in output.read_text(encoding="utf-8"):
+        print(f"checks benchmark not run: {output} holds no full report; run `make bench` first")
+        return 1
+    folder = workdir or Path(tempfile.mkdtemp(prefix="bench-"))
+    results = Results(plan=plan, quick=quick)
+    try:
+        share(results, folder)
+    finally:
+        if workdir is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    splice_share_section(output, results)
+    print(f"replaced section 1 of {output}")
     return 0
 
 

@@ -23,8 +23,8 @@ class ScaleResult(Repeated):
 def synthetic_config(docs: Path, nav: list[Any], *, prune: bool) -> dict[str, Any]:
     """The real configuration (theme, plugins, search, i18n, offline) on the synthetic tree.
 
-    Hooks: the output fixes only (hooks/site_hooks.py), as in the tests' fixture builds; the
-    content checks and the reader features read the real pages and data.
+    Hooks: the output fixes only (hooks/site_hooks.py), so that the figures are the theme's;
+    section 1 (bench/checks_share.py) builds such a tree with every hook.
     """
     config = copy.deepcopy(absolutise(load_config()))
     config["docs_dir"] = str(docs)
