@@ -89,13 +89,16 @@ def _share(results: Results) -> list[str]:
         "no checks, no checks, on, ...). *Hooks on*: the hooks mkdocs.yml lists, "
         f"{', '.join(f'`{h}`' for h in hooks)} (`export.py`, the twins, llms.txt and PDF, is "
         "timed on its own in section 6). *No checks*: the same without the hooks that check "
-        f"content, {', '.join(f'`{h}`' for h in CHECK_HOOKS)}. The checks' cost is the ratio of "
-        "the median CPU time (user + system of the build, from `os.wait4`); the budget is "
+        f"content, {', '.join(f'`{h}`' for h in CHECK_HOOKS)}, on a copy of docs/ whose pages "
+        "already hold the Markdown those hooks generate (pricing tables, skill links, the "
+        "glossary; `bench/checks_share.py: prerender`), so that both variants build the same "
+        "pages, strict. Two things still differ: the banners that the checks' report decides "
+        "(a prices banner on the real site's pricing pages) are missing without it, and a "
+        "side-by-side view of a pre-rendered page splits generated headings (the glossary's "
+        "terms) into rows of their own. The checks' cost is the ratio of the median CPU time "
+        "(user + system of the build, from `os.wait4`); the budget is "
         f"{BUDGET:.2f} at the real site and at {SYNTHETIC_PAIRS} synthetic page pairs "
-        "(`bench/synthetic.py`, with the real configuration and its own data files). Without the "
-        "checks the build also lacks what they generate (pricing tables, skill links, glossary "
-        "anchors), so *no checks* does a little less Markdown work and builds without `--strict` "
-        "(its pages link to those anchors); the ratio slightly overstates the checks. "
+        "(`bench/synthetic.py`, with the real configuration and its own data files). "
         "`python -m bench --checks-only` reruns this section alone.",
         "",
     ]
