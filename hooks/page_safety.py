@@ -7,8 +7,7 @@ differently from Python-Markdown. A finding aborts the build before the page is 
 file and the line where the offending text stands.
 
 The side-by-side views (``compare/``) are not read again: a hook composes them from the two
-pages' own Markdown, each read here when its page was built; at 500 page pairs they would double
-this hook's time, the largest part of what the checks cost a build.
+pages' own Markdown, each read here when its page was built.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ class BuildState:
     build: object
     command: str = "build"  # the mkdocs command of this process: build, serve, gh-deploy
     report: SiteReport | None = None
+    site: SiteConfig | None = None  # the site's settings, read from the config once
     logged: bool = False  # the report's issues were logged (once, not once per language)
     parsed: dict[str, Any] = field(default_factory=dict)  # data files read by the hooks
     hooks: dict[str, dict[str, Any]] = field(default_factory=dict)  # each hook's own values
@@ -91,7 +92,15 @@ def languages(config: Any) -> tuple[list[str], str]:
 
 def site_config(config: Any) -> SiteConfig:
     """The site's settings from the MkDocs config: the language pair from the i18n plugin's
-    `languages`, names from `extra: checks:`. Every hook asks here; raises InputError."""
+    `languages`, names from `extra: checks:`. Every hook asks here, for every page; read once per
+    build. Raises InputError."""
+    state = start(config)
+    if state.site is None:
+        state.site = _read_site_config(config)
+    return state.site
+
+
+def _read_site_config(config: Any) -> SiteConfig:
     rel = Path(config.config_file_path or "mkdocs.yml").name
     entries = [
         {"locale": lang.locale, "default": lang.default}

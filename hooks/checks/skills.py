@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -78,6 +79,7 @@ def anchor_issues(
                 )
 
 
+@functools.cache  # a page mentions the same skills on many lines
 def skill_url(
     name: str,
     page_name: str,
