@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,40 @@ class CostExample:
     line: int
 
 
+# The words of the generated tables and entries, per language (`labels:` in the data file), each
+# with the placeholders it must hold (`?`: may hold): the generator fills them in and writes only
+# the markup.
+PRICING_LABELS: dict[str, tuple[str, ...]] = {
+    "plan": (),  # the plan table's header
+    "price": ("basis",),
+    "send_limit": (),
+    "features": (),
+    "feature_separator": (),  # between a plan's features
+    "per_month": ("amount",),  # a price
+    "multiplier": ("multiplier",),  # a send limit
+    "plan_name": ("name", "gloss?"),  # a plan or add-on (gloss: its zh_gloss)
+    "addon": (),  # the add-on table's header
+    "addon_price": (),
+    "addon_text": (),
+    "no_price": ("url",),  # an add-on without a price
+    "feature": (),  # the matrix
+    "included": (),
+    "not_included": (),
+    "addon_cell": ("name",),
+    "addon_cell_price": ("name", "price"),
+    "legend": ("url",),
+    "item": (),  # the cost example
+    "monthly_cost": (),
+    "example_plan": ("plan", "basis"),
+    "total": (),
+    "sends": ("contacts", "multiplier", "sends"),
+}
+GLOSSARY_LABELS: dict[str, tuple[str, ...]] = {
+    "other": ("term",),  # the term in the other language
+    "more": ("link",),  # the page that explains it
+}
+
+
 @dataclass(frozen=True)
 class Pricing:
     rel: str
@@ -76,6 +111,7 @@ class Pricing:
     features: tuple[Feature, ...] = ()
     example: CostExample | None = None
     last_verified_label: dict[str, str] | None = None
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> PRICING_LABELS
 
     @property
     def checked_on(self) -> dt.date:
@@ -146,6 +182,7 @@ class SiteData:
     skills_on: bool = True
     off: tuple[str, ...] = ()  # what is off because its data file is absent, said once per run
     languages: Languages = field(default_factory=Languages)  # the pair the files were read with
+    glossary_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # GLOSSARY_LABELS
 
     @property
     def skill_names(self) -> dict[str, Skill]:
@@ -203,6 +240,46 @@ class _Reader:
                     f"`{path}` has an unexpected key `{key}`; quote values that contain a comma",
                 )
         return {str(k): str(v) for k, v in value.items()}
+
+    def labels(self, key: str, names: dict[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
+        """`key: {lang: {name: text}}`: every name in each language of the pair, each holding the
+        placeholders `{...}` it must (and no other), and nothing else; {} when the file has no
+        `key` (the pages that need the labels then say so)."""
+        for lang in self.get(key, kind=dict, optional=True) or {}:
+            if lang not in self.langs:
+                raise self.fail((key, lang), f"`{key}` has a key `{lang}` that is no language")
+        if self.get(key, kind=dict, optional=True) is None:
+            return {}
+        found = {}
+        for lang in self.langs:
+            words = self.get(key, lang, kind=dict)
+            for name in words:
+                if name not in names:
+                    raise self.fail(
+                        (key, lang, name),
+                        f"`{key}.{lang}.{name}` is not a label; labels: {', '.join(names)}",
+                    )
+            for name, fields in names.items():
+                if name not in words:
+                    raise self.fail((key, lang), f"`{key}.{lang}` lacks the label `{name}`")
+                text = self.get(key, lang, name, kind=str)
+                try:
+                    held = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+                except ValueError:  # a lone { or }
+                    raise self.fail(
+                        (key, lang, name),
+                        f"`{key}.{lang}.{name}` has a {{ or }} that opens no placeholder; "
+                        "write {{ or }} for the character",
+                    ) from None
+                must = {f for f in fields if not f.endswith("?")}
+                may = must | {f.rstrip("?") for f in fields}
+                if not must <= held <= may:
+                    wanted = ", ".join(f"{{{f}}}" for f in sorted(must)) or "no {...}"
+                    extra = sorted(may - must)
+                    wanted += f" (and may hold {{{extra[0]}}})" if extra else ""
+                    raise self.fail((key, lang, name), f"`{key}.{lang}.{name}` must hold {wanted}")
+            found[lang] = {name: str(words[name]) for name in names}
+        return found
 
 
 def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
@@ -288,6 +365,7 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
         addons=tuple(addons),
         as_of_line=doc.line("as_of"),
         prices_line=doc.line("plans"),
+        labels=r.labels("labels", PRICING_LABELS),
     )
 
 
@@ -308,7 +386,9 @@ def _load_skills(doc: YamlDoc, languages: Languages) -> tuple[Skill, ...]:
     return tuple(skills)
 
 
-def _load_terms(doc: YamlDoc, languages: Languages) -> tuple[Term, ...]:
+def _load_terms(
+    doc: YamlDoc, languages: Languages
+) -> tuple[tuple[Term, ...], dict[str, dict[str, str]]]:
     r = _Reader(doc, languages)
     reference, translation = r.langs
     terms = []
@@ -328,7 +408,7 @@ def _load_terms(doc: YamlDoc, languages: Languages) -> tuple[Term, ...]:
                 ),
             )
         )
-    return tuple(terms)
+    return tuple(terms), r.labels("labels", GLOSSARY_LABELS)
 
 
 def _definition(r: _Reader, index: int) -> dict[str, str] | None:
@@ -387,7 +467,8 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
         pricing=loaded["pricing"],
         skills=loaded["skills"],
         skills_rel=f"{rel_dir}/{config.skills_file}",
-        terms=loaded["glossary"],
+        terms=loaded["glossary"][0],
+        glossary_labels=loaded["glossary"][1],
         glossary_rel=f"{rel_dir}/{config.glossary_file}",
         untranslated=loaded["untranslated"],
         untranslated_rel=f"{rel_dir}/{config.untranslated_file}",

@@ -66,12 +66,26 @@ def _replace_markers(
         problem = marker_problem(name, arg)
         if problem:
             raise InputError.at(rel, number, problem)
+        marker = match.group(0)
         if name == GLOSSARY_MARKER:
-            return "\n\n" + glossary_markdown(data.terms, lang, titles, data.languages) + "\n\n"
+            if not data.glossary_labels:
+                raise InputError.at(rel, number, _needs_labels(marker, data.glossary_rel))
+            labels = data.glossary_labels
+            return (
+                "\n\n"
+                + glossary_markdown(data.terms, lang, titles, data.languages, labels)
+                + "\n\n"
+            )
         if name != "pricing":
-            return match.group(0)
+            return marker
         if data.pricing is None:
             raise InputError.at(rel, number, f"<!-- pricing:{arg} --> needs a pricing data file")
+        if not data.pricing.labels:
+            raise InputError.at(rel, number, _needs_labels(marker, data.pricing.rel))
         return "\n\n" + render_marker(data.pricing, arg, lang) + "\n\n"
 
     return MARKER_COMMENT_RE.sub(replace, line)
+
+
+def _needs_labels(marker: str, data_rel: str) -> str:
+    return f"{marker} needs the words of what it generates: `labels:` in {data_rel}"

@@ -195,10 +195,6 @@ def _inside(lower: str, start: int, term: Term) -> bool:
 
 
 GLOSSARY_MARKER = "glossary"  # <!-- glossary:terms --> on glossary.md
-ENTRY_WORDS = {
-    "en": {"other": "Chinese: {term}. ", "more": " More: {link}."},
-    "zh": {"other": "英文：{term}。", "more": "详见{link}。"},
-}
 
 
 def entries(terms: Iterable[Term]) -> list[Term]:
@@ -221,14 +217,19 @@ def _display(term: Term) -> str:
 
 
 def glossary_markdown(
-    terms: Iterable[Term], lang: str, titles: dict[str, str], languages: Languages
+    terms: Iterable[Term],
+    lang: str,
+    titles: dict[str, str],
+    languages: Languages,
+    labels: dict[str, dict[str, str]],
 ) -> str:
     """The entries of glossary.md: a heading per term in the page's language, the other
     language's term (marked with its `lang`, and indexed, so search finds either), the one-line
     definition, and a link to the page that explains it, titled as that page.
 
-    titles: page name -> title in this language."""
-    words = ENTRY_WORDS[lang]
+    titles: page name -> title in this language; labels: the words of an entry, per language
+    (`labels:` of data/glossary.yml)."""
+    words = labels[lang]
     out = []
     for term in entries(terms):
         assert term.definition is not None

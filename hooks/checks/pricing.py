@@ -22,13 +22,6 @@ PRODUCT_RE = re.compile(
 )
 NOT_BEFORE_FIGURE = NOT_BEFORE_NUMBER | {","}
 
-HEADERS = {
-    "en": ("Plan", "Price ({basis})", "Send limit", "Key features"),
-    "zh": ("套餐", "价格（{basis}）", "发送上限", "核心功能"),
-}
-ADDON_HEADERS = {"en": ("Add-on", "Price", "What it is"), "zh": ("附加功能", "价格", "说明")}
-FEATURE_SEPARATOR = {"en": ", ", "zh": "、"}
-
 
 def amount(value: float | Decimal) -> str:
     """15 -> "15", 12.5 -> "12.50", 50000 -> "50,000"."""
@@ -38,16 +31,14 @@ def amount(value: float | Decimal) -> str:
     return f"{number:,.2f}"
 
 
-def price_text(value: float | Decimal, lang: str) -> str:
-    """$68/mo, 68 美元/月 (a space between digits and Chinese: CONTRIBUTING.md, spacing rule)."""
-    return f"${amount(value)}/mo" if lang == "en" else f"{amount(value)} 美元/月"
+def price_text(pricing: Pricing, value: float | Decimal, lang: str) -> str:
+    """$68/mo, 68 美元/月: the language's `per_month` label."""
+    return pricing.labels[lang]["per_month"].format(amount=amount(value))
 
 
-def limit_text(multiplier: float, lang: str) -> str:
-    """10x contact count, 联系人数量的 10 倍."""
-    if lang == "en":
-        return f"{amount(multiplier)}x contact count"
-    return f"联系人数量的 {amount(multiplier)} 倍"
+def limit_text(pricing: Pricing, multiplier: float, lang: str) -> str:
+    """10x contact count, 联系人数量的 10 倍: the language's `multiplier` label."""
+    return pricing.labels[lang]["multiplier"].format(multiplier=amount(multiplier))
 
 
 def _row(cells: list[str]) -> str:
@@ -60,105 +51,75 @@ def _table(header: tuple[str, ...], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _name(name: str, gloss: str, lang: str) -> str:
-    return name if lang == "en" else f"{name}（{gloss}）"
+def _name(pricing: Pricing, name: str, gloss: str, lang: str) -> str:
+    return pricing.labels[lang]["plan_name"].format(name=name, gloss=gloss)
 
 
 def plans_table(pricing: Pricing, lang: str) -> str:
     """The plan table of one language, as Markdown."""
-    header = tuple(cell.format(basis=pricing.basis[lang]) for cell in HEADERS[lang])
+    words = pricing.labels[lang]
+    header = (
+        words["plan"],
+        words["price"].format(basis=pricing.basis[lang]),
+        words["send_limit"],
+        words["features"],
+    )
     rows = []
     for plan in pricing.plans:
-        limit = limit_text(plan.send_multiplier, lang)
-        features = FEATURE_SEPARATOR[lang].join(plan.features.get(lang, ()))
         rows.append(
-            [_name(plan.name, plan.zh_gloss, lang), price_text(plan.price, lang), limit, features]
+            [
+                _name(pricing, plan.name, plan.zh_gloss, lang),
+                price_text(pricing, plan.price, lang),
+                limit_text(pricing, plan.send_multiplier, lang),
+                words["feature_separator"].join(plan.features.get(lang, ())),
+            ]
         )
     return _table(header, rows)
 
 
 def addons_table(pricing: Pricing, lang: str) -> str:
     """The add-on table of one language; an add-on without a price links to the source."""
+    words = pricing.labels[lang]
     rows = []
     for addon in pricing.addons:
         if addon.price is not None:
-            price = price_text(addon.price, lang)
-        elif lang == "en":
-            price = f"— ([verify]({pricing.verify_url}))"
+            price = price_text(pricing, addon.price, lang)
         else:
-            price = f"—（[核实]({pricing.verify_url})）"
-        rows.append([_name(addon.name, addon.zh_gloss, lang), price, addon.text[lang]])
-    return _table(ADDON_HEADERS[lang], rows)
-
-
-MATRIX_WORDS = {
-    "en": {
-        "feature": "Feature",
-        "price": "Price ({basis})",
-        "limit": "Send limit",
-        INCLUDED: "Included",
-        NOT_INCLUDED: "Not included",
-        "addon": "{name} add-on",
-        "legend": "An empty cell: ActiveCampaign's plan list does not name the feature for that "
-        "plan, which does not say the plan lacks it. Check the current plans at <{url}>.",
-    },
-    "zh": {
-        "feature": "功能",
-        "price": "价格（{basis}）",
-        "limit": "发送上限",
-        INCLUDED: "包含",
-        NOT_INCLUDED: "不包含",
-        "addon": "{name} 附加功能",
-        "legend": "空白单元格表示 ActiveCampaign 的套餐列表未针对该套餐列出此功能，并不代表该套餐"
-        "不提供此功能。当前套餐请在 <{url}> 核实。",
-    },
-}
-EXAMPLE_WORDS = {
-    "en": {
-        "header": ("Item", "Monthly cost"),
-        "plan": "{plan} plan ({basis})",
-        "addon": "{name} add-on",
-        "total": "**Total**",
-        "sends": "Send limit: {contacts} contacts × {multiplier} = {sends} emails a month.",
-    },
-    "zh": {
-        "header": ("项目", "每月费用"),
-        "plan": "{plan} 套餐（{basis}）",
-        "addon": "{name} 附加功能",
-        "total": "**合计**",
-        "sends": "发送上限：{contacts} 个联系人 × {multiplier} = 每月 {sends} 封邮件。",
-    },
-}
+            price = words["no_price"].format(url=pricing.verify_url)
+        rows.append([_name(pricing, addon.name, addon.zh_gloss, lang), price, addon.text[lang]])
+    return _table((words["addon"], words["addon_price"], words["addon_text"]), rows)
 
 
 def _cell(pricing: Pricing, cell: str | None, lang: str) -> str:
     """One cell of the matrix: included, not included, an add-on (with its price) or empty."""
-    words = MATRIX_WORDS[lang]
+    words = pricing.labels[lang]
     if cell is None:
         return ""
-    if cell in (INCLUDED, NOT_INCLUDED):
-        return words[cell]
+    if cell == INCLUDED:
+        return words["included"]
+    if cell == NOT_INCLUDED:
+        return words["not_included"]
     addon = pricing.addon(cell)
-    text = words["addon"].format(name=cell)
     if addon is not None and addon.price is not None:
-        text += (
-            f" ({price_text(addon.price, lang)})"
-            if lang == "en"
-            else f"（{price_text(addon.price, lang)}）"
-        )
-    return text
+        price = price_text(pricing, addon.price, lang)
+        return words["addon_cell_price"].format(name=cell, price=price)
+    return words["addon_cell"].format(name=cell)
 
 
 def matrix_table(pricing: Pricing, lang: str) -> str:
     """The plan x feature matrix of plans.md: price and send limit, then one row per feature.
 
     Every cell comes from data/pricing.yml; a feature links to the page that explains it."""
-    words = MATRIX_WORDS[lang]
-    header = (words["feature"], *(_name(plan.name, plan.zh_gloss, lang) for plan in pricing.plans))
+    words = pricing.labels[lang]
+    header = (
+        words["feature"],
+        *(_name(pricing, plan.name, plan.zh_gloss, lang) for plan in pricing.plans),
+    )
     rows = [
         [words["price"].format(basis=pricing.basis[lang])]
-        + [price_text(plan.price, lang) for plan in pricing.plans],
-        [words["limit"]] + [limit_text(plan.send_multiplier, lang) for plan in pricing.plans],
+        + [price_text(pricing, plan.price, lang) for plan in pricing.plans],
+        [words["send_limit"]]
+        + [limit_text(pricing, plan.send_multiplier, lang) for plan in pricing.plans],
     ]
     for feature in pricing.features:
         name = feature.name[lang]
@@ -192,25 +153,26 @@ def example_table(pricing: Pricing, lang: str) -> str:
         return ""
     plan = pricing.plan(example.plan)
     assert plan is not None
-    words = EXAMPLE_WORDS[lang]
+    words = pricing.labels[lang]
     rows = [
         [
-            words["plan"].format(plan=plan.name, basis=pricing.basis[lang]),
-            price_text(plan.price, lang),
+            words["example_plan"].format(plan=plan.name, basis=pricing.basis[lang]),
+            price_text(pricing, plan.price, lang),
         ]
     ]
     for name in example.addons:
         addon = pricing.addon(name)
         assert addon is not None and addon.price is not None
-        rows.append([words["addon"].format(name=name), price_text(addon.price, lang)])
-    rows.append([words["total"], f"**{price_text(example_total(pricing), lang)}**"])
+        rows.append([words["addon_cell"].format(name=name), price_text(pricing, addon.price, lang)])
+    total = price_text(pricing, example_total(pricing), lang)
+    rows.append([f"**{words['total']}**", f"**{total}**"])
     contacts = pricing.basis_contacts
     sends = words["sends"].format(
         contacts=amount(contacts),
         multiplier=amount(plan.send_multiplier),
         sends=amount(Decimal(contacts) * Decimal(str(plan.send_multiplier))),
     )
-    return _table(words["header"], rows) + "\n\n" + sends
+    return _table((words["item"], words["monthly_cost"]), rows) + "\n\n" + sends
 
 
 def render_marker(pricing: Pricing, arg: str | None, lang: str) -> str:

@@ -81,6 +81,32 @@ def test_absent_pricing_and_skills_turn_their_checks_off(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
+    ("data_file", "marker"),
+    [("pricing.yml", "<!-- pricing:matrix -->"), ("glossary.yml", "<!-- glossary:terms -->")],
+)
+def test_a_generated_table_without_its_labels_names_the_marker(
+    tmp_path: Path, data_file: str, marker: str
+) -> None:
+    """The words of generated tables are optional data: a site that shows no table needs none,
+    and a page that shows one without them is stopped at the marker."""
+    root, _ = make_tree(tmp_path)
+    path = root / "data" / data_file
+    text = path.read_text("utf-8")
+    path.write_text(text[: text.index("\nlabels:")] + "\n", "utf-8")
+    report = check_site(root, today=TODAY)
+    assert report.issues == []  # the checks do not need them
+    with pytest.raises(InputError) as caught:
+        render_page(
+            f"x\n{marker}", lang="zh", page_name="p.md", rel="docs/zh/p.md",
+            data=report.data, related_page="related-skills.md",
+        )  # fmt: skip
+    assert caught.value.problems == [
+        f"docs/zh/p.md:2: {marker} needs the words of what it generates: `labels:` in "
+        f"data/{data_file}"
+    ]
+
+
+@pytest.mark.parametrize(
     ("src_uri", "expected"),
     [
         ("zh/guides/x.md", ("zh", "guides/x.md")),

@@ -132,3 +132,63 @@ def test_body_hash_ignores_front_matter_and_line_endings() -> None:
 def test_make_tree_helper_restamps(tmp_path: Path) -> None:
     root, _ = make_tree(tmp_path, "staleness")
     assert "translation_of: 26fef1d585ef" in (root / "docs/zh/index.md").read_text("utf-8")
+
+
+# The words of the generated tables are data (`labels:`): a label that would lose its number, or
+# crash the generator, is refused where it stands.
+LABEL_DEFECTS = [
+    # (the clean text, the defect, the message, the line it names: of the clean text, or of
+    # the language's labels for a label that is missing)
+    ('per_month: "${amount}/mo"', 'per_month: "$/mo"', "`labels.en.per_month` must hold {amount}"),
+    (
+        'per_month: "${amount}/mo"',
+        'per_month: "${amount}/mo {when}"',
+        "`labels.en.per_month` must hold {amount}",
+    ),
+    (
+        'plan_name: "{name}"',
+        'plan_name: "{name} {glos}"',
+        "`labels.en.plan_name` must hold {name} (and may hold {gloss})",
+    ),
+    (
+        "included: Included",
+        "included: Included {",
+        "`labels.en.included` has a { or } that opens no placeholder; write {{ or }} for the "
+        "character",
+    ),
+    ("total: Total\n", "totl: Total\n", "`labels.en.totl` is not a label"),
+]
+
+
+@pytest.mark.parametrize(("clean", "defect", "message"), LABEL_DEFECTS)
+def test_a_pricing_label_that_would_misprint_is_refused(
+    clean_tree: Path, clean: str, defect: str, message: str
+) -> None:
+    path = clean_tree / "data/pricing.yml"
+    text = path.read_text("utf-8")
+    assert text.count(clean) == 1
+    line = text[: text.index(clean)].count("\n") + 1
+    path.write_text(text.replace(clean, defect), "utf-8")
+    [problem] = problems(clean_tree)
+    assert problem.startswith(f"data/pricing.yml:{line}: {message}")
+
+
+def test_a_missing_label_names_its_language(clean_tree: Path) -> None:
+    path = clean_tree / "data/pricing.yml"
+    text = path.read_text("utf-8")
+    zh = text.index("\n  zh:\n")
+    path.write_text(text[:zh] + text[zh:].replace("    total: 合计\n", ""), "utf-8")
+    line = text[: text.index("    plan: 套餐")].count("\n") + 1  # where the Chinese labels start
+    assert problems(clean_tree) == [f"data/pricing.yml:{line}: `labels.zh` lacks the label `total`"]
+
+
+def test_a_glossary_label_for_a_language_not_built_is_refused(clean_tree: Path) -> None:
+    path = clean_tree / "data/glossary.yml"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text + '  fr: {other: "Chinois : {term}. ", more: " Plus : {link}."}\n', "utf-8"
+    )
+    line = text.count("\n") + 1
+    assert problems(clean_tree) == [
+        f"data/glossary.yml:{line}: `labels` has a key `fr` that is no language"
+    ]

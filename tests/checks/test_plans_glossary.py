@@ -52,8 +52,8 @@ def test_every_matrix_cell_comes_from_the_data_file(real: SiteData, lang: str) -
     plans = pricing.plans
     assert len(rows) == 3 + len(pricing.features)  # header, price, send limit, features
     assert [cell.split("（")[0] for cell in rows[0][1:]] == [plan.name for plan in plans]
-    assert rows[1][1:] == [price_text(plan.price, lang) for plan in plans]
-    assert rows[2][1:] == [limit_text(plan.send_multiplier, lang) for plan in plans]
+    assert rows[1][1:] == [price_text(pricing, plan.price, lang) for plan in plans]
+    assert rows[2][1:] == [limit_text(pricing, plan.send_multiplier, lang) for plan in plans]
     words = {"en": ("Included", "Not included", "add-on"), "zh": ("包含", "不包含", "附加功能")}
     included, excluded, addon = words[lang]
     for feature, row in zip(pricing.features, rows[3:], strict=True):
@@ -72,7 +72,7 @@ def test_every_matrix_cell_comes_from_the_data_file(real: SiteData, lang: str) -
                 assert cell.startswith(f"{state} {addon}")
                 price = pricing.addon(state).price
                 if price is not None:
-                    assert price_text(price, lang) in cell
+                    assert price_text(pricing, price, lang) in cell
 
 
 def test_matrix_says_what_the_plan_table_says_and_no_more(real: SiteData) -> None:
@@ -253,14 +253,16 @@ def test_every_glossary_term_has_an_entry(real: SiteData) -> None:
 
 def test_glossary_entry_in_both_languages(real: SiteData) -> None:
     titles = {"lead-scoring.md": "Lead scoring"}
-    en = glossary_markdown(real.terms, "en", titles, real.languages)
+    en = glossary_markdown(real.terms, "en", titles, real.languages, real.glossary_labels)
     assert (
         "### Lead scoring {#term-lead-scoring}\n\n"
         "Chinese: **线索评分**{lang=zh}. Points added to contacts and deals by the rules of "
         "scoring models that you configure. "
         "More: [Lead scoring](lead-scoring.md)." in en
     )
-    zh = glossary_markdown(real.terms, "zh", {"lead-scoring.md": "线索评分"}, real.languages)
+    zh = glossary_markdown(
+        real.terms, "zh", {"lead-scoring.md": "线索评分"}, real.languages, real.glossary_labels
+    )
     assert (
         "### 线索评分 {#term-lead-scoring}\n\n"
         "英文：**lead scoring**{lang=en}。按你配置的评分模型规则为联系人和商机累计分数。"
