@@ -24,7 +24,7 @@ import yaml
 from bench.runner import Run, SiteSize, median, site_size, timed_build
 from bench.synthetic import navigation, write_synthetic_tree
 from checks.config import read_site_config
-from checks.generate import render_page
+from checks.generate import render_site_page
 from checks.site import check_site, split_language
 from checks.source import body_line
 from tests.sitebuild import absolutise, load_config
@@ -77,7 +77,8 @@ def variants(config: dict[str, Any], rendered: Path) -> tuple[dict[str, Any], di
 
 def prerender(docs: Path, out: Path) -> Path:
     """A copy of ``docs`` (and the data/ beside it) in ``out`` whose pages hold the Markdown that
-    hooks/site_checks.py generates at build time, made by the same function; returns the docs."""
+    hooks/site_checks.py generates at build time, made by the same function
+    (checks.generate.render_site_page); returns the docs."""
     root = docs.parent
     site = read_site_config(root)
     report = check_site(root, docs_dir=docs, config=site)
@@ -91,16 +92,14 @@ def prerender(docs: Path, out: Path) -> Path:
         text = path.read_text(encoding="utf-8")
         lines = text.split("\n")
         first = body_line(text)
-        body = render_page(
+        body = render_site_page(
             "\n".join(lines[first - 1 :]),
+            report=report,
+            site=site,
             lang=lang,
             page_name=name,
             rel=f"{docs.name}/{src_uri}",
-            data=report.data,
-            skills_base_url=site.skills_base_url,
             first_line=first,
-            related_page=site.related_skills_page,
-            titles=report.page_titles(lang),
         )
         head = "\n".join(lines[: first - 1])
         (out / docs.name / src_uri).write_text(head + "\n" + body if head else body, "utf-8")

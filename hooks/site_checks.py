@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from checks import build
 from checks.config import SiteConfig
-from checks.generate import render_page
+from checks.generate import render_site_page
 from checks.model import InputError
 from checks.site import SiteReport, check_site, split_language
 from checks.source import body_line
@@ -90,18 +90,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     report = build_report(config)
     page.meta["ac_status"] = report.banner(name, file_lang, build_lang)
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    names = site_config(config)
     try:
-        return render_page(
+        return render_site_page(
             markdown,
+            report=report,
+            site=site_config(config),
             lang=file_lang,
             page_name=name,
             rel=rel,
-            data=report.data,
-            skills_base_url=names.skills_base_url,
             first_line=_first_line(page),
-            related_page=names.related_skills_page,
-            titles=report.page_titles(file_lang),
         )
     except InputError as error:
         for problem in error.problems:

@@ -245,11 +245,12 @@ class _Reader:
         """`key: {lang: {name: text}}`: every name in each language of the pair, each holding the
         placeholders `{...}` it must (and no other), and nothing else; {} when the file has no
         `key` (the pages that need the labels then say so)."""
-        for lang in self.get(key, kind=dict, optional=True) or {}:
+        given = self.get(key, kind=dict, optional=True)
+        if given is None:
+            return {}
+        for lang in given:
             if lang not in self.langs:
                 raise self.fail((key, lang), f"`{key}` has a key `{lang}` that is no language")
-        if self.get(key, kind=dict, optional=True) is None:
-            return {}
         found = {}
         for lang in self.langs:
             words = self.get(key, lang, kind=dict)
@@ -262,24 +263,27 @@ class _Reader:
             for name, fields in names.items():
                 if name not in words:
                     raise self.fail((key, lang), f"`{key}.{lang}` lacks the label `{name}`")
-                text = self.get(key, lang, name, kind=str)
-                try:
-                    held = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
-                except ValueError:  # a lone { or }
-                    raise self.fail(
-                        (key, lang, name),
-                        f"`{key}.{lang}.{name}` has a {{ or }} that opens no placeholder; "
-                        "write {{ or }} for the character",
-                    ) from None
-                must = {f for f in fields if not f.endswith("?")}
-                may = must | {f.rstrip("?") for f in fields}
-                if not must <= held <= may:
-                    wanted = ", ".join(f"{{{f}}}" for f in sorted(must)) or "no {...}"
-                    extra = sorted(may - must)
-                    wanted += f" (and may hold {{{extra[0]}}})" if extra else ""
-                    raise self.fail((key, lang, name), f"`{key}.{lang}.{name}` must hold {wanted}")
+                problem = _placeholder_problem(self.get(key, lang, name, kind=str), fields)
+                if problem:
+                    raise self.fail((key, lang, name), f"`{key}.{lang}.{name}` {problem}")
             found[lang] = {name: str(words[name]) for name in names}
         return found
+
+
+def _placeholder_problem(text: str, fields: tuple[str, ...]) -> str | None:
+    """What is wrong with the `{...}` of a label that must hold `fields` (`name?`: may hold)."""
+    try:
+        held = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    except ValueError:  # a lone { or }
+        return "has a { or } that opens no placeholder; write {{ or }} for the character"
+    must = {f for f in fields if not f.endswith("?")}
+    may = {f.rstrip("?") for f in fields}
+    if must <= held <= may:
+        return None
+    wanted = ", ".join(f"{{{f}}}" for f in sorted(must)) or "no {...}"
+    if may - must:
+        wanted += " (and may hold " + ", ".join(f"{{{f}}}" for f in sorted(may - must)) + ")"
+    return f"must hold {wanted}"
 
 
 def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:

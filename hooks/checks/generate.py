@@ -6,6 +6,7 @@ build."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .data import SiteData
 from .glossary import GLOSSARY_MARKER, glossary_markdown
@@ -14,6 +15,10 @@ from .markers import MARKER_COMMENT_RE, is_marker, marker_problem
 from .model import InputError
 from .pricing import render_marker
 from .skills import link_mentions
+
+if TYPE_CHECKING:
+    from .config import SiteConfig
+    from .site import SiteReport
 
 # A block of another language inside a page (the side-by-side compare view): `<div lang="zh" ...>`.
 LANG_BLOCK_RE = re.compile(r'<(?:div|section)\b[^>]*\blang="(?P<lang>[a-z]{2})"')
@@ -56,6 +61,31 @@ def render_page(
     return "\n".join(out)
 
 
+def render_site_page(
+    markdown: str,
+    *,
+    report: SiteReport,
+    site: SiteConfig,
+    lang: str,
+    page_name: str,
+    rel: str,
+    first_line: int,
+) -> str:
+    """What the build makes of a page's Markdown (hooks/site_checks.py): render_page with the
+    checks' data and titles and the site's names."""
+    return render_page(
+        markdown,
+        lang=lang,
+        page_name=page_name,
+        rel=rel,
+        data=report.data,
+        skills_base_url=site.skills_base_url,
+        first_line=first_line,
+        related_page=site.related_skills_page,
+        titles=report.page_titles(lang),
+    )
+
+
 def _replace_markers(
     line: str, number: int, lang: str, rel: str, data: SiteData, titles: dict[str, str]
 ) -> str:
@@ -70,12 +100,10 @@ def _replace_markers(
         if name == GLOSSARY_MARKER:
             if not data.glossary_labels:
                 raise InputError.at(rel, number, _needs_labels(marker, data.glossary_rel))
-            labels = data.glossary_labels
-            return (
-                "\n\n"
-                + glossary_markdown(data.terms, lang, titles, data.languages, labels)
-                + "\n\n"
+            entries = glossary_markdown(
+                data.terms, lang, titles, data.languages, data.glossary_labels
             )
+            return "\n\n" + entries + "\n\n"
         if name != "pricing":
             return marker
         if data.pricing is None:
