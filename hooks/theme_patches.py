@@ -41,12 +41,24 @@ SEGMENT_LAST_WORD = Patch(
     replace="for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
     why="an unspaced Chinese query would search its first word only",
 )
-SEGMENT_LAST_CHARACTER = Patch(
-    name="segment-last-character",
+# Where no index term starts (a stop word, which the index leaves out: 的, 不, 和), the loop
+# gives up: 销售的管道 searches 销售 alone, and 不包含 (which starts with one) becomes one term
+# that matches nothing. The same line drops a one-character word at the very end (a < length - 1).
+# The fix steps over such characters to the next place a term starts, and falls back to the
+# whole query only when no term was found at all.
+SEGMENT_SKIP_UNINDEXED = Patch(
+    name="segment-skip-unindexed",
     asset="assets/javascripts/workers/search.*.min.js",
-    find="n[a]&&a<t.length-1&&(i[s++]=a)",
-    replace="n[a]&&a<t.length&&(i[s++]=a)",
-    why="a one-character word at the end of an unspaced Chinese query would be dropped",
+    find=(
+        "let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a),r.add(t.slice(o,a))}"
+        'return r.has("")?new Set([t]):r'
+    ),
+    replace=(
+        "let a=o+n[o];for(;a<t.length&&!n[a];)a++;"
+        "a<t.length&&(i[s++]=a),n[o]&&r.add(t.slice(o,o+n[o]))}"
+        "return r.size?r:new Set([t])"
+    ),
+    why="a Chinese query with a stop word in it would lose every word after it, or match nothing",
 )
 # The worker replaces each run of Han characters by its segments joined with "* ", and
 # (1) does not separate the run from Latin letters next to it, so Webhook事件 stays one term that
@@ -111,7 +123,7 @@ ALTERNATE_SAME_ORIGIN = Patch(
 )
 PATCHES: tuple[Patch, ...] = (
     SEGMENT_LAST_WORD,
-    SEGMENT_LAST_CHARACTER,
+    SEGMENT_SKIP_UNINDEXED,
     SEGMENT_SEPARATE_WORDS,
     SPLIT_WORD_REQUIRED,
     SEARCH_WARMUP,

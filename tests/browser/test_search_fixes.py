@@ -97,6 +97,33 @@ def test_with_materials_worker_the_second_word_is_lost(shipped_site: Path, page)
     assert "管道" not in marks and "管道" not in terms
 
 
+# 的 is a stop word, which the index leaves out: the words on either side of it still count.
+@pytest.mark.parametrize("query", ["销售的管道", "的销售管道"])
+def test_a_stop_word_in_a_chinese_query_drops_no_word(
+    fixture_site: Build, page, query: str
+) -> None:
+    url = (fixture_site.site / "zh" / "index.html").as_uri()
+    assert pages(search(page, url, query), fixture_site.site)[0] == "zh/automations.html"
+    marks, terms = highlighted(page)
+    assert {"销售", "管道"} <= marks
+    assert {"销售", "管道"} <= terms
+
+
+@pytest.mark.parametrize(
+    ("query", "first"), [("销售的管道", "zh/index.html"), ("的销售管道", None)]
+)
+def test_with_materials_worker_a_stop_word_loses_the_words(
+    shipped_site: Path, page, query: str, first: str | None
+) -> None:
+    """Material stops at the stop word (管道 is lost), or, when the query starts with one,
+    searches the whole query as one term and finds nothing."""
+    url = (shipped_site / "zh" / "index.html").as_uri()
+    found = pages(search(page, url, query), shipped_site)
+    assert (found[0] if found else None) == first
+    marks, terms = highlighted(page)
+    assert "管道" not in marks and "管道" not in terms
+
+
 def test_an_english_term_next_to_chinese_is_searched(fixture_site: Build, page) -> None:
     url = (fixture_site.site / "zh" / "index.html").as_uri()
     assert pages(search(page, url, "ActiveCampaign平台"), fixture_site.site)[0] == "zh/index.html"
