@@ -327,7 +327,7 @@ def _search(results: SearchResults | None, skipped: str | None, reps: int) -> li
         "Each query names the pages where its answer lives (`bench/search_quality.py`). *Top-1*: "
         "the first result page is one of them; *top-3*: one of them is among the first three "
         "result pages. *Other language*: result links from the other language's pages (must be "
-        "0). The bar, enforced by `tests/browser/test_search_quality.py`: top-3 at least "
+        "0). The bar, enforced by `tests/gates/test_search_quality.py`: top-3 at least "
         f"{TOP3_BAR:.0%} per language, from file:// and over HTTP.",
         "",
     ]

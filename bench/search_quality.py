@@ -3,7 +3,7 @@
 Each query names the pages where its answer lives. A query is a top-1 hit when the first result
 page is one of them, a top-3 hit when one of them is among the first three result pages (results
 grouped by page, as Material shows them). Every result link from the other language counts
-against the index split. `make bench` reports the figures; tests/browser/test_search_quality.py
+against the index split. `make bench` reports the figures; tests/gates/test_search_quality.py
 holds them to the bar (top-3 >= 95% per language, no other-language result), from file:// and
 over HTTP.
 """
