@@ -44,6 +44,7 @@ class SiteConfig:
     related_skills_page: str = "related-skills.md"  # where skill mentions link
     compare_dir: str = "compare"  # one folder: the side-by-side views of each language
     skills_base_url: str | None = None  # link skill mentions to this site instead
+    max_file_kib: int = 512  # the largest page or data file read (CONTRIBUTING.md, "Budgets")
     languages: Languages = Languages()  # from the i18n plugin, not from `extra.checks`
 
     @classmethod
@@ -62,6 +63,9 @@ class SiteConfig:
             if key not in known:
                 names = ", ".join(sorted(known))
                 problems.append(f"{rel}:1: unknown setting `extra.checks.{key}`; known: {names}")
+            elif key == "max_file_kib":
+                if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                    problems.append(f"{rel}:1: `extra.checks.{key}` must be a whole number of KiB")
             elif not isinstance(value, str) or (key == "compare_dir" and "/" in value.strip("/")):
                 problems.append(f"{rel}:1: `extra.checks.{key}` must be one name (text)")
         if problems:

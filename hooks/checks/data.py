@@ -11,6 +11,7 @@ from typing import Any
 
 from .config import Languages, SiteConfig
 from .model import InputError
+from .safety import unsafe_data
 from .source import YamlDoc, load_yaml
 
 
@@ -189,6 +190,12 @@ class SiteData:
         return {skill.name: skill for skill in self.skills}
 
 
+# An address a page may link to: https, then no space, quote, angle bracket or backslash.
+URL_RE = re.compile(r"https://[^\s\"'<>\\`]+")
+# Ranges of the numbers in pricing.yml: a price per month in its currency, a send multiplier.
+PRICE_RANGE = (0.01, 100_000)
+MULTIPLIER_RANGE = (1, 1_000)
+
 KIND_NAMES: dict[object, str] = {
     dict: "a mapping",
     list: "a list",
@@ -225,6 +232,41 @@ class _Reader:
             path = ".".join(str(key) for key in keys)
             raise self.fail(keys, f"`{path}` must be {KIND_NAMES.get(kind, str(kind))}")
         return value
+
+    def number(self, *keys: str | int, low: float, high: float, whole: bool = False) -> Any:
+        """A number in [low, high] (a price, a multiplier, a count of days): the value is
+        checked for what it means, not only for its type."""
+        value = self.get(*keys, kind=int if whole else (int, float))
+        if not low <= value <= high:
+            path = ".".join(str(key) for key in keys)
+            raise self.fail(keys, f"`{path}` is {value}; it must be from {low:g} to {high:g}")
+        return value
+
+    def texts(self, *keys: str | int, optional: bool = False) -> tuple[str, ...]:
+        """A list of text items (each checked: a number or a mapping there is a mistake)."""
+        items = self.get(*keys, kind=list, optional=optional) or []
+        return tuple(self.get(*keys, index, kind=str) for index in range(len(items)))
+
+    def url(self, *keys: str | int) -> str:
+        """An https: address written plainly: it goes into a link on every priced page."""
+        value = self.get(*keys, kind=str)
+        if not URL_RE.fullmatch(value):
+            path = ".".join(str(key) for key in keys)
+            raise self.fail(
+                keys, f"`{path}` must be an https:// address without spaces, quotes or <>"
+            )
+        return value
+
+    def unique(self, list_key: str, field: str, names: list[str]) -> None:
+        """Each entry of a list named once: a second entry would silently win or be ignored."""
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                first = names.index(name)
+                raise self.fail(
+                    (list_key, index, field),
+                    f"`{name}` is listed twice in `{list_key}` (also at line "
+                    f"{self.doc.line(list_key, first, field)})",
+                )
 
     def per_language(self, *keys: str | int) -> dict[str, str]:
         """A `{en: ..., zh: ...}` mapping (the pair's codes); any other key is a mistake (often
@@ -296,26 +338,39 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
             Plan(
                 name=r.get("plans", index, "name", kind=str),
                 zh_gloss=r.get("plans", index, "zh_gloss", kind=str),
-                price=r.get("plans", index, "price", kind=(int, float)),
-                send_multiplier=r.get("plans", index, "send_multiplier", kind=(int, float)),
+                price=r.number("plans", index, "price", low=PRICE_RANGE[0], high=PRICE_RANGE[1]),
+                send_multiplier=r.number(
+                    "plans",
+                    index,
+                    "send_multiplier",
+                    low=MULTIPLIER_RANGE[0],
+                    high=MULTIPLIER_RANGE[1],
+                ),
                 features={
-                    lang: tuple(str(f) for f in r.get("plans", index, "features", lang, kind=list))
-                    for lang in features
+                    str(lang): r.texts("plans", index, "features", lang) for lang in features
                 },
                 line=doc.line("plans", index),
             )
         )
+    r.unique("plans", "name", [plan.name for plan in plans])
     addons = []
     for index in range(len(r.get("addons", kind=list))):
+        priced = r.get("addons", index, "price", kind=(int, float), optional=True) is not None
         addons.append(
             Addon(
                 name=r.get("addons", index, "name", kind=str),
                 zh_gloss=r.get("addons", index, "zh_gloss", kind=str),
-                price=r.get("addons", index, "price", kind=(int, float), optional=True),
+                price=r.number("addons", index, "price", low=PRICE_RANGE[0], high=PRICE_RANGE[1])
+                if priced
+                else None,
                 text={lang: r.get("addons", index, lang, kind=str) for lang in r.langs},
                 line=doc.line("addons", index),
             )
         )
+    r.unique("addons", "name", [addon.name for addon in addons])
+    clash = sorted({plan.name for plan in plans} & {addon.name for addon in addons})
+    if clash:
+        raise r.fail(("addons",), f"`{clash[0]}` is both a plan and an add-on")
     plan_names = {plan.name for plan in plans}
     addon_names = {addon.name for addon in addons}
     features = []
@@ -342,7 +397,7 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
     example = None
     if r.get("example", kind=dict, optional=True) is not None:
         name = r.get("example", "plan", kind=str)
-        extra = tuple(str(a) for a in r.get("example", "addons", kind=list))
+        extra = r.texts("example", "addons")
         for position, addon in enumerate(extra):
             found = next((a for a in addons if a.name == addon), None)
             if found is None or found.price is None:
@@ -357,13 +412,15 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
         rel=doc.rel,
         last_verified=last_verified,
         last_verified_label=r.per_language("last_verified_label") if last_verified else None,
-        basis_contacts=r.get("basis_contacts", kind=int, optional=True),
+        basis_contacts=r.number("basis_contacts", low=1, high=10_000_000, whole=True)
+        if r.get("basis_contacts", kind=int, optional=True) is not None
+        else None,
         features=tuple(features),
         example=example,
         as_of=r.get("as_of", kind=dt.date),
         as_of_label=r.per_language("as_of_label"),
-        max_age_days=r.get("max_age_days", kind=int),
-        verify_url=r.get("verify_url", kind=str),
+        max_age_days=r.number("max_age_days", low=1, high=3650, whole=True),
+        verify_url=r.url("verify_url"),
         basis=r.per_language("basis"),
         plans=tuple(plans),
         addons=tuple(addons),
@@ -387,6 +444,7 @@ def _load_skills(doc: YamlDoc, languages: Languages) -> tuple[Skill, ...]:
                 line=doc.line("skills", index),
             )
         )
+    r.unique("skills", "name", [skill.name for skill in skills])
     return tuple(skills)
 
 
@@ -405,13 +463,11 @@ def _load_terms(
                 line=doc.line("terms", index),
                 definition=_definition(r, index),
                 page=r.get("terms", index, "page", kind=str, optional=True),
-                avoid=tuple(r.get("terms", index, "avoid", kind=list, optional=True) or ()),
-                not_in=tuple(
-                    str(p).lower()
-                    for p in r.get("terms", index, "not_in", kind=list, optional=True) or ()
-                ),
+                avoid=r.texts("terms", index, "avoid", optional=True),
+                not_in=tuple(p.lower() for p in r.texts("terms", index, "not_in", optional=True)),
             )
         )
+    r.unique("terms", reference, [term.en for term in terms])
     return tuple(terms), r.labels("labels", GLOSSARY_LABELS)
 
 
@@ -440,6 +496,7 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
     """Read every data file; collect the problems of all of them before failing. The pricing,
     skills and untranslated files may be absent: their checks are then off."""
     config = config or SiteConfig()
+    limit = config.max_file_kib * 1024
     problems: list[str] = []
     loaded: dict[str, Any] = {}
     off: list[str] = []
@@ -450,6 +507,15 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
         "untranslated": (config.untranslated_file, _load_untranslated, ""),
     }
     empty: dict[str, Any] = {"pricing": None, "skills": (), "untranslated": {}}
+    docs: dict[str, YamlDoc] = {}
+    for path in sorted(data_dir.glob("*.y*ml")) if data_dir.is_dir() else []:
+        # every data file is untrusted text, read once: its markup is refused at its own line
+        try:
+            docs[path.name] = load_yaml(path, f"{rel_dir}/{path.name}", limit)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(unsafe_data(docs[path.name]))
     for key, (name, loader, checks) in files.items():
         rel = f"{rel_dir}/{name}"
         path = data_dir / name
@@ -461,8 +527,10 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
                 if checks:
                     off.append(f"{checks} are off: there is no {rel}")
             continue
+        if name not in docs:
+            continue  # unreadable: its problem is above
         try:
-            loaded[key] = loader(load_yaml(path, rel), config.languages)
+            loaded[key] = loader(docs[name], config.languages)
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:

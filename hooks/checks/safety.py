@@ -28,11 +28,14 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from .markdown import FENCE_RE, fenced_lines
 from .markers import COMMENT_RE
-from .source import Source
+from .source import Source, YamlDoc
+
+STR_TAG = "tag:yaml.org,2002:str"  # a YAML value read as text
 
 # --- what is allowed -------------------------------------------------------------------------
 
@@ -143,6 +146,29 @@ def unsafe_markdown(source: Source) -> list[str]:
         if masked[pos] == text[pos]  # the `<`, `[` or `{` it starts at is no code
     }
     return [f"{source.rel}:{line}: {message}" for line, message in sorted(problems)]
+
+
+def unsafe_data(doc: YamlDoc) -> list[str]:
+    """Every text value of a data file, checked like a page's text (data reaches pages as
+    generated Markdown and templates as text): `data/x.yml:line: ...` for what could run code."""
+    problems: list[str] = []
+    stack = [doc.node] if doc.node is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == STR_TAG and node.value:
+                text = Source(doc.rel, {}, node.value, node.start_mark.line + 1, {}, {})
+                problems += unsafe_markdown(text)
+        elif isinstance(node, yaml.MappingNode):
+            stack += [value for _, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return sorted(set(problems), key=_by_line)
+
+
+def _by_line(problem: str) -> tuple[int, str]:
+    _, line, message = problem.split(":", 2)
+    return int(line), message
 
 
 def _mask_code(text: str) -> str:
@@ -451,22 +477,76 @@ def image_problem(url: str) -> str | None:
 # --- files ---------------------------------------------------------------------------------------
 
 
-def unsafe_files(docs_dir: Path, docs_rel: str) -> list[str]:
-    """Files in docs/ that MkDocs would publish as they are: only pages and images may be there
-    (an .html or .js file would reach the reader unchecked)."""
-    problems = []
-    for folder, _, names in os.walk(docs_dir):
-        for name in sorted(names):
-            extension = os.path.splitext(name)[1].lower()
-            if extension == ".md" or extension in IMAGE_TYPES:
-                continue
-            rel = Path(folder, name).relative_to(docs_dir).as_posix()
-            problems.append(
-                f"{docs_rel}/{rel}:1: a {extension or 'file without extension'} file is "
-                "published unchecked; only Markdown pages and PNG, JPEG, GIF or WebP images "
-                "may be in docs/"
-            )
+# A page's path inside its language folder: lower-case words of letters, digits, - and _, with
+# dots only before .md (a space or an upper-case letter breaks links in llms.txt, in the twins,
+# and in `make stamp PAGE=...`; `.MD` is a page to MkDocs but to nothing else here).
+PAGE_NAME_RE = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*\.md")
+# What MkDocs reads as a page (mkdocs.utils.markdown_extensions), in any case.
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
+
+
+def unsafe_files(root: Path, folders: dict[str, Path]) -> list[str]:
+    """Files that would be read or published unchecked, in the folders given (name as shown in
+    messages -> folder), each as `file:1: ...`. Nothing is read here: names and links only.
+
+    - A symbolic link whose target is outside `root` (the repository): MkDocs would copy a
+      system file, or a folder of unchecked HTML, into the site. Inside the repository it is
+      followed like any folder or file.
+    - In docs/, anything but pages and images (an .html or .js file reaches the reader as it is),
+      and pages whose names are not portable (PAGE_NAME_RE)."""
+    problems: list[str] = []
+    top = Path(os.path.realpath(root))
+    for shown, folder in folders.items():
+        if folder.is_dir():
+            problems += _walk(folder, shown, top, shown.split("/")[-1] == "docs")
     return sorted(problems)
+
+
+def _walk(folder: Path, shown: str, top: Path, docs: bool) -> list[str]:
+    problems: list[str] = []
+    seen: set[str] = set()  # real folders walked: a link that loops is walked once
+    stack = [(folder, shown)]
+    while stack:
+        here, rel = stack.pop()
+        real = os.path.realpath(here)
+        if real in seen:
+            continue
+        seen.add(real)
+        with os.scandir(here) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                path, name = Path(entry.path), f"{rel}/{entry.name}"
+                if entry.is_symlink():
+                    target = Path(os.path.realpath(path))
+                    if not target.is_relative_to(top):
+                        problems.append(
+                            f"{name}:1: a symbolic link to {target}, outside the repository "
+                            f"({top}); copy the file into the repository instead"
+                        )
+                        continue
+                if entry.is_dir():
+                    stack.append((path, name))
+                elif docs:
+                    problems += _docs_file(name, shown)
+    return problems
+
+
+def _docs_file(name: str, docs: str) -> list[str]:
+    extension = os.path.splitext(name)[1].lower()
+    if extension in IMAGE_TYPES:
+        return []
+    if extension in MARKDOWN_EXTENSIONS:
+        inner = name[len(docs) + 1 :]
+        page = inner.partition("/")[2] or inner  # inside the language folder
+        if PAGE_NAME_RE.fullmatch(page):
+            return []
+        return [
+            f"{name}:1: page name `{page}` is not portable: use lower-case letters, digits, - "
+            "and _ only, ending in .md (e.g. guides/lead-scoring.md)"
+        ]
+    return [
+        f"{name}:1: a {extension or 'file without extension'} file is published unchecked; "
+        "only Markdown pages and PNG, JPEG, GIF or WebP images may be in docs/"
+    ]
 
 
 # --- built HTML ----------------------------------------------------------------------------------

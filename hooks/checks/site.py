@@ -23,7 +23,7 @@ from .parity import compare_pages, heading_issues
 from .pricing import PriceRules, page_has_prices, stale_issue
 from .safety import unsafe_files, unsafe_markdown
 from .skills import anchor_issues, reference_issues, unmentioned_issues
-from .source import read_text, split_front_matter
+from .source import MAX_FILE_BYTES, read_text, split_front_matter
 from .staleness import (
     Lag,
     Policy,
@@ -161,10 +161,11 @@ def read_page(
     name: str,
     problems: list[str],
     languages: Languages | None = None,
+    limit: int = MAX_FILE_BYTES,
 ) -> Page | None:
     """Read and parse one page; an unreadable one adds its problems and returns None."""
     try:
-        source = split_front_matter(read_text(path, rel), rel)
+        source = split_front_matter(read_text(path, rel, limit), rel)
     except InputError as exc:
         problems.extend(exc.problems)
         return None
@@ -243,7 +244,15 @@ class _Checker:
             if name in self.present[lang]:
                 path = self.docs / lang / name
                 rel = f"{self.docs_rel}/{lang}/{name}"
-                page = read_page(path, rel, lang, name, problems, self.config.languages)
+                page = read_page(
+                    path,
+                    rel,
+                    lang,
+                    name,
+                    problems,
+                    self.config.languages,
+                    limit=self.config.max_file_kib * 1024,
+                )
             pair.append(page)
         if problems:
             return None, None
@@ -360,6 +369,15 @@ def data_link_issues(
             yield Issue(rel, line, message, rule="links")
 
 
+def _load_inputs(root: Path, docs_dir: Path, data_dir: Path, config: SiteConfig) -> SiteData:
+    """The data files, once the names and links under docs/ and data/ are known to be safe:
+    nothing outside the repository is read."""
+    refused = unsafe_files(root, {_rel(docs_dir, root): docs_dir, _rel(data_dir, root): data_dir})
+    if refused:
+        raise InputError(refused)
+    return load_data(data_dir, _rel(data_dir, root), config)
+
+
 def check_site(
     root: Path,
     *,
@@ -376,7 +394,7 @@ def check_site(
     data_dir = Path(data_dir) if data_dir else root / "data"
     today = today or dt.date.today()
     config = config or SiteConfig()
-    data = load_data(data_dir, _rel(data_dir, root), config)
+    data = _load_inputs(root, docs_dir, data_dir, config)
     policy = load_policy(data_dir, _rel(data_dir, root))
     languages = config.languages
     present = discover(docs_dir, languages)
@@ -387,9 +405,8 @@ def check_site(
     checker = _Checker(root, docs_dir, data, present, config)
     found = checker.check(names)
 
-    problems = unsafe_files(docs_dir, _rel(docs_dir, root)) + found.problems
-    if problems:
-        raise InputError(problems)
+    if found.problems:
+        raise InputError(found.problems)
     issues = found.issues
     statuses = {status.name: status for status in found.statuses}
     anchors = found.anchors
@@ -447,7 +464,7 @@ def current_parity(
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     data_dir = Path(data_dir) if data_dir else root / "data"
     config = config or SiteConfig()
-    data = load_data(data_dir, _rel(data_dir, root), config)
+    data = _load_inputs(root, docs_dir, data_dir, config)
     checker = _Checker(root, docs_dir, data, discover(docs_dir, config.languages), config)
     problems: list[str] = []
     found = {}

@@ -15,6 +15,11 @@ from .model import InputError
 # libyaml's loader when it is installed, else the pure-Python one: the same documents and errors.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# The largest page or data file read, in bytes: ours are under 15 KB, and a page of megabytes
+# would take minutes to build (CONTRIBUTING.md, "Budgets"; a site sets its own with
+# `extra.checks.max_file_kib`).
+MAX_FILE_BYTES = 512 * 1024
+
 # Front matter: a first line of exactly `---`, then YAML, then a closing `---` (or `...`) line.
 FRONT_MATTER_RE = re.compile(
     r"\A---[ \t]*\n"  # opening delimiter on the first line
@@ -52,12 +57,22 @@ def decode(raw: bytes, rel: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
 
 
-def read_text(path: Path | str, rel: str) -> str:
-    """Read a file as UTF-8 text, or raise an InputError naming it."""
+def read_text(path: Path | str, rel: str, limit: int = MAX_FILE_BYTES) -> str:
+    """Read a file as UTF-8 text, or raise an InputError naming it; a file of more than `limit`
+    bytes is refused before it is read."""
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as file:
+            raw = file.read(limit + 1)
     except OSError as exc:
         raise InputError.at(rel, 1, f"cannot read file: {exc.strerror}") from None
+    if len(raw) > limit:
+        size = Path(path).stat().st_size
+        raise InputError.at(
+            rel,
+            1,
+            f"file is {size:,} bytes, more than the {limit:,} a page or data file may have; "
+            "split it (or raise extra.checks.max_file_kib in mkdocs.yml)",
+        )
     return decode(raw, rel)
 
 
@@ -94,15 +109,69 @@ def split_front_matter(text: str, rel: str) -> Source:
     )
 
 
-def _yaml_front_matter(raw: str, rel: str) -> tuple[dict[str, Any], dict[str, int], dict[str, str]]:
-    loader = _Loader(raw)
+def _compose(text: str, rel: str, first_line: int, what: str) -> tuple[Any, Any]:
+    """Parse YAML into its node graph and its value; malformed YAML, an alias or a repeated key
+    is an InputError naming the line (first_line: the file line of the YAML's first line)."""
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        meta = loader.construct_document(node) if node is not None else {}
+        if node is not None:
+            _refuse_reuse(node, rel, first_line, what)
+        return node, (loader.construct_document(node) if node is not None else None)
     except yaml.YAMLError as exc:
-        raise _yaml_problem(exc, rel, 2, "front matter") from None
+        raise _yaml_problem(exc, rel, first_line, what) from None
     finally:
         loader.dispose()
+
+
+def _refuse_reuse(root: Any, rel: str, first_line: int, what: str) -> None:
+    """Refuse what YAML reads silently in a way its writer did not mean, before constructing:
+
+    - an alias (`*name`): a few lines of nested aliases expand to billions of values, and the
+      checks would spend minutes and gigabytes on them; a value is written out instead;
+    - a key given twice in one mapping: YAML keeps the last, so a second `price:` or `title:`
+      would change the value every check has read from the first."""
+    seen: set[int] = set()
+    stack = [(root, root.start_mark.line)]  # a node, and the line that refers to it
+    while stack:
+        node, at = stack.pop()
+        if id(node) in seen:
+            raise InputError.at(
+                rel,
+                first_line + at,
+                f"malformed {what}: a YAML alias (*name) repeats the value anchored at line "
+                f"{first_line + node.start_mark.line}; write the value out",
+            )
+        seen.add(id(node))
+        children: list[tuple[Any, int]] = []  # in the order they are written
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+                line = key_node.start_mark.line
+                if key in keys:
+                    raise InputError.at(
+                        rel,
+                        first_line + line,
+                        f"malformed {what}: the key `{_short(key)}` is given twice (also at "
+                        f"line {first_line + keys[key]}); YAML would keep only the last",
+                    )
+                keys[key] = line
+                children += [(key_node, line), (value_node, line)]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, item.start_mark.line) for item in node.value]
+        stack += reversed(children)  # depth first, in the order they are written
+
+
+def _short(value: object, width: int = 60) -> str:
+    """A value as a message shows it: one line, at most `width` characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _yaml_front_matter(raw: str, rel: str) -> tuple[dict[str, Any], dict[str, int], dict[str, str]]:
+    node, meta = _compose(raw, rel, 2, "front matter")
+    meta = {} if node is None else meta
     if not isinstance(meta, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
         raise InputError.at(rel, 2, "malformed front matter: expected `key: value` lines")
     meta_lines: dict[str, int] = {}
@@ -151,15 +220,7 @@ class YamlDoc:
         return node.start_mark.line + 1 if node is not None else 1
 
 
-def load_yaml(path: Path, rel: str) -> YamlDoc:
+def load_yaml(path: Path, rel: str, limit: int = MAX_FILE_BYTES) -> YamlDoc:
     """Parse a data file; malformed YAML is an InputError with its file and line."""
-    text = read_text(path, rel)
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        raise _yaml_problem(exc, rel, 1, "YAML") from None
-    finally:
-        loader.dispose()
+    node, data = _compose(read_text(path, rel, limit), rel, 1, "YAML")
     return YamlDoc(rel, data, node)
