@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from checks.markdown import HEADING_ID_RE, HEADING_RE, LINK_RE, fenced_lines
 from checks.markers import WIDGET_LINE_RE
-from checks.source import FRONT_MATTER_RE
+from checks.source import split_front_matter
 
 # Link targets left alone: other sites, mail, in-page anchors.
 EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "#", "/")
@@ -43,15 +43,16 @@ class Row:
     zh: Section | None
 
 
-def split_sections(text: str) -> tuple[str, list[Section]]:
-    """A page's front-matter title and its sections (text before the first heading dropped)."""
-    title = ""
-    match = FRONT_MATTER_RE.match(text)
-    if match:
-        found = re.search(r"^title:[ \t]*(?P<title>.+)$", match.group("yaml"), re.MULTILINE)
-        title = found.group("title").strip().strip("\"'") if found else ""
-        text = text[match.end() :]
-    lines = text.split("\n")
+def split_sections(text: str, rel: str = "") -> tuple[str, list[Section]]:
+    """A page's front-matter title and its sections (text before the first heading dropped).
+
+    The front matter is read by the checks' own parser, so the title is the value the front
+    matter check validated, not a second reading of the raw line (a YAML comment or a second
+    `title:` would differ)."""
+    source = split_front_matter(text, rel)
+    title = source.meta.get("title")
+    title = title if isinstance(title, str) else ""
+    lines = source.body.split("\n")
     sections: list[Section] = []
     for line, in_code in zip(lines, fenced_lines(lines), strict=True):
         heading = None if in_code or not line.startswith("#") else HEADING_RE.match(line)

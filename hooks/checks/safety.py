@@ -52,6 +52,11 @@ TAG_ATTRIBUTES = {
 }
 # Keys an attribute list `{...}` may set besides #id and .class.
 ATTR_LIST_KEYS = frozenset({"id", "class", "title", "lang", "width", "height", "align"})
+# Material writes every element id of its own templates in the `__` namespace (`__config`, from
+# which its script reads the search worker's address; `__drawer`, `__search`, `__palette_0`…;
+# tests/checks/test_hostile_input.py derives the list from the templates and holds it to this).
+# An id or name there in a page comes first in the document and takes the theme's place.
+THEME_NAMESPACE = "__"
 # Keys that, even without a value, make an element load or run something.
 ACTIVE_KEYS = frozenset(
     {"style", "href", "src", "srcset", "action", "formaction", "data", "poster", "background"}
@@ -287,6 +292,8 @@ def _tag_problems(tag: re.Match[str]) -> Iterator[str]:
         if attributes:
             yield f"closing tag </{name}> has attributes; write </{name}>"
         return
+    if (attributes.get("id") or "").startswith(THEME_NAMESPACE):
+        yield theme_id_problem(attributes["id"] or "")
     for attribute in attributes:
         if attribute not in allowed:
             why = "runs code" if attribute.startswith("on") else "is not allowed"
@@ -425,11 +432,19 @@ def _attribute_lists(text: str) -> Iterator[tuple[int, str]]:
         if end < 0 or (0 <= newline < end):
             continue
         content = text[start + 1 : end].lstrip(":").strip(" ")
-        if not content or PLAIN_ATTR_LIST_RE.fullmatch(content):
+        if not content:
+            continue
+        if PLAIN_ATTR_LIST_RE.fullmatch(content):
+            for token in content.split():
+                if token.startswith("#" + THEME_NAMESPACE):
+                    yield start, theme_id_problem(token[1:])
             continue
         attributes, _ = get_attrs_and_remainder(content)  # tokens exactly as attr_list reads them
         for key, value in attributes:
             name = key.lower()
+            if name == "id" and (value or "").startswith(THEME_NAMESPACE):
+                yield start, theme_id_problem(value or "")
+                continue
             if key == "." or name in ATTR_LIST_KEYS:
                 continue
             if value is None and not name.startswith("on") and name not in ACTIVE_KEYS:
@@ -442,6 +457,13 @@ def _attribute_lists(text: str) -> Iterator[tuple[int, str]]:
                     f"#id, .class, {_listed(ATTR_LIST_KEYS - {'id', 'class'})}"
                 ),
             )
+
+
+def theme_id_problem(value: str) -> str:
+    return (
+        f"id `{value}` is in the theme's namespace ({THEME_NAMESPACE}…): it would take the place "
+        "of the theme's own element; choose another id"
+    )
 
 
 # --- URLs ----------------------------------------------------------------------------------------
@@ -569,6 +591,8 @@ URL_ATTRIBUTES = frozenset({"href", "src"})
 # The only style Python-Markdown writes: the alignment of a table column.
 TABLE_STYLE_RE = re.compile(r"text-align: (?:left|right|center);")
 INPUT_TYPES = frozenset({"checkbox", "radio"})  # task lists, content tabs
+# The ids and names pymdownx.tabbed writes for content tabs: the theme's own convention.
+TABBED_ID_RE = re.compile(r"__tabbed_\d+(?:_\d+)?")
 
 
 class _HtmlReader(HTMLParser):
@@ -589,6 +613,9 @@ class _HtmlReader(HTMLParser):
             if name not in HTML_ATTRIBUTES and not DATA_ATTRIBUTE_RE.fullmatch(name):
                 why = "runs code" if name.startswith("on") else "is not allowed"
                 self.problems.append((name, f"attribute `{name}` of <{tag}> {why}"))
+            elif name in ("id", "name") and value.startswith(THEME_NAMESPACE):
+                if not TABBED_ID_RE.fullmatch(value):
+                    self.problems.append((value, theme_id_problem(value)))
             elif name in URL_ATTRIBUTES:
                 problem = image_problem(value) if tag == "img" else link_problem(value)
                 if problem:
@@ -624,7 +651,9 @@ def _alternatives(names: frozenset[str]) -> str:
 # like this; the reader (2-3 microseconds a tag) would cost the build more than every other check.
 _ELEMENT = _alternatives(HTML_ELEMENTS - {"img", "input"})
 _ATTRIBUTE = (
-    rf'(?:{_alternatives(HTML_ATTRIBUTES - URL_ATTRIBUTES)}|data-[a-z0-9-]+)(?:="[^"<>]*")?'
+    rf'(?:{_alternatives(HTML_ATTRIBUTES - URL_ATTRIBUTES - {"id", "name"})}|data-[a-z0-9-]+)'
+    r'(?:="[^"<>]*")?'
+    r'|(?:id|name)="(?!__)[^"<>]*"'
     r'|href="(?:(?:https?://|mailto:)[^"<>&:]*|[^"<>&:]*)"'
     r'|style="text-align: (?:left|right|center);"'
 )
