@@ -2,9 +2,9 @@
 
 Thin adapter over ``checks.csp`` (pure). After the last language is built (static-i18n builds
 every language inside the default one's ``on_post_build``, so the nesting is counted) and after
-the offline plugin, it hashes every inline template script in ``site_dir``, writes
+the offline plugin, it hashes every inline script in ``site_dir`` that a template ships, writes
 ``site_dir/_nginx/csp.conf`` for ``deploy/nginx.conf`` and warns about inline code that the
-policy blocks (a script in a page's content, an ``on…=`` handler), so a strict build fails.
+policy blocks (a script that no template ships, an ``on…=`` handler), so a strict build fails.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from checks import build
-from checks.csp import INCLUDE_PATH, nginx_include, site_policy
+from checks.csp import INCLUDE_PATH, nginx_include, site_policy, template_scripts
 
 log = get_plugin_logger("csp")
 HOOK = "csp"  # this hook's values in the build state
@@ -41,7 +41,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not build.start(config).leave(HOOK):
         return  # another language's build, nested in the default one's
     site = Path(config.site_dir)
-    result = site_policy(site, _sources(config))
+    # the scripts the templates ship, from their sources (config.theme.dirs: overrides/ first)
+    shipped = template_scripts(Path(folder) for folder in config.theme.dirs)
+    result = site_policy(site, _sources(config), shipped)
     for problem in result.problems:
         log.warning(problem)
     target = site / INCLUDE_PATH

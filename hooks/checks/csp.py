@@ -1,15 +1,19 @@
-"""The site's Content-Security-Policy, with a hash for every inline script the theme writes.
+"""The site's Content-Security-Policy, with a hash for every inline script the templates ship.
 
 Material writes small inline scripts into every page (palette, tabs, ``__md_scope``), and our
 templates add some (the Chinese search base, the root 404's language fallback). A policy without
-``'unsafe-inline'`` must list the SHA-256 of each one, and those change with the theme version,
-the features and the page depth. So the hashes are read from the built site, never written by
-hand: :func:`site_policy` scans every page, and the build writes the result as an nginx include
-(:func:`nginx_include`) that ``deploy/nginx.conf`` loads.
+``'unsafe-inline'`` must list the SHA-256 of each one as the browser sees it, and those change
+with the theme version, the features and the page depth (``new URL("../..", location)``).
 
-Pages are untrusted input: a script inside a page's ``<article>`` came from Markdown, not from a
-template, so it gets no hash (the browser blocks it) and is reported, as is every inline event
-handler (``onclick=``), which no hash can allow. Nothing here imports MkDocs.
+So the policy is built from what we ship, not from what we find: :func:`template_scripts` reads
+every inline script of the theme's templates (Material's and ``overrides/``) into a pattern, each
+Jinja expression in it a hole that holds only characters no code can be written with (no
+parentheses, ``=``, ``;``, backtick, backslash or ``<``). :func:`site_policy` scans the built site
+and hashes a script only if it is one of those patterns filled in; any other inline script, however
+it got into a page (front matter, a data file, a hook), is refused by name and gets no hash, so the
+browser blocks it even behind a host that serves the policy. Inline event handlers (``onclick=``)
+are refused too: no hash allows one. The result is an nginx include (:func:`nginx_include`) that
+``deploy/nginx.conf`` loads. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # Every directive but script-src, whose sources are 'self' and the hashes. Same-origin only:
 # nothing may come from the network (fonts are off, no CDN); data: for Material's CSS icons.
@@ -54,6 +59,13 @@ HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(?P<handler>on[a-z]{3,})\s*=", re.IGNORE
 SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
 INCLUDE_PATH = "_nginx/csp.conf"  # inside the built site; deploy/nginx.conf includes it
+
+# A Jinja tag in a template script: {{ expression }}, {% statement %} or {# comment #}.
+JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+# What an expression may become in a script the site allows: a relative URL, a language code,
+# JSON of those ("/", ["zh", "ja"]). No character that calls, assigns, ends a statement or a
+# script, or escapes: nothing written here can run.
+HOLE = r'[\w./:"\[\], -]*'
 
 
 @dataclass(frozen=True)
@@ -98,22 +110,23 @@ def _runs(attributes: dict[str, str]) -> bool:
     return "src" not in attributes and kind in SCRIPT_TYPES
 
 
-def inline_scripts(html: str, path: str = "") -> list[InlineScript]:
-    """Every inline script of one page that a browser would run, in order."""
+def inline_scripts(html: str, path: str = "", bodies: bool = False) -> list[Any]:
+    """Every inline script of one page that a browser would run, in order (with ``bodies``:
+    each with its text, as (script, text) pairs)."""
     content = [m.span() for m in ARTICLE.finditer(html)]
-    found = []
+    found: list[Any] = []
     for m in SCRIPT.finditer(html):
         if not _runs(_attributes(m["attributes"])):
             continue
         at = m.start()
-        found.append(
-            InlineScript(
-                path=path,
-                line=html.count("\n", 0, at) + 1,
-                source=script_hash(m["body"]),
-                in_content=any(lo <= at < hi for lo, hi in content),
-            )
+        script = InlineScript(
+            path=path,
+            line=html.count("\n", 0, at) + 1,
+            source=script_hash(m["body"]),
+            in_content=any(lo <= at < hi for lo, hi in content),
         )
+        body = m["body"].replace("\r\n", "\n").replace("\r", "\n")
+        found.append((script, body) if bodies else script)
     return found
 
 
@@ -136,27 +149,72 @@ def policy(hashes: Iterable[str]) -> str:
     return "; ".join(parts)
 
 
-def site_policy(site: Path, sources: Mapping[str, str] | None = None) -> SitePolicy:
-    """Scan every page of a built site: the hashes of its template scripts, and what CSP refuses.
+def template_scripts(template_dirs: Iterable[Path]) -> list[re.Pattern[str]]:
+    """The inline scripts the templates can write, one pattern each (see the module docstring).
+
+    ``template_dirs`` in the theme's order (overrides first): a template that an earlier folder
+    overrides is not read, as Jinja does not read it."""
+    seen: set[str] = set()
+    patterns: dict[str, re.Pattern[str]] = {}
+    for folder in template_dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            name = path.relative_to(folder).as_posix()
+            if name in seen:
+                continue
+            seen.add(name)
+            text = path.read_text(encoding="utf-8")
+            for m in SCRIPT.finditer(text):
+                if not _runs(_attributes(JINJA_TAG.sub("", m["attributes"]))):
+                    continue
+                parts = JINJA_TAG.split(m["body"].replace("\r\n", "\n"))
+                holes = [
+                    HOLE if tag.startswith("{{") else "" for tag in JINJA_TAG.findall(m["body"])
+                ]
+                regex = "".join(
+                    re.escape(part) + hole for part, hole in zip(parts, [*holes, ""], strict=True)
+                )
+                patterns.setdefault(regex, re.compile(regex))
+    return list(patterns.values())
+
+
+def site_policy(
+    site: Path,
+    sources: Mapping[str, str] | None = None,
+    shipped: Iterable[re.Pattern[str]] = (),
+) -> SitePolicy:
+    """Scan every page of a built site: the hashes of the scripts the templates ship (``shipped``,
+    from :func:`template_scripts`), and every inline script or handler the policy refuses.
 
     ``sources`` maps a page (``zh/index.html``) to the file it was built from, so that a problem
     names the Markdown to fix as well as the line of the built page."""
     result = SitePolicy()
+    shipped = list(shipped)
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
         source = (sources or {}).get(rel)
+        origin = f" ({source})" if source else ""
         html = page.read_text(encoding="utf-8", errors="replace")
-        for script in inline_scripts(html, rel):
+        for script, body in inline_scripts(html, rel, bodies=True):
             if script.in_content:
                 result.problems.append(
-                    f"{rel}:{script.line}: inline <script> in the page's content"
-                    f"{f' ({source})' if source else ''} is blocked by the "
-                    "Content-Security-Policy; put the code in a script file"
+                    f"{rel}:{script.line}: inline <script> in the page's content{origin} is "
+                    "blocked by the Content-Security-Policy; put the code in a script file"
+                )
+            elif not any(pattern.fullmatch(body) for pattern in shipped):
+                result.problems.append(
+                    f"{rel}:{script.line}: inline <script>{origin} is not one the theme's or "
+                    "overrides/ templates write, so the Content-Security-Policy does not allow "
+                    f"it: {_excerpt(body)}"
                 )
             else:
                 result.hashes.setdefault(script.source, rel)
         result.problems += event_handlers(html, rel, source)
     return result
+
+
+def _excerpt(body: str, width: int = 60) -> str:
+    text = " ".join(body.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def nginx_include(header: str) -> str:

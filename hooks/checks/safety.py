@@ -651,7 +651,7 @@ def _alternatives(names: frozenset[str]) -> str:
 # like this; the reader (2-3 microseconds a tag) would cost the build more than every other check.
 _ELEMENT = _alternatives(HTML_ELEMENTS - {"img", "input"})
 _ATTRIBUTE = (
-    rf'(?:{_alternatives(HTML_ATTRIBUTES - URL_ATTRIBUTES - {"id", "name"})}|data-[a-z0-9-]+)'
+    rf"(?:{_alternatives(HTML_ATTRIBUTES - URL_ATTRIBUTES - {'id', 'name'})}|data-[a-z0-9-]+)"
     r'(?:="[^"<>]*")?'
     r'|(?:id|name)="(?!__)[^"<>]*"'
     r'|href="(?:(?:https?://|mailto:)[^"<>&:]*|[^"<>&:]*)"'

@@ -20,6 +20,7 @@ from checks.csp import (
     policy,
     script_hash,
     site_policy,
+    template_scripts,
 )
 from tests.gates.tools import build_variant
 from tests.sitebuild import REPO
@@ -80,23 +81,70 @@ def test_the_include_round_trips_and_refuses_a_quote() -> None:
         nginx_include('default-src "self"')
 
 
+def shipped_by(tmp_path: Path, *scripts: str) -> list:
+    """The patterns of a theme folder whose one template holds these inline scripts."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    body = "".join(f"<script>{script}</script>" for script in scripts)
+    (templates / "base.html").write_text(f"<head>{body}</head>", encoding="utf-8")
+    return template_scripts([templates])
+
+
 def test_site_policy_hashes_template_scripts_and_reports_the_rest(tmp_path: Path) -> None:
-    (tmp_path / "zh").mkdir()
-    (tmp_path / "index.html").write_text(
+    shipped = shipped_by(tmp_path, "a()")
+    site = tmp_path / "site"
+    (site / "zh").mkdir(parents=True)
+    (site / "index.html").write_text(
         "<head><script>a()</script></head>\n<article>\n<script>b()</script>\n</article>",
         encoding="utf-8",
     )
-    (tmp_path / "zh" / "index.html").write_text(
-        '<head><script>a()</script></head>\n<body>\n<a href=x onclick="c()">x</a>', encoding="utf-8"
+    (site / "zh" / "index.html").write_text(
+        "<head><script>a()</script>\n<script>d()</script></head>\n"
+        '<body>\n<a href=x onclick="c()">x</a>',
+        encoding="utf-8",
     )
-    result = site_policy(tmp_path)
+    result = site_policy(site, shipped=shipped)
     assert result.hashes == {script_hash("a()"): "index.html"}
     assert result.problems == [
         "index.html:3: inline <script> in the page's content is blocked by the "
         "Content-Security-Policy; put the code in a script file",
-        "zh/index.html:3: inline event handler onclick= is blocked by the "
+        "zh/index.html:2: inline <script> is not one the theme's or overrides/ templates write, "
+        "so the Content-Security-Policy does not allow it: d()",
+        "zh/index.html:4: inline event handler onclick= is blocked by the "
         "Content-Security-Policy; attach the handler from a script file",
     ]
+
+
+@pytest.mark.parametrize(("built", "allowed"), [
+    ('__md_scope=new URL("../..",location)', True),
+    ('__md_scope=new URL("/",location)', True),
+    ('__md_scope=new URL("",location)', True),
+    # what a value could add to break out of the hole: a call, an assignment, a statement
+    ('__md_scope=new URL("x",alert(1),"",location)', False),
+    ('__md_scope=new URL("x";alert`1`;"",location)', False),
+    ('__md_scope=new URL("x",location=name,"",location)', False),
+    ('alert(1);__md_scope=new URL(".",location)', False),
+])  # fmt: skip
+def test_a_template_expression_is_a_hole_no_code_fits_in(
+    tmp_path: Path, built: str, allowed: bool
+) -> None:
+    (pattern,) = shipped_by(tmp_path, '__md_scope=new URL("{{ base_url }}",location)')
+    assert bool(pattern.fullmatch(built)) is allowed
+
+
+def test_an_overridden_template_ships_only_its_override(tmp_path: Path) -> None:
+    overrides, theme = tmp_path / "overrides", tmp_path / "theme"
+    for folder, script in ((overrides, "ours()"), (theme, "theirs()")):
+        (folder / "partials").mkdir(parents=True)
+        (folder / "partials" / "x.html").write_text(f"<script>{script}</script>", encoding="utf-8")
+    assert [p.pattern for p in template_scripts([overrides, theme])] == [r"ours\(\)"]
+
+
+def theme_dirs() -> list[Path]:
+    """The template folders of the real site, overrides first (as config.theme.dirs)."""
+    import material
+
+    return [REPO / "overrides", Path(material.__file__).parent / "templates"]
 
 
 # End to end: the hook in a strict build of the two-page fixture
@@ -111,7 +159,7 @@ def test_the_build_writes_the_include_for_its_own_scripts(tmp_path: Path) -> Non
     build = build_variant(tmp_path, {}, with_csp_hook)
     assert build.returncode == 0, build.log
     header = header_from_include((build.site / INCLUDE_PATH).read_text(encoding="utf-8"))
-    assert header == site_policy(build.site).header
+    assert header == site_policy(build.site, shipped=template_scripts(theme_dirs())).header
     assert header.count("'sha256-") >= 4  # Material's own, on every page
 
 
