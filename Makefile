@@ -42,16 +42,16 @@ check: $(STAMP)
 ## status: translation status per page; with PAGE=..., what changed in the English since the
 ## version that the Chinese page translates, section by section (the translator's to-do list)
 status: $(STAMP)
-	$(BIN)/python -m hooks.checks status $(PAGE)
+	$(BIN)/python -m hooks.checks status $(if $(PAGE),"$(PAGE)")
 
 ## diff: the same as `make status PAGE=...`
 diff: $(STAMP)
-	$(BIN)/python -m hooks.checks diff $(PAGE)
+	$(BIN)/python -m hooks.checks diff $(if $(PAGE),"$(PAGE)")
 
 ## stamp: record that docs/zh/PAGE translates the current English page (all pages without PAGE);
 ## refused, naming every difference, while the page disagrees with the current English
 stamp: $(STAMP)
-	$(BIN)/python -m hooks.checks stamp $(PAGE)
+	$(BIN)/python -m hooks.checks stamp $(if $(PAGE),"$(PAGE)")
 
 ## bench: benchmarks (about 5 minutes on 2 cores); writes bench/RESULTS.md
 bench: $(STAMP)

@@ -77,9 +77,9 @@ def _report(config: MkDocsConfig) -> SiteReport:
 
 
 def _abort(error: InputError) -> Abort:
-    for problem in error.problems:
+    for problem in error.shown:
         log.error(problem)
-    return Abort(f"{len(error.problems)} input error(s); see above")
+    return Abort(f"{error.count} input error(s); see above")
 
 
 def on_config(config: MkDocsConfig) -> None:

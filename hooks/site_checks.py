@@ -38,9 +38,9 @@ def site_config(config: MkDocsConfig) -> SiteConfig:
     try:
         return build.site_config(config)
     except InputError as error:
-        for problem in error.problems:
+        for problem in error.shown:
             log.error(problem)
-        raise Abort(f"{len(error.problems)} input error(s) in {rel}; see above") from None
+        raise Abort(f"{error.count} input error(s) in {rel}; see above") from None
 
 
 def build_report(config: MkDocsConfig) -> SiteReport:
@@ -53,9 +53,9 @@ def build_report(config: MkDocsConfig) -> SiteReport:
     try:
         return build.start(config).report_for(run)
     except InputError as error:
-        for problem in error.problems:
+        for problem in error.shown:
             log.error(problem)
-        raise Abort(f"{len(error.problems)} input error(s) in docs/ or data/; see above") from None
+        raise Abort(f"{error.count} input error(s) in docs/ or data/; see above") from None
 
 
 def build_language(config: MkDocsConfig) -> str:
@@ -101,9 +101,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             first_line=_first_line(page),
         )
     except InputError as error:
-        for problem in error.problems:
+        for problem in error.shown:
             render_log.error(problem)
-        raise Abort(f"{len(error.problems)} input error(s) in {rel}; see above") from None
+        raise Abort(f"{error.count} input error(s) in {rel}; see above") from None
 
 
 def _first_line(page: Page) -> int:

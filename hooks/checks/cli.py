@@ -53,9 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         config = read_site_config(args.root)
         report = check_site(args.root, today=args.today, config=config)
     except InputError as error:
-        for problem in error.problems:
+        for problem in error.shown:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(error.problems)} input error(s); fix them and run again", file=sys.stderr)
+        print(f"{error.count} input error(s); fix them and run again", file=sys.stderr)
         return EXIT_INPUT
     if args.pages:
         langs = config.languages.both

@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             return 0
         findings = lint_pages(root.resolve(), pages) + lint_data(root)
     except InputError as error:
-        for problem in error.problems:
+        for problem in error.shown:
             print(f"error: {problem}", file=sys.stderr)
         return 2
     for finding in findings:

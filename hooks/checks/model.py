@@ -30,14 +30,34 @@ class Issue:
         return text
 
 
+# What one run shows of its input errors (CONTRIBUTING.md, "Budgets"): the first problems, each
+# cut to one bounded line, then how many more. A file built to produce errors cannot flood a log.
+MAX_PROBLEMS = 100
+MAX_PROBLEM_CHARS = 1000
+
+
 class InputError(Exception):
     """Input the checks cannot read (bad YAML, bad encoding, empty page, unknown marker).
 
-    Carries every problem found so that one run shows them all."""
+    Carries every problem found (each cut to one bounded line), so that one run shows them all;
+    `shown` is what a log prints: the first MAX_PROBLEMS, then how many more."""
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+        self.problems = [_bounded(problem) for problem in problems]
+        self.count = len(self.problems)
+        super().__init__("\n".join(self.shown))
+
+    @property
+    def shown(self) -> list[str]:
+        more = self.count - MAX_PROBLEMS
+        tail = [f"… and {more} more input error(s) not shown"] if more > 0 else []
+        return self.problems[:MAX_PROBLEMS] + tail
+
+
+def _bounded(problem: str) -> str:
+    if len(problem) <= MAX_PROBLEM_CHARS:
+        return problem
+    return f"{problem[: MAX_PROBLEM_CHARS - 30]}… ({len(problem):,} characters in all)"
 
     @classmethod
     def at(cls, path: str, line: int, message: str) -> InputError:
