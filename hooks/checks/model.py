@@ -53,12 +53,12 @@ class InputError(Exception):
         tail = [f"… and {more} more input error(s) not shown"] if more > 0 else []
         return self.problems[:MAX_PROBLEMS] + tail
 
+    @classmethod
+    def at(cls, path: str, line: int, message: str) -> InputError:
+        return cls([f"{path}:{line}: {message}"])
+
 
 def _bounded(problem: str) -> str:
     if len(problem) <= MAX_PROBLEM_CHARS:
         return problem
     return f"{problem[: MAX_PROBLEM_CHARS - 30]}… ({len(problem):,} characters in all)"
-
-    @classmethod
-    def at(cls, path: str, line: int, message: str) -> InputError:
-        return cls([f"{path}:{line}: {message}"])

@@ -186,6 +186,22 @@ def render_marker(pricing: Pricing, arg: str | None, lang: str) -> str:
     return render[arg or ""](pricing, lang)
 
 
+# A capitalised word that names a plan: "the Enterprise plan", "Pro and above".
+PLAN_NAME_RE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) (?:plans?|and above|or above|or higher)\b")
+# Capitalised words that stand before "plan" without naming one, even inside a sentence.
+SENTENCE_WORDS = frozenset({"Which", "Every", "Each", "Any", "All", "Your", "The", "This", "That"})
+# How many plans there are, in words or figures: "four plans", "3 plans".
+PLAN_COUNT_RE = re.compile(
+    r"\b(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|\d+) plans\b", re.I
+)
+NUMBER_WORDS = {
+    word: str(number)
+    for number, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1
+    )
+}
+
+
 class PriceRules:
     """Checks of prices in prose, compiled once per site from the plan names."""
 
@@ -222,6 +238,41 @@ class PriceRules:
                 re.compile(rf"含\s*{zh_n}的\s*{plan}{gloss}\s*套餐{_SAME_SENTENCE}{zh_m}"),
             ),
         ]
+
+    def plan_issues(self, page: Page, brands: frozenset[str]) -> Iterator[Issue]:
+        """Plans that prose names or counts and the data file does not have: a plan removed from
+        the data while a page still says "Enterprise plan" or "four plans" (reference pages;
+        a translation follows its reference by the parity checks)."""
+        rel, known = self.pricing.rel, {plan.name for plan in self.pricing.plans}
+        listed = ", ".join(plan.name for plan in self.pricing.plans)
+        names = known | {addon.name for addon in self.pricing.addons} | brands
+        for m in PLAN_NAME_RE.finditer(page.prose):
+            word, before = m["name"], page.prose[: m.start()].rpartition("\n")[2].rstrip()
+            if word in names or not before or before[-1] in ".!?:;(" or word in SENTENCE_WORDS:
+                continue  # a plan, a product, or a capital that starts a sentence
+            yield Issue(
+                page.rel,
+                page.line_of(m.start()),
+                f"names a plan {word} that {rel} does not list",
+                rel,
+                self.pricing.prices_line,
+                f"plans are {listed}",
+                rule="pricing",
+                page=page.name,
+            )
+        for m in PLAN_COUNT_RE.finditer(page.prose):
+            count = m["count"].lower()
+            if NUMBER_WORDS.get(count, count) != str(len(known)):
+                yield Issue(
+                    page.rel,
+                    page.line_of(m.start()),
+                    f"counts {m[0]}, but {rel} lists {len(known)}",
+                    rel,
+                    self.pricing.prices_line,
+                    f"plans are {listed}",
+                    rule="pricing",
+                    page=page.name,
+                )
 
     def prose_issues(self, page: Page) -> Iterator[Issue]:
         """Prices and multipliers in prose that the data file does not have."""

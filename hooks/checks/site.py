@@ -224,6 +224,7 @@ class _Checker:
         self.glossary = Glossary(data.terms, data.glossary_rel)
         plans = data.pricing.plans if data.pricing is not None else ()
         brands = [term.en for term in data.terms if term.brand] + [plan.name for plan in plans]
+        self.brands = frozenset(brands)
         self.extractor = FactExtractor(brands, self.glossary.misspells)
         self.prices = PriceRules(data.pricing) if data.pricing is not None else None
         self.plan_names = frozenset(plan.name for plan in plans)
@@ -295,6 +296,8 @@ class _Checker:
                     result.issues.extend(glossary.avoided(page))
                 if prices is not None:
                     result.issues.extend(prices.prose_issues(page))
+                    if page.lang == languages.reference:
+                        result.issues.extend(prices.plan_issues(page, self.brands))
                     result.issues.extend(prices.derived_issues(page))
                 if data.skills_on:
                     result.issues.extend(reference_issues(page, data))
