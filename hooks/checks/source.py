@@ -111,56 +111,55 @@ def split_front_matter(text: str, rel: str) -> Source:
 
 def _compose(text: str, rel: str, first_line: int, what: str) -> tuple[Any, Any]:
     """Parse YAML into its node graph and its value; malformed YAML, an alias or a repeated key
-    is an InputError naming the line (first_line: the file line of the YAML's first line)."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is not None:
-            _refuse_reuse(node, rel, first_line, what)
-        return node, (loader.construct_document(node) if node is not None else None)
-    except yaml.YAMLError as exc:
-        raise _yaml_problem(exc, rel, first_line, what) from None
-    finally:
-        loader.dispose()
+    is an InputError naming the line (first_line: the file line of the YAML's first line).
 
-
-def _refuse_reuse(root: Any, rel: str, first_line: int, what: str) -> None:
-    """Refuse what YAML reads silently in a way its writer did not mean, before constructing:
-
+    Refused, though YAML reads them silently in a way their writer may not have meant:
     - an alias (`*name`): a few lines of nested aliases expand to billions of values, and the
-      checks would spend minutes and gigabytes on them; a value is written out instead;
+      checks would spend minutes and gigabytes on them; the value is written out instead;
     - a key given twice in one mapping: YAML keeps the last, so a second `price:` or `title:`
       would change the value every check has read from the first."""
-    seen: set[int] = set()
-    stack = [(root, root.start_mark.line)]  # a node, and the line that refers to it
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise InputError.at(
+                    rel,
+                    first_line + event.start_mark.line,
+                    f"malformed {what}: a YAML alias (*{event.anchor}) repeats a value written "
+                    "elsewhere; write the value out",
+                )
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                _refuse_repeated_keys(node, rel, first_line, what)
+            return node, (loader.construct_document(node) if node is not None else None)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc, rel, first_line, what) from None
+
+
+def _refuse_repeated_keys(root: Any, rel: str, first_line: int, what: str) -> None:
+    """A key given twice in one mapping, anywhere in the document (which holds no alias)."""
+    stack = [root]
     while stack:
-        node, at = stack.pop()
-        if id(node) in seen:
-            raise InputError.at(
-                rel,
-                first_line + at,
-                f"malformed {what}: a YAML alias (*name) repeats the value anchored at line "
-                f"{first_line + node.start_mark.line}; write the value out",
-            )
-        seen.add(id(node))
-        children: list[tuple[Any, int]] = []  # in the order they are written
+        node = stack.pop()
         if isinstance(node, yaml.MappingNode):
             keys: dict[Any, int] = {}
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
-                line = key_node.start_mark.line
+                line = first_line + key_node.start_mark.line
                 if key in keys:
                     raise InputError.at(
                         rel,
-                        first_line + line,
+                        line,
                         f"malformed {what}: the key `{_short(key)}` is given twice (also at "
-                        f"line {first_line + keys[key]}); YAML would keep only the last",
+                        f"line {keys[key]}); YAML would keep only the last",
                     )
                 keys[key] = line
-                children += [(key_node, line), (value_node, line)]
+                stack += (key_node, value_node)
         elif isinstance(node, yaml.SequenceNode):
-            children = [(item, item.start_mark.line) for item in node.value]
-        stack += reversed(children)  # depth first, in the order they are written
+            stack += node.value
 
 
 def _short(value: object, width: int = 60) -> str:
