@@ -74,6 +74,7 @@ def outside_folder(root: Path) -> Path:
     folder = root.parent / "outside"
     folder.mkdir(exist_ok=True)
     (folder / "page.html").write_text("<script>alert(1)</script>", "utf-8")
+    (folder / "secret.md").write_text("a file that is not the site's\n", "utf-8")
     return folder
 
 
@@ -216,8 +217,8 @@ HOSTILE: list[tuple[str, list[Edit], str]] = [
     # nothing outside the repository is read or published
     (
         "symlink-page-outside",
-        [link("docs/en/leak.md", lambda root: Path("/etc/hostname"))],
-        r"docs/en/leak\.md:1: a symbolic link to /etc/hostname, outside the repository",
+        [link("docs/en/leak.md", lambda root: outside_folder(root) / "secret.md")],
+        r"docs/en/leak\.md:1: a symbolic link to .*/outside/secret\.md, outside the repository",
     ),
     (
         "symlink-folder-outside",
@@ -226,8 +227,8 @@ HOSTILE: list[tuple[str, list[Edit], str]] = [
     ),
     (
         "symlink-data-outside",
-        [link("data/notes.yml", lambda root: Path("/etc/hostname"))],
-        r"data/notes\.yml:1: a symbolic link to /etc/hostname, outside the repository",
+        [link("data/notes.yml", lambda root: outside_folder(root) / "secret.md")],
+        r"data/notes\.yml:1: a symbolic link to .*/outside/secret\.md, outside the repository",
     ),
     # budgets
     (
