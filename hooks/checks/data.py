@@ -419,7 +419,7 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
         example=example,
         as_of=r.get("as_of", kind=dt.date),
         as_of_label=r.per_language("as_of_label"),
-        max_age_days=r.number("max_age_days", low=1, high=3650, whole=True),
+        max_age_days=r.number("max_age_days", low=1, high=100_000, whole=True),
         verify_url=r.url("verify_url"),
         basis=r.per_language("basis"),
         plans=tuple(plans),
