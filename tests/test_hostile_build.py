@@ -144,7 +144,7 @@ CONTENT = '<div class="md-content"'
 PLANTED = {
     "install.html": ("<title>", f"<script>{PWNED}</script><title>"),  # a title in the head
     "zh/install.html": (CONTENT, f"<script>{PWNED}</script>{CONTENT}"),  # a banner
-    "side-by-side/install.html": ("</head>", f"<script>{PWNED}</script></head>"),  # the compare view
+    "side-by-side/install.html": ("</head>", f"<script>{PWNED}</script></head>"),  # compare
     "404.html": ("</body>", f"<script>{PWNED}</script></body>"),  # a template's text
 }
 
