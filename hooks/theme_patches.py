@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from search_words import MIN_JOINED
+
 
 @dataclass(frozen=True)
 class Patch:
@@ -81,19 +83,88 @@ SEGMENT_SEPARATE_WORDS = Patch(
 # into pieces (integrations/search/query/_/index.ts), and each piece alone is optional, so any
 # page that says "contact" outranks the endpoint. The fix makes every piece of one typed word
 # required (+piece*; a one-character piece, as in A/B or /api/3/, exactly), except stop words
-# (if/else), which the index does not hold; a camelCase
-# word is also looked up whole (the compounds field, hooks/i18n_output.py). Words that are not
-# split are left as Material makes them.
+# (if/else), which the index does not hold; and looks the word up whole as well, its letters and
+# digits joined (contactAutomations, /api/3/contact/sync -> api3contactsync), in the compounds
+# field that holds each entry's identifiers whole (search_words.identifier_words), so that the
+# entry with the identifier itself ranks first. Words that are not split are left as Material
+# makes them.
 SPLIT_WORD_REQUIRED = Patch(
     name="split-word-required",
     asset="assets/javascripts/workers/search.*.min.js",
     find='r.push([e.slice(0,o),s.slice(...u),e.slice(a)].join(""))})}return r})}',
     replace=(
         'r.push([e.slice(0,o),s.slice(...u),e.slice(a)].join(""))})}'
+        'let w=e.replace(/[^A-Za-z0-9]/g,"");'
         "return r.length>1?[...r.map(u=>/^[+-]/.test(u)||!lunr.stopWordFilter(u.toLowerCase())"
-        "?u:u.length>1?`+${u}*`:`+${u}`),...(/^[A-Za-z0-9]+$/.test(e)?[e]:[])]:r})}"
+        "?u:u.length>1?`+${u}*`:`+${u}`),"
+        f"...(w===e||w.length>={MIN_JOINED}?[w]:[])]:r}})}}"
     ),
     why="a code identifier (contact/sync, dealGroups) would rank every page with one of its parts",
+)
+# English word forms (idempotency, idempotent; tracking, track). Material keeps lunr's stemmer
+# out of the pipeline by default, for good reason: every query word becomes a prefix query
+# (word*), which skips the pipeline, so a stemmed index would no longer match what the reader
+# types. When the search config lists "stemmer" (mkdocs.yml), the fix indexes each word twice,
+# whole and as its stem (WORD_FORMS_INDEX), and the query adds each Latin word's stem, also as a
+# prefix (WORD_FORMS_QUERY): idempotency searches idempotency* and idempot*, which finds
+# "idempotent". A language whose lunr plugin brings its own pipeline (Chinese) is left alone.
+WORD_FORMS_INDEX = Patch(
+    name="word-forms-index",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find='this.searchPipeline.remove(o[a]);this.ref("location");',
+    replace=(
+        "this.searchPipeline.remove(o[a]);"
+        'e.pipeline.includes("stemmer")&&this.pipeline._stack.includes(lunr.stemmer)&&('
+        "lunr.acWordForms||lunr.Pipeline.registerFunction(lunr.acWordForms=w=>{"
+        "let v=lunr.stemmer(w.clone());return v.toString()===w.toString()?w:[w,v]},"
+        '"acWordForms"),'
+        "this.pipeline.after(lunr.stemmer,lunr.acWordForms),this.pipeline.remove(lunr.stemmer));"
+        'this.ref("location");'
+    ),
+    why="a query would find only the word forms it starts with (idempotency, not idempotent)",
+)
+WORD_FORMS_QUERY = Patch(
+    name="word-forms-query",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find='.map(r=>/(^[+-]|[~^]\\d+$)/.test(r)?r:`${r}*`).join(" ")}',
+    replace=(
+        ".map(r=>{if(/(^[+-]|[~^]\\d+$)/.test(r))return r;"
+        "let s=lunr.acWordForms&&/^[A-Za-z]{3,}$/.test(r)"
+        '?lunr.stemmer(new lunr.Token(r.toLowerCase())).toString():"";'
+        'return s&&s!==r.toLowerCase()?`${r}* ${s}*`:`${r}*`}).join(" ")}'
+    ),
+    why="a query would find only the word forms it starts with (idempotency, not idempotent)",
+)
+# Material ranks by lunr's score times a small bonus for the share of query words a result
+# matches (integrations/search/_/index.ts), and a title match weighs 1000 times a text match: a
+# section whose heading has one word of "live chat on website" outranks the page that says all
+# of them. The fix ranks the results that match more of the query's words first, by score among
+# equals (the words a result matched are Material's own `terms`).
+MORE_WORDS_FIRST = Patch(
+    name="more-words-first",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find=".sort((s,o)=>o.score-s.score).reduce(",
+    replace=(
+        ".sort((s,o)=>Object.values(o.terms).filter(Boolean).length"
+        "-Object.values(s.terms).filter(Boolean).length||o.score-s.score).reduce("
+    ),
+    why="a heading that shares one word of the query would outrank the answer that has them all",
+)
+# A typo (pricng, webhok, pipline) matches nothing and the reader sees "no matching documents".
+# When a query finds nothing, the fix searches again with each Latin word of five letters or
+# more allowed one edit, or two from seven letters (lunr's word~1): pricng finds pricing, pipline
+# pipelines. Queries that find something are left alone, so a correct word never pulls in
+# look-alikes.
+TYPO_FALLBACK = Patch(
+    name="typo-fallback",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find="try{return{type:3,data:de.search(e)}}",
+    replace=(
+        "try{let r=de.search(e),"
+        'f=e.replace(/[A-Za-z]{5,}(?![~^\\w])/g,w=>w+(w.length<7?"~1":"~2"));'
+        "return!r.items.length&&f!==e&&(r=de.search(f)),{type:3,data:r}}"
+    ),
+    why="a query with a typo would find nothing",
 )
 # The main bundle (integrations/search/worker/_/index.ts) hands the index to the worker at once
 # over HTTP, but from file:// only when the reader opens the search box, so the first query
@@ -126,6 +197,10 @@ PATCHES: tuple[Patch, ...] = (
     SEGMENT_SKIP_UNINDEXED,
     SEGMENT_SEPARATE_WORDS,
     SPLIT_WORD_REQUIRED,
+    WORD_FORMS_INDEX,
+    WORD_FORMS_QUERY,
+    MORE_WORDS_FIRST,
+    TYPO_FALLBACK,
     SEARCH_WARMUP,
     ALTERNATE_SAME_ORIGIN,
 )

@@ -10,6 +10,13 @@ from pathlib import Path
 
 import material
 import pytest
+from search_words import (
+    SynonymError,
+    add_synonyms,
+    drop_unsearched_fields,
+    identifier_words,
+    synonym_groups,
+)
 from theme_patches import PATCHES, SEGMENT_LAST_WORD, PatchError, apply_patch, patch_site
 
 from bench.search_quality import (
@@ -22,7 +29,6 @@ from bench.search_quality import (
 )
 from i18n_output import (
     add_compound_words,
-    compound_words,
     head_alternates,
     language_menu,
     words_to_keep_whole,
@@ -98,12 +104,16 @@ def test_the_build_stops_with_a_clear_message_when_material_changed(tmp_path: Pa
     [
         ("Add WhatsApp to an automation", ["whatsapp"]),
         ("<code>vgo('setEmail', 'a@b.c')</code>", ["setemail"]),
-        ("GET /api/3/dealGroups and OAuth 2.0", ["dealgroups", "oauth"]),
-        ("plain words, an API, HTTP 429", []),
+        (
+            "GET /api/3/dealGroups and OAuth 2.0",
+            ["3dealgroups", "api3dealgroups", "dealgroups", "oauth"],
+        ),
+        ("POST /api/3/contact/sync", ["3contactsync", "api3contactsync", "contactsync"]),
+        ("plain words, an API, HTTP 429, A/B tests", []),  # ab: too short to join
     ],
 )
-def test_compound_words_are_the_words_camelcase_splits(text: str, words: list[str]) -> None:
-    assert compound_words(text) == words
+def test_identifiers_are_camelcase_words_and_path_tails_whole(text: str, words: list[str]) -> None:
+    assert identifier_words(text) == words
 
 
 def test_compound_words_go_into_the_declared_field_only() -> None:
@@ -115,14 +125,75 @@ def test_compound_words_go_into_the_declared_field_only() -> None:
     assert add_compound_words(undeclared)["docs"] == docs
 
 
+GLOSSARY = {
+    "terms": [
+        {"en": "webhook", "zh": "Webhook", "aliases": {"en": ["callback"], "zh": ["回调"]}},
+        {"en": "deal", "zh": "商机"},
+    ],
+    "synonyms": [
+        {"en": ["authentication", "api key"], "zh": ["鉴权", "身份验证"]},
+        {"en": ["upsert"], "zh": ["联系人同步", "upsert"]},  # one English word: no group
+    ],
+}
+
+
+def test_synonym_groups_are_a_terms_aliases_and_each_synonyms_entry() -> None:
+    assert synonym_groups(GLOSSARY, "en", "g.yml") == [
+        ("webhook", "callback"),
+        ("authentication", "api key"),
+    ]
+    assert synonym_groups(GLOSSARY, "zh", "g.yml") == [
+        ("Webhook", "回调"),
+        ("鉴权", "身份验证"),
+        ("联系人同步", "upsert"),
+    ]
+
+
+def test_malformed_synonyms_name_the_file_and_the_entry() -> None:
+    with pytest.raises(SynonymError, match=r"^g\.yml: term '商机': aliases: zh must be a list"):
+        synonym_groups(
+            {"terms": [{"en": "deal", "zh": "商机", "aliases": {"zh": "x"}}]}, "zh", "g.yml"
+        )
+    with pytest.raises(SynonymError, match=r"^g\.yml: synonyms entry 1 must map"):
+        synonym_groups({"synonyms": [["a", "b"]]}, "en", "g.yml")
+
+
+def test_an_entry_using_one_word_of_a_group_gets_every_word() -> None:
+    docs = [
+        {"location": "a.html", "title": "API", "text": "<p>Send the Api Key</p>"},
+        {"location": "b.html", "title": "身份\u200b验证", "text": ""},  # jieba's breaks ignored
+        {"location": "c.html", "title": "Keys", "text": "a keyboard"},
+    ]
+    index = {"config": {"fields": {"synonyms": {"boost": 10}}}, "docs": docs}
+    en = add_synonyms(index, [("authentication", "api key")])["docs"]
+    assert en[0]["synonyms"] == "authentication api key"
+    assert "synonyms" not in en[2]
+    zh = add_synonyms(index, [("鉴权", "身份验证")])["docs"]
+    assert zh[1]["synonyms"] == "鉴权 身份验证"
+    assert add_synonyms({"config": {"fields": {}}, "docs": docs}, [("a", "b")])["docs"] == docs
+
+
+def test_a_field_with_boost_0_leaves_the_config_and_every_entry() -> None:
+    index = {
+        "config": {"fields": {"title": {"boost": 1000}, "tags": {"boost": 0}}},
+        "docs": [{"location": "a.html", "title": "A", "tags": ["Agency"]}],
+    }
+    assert drop_unsearched_fields(index) == {
+        "config": {"fields": {"title": {"boost": 1000}}},
+        "docs": [{"location": "a.html", "title": "A"}],
+    }
+
+
 def test_glossary_terms_that_jieba_breaks_into_lone_characters_are_kept_whole() -> None:
     cuts = {"分群": ["分", "群"], "线索评分": ["线索", "评分"], "Webhook": ["Webhook"]}
     assert words_to_keep_whole(list(cuts), cuts.__getitem__) == ["分群"]
 
 
-def test_the_search_config_declares_the_compounds_field() -> None:
+def test_the_search_config_declares_the_index_only_fields() -> None:
     search = next(p["search"] for p in load_config()["plugins"] if "search" in p)
-    assert "compounds" in search["fields"]
+    assert {"compounds", "synonyms"} <= set(search["fields"])
+    assert search["fields"]["tags"] == {"boost": 0}  # role chips: out of the index
+    assert "stemmer" in search["pipeline"]  # word forms (theme patch word-forms-*)
 
 
 # --- the query set ------------------------------------------------------------------------------
