@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from search_words import SynonymError, synonym_groups
-from theme_patches import PatchError, patch_site
+from theme_patches import PatchError, fresh_names, patch_site
 
 from checks import build
 from checks.model import InputError
@@ -127,9 +127,11 @@ def _finalise(config: MkDocsConfig) -> None:
         counts = write_search_indexes(site_dir, langs, default, synonyms)
         log.debug("search index per language: %s", counts)
         try:
-            log.debug("theme patches applied to %s", patch_site(site_dir))
+            changed = patch_site(site_dir)
         except PatchError as error:
             raise PluginError(str(error)) from None
+        # a patched script gets a name of its own: hosts cache hashed names for good
+        log.debug("theme patches applied, new names: %s", fresh_names(site_dir, changed))
 
 
 on_post_build = CombinedEvent(_separate_404, _finalise)

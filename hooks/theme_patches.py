@@ -8,12 +8,16 @@ once, the build stops with :class:`PatchError`, naming the file, the fix and wha
 new source (the ``.min.js.map`` next to it holds the TypeScript) and update the piece here, or
 drop the fix if Material fixed it.
 
-The patched files keep their names (Material's templates hard-code them). A host that caches
-``assets/`` for good must therefore drop that cache when this file changes.
+A patched file then gets a name with the hash of its new content (:func:`fresh_names`), and every
+reference to it in the site follows: a host caches Material's hashed assets for a year
+(deploy/nginx.conf, ``immutable``), and a returning reader would otherwise keep the old worker
+after a fix ships.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,3 +248,48 @@ def patch_site(site_dir: Path, patches: Sequence[Patch] = PATCHES) -> list[str]:
             if rel not in changed:
                 changed.append(rel)
     return changed
+
+
+# Material's content-hashed names: bundle.a5f9d56c.min.js (name, 8 hex digits, the suffix)
+_HASHED_NAME = re.compile(r"^(?P<name>.+)\.(?P<hash>[0-9a-f]{8})(?P<suffix>\.min\.js)$")
+# the files that may refer to a script by name: pages, scripts (the bundle), the search config
+_REFERRING = ("*.html", "*.js", "*.json")
+
+
+def content_hash(data: bytes) -> str:
+    """Eight hex digits of the content's SHA-256, the length of Material's own hashes."""
+    return hashlib.sha256(data).hexdigest()[:8]
+
+
+def fresh_names(site_dir: Path, changed: Sequence[str]) -> dict[str, str]:
+    """Give each ``changed`` file (paths relative to ``site_dir``) with a hashed name the hash of
+    its content, and rewrite every reference to it; return the old paths and the new.
+
+    A file that names another changed file is renamed after it, once the reference in it is
+    rewritten (the bundle would name the worker), so that its hash covers the new name. A
+    reference to the file's source map (``.min.js.map``) stays: the map is Material's, unchanged.
+    """
+    pending = [rel for rel in changed if _HASHED_NAME.match(Path(rel).name)]
+    renamed: dict[str, str] = {}
+    while pending:
+        texts = {rel: (site_dir / rel).read_text(encoding="utf-8") for rel in pending}
+        rel = next(
+            (r for r in pending if not any(Path(o).name in texts[r] for o in pending if o != r)),
+            pending[0],
+        )
+        pending.remove(rel)
+        path = site_dir / rel
+        match = _HASHED_NAME.match(path.name)
+        assert match is not None  # pending holds hashed names only
+        new_name = f"{match['name']}.{content_hash(path.read_bytes())}{match['suffix']}"
+        if new_name == path.name:
+            continue
+        path.replace(path.with_name(new_name))
+        renamed[rel] = path.with_name(new_name).relative_to(site_dir).as_posix()
+        reference = re.compile(re.escape(path.name) + r"(?!\.map)")
+        for pattern in _REFERRING:
+            for other in site_dir.rglob(pattern):
+                text = other.read_text(encoding="utf-8")
+                if path.name in text:
+                    other.write_text(reference.sub(new_name, text), encoding="utf-8")
+    return renamed

@@ -3,6 +3,7 @@ the query set's format, and the search-engine view of two languages (hreflang, s
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -17,7 +18,15 @@ from search_words import (
     identifier_words,
     synonym_groups,
 )
-from theme_patches import PATCHES, SEGMENT_LAST_WORD, PatchError, apply_patch, patch_site
+from theme_patches import (
+    PATCHES,
+    SEGMENT_LAST_WORD,
+    PatchError,
+    apply_patch,
+    content_hash,
+    fresh_names,
+    patch_site,
+)
 
 from bench.search_quality import (
     MIN_QUERIES,
@@ -73,6 +82,62 @@ def test_patch_site_patches_every_script_of_a_built_site(tmp_path: Path) -> None
     for patch in PATCHES:
         (asset,) = tmp_path.glob(patch.asset)
         assert patch.replace in asset.read_text(encoding="utf-8")
+
+
+def _served(site: Path, patches) -> tuple[str, str, str]:
+    """Material's worker and bundle and a page naming them (as Material's templates do), patched
+    and renamed as the build does: the worker's and the bundle's names, and the page."""
+    for patch in PATCHES:
+        (asset,) = SHIPPED.glob(patch.asset)
+        target = site / asset.relative_to(SHIPPED)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(asset, target)
+    (worker,) = SHIPPED.glob(SEGMENT_LAST_WORD.asset)
+    (bundle,) = SHIPPED.glob("assets/javascripts/bundle.*.min.js")
+    page = site / "zh" / "index.html"
+    page.parent.mkdir()
+    page.write_text(
+        f'<script id="__config">{{"search": "../assets/javascripts/workers/{worker.name}"}}'
+        f'</script><script src="../assets/javascripts/{bundle.name}"></script>',
+        encoding="utf-8",
+    )
+    fresh_names(site, patch_site(site, patches))
+    (served_worker,) = site.glob(SEGMENT_LAST_WORD.asset)
+    (served_bundle,) = site.glob("assets/javascripts/bundle.*.min.js")
+    assert content_hash(served_worker.read_bytes()) in served_worker.name
+    return served_worker.name, served_bundle.name, page.read_text(encoding="utf-8")
+
+
+def test_a_changed_patch_changes_the_served_name_of_the_script(tmp_path: Path) -> None:
+    """Hosts cache hashed assets for a year (deploy/nginx.conf): a fix must reach returning
+    readers under a new name, and the pages must ask for that name."""
+    shipped = {p.name for patch in PATCHES for p in SHIPPED.glob(patch.asset)}
+    worker, bundle, page = _served(tmp_path / "now", PATCHES)
+    fixed = dataclasses.replace(SEGMENT_LAST_WORD, replace=SEGMENT_LAST_WORD.replace + ";")
+    patches = tuple(fixed if p is SEGMENT_LAST_WORD else p for p in PATCHES)
+    worker_2, bundle_2, page_2 = _served(tmp_path / "fixed", patches)
+    assert worker not in shipped and bundle not in shipped
+    assert worker_2 != worker  # the worker's fix changed: a new name
+    assert bundle_2 == bundle  # the bundle did not
+    assert f"workers/{worker}" in page and f"workers/{worker_2}" in page_2
+    assert bundle in page and not any(name in page for name in shipped)
+
+
+def test_without_fresh_names_two_fixes_are_served_under_one_name(tmp_path: Path) -> None:
+    """Negative control: patching alone keeps Material's name for either version of a fix, so
+    a reader whose browser cached the first never gets the second."""
+    (worker,) = SHIPPED.glob(SEGMENT_LAST_WORD.asset)
+    fixed = dataclasses.replace(SEGMENT_LAST_WORD, replace=SEGMENT_LAST_WORD.replace + ";")
+    served = []
+    for name, patch in (("now", SEGMENT_LAST_WORD), ("fixed", fixed)):
+        target = tmp_path / name / worker.relative_to(SHIPPED)
+        target.parent.mkdir(parents=True)
+        shutil.copyfile(worker, target)
+        patch_site(tmp_path / name, [patch])
+        (built,) = (tmp_path / name).glob(patch.asset)
+        served.append((built.name, built.read_bytes()))
+    assert served[0][0] == served[1][0] == worker.name
+    assert served[0][1] != served[1][1]
 
 
 def test_the_build_stops_with_a_clear_message_when_material_changed(tmp_path: Path) -> None:
