@@ -112,6 +112,8 @@ SPLIT_WORD_REQUIRED = Patch(
 # whole and as its stem (WORD_FORMS_INDEX), and the query adds each Latin word's stem, also as a
 # prefix (WORD_FORMS_QUERY): idempotency searches idempotency* and idempot*, which finds
 # "idempotent". A language whose lunr plugin brings its own pipeline (Chinese) is left alone.
+# The same step drops English stop words from a query that has other words: the index holds
+# none, but as prefixes (in*, the*) they matched include, theme and every page.
 WORD_FORMS_INDEX = Patch(
     name="word-forms-index",
     asset="assets/javascripts/workers/search.*.min.js",
@@ -132,10 +134,12 @@ WORD_FORMS_QUERY = Patch(
     asset="assets/javascripts/workers/search.*.min.js",
     find='.map(r=>/(^[+-]|[~^]\\d+$)/.test(r)?r:`${r}*`).join(" ")}',
     replace=(
-        ".map(r=>{if(/(^[+-]|[~^]\\d+$)/.test(r))return r;"
+        ".map((r,i,a)=>{if(/(^[+-]|[~^]\\d+$)/.test(r))return r;"
+        "if(/^[A-Za-z]+$/.test(r)&&!lunr.stopWordFilter(r.toLowerCase())&&a.some(x=>"
+        '!/^[A-Za-z]+$/.test(x)||lunr.stopWordFilter(x.toLowerCase())))return"";'
         "let s=lunr.acWordForms&&/^[A-Za-z]{3,}$/.test(r)"
         '?lunr.stemmer(new lunr.Token(r.toLowerCase())).toString():"";'
-        'return s&&s!==r.toLowerCase()?`${r}* ${s}*`:`${r}*`}).join(" ")}'
+        'return s&&s!==r.toLowerCase()?`${r}* ${s}*`:`${r}*`}).filter(Boolean).join(" ")}'
     ),
     why="a query would find only the word forms it starts with (idempotency, not idempotent)",
 )
