@@ -30,6 +30,7 @@ from theme_patches import (
 
 from bench.search_quality import (
     MIN_QUERIES,
+    QUERY_SETS,
     QualityReport,
     Query,
     QueryResult,
@@ -264,10 +265,11 @@ def test_the_search_config_declares_the_index_only_fields() -> None:
 # --- the query set ------------------------------------------------------------------------------
 
 
-def test_the_query_set_has_enough_queries_per_language() -> None:
-    queries = load_queries()
+@pytest.mark.parametrize("query_set", QUERY_SETS, ids=lambda s: s.path.name)
+def test_each_query_set_has_enough_queries_per_language(query_set) -> None:
+    queries = load_queries(query_set.path, query_set.min_queries)
     for lang in ("en", "zh"):
-        assert sum(q.lang == lang for q in queries) >= MIN_QUERIES
+        assert sum(q.lang == lang for q in queries) >= query_set.min_queries >= MIN_QUERIES
 
 
 def test_a_malformed_query_names_its_line(tmp_path: Path) -> None:
@@ -278,7 +280,7 @@ def test_a_malformed_query_names_its_line(tmp_path: Path) -> None:
 
 
 def test_every_expected_page_exists_in_its_language() -> None:
-    for query in load_queries():
+    for query in [q for s in QUERY_SETS for q in load_queries(s.path, s.min_queries)]:
         for page in query.pages:
             source = REPO / "docs" / query.lang / page.replace(".html", ".md")
             assert source.is_file(), f"{query.text!r} (line {query.line}) expects {page}"
