@@ -322,13 +322,14 @@ def _search(results: SearchResults | None, skipped: str | None, reps: int) -> li
         "site*. Figures taken while other work loads the machine (see the load average) are "
         "slower across the board; compare the two variants of one row.",
         "",
-        f"### Search quality: {results.queries} queries of `bench/search_queries.yml`",
+        f"### Search quality: {results.queries} queries of `bench/search_queries*.yml`",
         "",
         "Each query names the pages where its answer lives (`bench/search_quality.py`). *Top-1*: "
         "the first result page is one of them; *top-3*: one of them is among the first three "
         "result pages. *Other language*: result links from the other language's pages (must be "
         "0). The bar, enforced by `tests/gates/test_search_quality.py`: top-3 at least "
-        f"{TOP3_BAR:.0%} per language, from file:// and over HTTP.",
+        f"{TOP3_BAR:.0%} per language, from file:// and over HTTP, for the first set; the cold "
+        "set (`search_queries_fresh.yml`) has its own bar in `bench/search_quality.QUERY_SETS`.",
         "",
     ]
     out += _table(

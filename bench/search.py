@@ -2,7 +2,7 @@
 
 Timing: the built site, and a copy of it with Material's search scripts as shipped (without
 hooks/theme_patches.py: no warm-up, the previous figure), both from file:// and over HTTP,
-interleaved page by page so that both see the same machine. Quality: bench/search_queries.yml
+interleaved page by page so that both see the same machine. Quality: bench/search_queries*.yml
 through bench/search_quality.py, from file:// and over HTTP.
 """
 
@@ -148,7 +148,10 @@ def run(site: Path, reps: int, log=print) -> SearchResults:
     restore_material_scripts(shipped)
     sites = {"shipped": shipped, "patched": site}
     runs: dict[tuple[str, str, str], list[Timing]] = {}
-    queries = search_quality.load_queries()
+    query_sets = [
+        (qs.path.name, search_quality.load_queries(qs.path, qs.min_queries))
+        for qs in search_quality.QUERY_SETS
+    ]
     quality: list[search_quality.QualityReport] = []
     try:
         with (
@@ -175,8 +178,10 @@ def run(site: Path, reps: int, log=print) -> SearchResults:
                                 _time_one(browser, bases[(mode, variant)], lang)
                             )
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            quality += search_quality.run(page, bases[("file://", "patched")], "file://", queries)
-            quality += search_quality.run(page, bases[("HTTP", "patched")], "HTTP", queries)
+            for name, queries in query_sets:  # "from" names the set: file:// search_queries.yml
+                for where in ("file://", "HTTP"):
+                    base = bases[(where, "patched")]
+                    quality += search_quality.run(page, base, f"{where} {name}", queries)
             browser.close()
     finally:
         shutil.rmtree(shipped, ignore_errors=True)
@@ -205,4 +210,4 @@ def run(site: Path, reps: int, log=print) -> SearchResults:
             f"  quality {report.where} {report.lang}: top-1 {report.top1:.0%}, "
             f"top-3 {report.top3:.0%}, other-language results {report.other_language}"
         )
-    return SearchResults(timings, quality, len(queries))
+    return SearchResults(timings, quality, sum(len(q) for _, q in query_sets))

@@ -6,10 +6,12 @@ get English results and vice versa. :func:`split_search_index` turns the merged 
 index per language, each with locations relative to that language's root, so that a page
 searches only its own language. Nothing here imports MkDocs.
 
-:func:`add_compound_words` keeps camelCase words findable whole: the separator splits WhatsApp
-into whats + app (so setEmail is found by its parts), and a reader who types ``whatsapp``
-would find nothing. Each entry gets the lowercased whole words in a field of their own, which
-mkdocs.yml declares under the search plugin's ``fields`` and Material never displays.
+:func:`add_compound_words` keeps code identifiers findable whole: the separator splits WhatsApp
+into whats + app and /api/3/contact/sync into its segments (so setEmail is found by its parts),
+and a reader who types ``whatsapp`` would find nothing. Each entry gets the lowercased whole words
+in a field of their own, which mkdocs.yml declares under the search plugin's ``fields`` and
+Material never displays. :func:`write_search_indexes` adds the other index-only words of
+``search_words`` (synonyms) and drops the fields declared with boost 0 (role tags).
 """
 
 from __future__ import annotations
@@ -21,19 +23,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from search_words import Group, add_synonyms, drop_unsearched_fields, identifier_words
+
 SearchIndex = dict[str, Any]
 
 COMPOUNDS_FIELD = "compounds"
-# A run of ASCII letters and digits (HTML tags and entities in the text are matched too, and
-# contain no camelCase, except rare attribute values, which are harmless extra words)
-_WORD = re.compile(r"[A-Za-z0-9]+")
-# where Material's recommended camelCase separator (?!\b)(?=[A-Z][a-z]) splits a word
-_CAMEL_BREAK = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]")
-
-
-def compound_words(text: str) -> list[str]:
-    """The words of ``text`` that the camelCase separator splits, lowercased, sorted, unique."""
-    return sorted({w.lower() for w in _WORD.findall(text) if _CAMEL_BREAK.search(w)})
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -52,12 +46,13 @@ def words_to_keep_whole(terms: Sequence[str], cut: Callable[[str], Iterable[str]
 
 
 def add_compound_words(index: SearchIndex) -> SearchIndex:
-    """Give every entry its camelCase words whole, if the index declares the field."""
+    """Give every entry its code identifiers whole (search_words.identifier_words), if the
+    index declares the field."""
     if COMPOUNDS_FIELD not in index["config"].get("fields", {}):
         return index
     docs = []
     for entry in index["docs"]:
-        words = compound_words(f"{entry.get('title', '')} {entry.get('text', '')}")
+        words = identifier_words(f"{entry.get('title', '')} {entry.get('text', '')}")
         docs.append({**entry, COMPOUNDS_FIELD: " ".join(words)} if words else entry)
     return {**index, "docs": docs}
 
@@ -90,8 +85,16 @@ def split_search_index(
     return out
 
 
-def write_search_indexes(site_dir: Path, languages: Sequence[str], default: str) -> dict[str, int]:
+def write_search_indexes(
+    site_dir: Path,
+    languages: Sequence[str],
+    default: str,
+    synonyms: Mapping[str, Sequence[Group]] | None = None,
+) -> dict[str, int]:
     """Rewrite ``site_dir``'s merged index as one index per language; return entry counts.
+
+    Each language's index loses its boost-0 fields and gains its entries' identifiers whole and
+    the words of each concept they use (``synonyms``: per language, search_words.synonym_groups).
 
     Writes ``search_index.json`` (for hosts) and ``search_index.js`` (for ``file://``, the form
     Material's offline plugin reads) under ``search/`` for the default language and
@@ -101,7 +104,9 @@ def write_search_indexes(site_dir: Path, languages: Sequence[str], default: str)
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     counts: dict[str, int] = {}
     for lang, lang_index in split_search_index(merged, languages, default).items():
+        lang_index = drop_unsearched_fields(lang_index)
         lang_index = add_compound_words(lang_index)
+        lang_index = add_synonyms(lang_index, (synonyms or {}).get(lang, ()))
         folder = site_dir / "search" if lang == default else site_dir / lang / "search"
         folder.mkdir(parents=True, exist_ok=True)
         # sort_keys + fixed separators: byte-identical output for identical input

@@ -16,7 +16,8 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
-from theme_patches import PatchError, patch_site
+from search_words import SynonymError, synonym_groups
+from theme_patches import PatchError, fresh_names, patch_site
 
 from checks import build
 from checks.model import InputError
@@ -32,16 +33,30 @@ def _state(config: MkDocsConfig) -> dict[str, Any]:
     return build.start(config).of(HOOK)
 
 
-def on_config(config: MkDocsConfig) -> None:
-    """Teach jieba the glossary terms it would split into lone characters (see i18n_output):
-    the translation's terms, from the site's own glossary (data/ beside docs/)."""
+def _glossary(config: MkDocsConfig) -> tuple[dict[str, Any], str] | None:
+    """The site's glossary (data/ beside docs/) and its path as the messages name it."""
     try:
         names = build.site_config(config)
-        glossary = Path(config.docs_dir).parent / "data" / names.glossary_file
-        entries = yaml.safe_load(glossary.read_text(encoding="utf-8"))["terms"]
-        terms = [t[names.languages.translation] for t in entries]
-    except (OSError, yaml.YAMLError, KeyError, TypeError, InputError) as error:
+        path = Path(config.docs_dir).parent / "data" / names.glossary_file
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, InputError) as error:
         # the content checks report a malformed glossary by file and line; search just goes on
+        log.debug("no glossary for search: %s", error)
+        return None
+    return (data, f"data/{names.glossary_file}") if isinstance(data, dict) else None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Teach jieba the glossary terms and search aliases it would split into lone characters
+    (see i18n_output): the translation's words, from the site's own glossary."""
+    glossary = _glossary(config)
+    if glossary is None:
+        return
+    lang = build.site_config(config).languages.translation
+    try:
+        terms = [t[lang] for t in glossary[0]["terms"]]
+        terms += [w for group in synonym_groups(glossary[0], lang, glossary[1]) for w in group]
+    except (KeyError, TypeError, SynonymError) as error:
         log.debug("no glossary terms for jieba: %s", error)
         return
     for word in words_to_keep_whole(terms, jieba.cut):
@@ -103,12 +118,20 @@ def _finalise(config: MkDocsConfig) -> None:
     langs, default = build.languages(config)
     site_dir = Path(config.site_dir)
     if (site_dir / "search" / "search_index.json").is_file():
-        counts = write_search_indexes(site_dir, langs, default)
+        synonyms = {}
+        if (glossary := _glossary(config)) is not None:
+            try:
+                synonyms = {lang: synonym_groups(glossary[0], lang, glossary[1]) for lang in langs}
+            except SynonymError as error:
+                raise PluginError(str(error)) from None
+        counts = write_search_indexes(site_dir, langs, default, synonyms)
         log.debug("search index per language: %s", counts)
         try:
-            log.debug("theme patches applied to %s", patch_site(site_dir))
+            changed = patch_site(site_dir)
         except PatchError as error:
             raise PluginError(str(error)) from None
+        # a patched script gets a name of its own: hosts cache hashed names for good
+        log.debug("theme patches applied, new names: %s", fresh_names(site_dir, changed))
 
 
 on_post_build = CombinedEvent(_separate_404, _finalise)

@@ -128,8 +128,8 @@ def restore_material_scripts(site: Path) -> list[str]:
     shipped = Path(material.__file__).parent / "templates"
     restored = []
     for asset in sorted({patch.asset for patch in PATCHES}):
+        (original,) = shipped.glob(asset)  # the built copy has a name of its own (fresh_names)
         for built in site.glob(asset):
-            rel = built.relative_to(site)
-            built.write_bytes((shipped / rel).read_bytes())
-            restored.append(rel.as_posix())
+            built.write_bytes(original.read_bytes())
+            restored.append(built.relative_to(site).as_posix())
     return restored

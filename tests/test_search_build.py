@@ -3,6 +3,7 @@ the query set's format, and the search-engine view of two languages (hreflang, s
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -10,10 +11,26 @@ from pathlib import Path
 
 import material
 import pytest
-from theme_patches import PATCHES, SEGMENT_LAST_WORD, PatchError, apply_patch, patch_site
+from search_words import (
+    SynonymError,
+    add_synonyms,
+    drop_unsearched_fields,
+    identifier_words,
+    synonym_groups,
+)
+from theme_patches import (
+    PATCHES,
+    SEGMENT_LAST_WORD,
+    PatchError,
+    apply_patch,
+    content_hash,
+    fresh_names,
+    patch_site,
+)
 
 from bench.search_quality import (
     MIN_QUERIES,
+    QUERY_SETS,
     QualityReport,
     Query,
     QueryResult,
@@ -22,7 +39,6 @@ from bench.search_quality import (
 )
 from i18n_output import (
     add_compound_words,
-    compound_words,
     head_alternates,
     language_menu,
     words_to_keep_whole,
@@ -69,6 +85,62 @@ def test_patch_site_patches_every_script_of_a_built_site(tmp_path: Path) -> None
         assert patch.replace in asset.read_text(encoding="utf-8")
 
 
+def _served(site: Path, patches) -> tuple[str, str, str]:
+    """Material's worker and bundle and a page naming them (as Material's templates do), patched
+    and renamed as the build does: the worker's and the bundle's names, and the page."""
+    for patch in PATCHES:
+        (asset,) = SHIPPED.glob(patch.asset)
+        target = site / asset.relative_to(SHIPPED)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(asset, target)
+    (worker,) = SHIPPED.glob(SEGMENT_LAST_WORD.asset)
+    (bundle,) = SHIPPED.glob("assets/javascripts/bundle.*.min.js")
+    page = site / "zh" / "index.html"
+    page.parent.mkdir()
+    page.write_text(
+        f'<script id="__config">{{"search": "../assets/javascripts/workers/{worker.name}"}}'
+        f'</script><script src="../assets/javascripts/{bundle.name}"></script>',
+        encoding="utf-8",
+    )
+    fresh_names(site, patch_site(site, patches))
+    (served_worker,) = site.glob(SEGMENT_LAST_WORD.asset)
+    (served_bundle,) = site.glob("assets/javascripts/bundle.*.min.js")
+    assert content_hash(served_worker.read_bytes()) in served_worker.name
+    return served_worker.name, served_bundle.name, page.read_text(encoding="utf-8")
+
+
+def test_a_changed_patch_changes_the_served_name_of_the_script(tmp_path: Path) -> None:
+    """Hosts cache hashed assets for a year (deploy/nginx.conf): a fix must reach returning
+    readers under a new name, and the pages must ask for that name."""
+    shipped = {p.name for patch in PATCHES for p in SHIPPED.glob(patch.asset)}
+    worker, bundle, page = _served(tmp_path / "now", PATCHES)
+    fixed = dataclasses.replace(SEGMENT_LAST_WORD, replace=SEGMENT_LAST_WORD.replace + ";")
+    patches = tuple(fixed if p is SEGMENT_LAST_WORD else p for p in PATCHES)
+    worker_2, bundle_2, page_2 = _served(tmp_path / "fixed", patches)
+    assert worker not in shipped and bundle not in shipped
+    assert worker_2 != worker  # the worker's fix changed: a new name
+    assert bundle_2 == bundle  # the bundle did not
+    assert f"workers/{worker}" in page and f"workers/{worker_2}" in page_2
+    assert bundle in page and not any(name in page for name in shipped)
+
+
+def test_without_fresh_names_two_fixes_are_served_under_one_name(tmp_path: Path) -> None:
+    """Negative control: patching alone keeps Material's name for either version of a fix, so
+    a reader whose browser cached the first never gets the second."""
+    (worker,) = SHIPPED.glob(SEGMENT_LAST_WORD.asset)
+    fixed = dataclasses.replace(SEGMENT_LAST_WORD, replace=SEGMENT_LAST_WORD.replace + ";")
+    served = []
+    for name, patch in (("now", SEGMENT_LAST_WORD), ("fixed", fixed)):
+        target = tmp_path / name / worker.relative_to(SHIPPED)
+        target.parent.mkdir(parents=True)
+        shutil.copyfile(worker, target)
+        patch_site(tmp_path / name, [patch])
+        (built,) = (tmp_path / name).glob(patch.asset)
+        served.append((built.name, built.read_bytes()))
+    assert served[0][0] == served[1][0] == worker.name
+    assert served[0][1] != served[1][1]
+
+
 def test_the_build_stops_with_a_clear_message_when_material_changed(tmp_path: Path) -> None:
     # An upgraded Material, simulated by a theme override of its worker with other code there
     overrides = tmp_path / "overrides"
@@ -98,12 +170,16 @@ def test_the_build_stops_with_a_clear_message_when_material_changed(tmp_path: Pa
     [
         ("Add WhatsApp to an automation", ["whatsapp"]),
         ("<code>vgo('setEmail', 'a@b.c')</code>", ["setemail"]),
-        ("GET /api/3/dealGroups and OAuth 2.0", ["dealgroups", "oauth"]),
-        ("plain words, an API, HTTP 429", []),
+        (
+            "GET /api/3/dealGroups and OAuth 2.0",
+            ["3dealgroups", "api3dealgroups", "dealgroups", "oauth"],
+        ),
+        ("POST /api/3/contact/sync", ["3contactsync", "api3contactsync", "contactsync"]),
+        ("plain words, an API, HTTP 429, A/B tests", []),  # ab: too short to join
     ],
 )
-def test_compound_words_are_the_words_camelcase_splits(text: str, words: list[str]) -> None:
-    assert compound_words(text) == words
+def test_identifiers_are_camelcase_words_and_path_tails_whole(text: str, words: list[str]) -> None:
+    assert identifier_words(text) == words
 
 
 def test_compound_words_go_into_the_declared_field_only() -> None:
@@ -115,23 +191,85 @@ def test_compound_words_go_into_the_declared_field_only() -> None:
     assert add_compound_words(undeclared)["docs"] == docs
 
 
+GLOSSARY = {
+    "terms": [
+        {"en": "webhook", "zh": "Webhook", "aliases": {"en": ["callback"], "zh": ["回调"]}},
+        {"en": "deal", "zh": "商机"},
+    ],
+    "synonyms": [
+        {"en": ["authentication", "api key"], "zh": ["鉴权", "身份验证"]},
+        {"en": ["upsert"], "zh": ["联系人同步", "upsert"]},  # one English word: no group
+    ],
+}
+
+
+def test_synonym_groups_are_a_terms_aliases_and_each_synonyms_entry() -> None:
+    assert synonym_groups(GLOSSARY, "en", "g.yml") == [
+        ("webhook", "callback"),
+        ("authentication", "api key"),
+    ]
+    assert synonym_groups(GLOSSARY, "zh", "g.yml") == [
+        ("Webhook", "回调"),
+        ("鉴权", "身份验证"),
+        ("联系人同步", "upsert"),
+    ]
+
+
+def test_malformed_synonyms_name_the_file_and_the_entry() -> None:
+    with pytest.raises(SynonymError, match=r"^g\.yml: term '商机': aliases: zh must be a list"):
+        synonym_groups(
+            {"terms": [{"en": "deal", "zh": "商机", "aliases": {"zh": "x"}}]}, "zh", "g.yml"
+        )
+    with pytest.raises(SynonymError, match=r"^g\.yml: synonyms entry 1 must map"):
+        synonym_groups({"synonyms": [["a", "b"]]}, "en", "g.yml")
+
+
+def test_an_entry_using_one_word_of_a_group_gets_every_word() -> None:
+    docs = [
+        {"location": "a.html", "title": "API", "text": "<p>Send the Api Key</p>"},
+        {"location": "b.html", "title": "身份\u200b验证", "text": ""},  # jieba's breaks ignored
+        {"location": "c.html", "title": "Keys", "text": "a keyboard"},
+    ]
+    index = {"config": {"fields": {"synonyms": {"boost": 10}}}, "docs": docs}
+    en = add_synonyms(index, [("authentication", "api key")])["docs"]
+    assert en[0]["synonyms"] == "authentication api key"
+    assert "synonyms" not in en[2]
+    zh = add_synonyms(index, [("鉴权", "身份验证")])["docs"]
+    assert zh[1]["synonyms"] == "鉴权 身份验证"
+    assert add_synonyms({"config": {"fields": {}}, "docs": docs}, [("a", "b")])["docs"] == docs
+
+
+def test_a_field_with_boost_0_leaves_the_config_and_every_entry() -> None:
+    index = {
+        "config": {"fields": {"title": {"boost": 1000}, "tags": {"boost": 0}}},
+        "docs": [{"location": "a.html", "title": "A", "tags": ["Agency"]}],
+    }
+    assert drop_unsearched_fields(index) == {
+        "config": {"fields": {"title": {"boost": 1000}}},
+        "docs": [{"location": "a.html", "title": "A"}],
+    }
+
+
 def test_glossary_terms_that_jieba_breaks_into_lone_characters_are_kept_whole() -> None:
     cuts = {"分群": ["分", "群"], "线索评分": ["线索", "评分"], "Webhook": ["Webhook"]}
     assert words_to_keep_whole(list(cuts), cuts.__getitem__) == ["分群"]
 
 
-def test_the_search_config_declares_the_compounds_field() -> None:
+def test_the_search_config_declares_the_index_only_fields() -> None:
     search = next(p["search"] for p in load_config()["plugins"] if "search" in p)
-    assert "compounds" in search["fields"]
+    assert {"compounds", "synonyms"} <= set(search["fields"])
+    assert search["fields"]["tags"] == {"boost": 0}  # role chips: out of the index
+    assert "stemmer" in search["pipeline"]  # word forms (theme patch word-forms-*)
 
 
 # --- the query set ------------------------------------------------------------------------------
 
 
-def test_the_query_set_has_enough_queries_per_language() -> None:
-    queries = load_queries()
+@pytest.mark.parametrize("query_set", QUERY_SETS, ids=lambda s: s.path.name)
+def test_each_query_set_has_enough_queries_per_language(query_set) -> None:
+    queries = load_queries(query_set.path, query_set.min_queries)
     for lang in ("en", "zh"):
-        assert sum(q.lang == lang for q in queries) >= MIN_QUERIES
+        assert sum(q.lang == lang for q in queries) >= query_set.min_queries >= MIN_QUERIES
 
 
 def test_a_malformed_query_names_its_line(tmp_path: Path) -> None:
@@ -142,7 +280,7 @@ def test_a_malformed_query_names_its_line(tmp_path: Path) -> None:
 
 
 def test_every_expected_page_exists_in_its_language() -> None:
-    for query in load_queries():
+    for query in [q for s in QUERY_SETS for q in load_queries(s.path, s.min_queries)]:
         for page in query.pages:
             source = REPO / "docs" / query.lang / page.replace(".html", ".md")
             assert source.is_file(), f"{query.text!r} (line {query.line}) expects {page}"

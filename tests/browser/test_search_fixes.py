@@ -7,6 +7,12 @@
 - Warm-up: from file:// the index is in the worker once the reader moves, before they reach the
   search box (search-warmup.js + theme patch search-warmup); with Material's bundle as shipped
   it is not.
+- What readers mean (issue 27): an identifier finds where it stands first, a word form finds
+  another (idempotency, idempotent), a glossary synonym finds the other word (鉴权, 身份验证),
+  the answer outranks an FAQ question that shares one word, a role finds only the pages about
+  it and no chip shows in the results, a typo still finds the page; each beside the site without
+  the change (the index as it was, Material's worker as shipped). The sixth case, the cold query
+  set, is the search-quality gate (tests/gates/test_search_quality.py).
 """
 
 from __future__ import annotations
@@ -195,3 +201,186 @@ def test_with_materials_bundle_the_index_waits_for_the_reader(shipped_site: Path
 def test_the_warmup_script_fires_the_event_the_patch_listens_for() -> None:
     script = REPO / "overrides" / "assets" / "javascripts" / "search-warmup.js"
     assert f'"{WARMUP_EVENT}"' in script.read_text(encoding="utf-8")
+
+
+# --- 4. what readers mean (issue 27): each case beside a site without its change ---------------
+#
+# One fixture site holds every case; its negative controls are the same site with Material's
+# worker as shipped (word forms, ranking, typos) and a build with the index as it was before
+# (identifiers weighed as text, no synonyms, the role tags searched).
+
+MEANING_EN_INDEX = """
+## Endpoints {#endpoints}
+
+List a contact's automations with `GET /api/3/contactAutomations`. Create or update a contact
+with `POST /api/3/contact/sync`. Make your webhook handler idempotent.
+
+## What you pay {#what-you-pay}
+
+For 2500 contacts the price is 49 dollars a month.
+
+## Owners {#owners}
+
+Each deal has an owner, who gets its tasks.
+"""
+MEANING_EN_AUTOMATIONS = """
+## Contact automations {#contact-automations}
+
+Add a contact to automations from the contact page, and sync its tags with your store.
+
+## Questions {#questions}
+
+### Why does site tracking not record visits of my contacts? {#site-tracking-visits}
+
+Check the tracking code on every page.
+"""
+MEANING_ZH_INDEX = """
+## 接口 {#endpoints}
+
+使用 API 密钥进行身份验证。
+
+## 代理商 {#agencies}
+
+代理商为客户管理多个账户。
+"""
+ROLE_TAGS = {"en": "Small business owner", "zh": "代理商 / 自由职业者"}
+SYNONYMS = "synonyms:\n  - {en: [authentication], zh: [身份验证, 鉴权]}\n"
+
+
+def _meaning_site(workdir: Path, *, fixed: bool) -> Build:
+    def setup(config: dict) -> None:
+        docs = Path(config["docs_dir"])
+        for lang, tag in ROLE_TAGS.items():  # the role chips, as reader_hooks sets them
+            page = docs / lang / "automations.md"
+            text = page.read_text("utf-8").replace("---\n", f"---\ntags: [{tag}]\n", 1)
+            page.write_text(text, "utf-8")
+        if fixed:
+            (docs.parent / "data").mkdir()
+            (docs.parent / "data" / "glossary.yml").write_text(f"terms: []\n{SYNONYMS}", "utf-8")
+        else:  # the index before issue 27: tags (Material's boost 10^6), identifiers weighed as
+            # text, no stems, no synonyms
+            search_config = plugin(config, "search")
+            search_config["fields"].pop("tags")
+            search_config["fields"]["compounds"] = {"boost": 1}
+            search_config.pop("pipeline")
+
+    appends = {
+        "en/index.md": MEANING_EN_INDEX,
+        "en/automations.md": MEANING_EN_AUTOMATIONS,
+        "zh/index.md": MEANING_ZH_INDEX,
+    }
+    build = build_variant(workdir, appends, setup)
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="module")
+def meaning_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return _meaning_site(tmp_path_factory.mktemp("meaning"), fixed=True)
+
+
+@pytest.fixture(scope="module")
+def meaning_shipped(meaning_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("meaning-shipped") / "site"
+    shutil.copytree(meaning_site.site, site)
+    assert restore_material_scripts(site)
+    return site
+
+
+@pytest.fixture(scope="module")
+def meaning_plain(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return _meaning_site(tmp_path_factory.mktemp("meaning-plain"), fixed=False)
+
+
+@pytest.fixture(scope="module")
+def meaning_before(meaning_plain: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The index as it was and Material's worker as shipped: the site without any change."""
+    site = tmp_path_factory.mktemp("meaning-before") / "site"
+    shutil.copytree(meaning_plain.site, site)
+    assert restore_material_scripts(site)
+    return site
+
+
+@pytest.fixture(scope="module")
+def real_shipped(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("real-shipped") / "site"
+    shutil.copytree(real_site.site, site)
+    assert restore_material_scripts(site)
+    return site
+
+
+def _first(page, site: Path, lang_page: str, query: str) -> list[str]:
+    return pages(search(page, (site / lang_page).as_uri(), query), site)
+
+
+# 1. an identifier whole first: the entry that holds it, above pages that share its words
+@pytest.mark.parametrize("query", ["contactAutomations", "/api/3/contact/sync", "contact/sync"])
+def test_an_identifier_finds_where_it_stands_first(meaning_site: Build, page, query: str) -> None:
+    assert _first(page, meaning_site.site, "index.html", query)[:1] == ["index.html"]
+
+
+def test_without_the_change_the_identifiers_words_rank_first(meaning_before: Path, page) -> None:
+    assert _first(page, meaning_before, "index.html", "contactAutomations")[:1] == [
+        "automations.html"
+    ]
+
+
+# 2. English word forms
+def test_a_word_form_finds_another(meaning_site: Build, page) -> None:
+    assert _first(page, meaning_site.site, "index.html", "idempotency")[:1] == ["index.html"]
+
+
+def test_with_materials_worker_a_word_form_finds_nothing(meaning_shipped: Path, page) -> None:
+    assert _first(page, meaning_shipped, "index.html", "idempotency") == []
+
+
+# 3. synonyms from the glossary, per language
+def test_a_synonym_finds_the_page_that_uses_the_other_word(meaning_site: Build, page) -> None:
+    assert _first(page, meaning_site.site, "zh/index.html", "鉴权")[:1] == ["zh/index.html"]
+
+
+def test_without_synonyms_the_other_word_finds_nothing(meaning_plain: Build, page) -> None:
+    assert _first(page, meaning_plain.site, "zh/index.html", "鉴权") == []
+
+
+# 4. an unrelated question (an FAQ heading) no longer outranks the answer: the issue's own
+# example on the real site
+def test_the_answer_with_every_word_outranks_a_question(real_site: Build, page) -> None:
+    found = _first(page, real_site.site, "index.html", "2500 contacts price")
+    assert found[:1] == ["pricing.html"]
+
+
+def test_with_materials_worker_the_faq_outranks_the_answer(real_shipped: Path, page) -> None:
+    found = _first(page, real_shipped, "index.html", "2500 contacts price")
+    assert found.index("faq.html") < found.index("pricing.html")
+
+
+# 5. role chips: not searched, not shown in the results
+@pytest.mark.parametrize(
+    ("lang_page", "query"), [("index.html", "owner"), ("zh/index.html", "代理商")]
+)
+def test_a_role_finds_only_the_pages_about_it(
+    meaning_site: Build, page, lang_page: str, query: str
+) -> None:
+    assert _first(page, meaning_site.site, lang_page, query) == [lang_page]
+    assert page.locator(".md-search-result .md-tag").count() == 0  # no chips in the snippets
+
+
+@pytest.mark.parametrize(
+    ("lang_page", "query"), [("index.html", "owner"), ("zh/index.html", "代理商")]
+)
+def test_with_role_tags_indexed_the_tagged_page_ranks_first(
+    meaning_plain: Build, page, lang_page: str, query: str
+) -> None:
+    found = _first(page, meaning_plain.site, lang_page, query)
+    assert found[:1] == [lang_page.replace("index", "automations")]
+    assert page.locator(".md-search-result .md-tag").count() > 0
+
+
+# typos: a query that finds nothing is retried with an edit per long word
+def test_a_typo_still_finds_the_page(meaning_site: Build, page) -> None:
+    assert _first(page, meaning_site.site, "index.html", "pipline")[:1] == ["index.html"]
+
+
+def test_with_materials_worker_a_typo_finds_nothing(meaning_shipped: Path, page) -> None:
+    assert _first(page, meaning_shipped, "index.html", "pipline") == []
