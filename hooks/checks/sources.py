@@ -238,19 +238,23 @@ def source_issues(
     return issues
 
 
-def sources_line(articles: Iterable[Article], label: str) -> str:
-    """One Sources paragraph: `label` is the language's words with `{links}` where they go."""
+def sources_line(articles: Iterable[Article], label: str, *, styled: bool = True) -> str:
+    """One Sources paragraph: `label` is the language's words with `{links}` where they go;
+    `styled` adds the attribute list that gives the HTML paragraph its class."""
     links = SEPARATOR.join(f"[{_link_text(article.title)}]({article.url})" for article in articles)
-    return label.format(links=links) + "\n{: .ac-sources }"
+    return label.format(links=links) + ("\n{: .ac-sources }" if styled else "")
 
 
 def _link_text(title: str) -> str:
     return LINK_TEXT_RE.sub(r"\\\1", title)
 
 
-def with_sources(markdown: str, sources: Sources, page: str, label: str) -> str:
+def with_sources(
+    markdown: str, sources: Sources, page: str, label: str, *, styled: bool = True
+) -> str:
     """The page's Markdown with a Sources line at the end of each cited section (before the next
-    heading of the same or a higher level) and one for the whole page at its end. Sections and
+    heading of the same or a higher level) and one for the whole page at its end (`styled`: False
+    for the Markdown twins, which carry no attribute lists). Sections and
     articles the checks report as missing are skipped here, not guessed."""
     citations = sources.for_page(page)
     if not citations:
@@ -267,11 +271,11 @@ def with_sources(markdown: str, sources: Sources, page: str, label: str) -> str:
         if not articles:
             continue
         if citation.section is None:
-            inserts.setdefault(len(lines), []).append(sources_line(articles, label))
+            inserts.setdefault(len(lines), []).append(sources_line(articles, label, styled=styled))
             continue
         at = _section_end(headings, citation.section, len(lines))
         if at is not None:
-            inserts.setdefault(at, []).insert(0, sources_line(articles, label))
+            inserts.setdefault(at, []).insert(0, sources_line(articles, label, styled=styled))
     out: list[str] = []
     for index in range(len(lines) + 1):
         for block in inserts.get(index, []):

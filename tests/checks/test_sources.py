@@ -195,6 +195,9 @@ def test_with_sources_puts_each_line_under_its_section_and_the_page_line_last(
     assert lines.index("More.") < wait_line < lines.index("## Goals {#goals}")
     assert page_line > lines.index("End.")
     assert out.count("{: .ac-sources }") == 2
+    # the Markdown twins get the same lines without the attribute list
+    plain = with_sources(PAGE, sources, "automations.md", "Sources: {links}", styled=False)
+    assert "{: .ac-sources }" not in plain and plain.count("Sources: [") == 2
     # a page without citations is left as it is
     assert with_sources(PAGE, sources, "other.md", "Sources: {links}") == PAGE
 
