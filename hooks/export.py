@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from checks import assistant, book, build
 from checks.model import InputError
 from checks.site import SiteReport, check_site, split_language
+from checks.sources import with_sources
 from pathfinder import load_paths, role_names
 
 log = get_plugin_logger("export")
@@ -161,6 +162,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             related_page=names.related_skills_page,
             skills_base_url=names.skills_base_url,
         )
+        if report.sources is not None:  # the page's Sources lines (checks/sources.py)
+            label = build.ui(config)["sources"]
+            body = assistant.tidy(with_sources(body, report.sources, name, label, styled=False))
     except InputError as error:
         raise _abort(error) from None
     twin = assistant.Twin(

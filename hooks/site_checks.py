@@ -99,6 +99,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             page_name=name,
             rel=rel,
             first_line=_first_line(page),
+            sources_label=build.ui(config)["sources"] if report.sources else None,
         )
     except InputError as error:
         for problem in error.shown:

@@ -41,6 +41,7 @@ class SiteConfig:
     glossary_file: str = "glossary.yml"  # under data/: one translation per term
     untranslated_file: str = "untranslated.yml"  # under data/: pages not translated on purpose
     paths_file: str = "paths.yml"  # under data/: the path finder's roles and goals
+    sources_file: str = "sources.yml"  # under data/: official articles per page; absent: off
     related_skills_page: str = "related-skills.md"  # where skill mentions link
     compare_dir: str = "compare"  # one folder: the side-by-side views of each language
     skills_base_url: str | None = None  # link skill mentions to this site instead
@@ -183,6 +184,9 @@ UI_KEYS = (
     # llms.txt (hooks/checks/assistant.py): the lines of llms-full.txt and of the PDF
     "llms_full",
     "llms_pdf",
+    # the line under a page or section naming its official articles (checks/sources.py);
+    # {links} is where the links go
+    "sources",
 )
 
 

@@ -15,6 +15,7 @@ from .markers import MARKER_COMMENT_RE, is_marker, marker_problem
 from .model import InputError
 from .pricing import render_marker
 from .skills import link_mentions
+from .sources import with_sources
 
 if TYPE_CHECKING:
     from .config import SiteConfig
@@ -70,10 +71,11 @@ def render_site_page(
     page_name: str,
     rel: str,
     first_line: int,
+    sources_label: str | None = None,  # extra.ui.sources of the language: the Sources lines
 ) -> str:
     """What the build makes of a page's Markdown (hooks/site_checks.py): render_page with the
-    checks' data and titles and the site's names."""
-    return render_page(
+    checks' data and titles and the site's names, then the page's Sources lines."""
+    rendered = render_page(
         markdown,
         lang=lang,
         page_name=page_name,
@@ -84,6 +86,9 @@ def render_site_page(
         related_page=site.related_skills_page,
         titles=report.page_titles(lang),
     )
+    if report.sources is None or sources_label is None:
+        return rendered
+    return with_sources(rendered, report.sources, page_name, sources_label)
 
 
 def _replace_markers(

@@ -24,6 +24,7 @@ from .pricing import PriceRules, page_has_prices, stale_issue
 from .safety import unsafe_files, unsafe_markdown
 from .skills import anchor_issues, reference_issues, unmentioned_issues
 from .source import MAX_FILE_BYTES, read_text, split_front_matter
+from .sources import Sources, load_sources, source_issues
 from .staleness import (
     Lag,
     Policy,
@@ -91,6 +92,7 @@ class SiteReport:
     notes: list[str] = field(default_factory=list)
     titles: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> title
     languages: Languages = field(default_factory=Languages)
+    sources: Sources | None = None  # data/sources.yml: the Sources line of each page
 
     def page_titles(self, lang: str) -> dict[str, str]:
         """Page name -> front-matter title in one language (link text of generated links)."""
@@ -431,6 +433,10 @@ def check_site(
             )
         )
     issues.extend(data_link_issues(data, anchors, _rel(docs_dir, root), languages))
+    sources_rel = f"{_rel(data_dir, root)}/{config.sources_file}"
+    sources = load_sources(data_dir / config.sources_file, sources_rel)
+    if sources is not None:
+        issues.extend(source_issues(sources, anchors, languages.both, _rel(docs_dir, root)))
     stale = stale_issue(data.pricing, today) if data.pricing is not None else None
 
     order = {name: index for index, name in enumerate(names)}
@@ -450,6 +456,7 @@ def check_site(
         notes=notes,
         titles=found.titles,
         languages=languages,
+        sources=sources,
     )
 
 
