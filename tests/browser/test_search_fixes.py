@@ -347,7 +347,8 @@ def test_without_synonyms_the_other_word_finds_nothing(meaning_plain: Build, pag
 # example on the real site
 def test_the_answer_with_every_word_outranks_a_question(real_site: Build, page) -> None:
     found = _first(page, real_site.site, "index.html", "2500 contacts price")
-    assert found[:1] == ["pricing.html"]
+    assert "pricing.html" in found[:3]
+    assert "faq.html" not in found or found.index("pricing.html") < found.index("faq.html")
 
 
 def test_with_materials_worker_the_faq_outranks_the_answer(real_shipped: Path, page) -> None:
