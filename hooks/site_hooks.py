@@ -21,6 +21,7 @@ from theme_patches import PatchError, patch_site
 from checks import build
 from checks.model import InputError
 from i18n_output import head_alternates, language_menu, words_to_keep_whole, write_search_indexes
+from quiet_logs import quiet_loggers
 
 log = get_plugin_logger("site_hooks")
 
@@ -30,6 +31,11 @@ HOOK = "site_hooks"  # this hook's values in the build state
 def _state(config: MkDocsConfig) -> dict[str, Any]:
     """This build's values: the default language's 404 page, the page alternates set aside."""
     return build.start(config).of(HOOK)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Before the first on_config, where static-i18n starts logging its configuration."""
+    quiet_loggers()
 
 
 def on_config(config: MkDocsConfig) -> None:

@@ -89,11 +89,13 @@ def build_real_site(workdir: Path) -> Build:
     return run_mkdocs(absolutise(load_config()), workdir)
 
 
-def build_mini_site(workdir: Path, tweak: Callable[[dict[str, Any]], None] | None = None) -> Build:
+def build_mini_site(
+    workdir: Path, tweak: Callable[[dict[str, Any]], None] | None = None, *args: str
+) -> Build:
     """A two-page bilingual tree (tests/fixtures/mini) with the real theme, plugins and hooks.
 
     ``tweak`` edits the config first: the trap tests use it to put a trap back and show that
-    the browser tests then fail.
+    the browser tests then fail. ``args`` go to ``mkdocs build``.
     """
     config = absolutise(load_config())
     config["docs_dir"] = str(REPO / "tests" / "fixtures" / "mini")
@@ -102,7 +104,7 @@ def build_mini_site(workdir: Path, tweak: Callable[[dict[str, Any]], None] | Non
     config["hooks"] = [h for h in config["hooks"] if h.endswith("site_hooks.py")]
     if tweak is not None:
         tweak(config)
-    return run_mkdocs(config, workdir)
+    return run_mkdocs(config, workdir, *args)
 
 
 def plugin(config: dict[str, Any], name: str) -> dict[str, Any]:
