@@ -6,6 +6,8 @@ process per build is what a reader's ``make build`` does.
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -105,6 +107,25 @@ def build_mini_site(
     if tweak is not None:
         tweak(config)
     return run_mkdocs(config, workdir, *args)
+
+
+def shared_build(name: str, folder: Path, make: Callable[[Path], Build]) -> Build:
+    """``make(folder / name)`` once for every process of the test session, under a file lock.
+
+    pytest-xdist runs the session in several worker processes, each with its own session
+    fixtures; ``folder`` is one they share (the parent of their temporary folders). The first
+    worker to take the lock builds and records the outcome; the others wait for it, then read it.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    record = folder / f"{name}.json"
+    with (folder / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not record.is_file():
+            build = make(folder / name)
+            outcome = {"returncode": build.returncode, "log": build.log, "site": str(build.site)}
+            record.write_text(json.dumps(outcome), encoding="utf-8")
+        outcome = json.loads(record.read_text(encoding="utf-8"))
+    return Build(outcome["returncode"], outcome["log"], Path(outcome["site"]))
 
 
 def plugin(config: dict[str, Any], name: str) -> dict[str, Any]:

@@ -37,9 +37,15 @@ def epoch(day: str) -> int:
 # Two more builds, each with its own fixed hash seed, time zone and folder. Fixed seeds keep the
 # verdict the same on every run of one commit; a choice that hangs on set order differs between
 # two seeds half the time, so there are two, and the session's build (random seed) besides.
+# The first reuses the session's PDFs (the cache of hooks/export.py: a build with nothing
+# changed), the second renders them anew into an empty cache: both must match byte for byte.
 VARIANTS = {
     "PYTHONHASHSEED=1 TZ=Asia/Shanghai": {"PYTHONHASHSEED": "1", "TZ": "Asia/Shanghai"},
     "PYTHONHASHSEED=2 TZ=America/Los_Angeles": {"PYTHONHASHSEED": "2", "TZ": "America/Los_Angeles"},
+}
+PDF_REUSED = {
+    "PYTHONHASHSEED=1 TZ=Asia/Shanghai": True,
+    "PYTHONHASHSEED=2 TZ=America/Los_Angeles": False,
 }
 
 
@@ -52,8 +58,12 @@ def test_clean_builds_are_byte_identical(
     for n, (name, env) in enumerate(VARIANTS.items()):
         for key, value in env.items():
             monkeypatch.setenv(key, value)
+        if not PDF_REUSED[name]:
+            monkeypatch.setenv("BOOK_CACHE_DIR", str(tmp_path / f"empty-cache-{n}"))
         build = build_real_site(tmp_path / f"build-{n}")
         assert build.returncode == 0, build.log
+        how = "unchanged, reused" if PDF_REUSED[name] else "rendered"
+        assert build.log.count(f"PDF pages ({how})") == 2, f"{name}: PDFs not {how}\n{build.log}"
         differences = tree_differences(real_site.site, build.site)
         report += [
             f"{name}: {path}: {first_difference(real_site.site / path, build.site / path)}"
