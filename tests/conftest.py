@@ -80,17 +80,6 @@ def shared_builds_in_background(
     thread.join()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under xdist (``--dist loadgroup``), keep the tests of a module that share a module-scoped
-    fixture on one worker, so that fixture (often a build) is made once, not once per worker."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        if info is None:
-            continue
-        if any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-
-
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory, book_cache: Path) -> Build:
     """The real site, built once per session with ``--strict`` into a temporary folder."""
