@@ -44,9 +44,20 @@ def book_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield folder
 
 
+def real_site_book_cache(folder: Path) -> Path:
+    """The real site's own PDF cache (``folder``: the session's shared folder): the other builds
+    of the session, whose books have the same names, never replace its entries, so a build of
+    the same sources reuses them (tests/gates/test_reproducible.py)."""
+    return folder / "real-book-cache"
+
+
+def _build_real(folder: Path) -> Build:
+    return build_real_site(folder, book_cache=real_site_book_cache(folder.parent))
+
+
 # The builds every process of the session shares, by the fixture that returns each.
 SHARED_BUILDS: dict[str, tuple[str, Callable[[Path], Build]]] = {
-    "real_site": ("real", build_real_site),
+    "real_site": ("real", _build_real),
     "mini_site": ("mini", build_mini_site),
 }
 
@@ -83,7 +94,7 @@ def shared_builds_in_background(
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory, book_cache: Path) -> Build:
     """The real site, built once per session with ``--strict`` into a temporary folder."""
-    build = shared_build("real", session_folder(tmp_path_factory), build_real_site)
+    build = shared_build("real", session_folder(tmp_path_factory), _build_real)
     assert build.returncode == 0, f"strict build of the real site failed:\n{build.log}"
     return build
 

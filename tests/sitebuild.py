@@ -49,13 +49,19 @@ def absolutise(config: dict[str, Any]) -> dict[str, Any]:
     return config
 
 
-def run_mkdocs(config: dict[str, Any], workdir: Path, *args: str, strict: bool = True) -> Build:
+def run_mkdocs(
+    config: dict[str, Any],
+    workdir: Path,
+    *args: str,
+    strict: bool = True,
+    env: dict[str, str] | None = None,
+) -> Build:
     """Write ``config`` to ``workdir/mkdocs.yml`` and build it (strictly) into ``workdir/site``."""
     workdir.mkdir(parents=True, exist_ok=True)
     config = {**config, "strict": strict}
     cfg = workdir / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return build_config_file(cfg, *args, strict=strict)
+    return build_config_file(cfg, *args, strict=strict, env=env)
 
 
 def copy_fixture_site(name: str, workdir: Path) -> Path:
@@ -70,10 +76,12 @@ def copy_fixture_site(name: str, workdir: Path) -> Path:
     return config
 
 
-def build_config_file(config: Path, *args: str, strict: bool = True) -> Build:
+def build_config_file(
+    config: Path, *args: str, strict: bool = True, env: dict[str, str] | None = None
+) -> Build:
     """Build a site from its own mkdocs.yml into ``site/`` next to it."""
     site = config.parent / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     mode = ["--strict"] if strict else []
     proc = subprocess.run(
         [str(MKDOCS), "build", *mode, "--clean", "-f", str(config), "-d", str(site), *args],
@@ -86,9 +94,14 @@ def build_config_file(config: Path, *args: str, strict: bool = True) -> Build:
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
 
 
-def build_real_site(workdir: Path) -> Build:
-    """The repository's own site, exactly as ``make build`` makes it, but into ``workdir``."""
-    return run_mkdocs(absolutise(load_config()), workdir)
+def build_real_site(
+    workdir: Path, book_cache: Path | None = None, env: dict[str, str] | None = None
+) -> Build:
+    """The repository's own site, exactly as ``make build`` makes it, but into ``workdir``;
+    with ``book_cache``, its PDFs go through that cache folder (hooks/export.py); ``env`` is
+    added to the build's environment."""
+    env = {**(env or {}), **({"BOOK_CACHE_DIR": str(book_cache)} if book_cache else {})}
+    return run_mkdocs(absolutise(load_config()), workdir, env=env)
 
 
 def build_mini_site(

@@ -16,6 +16,7 @@ import subprocess
 
 import pytest
 
+from tests.conftest import real_site_book_cache
 from tests.gates.tools import first_difference, tree_differences
 from tests.sitebuild import REPO, Build, build_mini_site, build_real_site
 
@@ -49,18 +50,17 @@ PDF_REUSED = {
 }
 
 
-def test_clean_builds_are_byte_identical(
-    real_site: Build, tmp_path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_clean_builds_are_byte_identical(real_site: Build, tmp_path) -> None:
     # the same day as the session's build: the clock's only input (see the next test)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch(build_date(real_site.site))))
+    day = {"SOURCE_DATE_EPOCH": str(epoch(build_date(real_site.site)))}
     report = []
     for n, (name, env) in enumerate(VARIANTS.items()):
-        for key, value in env.items():
-            monkeypatch.setenv(key, value)
+        # the session build's own PDF cache, or an empty one; passed to this build only (the
+        # session may be building other sites meanwhile)
+        cache = real_site_book_cache(real_site.site.parent.parent)
         if not PDF_REUSED[name]:
-            monkeypatch.setenv("BOOK_CACHE_DIR", str(tmp_path / f"empty-cache-{n}"))
-        build = build_real_site(tmp_path / f"build-{n}")
+            cache = tmp_path / f"empty-cache-{n}"
+        build = build_real_site(tmp_path / f"build-{n}", book_cache=cache, env={**day, **env})
         assert build.returncode == 0, build.log
         how = "unchanged, reused" if PDF_REUSED[name] else "rendered"
         assert build.log.count(f"PDF pages ({how})") == 2, f"{name}: PDFs not {how}\n{build.log}"
