@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import jieba
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,6 +21,7 @@ from checks import build
 from checks.model import InputError
 from i18n_output import head_alternates, language_menu, words_to_keep_whole, write_search_indexes
 from quiet_logs import quiet_loggers
+from segmenter import SEGMENTER, use_in_material_search
 
 log = get_plugin_logger("site_hooks")
 
@@ -34,8 +34,10 @@ def _state(config: MkDocsConfig) -> dict[str, Any]:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Before the first on_config, where static-i18n starts logging its configuration."""
+    """Before the first on_config, where static-i18n starts logging its configuration and
+    Material's search plugin may load a jieba dictionary."""
     quiet_loggers()
+    use_in_material_search()
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -50,8 +52,8 @@ def on_config(config: MkDocsConfig) -> None:
         # the content checks report a malformed glossary by file and line; search just goes on
         log.debug("no glossary terms for jieba: %s", error)
         return
-    for word in words_to_keep_whole(terms, jieba.cut):
-        jieba.add_word(word)
+    for word in words_to_keep_whole(terms, SEGMENTER.cut):
+        SEGMENTER.add_word(word)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

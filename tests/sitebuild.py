@@ -105,12 +105,15 @@ def build_real_site(
 
 
 def build_mini_site(
-    workdir: Path, tweak: Callable[[dict[str, Any]], None] | None = None, *args: str
+    workdir: Path,
+    tweak: Callable[[dict[str, Any]], None] | None = None,
+    *args: str,
+    env: dict[str, str] | None = None,
 ) -> Build:
     """A two-page bilingual tree (tests/fixtures/mini) with the real theme, plugins and hooks.
 
     ``tweak`` edits the config first: the trap tests use it to put a trap back and show that
-    the browser tests then fail. ``args`` go to ``mkdocs build``.
+    the browser tests then fail. ``args`` go to ``mkdocs build``, ``env`` to its environment.
     """
     config = absolutise(load_config())
     config["docs_dir"] = str(REPO / "tests" / "fixtures" / "mini")
@@ -119,7 +122,7 @@ def build_mini_site(
     config["hooks"] = [h for h in config["hooks"] if h.endswith("site_hooks.py")]
     if tweak is not None:
         tweak(config)
-    return run_mkdocs(config, workdir, *args)
+    return run_mkdocs(config, workdir, *args, env=env)
 
 
 def shared_build(name: str, folder: Path, make: Callable[[Path], Build]) -> Build:

@@ -19,13 +19,24 @@ def test_a_normal_build_prints_no_configuration_dump(mini_site: Build) -> None:
     assert len(mini_site.log.splitlines()) <= 4, mini_site.log
 
 
+# jieba segments only with SEARCH_SEGMENTER=jieba (otherwise rjieba, which logs nothing)
+JIEBA = {"SEARCH_SEGMENTER": "jieba"}
+
+
 @pytest.mark.slow
 def test_verbose_shows_it(tmp_path) -> None:
     # the negative control: the dump is there, and only the filter keeps it out of a normal build
-    build = build_mini_site(tmp_path, None, "--verbose")
+    build = build_mini_site(tmp_path, None, "--verbose", env=JIEBA)
     assert build.returncode == 0, build.log
     assert "mkdocs_static_i18n: Overriding 'zh' config 'site_name'" in build.log
     assert "Prefix dict has been built" in build.log
+
+
+@pytest.mark.slow
+def test_jieba_loading_its_dictionary_is_quiet_too(tmp_path) -> None:
+    build = build_mini_site(tmp_path, env=JIEBA)
+    assert build.returncode == 0, build.log
+    assert [line for line in build.log.splitlines() if line.startswith(CHATTER)] == []
 
 
 def test_the_filter_drops_info_and_keeps_warnings() -> None:
