@@ -1,9 +1,9 @@
 """Shared fixtures: one strict build of the real site per test session, and a headless browser.
 
 Under pytest-xdist (``make test`` runs two workers) every worker has its own session; the builds
-are made once for all of them (``shared_build``, a file lock in the folder they share) and every
-build's PDFs go through one cache folder of the session (``BOOK_CACHE_DIR``), never the
-repository's."""
+are made once for all of them (``shared_build``, a file lock in the folder they share). Every
+build's PDFs go through a cache folder of the session (``BOOK_CACHE_DIR``; the real site has its
+own), never the repository's."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def shared_builds_in_background(
     def build_all() -> None:
         for name, make in wanted:
             try:
-                shared_build(name, folder, make)
+                shared_build(name, make, folder=folder)
             except Exception:  # the fixture builds again, and reports what went wrong
                 return
 
@@ -94,7 +94,7 @@ def shared_builds_in_background(
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory, book_cache: Path) -> Build:
     """The real site, built once per session with ``--strict`` into a temporary folder."""
-    build = shared_build("real", session_folder(tmp_path_factory), _build_real)
+    build = shared_build(*SHARED_BUILDS["real_site"], folder=session_folder(tmp_path_factory))
     assert build.returncode == 0, f"strict build of the real site failed:\n{build.log}"
     return build
 
@@ -102,7 +102,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory, book_cache: Path) -> Bui
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The two-page fixture tree, built with the real configuration."""
-    build = shared_build("mini", session_folder(tmp_path_factory), build_mini_site)
+    build = shared_build(*SHARED_BUILDS["mini_site"], folder=session_folder(tmp_path_factory))
     assert build.returncode == 0, f"strict build of the fixture tree failed:\n{build.log}"
     return build
 

@@ -125,7 +125,7 @@ def build_mini_site(
     return run_mkdocs(config, workdir, *args, env=env)
 
 
-def shared_build(name: str, folder: Path, make: Callable[[Path], Build]) -> Build:
+def shared_build(name: str, make: Callable[[Path], Build], *, folder: Path) -> Build:
     """``make(folder / name)`` once for every process of the test session, under a file lock.
 
     pytest-xdist runs the session in several worker processes, each with its own session

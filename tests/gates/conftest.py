@@ -34,8 +34,8 @@ def faulty_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The two-page fixture tree with the faults above on the English start page."""
     build = shared_build(
         "faulty",
-        session_folder(tmp_path_factory),
         lambda folder: build_variant(folder, {"en/index.md": FAULTS}),
+        folder=session_folder(tmp_path_factory),
     )
     assert build.returncode == 0, f"build of the faulty fixture failed:\n{build.log}"
     return build
