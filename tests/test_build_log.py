@@ -19,6 +19,16 @@ def test_a_normal_build_prints_no_configuration_dump(mini_site: Build) -> None:
     assert len(mini_site.log.splitlines()) <= 4, mini_site.log
 
 
+@pytest.mark.slow
+def test_the_real_build_says_what_it_checked_and_made_in_a_few_lines(real_site: Build) -> None:
+    lines = real_site.log.splitlines()
+    assert [line for line in lines if line.startswith(CHATTER)] == []
+    assert any("translation checks:" in line for line in lines)  # the checks' summary
+    assert sum("PDF pages (" in line for line in lines) == 2  # one line per PDF
+    # notes and summaries of the hooks, MkDocs' own three lines; a problem adds its line
+    assert len(lines) <= 10, real_site.log
+
+
 # jieba segments only with SEARCH_SEGMENTER=jieba (otherwise rjieba, which logs nothing)
 JIEBA = {"SEARCH_SEGMENTER": "jieba"}
 
