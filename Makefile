@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.requirements-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: build serve test lint check status diff stamp bench clean clean-venv
+.PHONY: build serve test test-fast lint check status diff stamp bench clean clean-venv
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,9 +27,17 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-## test: lint, then every test (builds go to temporary folders, never site/)
+## test: lint, then every test, TEST_WORKERS at a time (pytest-xdist; the real site is built once
+## for all of them; a module stays on one worker, so its own build is made once; builds go to
+## temporary folders, never site/). What CI runs.
+TEST_WORKERS ?= 2
 test: $(STAMP) lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope
+
+## test-fast: the edit loop, under 30 s: lint and every test that builds no real site and opens
+## no browser (-m "not slow and not browser"); `make test` before pushing
+test-fast: $(STAMP) lint
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope -m "not slow and not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench

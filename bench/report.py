@@ -11,6 +11,7 @@ from typing import Any
 
 from bench import export as export_bench
 from bench import machine
+from bench import segmentation as segmentation_bench
 from bench.checks_cli import ChecksResult
 from bench.checks_share import BUDGET, CHECK_HOOKS, SYNTHETIC_PAIRS, IndexSize, ShareResult
 from bench.runner import kb, mb, median
@@ -31,6 +32,7 @@ class Results:
     search: SearchResults | None = None
     search_skipped: str | None = None
     export: export_bench.ExportResult | None = None
+    segmentation: segmentation_bench.SegmentationResult | None = None
     seconds: float = 0.0
     load: list[float] = field(default_factory=list)  # 1-minute load average: start, end
 
@@ -406,6 +408,7 @@ def write_report(results: Results, path: Path) -> None:
     lines += _search(results.search, results.search_skipped, plan["search_reps"])
     lines += _memory(results)
     lines += export_bench.section(results.export, 6)
+    lines += segmentation_bench.section(results.segmentation, 7)
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
 
 

@@ -11,6 +11,7 @@ hooks/site_hooks.py does for the 404 pages). The checks' data comes from the bui
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,9 @@ from pathfinder import load_paths, role_names
 log = get_plugin_logger("export")
 
 BOOK_NAME = "activecampaign-help-{lang}.pdf"  # in each language's root folder
+# Where each language's last PDF is kept, to be reused while nothing that goes into it changes
+# (checks.book.BookCache): this variable's folder, or .cache/book/ beside docs/; empty: no cache.
+BOOK_CACHE_ENV = "BOOK_CACHE_DIR"
 # The path finder the start page shows: `<div class="ac-pathfinder" …>` up to its closing tag.
 PATHFINDER_START_RE = re.compile(r'<div class="ac-pathfinder"')
 DIV_RE = re.compile(r"<(?P<close>/?)div\b")
@@ -286,10 +290,24 @@ def _write_book(
     for href in sorted(set(book.internal_link_problems(html))):
         log.warning(f"{target.name}: internal link {href} has no target in the book")
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root
-    result = book.write_pdf(html, target, allowed=[Path(config.site_dir), custom_dir], base=root)
+    result = book.write_pdf_cached(
+        html,
+        target,
+        allowed=[Path(config.site_dir), custom_dir],
+        base=root,
+        cache=_book_cache(config),
+    )
     for problem in result.problems:
         log.warning(f"{target.name}: {problem}")
-    log.info(f"{target.relative_to(config.site_dir)}: {result.pages} PDF pages")
+    how = "unchanged, reused" if result.reused else "rendered"
+    log.info(f"{target.relative_to(config.site_dir)}: {result.pages} PDF pages ({how})")
+
+
+def _book_cache(config: MkDocsConfig) -> book.BookCache | None:
+    folder = os.environ.get(BOOK_CACHE_ENV)
+    if folder is None:
+        return book.BookCache(Path(config.docs_dir).parent / ".cache" / "book")
+    return book.BookCache(Path(folder)) if folder else None
 
 
 def _check(config: MkDocsConfig, default: str) -> None:

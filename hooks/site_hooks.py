@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import jieba
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,6 +21,8 @@ from theme_patches import PatchError, fresh_names, patch_site
 from checks import build
 from checks.model import InputError
 from i18n_output import head_alternates, language_menu, words_to_keep_whole, write_search_indexes
+from quiet_logs import quiet_loggers
+from segmenter import SEGMENTER, use_in_material_search
 
 log = get_plugin_logger("site_hooks")
 
@@ -31,6 +32,13 @@ HOOK = "site_hooks"  # this hook's values in the build state
 def _state(config: MkDocsConfig) -> dict[str, Any]:
     """This build's values: the default language's 404 page, the page alternates set aside."""
     return build.start(config).of(HOOK)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Before the first on_config, where static-i18n starts logging its configuration and
+    Material's search plugin may load a jieba dictionary."""
+    quiet_loggers()
+    use_in_material_search()
 
 
 def _glossary(config: MkDocsConfig) -> tuple[dict[str, Any], str] | None:
@@ -59,8 +67,8 @@ def on_config(config: MkDocsConfig) -> None:
     except (KeyError, TypeError, SynonymError) as error:
         log.debug("no glossary terms for jieba: %s", error)
         return
-    for word in words_to_keep_whole(terms, jieba.cut):
-        jieba.add_word(word)
+    for word in words_to_keep_whole(terms, SEGMENTER.cut):
+        SEGMENTER.add_word(word)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

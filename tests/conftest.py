@@ -1,21 +1,100 @@
-"""Shared fixtures: one strict build of the real site per test session, and a headless browser."""
+"""Shared fixtures: one strict build of the real site per test session, and a headless browser.
+
+Under pytest-xdist (``make test`` runs two workers) every worker has its own session; the builds
+are made once for all of them (``shared_build``, a file lock in the folder they share). Every
+build's PDFs go through a cache folder of the session (``BOOK_CACHE_DIR``; the real site has its
+own), never the repository's."""
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.sitebuild import CHROMIUM, REPO, Build, build_mini_site, build_real_site
+from tests.sitebuild import (
+    CHROMIUM,
+    REPO,
+    Build,
+    build_mini_site,
+    build_real_site,
+    shared_build,
+)
 
 ARTIFACTS = REPO / "test-artifacts"
+BOOK_CACHE_ENV = "BOOK_CACHE_DIR"  # hooks/export.py
+
+
+def session_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this test session that all xdist workers share (each has its own basetemp
+    inside it); the basetemp itself without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent / "shared" if os.environ.get("PYTEST_XDIST_WORKER") else base / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def book_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One PDF cache for the session's builds (they inherit the environment)."""
+    folder = session_folder(tmp_path_factory) / "book-cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(BOOK_CACHE_ENV, str(folder))
+        yield folder
+
+
+def real_site_book_cache(folder: Path) -> Path:
+    """The real site's own PDF cache (``folder``: the session's shared folder): the other builds
+    of the session, whose books have the same names, never replace its entries, so a build of
+    the same sources reuses them (tests/gates/test_reproducible.py)."""
+    return folder / "real-book-cache"
+
+
+def _build_real(folder: Path) -> Build:
+    return build_real_site(folder, book_cache=real_site_book_cache(folder.parent))
+
+
+# The builds every process of the session shares, by the fixture that returns each.
+SHARED_BUILDS: dict[str, tuple[str, Callable[[Path], Build]]] = {
+    "real_site": ("real", _build_real),
+    "mini_site": ("mini", build_mini_site),
+}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_builds_in_background(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, book_cache: Path
+) -> Iterator[None]:
+    """Start the shared builds that this session's tests use, in a thread, at the session's start.
+
+    The tests that need no build run meanwhile; a test that needs one waits for it at the lock
+    (``shared_build``). Under xdist every worker starts the thread; the first one builds."""
+    items = request.session.items
+    wanted = [
+        SHARED_BUILDS[name]
+        for name in SHARED_BUILDS
+        if any(name in getattr(item, "fixturenames", ()) for item in items)
+    ]
+    folder = session_folder(tmp_path_factory)
+
+    def build_all() -> None:
+        for name, make in wanted:
+            try:
+                shared_build(name, make, folder=folder)
+            except Exception:  # the fixture builds again, and reports what went wrong
+                return
+
+    thread = threading.Thread(target=build_all, name="shared-builds", daemon=True)
+    thread.start()
+    yield
+    thread.join()
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built once with ``--strict`` into a temporary folder."""
-    build = build_real_site(tmp_path_factory.mktemp("real"))
+def real_site(tmp_path_factory: pytest.TempPathFactory, book_cache: Path) -> Build:
+    """The real site, built once per session with ``--strict`` into a temporary folder."""
+    build = shared_build(*SHARED_BUILDS["real_site"], folder=session_folder(tmp_path_factory))
     assert build.returncode == 0, f"strict build of the real site failed:\n{build.log}"
     return build
 
@@ -23,7 +102,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The two-page fixture tree, built with the real configuration."""
-    build = build_mini_site(tmp_path_factory.mktemp("mini"))
+    build = shared_build(*SHARED_BUILDS["mini_site"], folder=session_folder(tmp_path_factory))
     assert build.returncode == 0, f"strict build of the fixture tree failed:\n{build.log}"
     return build
 

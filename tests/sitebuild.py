@@ -6,6 +6,8 @@ process per build is what a reader's ``make build`` does.
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -47,13 +49,19 @@ def absolutise(config: dict[str, Any]) -> dict[str, Any]:
     return config
 
 
-def run_mkdocs(config: dict[str, Any], workdir: Path, *args: str, strict: bool = True) -> Build:
+def run_mkdocs(
+    config: dict[str, Any],
+    workdir: Path,
+    *args: str,
+    strict: bool = True,
+    env: dict[str, str] | None = None,
+) -> Build:
     """Write ``config`` to ``workdir/mkdocs.yml`` and build it (strictly) into ``workdir/site``."""
     workdir.mkdir(parents=True, exist_ok=True)
     config = {**config, "strict": strict}
     cfg = workdir / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return build_config_file(cfg, *args, strict=strict)
+    return build_config_file(cfg, *args, strict=strict, env=env)
 
 
 def copy_fixture_site(name: str, workdir: Path) -> Path:
@@ -68,10 +76,12 @@ def copy_fixture_site(name: str, workdir: Path) -> Path:
     return config
 
 
-def build_config_file(config: Path, *args: str, strict: bool = True) -> Build:
+def build_config_file(
+    config: Path, *args: str, strict: bool = True, env: dict[str, str] | None = None
+) -> Build:
     """Build a site from its own mkdocs.yml into ``site/`` next to it."""
     site = config.parent / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     mode = ["--strict"] if strict else []
     proc = subprocess.run(
         [str(MKDOCS), "build", *mode, "--clean", "-f", str(config), "-d", str(site), *args],
@@ -84,16 +94,26 @@ def build_config_file(config: Path, *args: str, strict: bool = True) -> Build:
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
 
 
-def build_real_site(workdir: Path) -> Build:
-    """The repository's own site, exactly as ``make build`` makes it, but into ``workdir``."""
-    return run_mkdocs(absolutise(load_config()), workdir)
+def build_real_site(
+    workdir: Path, book_cache: Path | None = None, env: dict[str, str] | None = None
+) -> Build:
+    """The repository's own site, exactly as ``make build`` makes it, but into ``workdir``;
+    with ``book_cache``, its PDFs go through that cache folder (hooks/export.py); ``env`` is
+    added to the build's environment."""
+    env = {**(env or {}), **({"BOOK_CACHE_DIR": str(book_cache)} if book_cache else {})}
+    return run_mkdocs(absolutise(load_config()), workdir, env=env)
 
 
-def build_mini_site(workdir: Path, tweak: Callable[[dict[str, Any]], None] | None = None) -> Build:
+def build_mini_site(
+    workdir: Path,
+    tweak: Callable[[dict[str, Any]], None] | None = None,
+    *args: str,
+    env: dict[str, str] | None = None,
+) -> Build:
     """A two-page bilingual tree (tests/fixtures/mini) with the real theme, plugins and hooks.
 
     ``tweak`` edits the config first: the trap tests use it to put a trap back and show that
-    the browser tests then fail.
+    the browser tests then fail. ``args`` go to ``mkdocs build``, ``env`` to its environment.
     """
     config = absolutise(load_config())
     config["docs_dir"] = str(REPO / "tests" / "fixtures" / "mini")
@@ -102,7 +122,26 @@ def build_mini_site(workdir: Path, tweak: Callable[[dict[str, Any]], None] | Non
     config["hooks"] = [h for h in config["hooks"] if h.endswith("site_hooks.py")]
     if tweak is not None:
         tweak(config)
-    return run_mkdocs(config, workdir)
+    return run_mkdocs(config, workdir, *args, env=env)
+
+
+def shared_build(name: str, make: Callable[[Path], Build], *, folder: Path) -> Build:
+    """``make(folder / name)`` once for every process of the test session, under a file lock.
+
+    pytest-xdist runs the session in several worker processes, each with its own session
+    fixtures; ``folder`` is one they share (the parent of their temporary folders). The first
+    worker to take the lock builds and records the outcome; the others wait for it, then read it.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    record = folder / f"{name}.json"
+    with (folder / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not record.is_file():
+            build = make(folder / name)
+            outcome = {"returncode": build.returncode, "log": build.log, "site": str(build.site)}
+            record.write_text(json.dumps(outcome), encoding="utf-8")
+        outcome = json.loads(record.read_text(encoding="utf-8"))
+    return Build(outcome["returncode"], outcome["log"], Path(outcome["site"]))
 
 
 def plugin(config: dict[str, Any], name: str) -> dict[str, Any]:

@@ -6,15 +6,25 @@ site. Ids and links are made unique per page (``pricing--plans``) so that intern
 inside the PDF; links out of the book point at the site (``site_url``). WeasyPrint renders the
 PDF; its URL fetcher refuses anything but files of the site and the theme, so nothing is
 downloaded at build time. Pure: no MkDocs (the hook in ``hooks/export.py`` passes the pieces).
+
+Rendering takes most of a build, so a PDF is kept in a cache folder under a hash of exactly what
+goes into it (``BookCache``): the print HTML, every file WeasyPrint loaded for it (by content),
+the versions of WeasyPrint and the libraries it writes with, and the system's fonts. A build whose
+book would be the same copies the kept PDF and reports the same warnings.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 import posixpath
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +130,8 @@ class _Refused(Exception):
 class PdfResult:
     pages: int
     problems: list[str]
+    loaded: list[Path] = field(default_factory=list)  # the files WeasyPrint read
+    reused: bool = False  # copied from the cache, not rendered
 
 
 def write_pdf(html: str, target: Path, *, allowed: Sequence[Path], base: Path) -> PdfResult:
@@ -131,6 +143,7 @@ def write_pdf(html: str, target: Path, *, allowed: Sequence[Path], base: Path) -
 
     roots = [folder.resolve() for folder in allowed]
     problems: list[str] = []
+    loaded: list[Path] = []
 
     class SiteFiles(weasyprint.urls.URLFetcher):  # type: ignore[misc]
         """WeasyPrint's fetcher, for files under the allowed folders only."""
@@ -139,6 +152,7 @@ def write_pdf(html: str, target: Path, *, allowed: Sequence[Path], base: Path) -
             if url.startswith("file:"):
                 path = Path(_file_path(url)).resolve()
                 if any(path.is_relative_to(root) for root in roots):
+                    loaded.append(path)
                     return super().fetch(url, headers)
             problems.append(f"refused to load {url}: the book loads files of the site only")
             raise _Refused(url)
@@ -155,7 +169,138 @@ def write_pdf(html: str, target: Path, *, allowed: Sequence[Path], base: Path) -
     finally:
         logger.removeHandler(handler)
     problems.extend(handler.messages)
-    return PdfResult(len(document.pages), problems)
+    return PdfResult(len(document.pages), problems, loaded)
+
+
+def write_pdf_cached(
+    html: str, target: Path, *, allowed: Sequence[Path], base: Path, cache: BookCache | None
+) -> PdfResult:
+    """``write_pdf``, or the PDF kept in ``cache`` when everything that goes into it is the same."""
+    if cache is None:
+        return write_pdf(html, target, allowed=allowed, base=base)
+    roots = [folder.resolve() for folder in allowed]
+    key = cache.key(html, roots)
+    kept = cache.get(target.name, key, roots, target)
+    if kept is not None:
+        return kept
+    result = write_pdf(html, target, allowed=allowed, base=base)
+    cache.put(target.name, key, roots, target, result)
+    return result
+
+
+# The renderer and what it writes with: a new version may lay out or encode the PDF differently.
+RENDERER_PACKAGES = ("weasyprint", "pydyf", "fonttools", "pillow", "tinycss2", "cssselect2")
+
+
+class BookCache:
+    """PDFs kept in ``folder``, one per book name (the newest only), each under its key.
+
+    Two steps, because the files a book loads are known only once it has been rendered:
+    ``key`` hashes the print HTML (each allowed folder's path replaced by its place in the list,
+    so a build into another folder has the same key), the renderer's versions and the fonts;
+    the entry records every file loaded, by content, and is used only when all are unchanged."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def key(self, html: str, roots: Sequence[Path]) -> str:
+        for n, root in enumerate(roots):
+            html = html.replace(root.as_uri(), f"<root {n}>").replace(str(root), f"<root {n}>")
+        digest = hashlib.sha256(html.encode("utf-8"))
+        digest.update(renderer_versions().encode("utf-8"))
+        digest.update(font_files().encode("utf-8"))
+        return digest.hexdigest()
+
+    def _paths(self, name: str, key: str) -> tuple[Path, Path]:
+        stem = f"{name}-{key[:32]}"
+        return self.folder / f"{stem}.pdf", self.folder / f"{stem}.json"
+
+    def get(self, name: str, key: str, roots: Sequence[Path], target: Path) -> PdfResult | None:
+        """The kept PDF copied to ``target`` with its result, or None (render it)."""
+        pdf, entry = self._paths(name, key)
+        try:
+            record = json.loads(entry.read_text(encoding="utf-8"))
+            if record["key"] != key or any(
+                _file_digest(roots[n] / rel) != digest for n, rel, digest in record["loaded"]
+            ):
+                return None
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(pdf, target)
+        except (OSError, ValueError, KeyError, IndexError, TypeError):
+            return None
+        if _file_digest(target) != record["pdf"]:
+            return None
+        loaded = [roots[n] / rel for n, rel, _ in record["loaded"]]
+        return PdfResult(record["pages"], list(record["problems"]), loaded, reused=True)
+
+    def put(
+        self, name: str, key: str, roots: Sequence[Path], target: Path, result: PdfResult
+    ) -> None:
+        """Keep ``target`` under ``key``; drop the older PDFs of the same name."""
+        loaded = []
+        for path in sorted(set(result.loaded)):
+            n = next((i for i, root in enumerate(roots) if path.is_relative_to(root)), None)
+            if n is None:
+                return  # a file outside the folders: never reuse such a book
+            loaded.append((n, path.relative_to(roots[n]).as_posix(), _file_digest(path)))
+        pdf, entry = self._paths(name, key)
+        record = {
+            "key": key,
+            "pdf": _file_digest(target),
+            "pages": result.pages,
+            "problems": result.problems,
+            "loaded": loaded,
+        }
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for old in self.folder.glob(f"{name}-*"):
+                if old not in (pdf, entry):
+                    old.unlink(missing_ok=True)
+            # written aside, then renamed: two builds at once never read half a file
+            _write_atomic(pdf, target.read_bytes())
+            _write_atomic(entry, json.dumps(record, indent=1).encode("utf-8"))
+        except OSError:
+            pass  # a cache that cannot be written only costs the next build a render
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    part.write_bytes(data)
+    part.replace(path)
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def renderer_versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for package in RENDERER_PACKAGES:
+        try:
+            out.append(f"{package}=={version(package)}")
+        except PackageNotFoundError:
+            out.append(f"{package} absent")
+    return "\n".join(out)
+
+
+def font_files() -> str:
+    """Every font file fontconfig offers WeasyPrint: path, size and time of change."""
+    try:
+        listing = subprocess.run(
+            ["fc-list", "--format", "%{file}\n"], capture_output=True, text=True, timeout=30
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return f"no fc-list: {os.urandom(8).hex()}"  # unknown fonts: a key never reused
+    lines = []
+    for name in sorted(set(listing.splitlines()) - {""}):
+        try:
+            stat = Path(name).stat()
+        except OSError:
+            continue
+        lines.append(f"{name} {stat.st_size} {stat.st_mtime_ns}")
+    return "\n".join(lines)
 
 
 def _file_path(url: str) -> str:

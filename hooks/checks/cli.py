@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .config import read_site_config
 from .model import InputError
-from .site import SiteReport, check_site, current_parity, plural
+from .nav import missing_from_nav, read_nav
+from .site import SiteReport, check_site, current_parity, discover, plural
 from .staleness import format_changes, page_name, stamp_pages
 
 EXIT_OK, EXIT_ISSUES, EXIT_INPUT = 0, 1, 2
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             return stamp(args.root, args.pages)
         config = read_site_config(args.root)
         report = check_site(args.root, today=args.today, config=config)
+        nav = read_nav(args.root) if args.command == "check" else None
     except InputError as error:
         for problem in error.shown:
             print(f"error: {problem}", file=sys.stderr)
@@ -63,12 +65,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "status":
         print(status_table(report))
         return EXIT_OK
-    for issue in report.issues:
+    unreached = []
+    if nav is not None:
+        entries, line, not_in_nav = nav
+        pages = discover(args.root / "docs", config.languages)
+        unreached = missing_from_nav(
+            entries, pages, config.languages, nav_line=line, not_in_nav=not_in_nav
+        )
+    for issue in [*report.issues, *unreached]:
         print(issue)
     for note in report.notes:
         print(f"note: {note}")
     print(report.summary())
-    return EXIT_ISSUES if report.issues else EXIT_OK
+    if unreached:
+        print(f"{plural(len(unreached), 'page')} in no nav entry")
+    return EXIT_ISSUES if report.issues or unreached else EXIT_OK
 
 
 def changes(report: SiteReport, names: list[str]) -> int:

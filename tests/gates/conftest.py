@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.conftest import session_folder
 from tests.gates.tools import build_variant, serve_nginx
-from tests.sitebuild import Build
+from tests.sitebuild import Build, shared_build
 
 # One tiny site holds every planted fault; each negative control asserts that its gate finds
 # the fault meant for it. Raw HTML, so that MkDocs' own link validation does not stop the build.
@@ -31,7 +32,11 @@ FAULTS = """
 @pytest.fixture(scope="session")
 def faulty_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The two-page fixture tree with the faults above on the English start page."""
-    build = build_variant(tmp_path_factory.mktemp("faulty"), {"en/index.md": FAULTS})
+    build = shared_build(
+        "faulty",
+        lambda folder: build_variant(folder, {"en/index.md": FAULTS}),
+        folder=session_folder(tmp_path_factory),
+    )
     assert build.returncode == 0, f"build of the faulty fixture failed:\n{build.log}"
     return build
 

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -121,6 +122,14 @@ class LinkReport:
             out += [f"{u.where()}: {u.url} -> {u.real}: {w}" for w in u.warnings]
         return sorted(set(out))
 
+    def broken(self, root: str = "") -> set[tuple[str, str]]:
+        """(page relative to ``root``, URL as written) of every internal link with a problem."""
+        return {
+            (u.parent.removeprefix(root), u.url.strip())
+            for u in self.internal
+            if not u.valid or u.warnings
+        }
+
     def external_listing(self, root: str = "") -> list[str]:
         """External URLs, each with a page (relative to ``root``) that links to it, sorted.
 
@@ -202,6 +211,136 @@ def _parse(xml: bytes) -> list[CheckedUrl]:
 
 
 # --------------------------------------------------------------------------------------------
+# The same link and #anchor check, in this process (the links gate on the real site)
+#
+# LinkChecker spends most of its 90 s on the real site re-reading a page for every #anchor that
+# points into it. ``site_links`` reads each page once, with LinkChecker's own parser, tag table
+# (``linkparse.LinkTags``: href, src, srcset, style url(), ...) and anchor rule (``AnchorTags``:
+# every ``id`` and ``<a name>``), and applies LinkChecker's verdicts for file: URLs: a missing
+# file, a missing #anchor in an HTML page, a directory without its trailing slash, whitespace
+# around a URL, a URL over 2047 characters. tests/gates/test_links.py proves on planted faults
+# that both report the same links.
+
+URL_MAX_LENGTH = 2047  # linkcheck.checker.const.URL_MAX_LENGTH
+HTML_SUFFIXES = (".html", ".htm")
+
+
+@dataclass(frozen=True)
+class FoundLink:
+    """One URL in a page, as LinkChecker's parser finds it."""
+
+    page: str  # file: URL of the page holding the link
+    line: int
+    url: str  # as written
+    real: str  # resolved against the page (or its <base>)
+
+
+@dataclass
+class SiteLinks:
+    """Every link of the pages read, and what is wrong with the internal ones."""
+
+    links: list[FoundLink] = field(default_factory=list)
+    problem_rows: list[tuple[FoundLink, str]] = field(default_factory=list)
+
+    @property
+    def internal(self) -> list[FoundLink]:
+        return [u for u in self.links if u.real.startswith("file:")]
+
+    @property
+    def external(self) -> list[FoundLink]:
+        """Links that leave the site (``data:`` URLs stay on the page and are skipped)."""
+        return [
+            u for u in self.links if not u.real.startswith(("file:", "data:")) and u.real.strip()
+        ]
+
+    def problems(self) -> list[str]:
+        return sorted(
+            {f"{u.page}:{u.line}: {u.url} -> {u.real}: {what}" for u, what in self.problem_rows}
+        )
+
+    def broken(self, root: str = "") -> set[tuple[str, str]]:
+        """(page, URL as written) of every problem: what LinkReport.broken() lists too."""
+        return {(u.page.removeprefix(root), u.url.strip()) for u, _ in self.problem_rows}
+
+    def external_listing(self, root: str = "") -> list[str]:
+        """External URLs, each with the first page (relative to ``root``) that links to it."""
+        first: dict[str, str] = {}
+        for u in self.external:
+            first.setdefault(u.real, u.page.removeprefix(root))
+        return sorted(f"{url}\t{page}" for url, page in first.items())
+
+
+def _parse_page(path: Path) -> tuple[list[tuple[str, int, str]], set[str]]:
+    """(URL, line, <base href>) of every link in an HTML file, and its anchors."""
+    from linkcheck.htmlutil import htmlsoup, linkparse
+
+    soup = htmlsoup.make_soup(path.read_bytes())
+    links: list[tuple[str, int, str]] = []
+    anchors: set[str] = set()
+
+    def add_link(url: str | None, line: int, column: int, name: str, base: str) -> None:
+        if url is not None:
+            links.append((url, line, base))
+
+    def add_anchor(url: str | None, line: int, column: int, name: str, base: str) -> None:
+        if url is not None:
+            anchors.add(url)
+
+    linkparse.find_links(soup, add_link, linkparse.LinkTags)
+    linkparse.find_links(soup, add_anchor, linkparse.AnchorTags)
+    return links, anchors
+
+
+def site_links(pages: list[Path]) -> SiteLinks:
+    """Check every link of ``pages`` (internal ones only; external ones are listed)."""
+    parsed: dict[Path, tuple[list[tuple[str, int, str]], set[str]]] = {}
+
+    def read(path: Path) -> tuple[list[tuple[str, int, str]], set[str]]:
+        if path not in parsed:
+            parsed[path] = _parse_page(path)
+        return parsed[path]
+
+    report = SiteLinks()
+    for page in pages:
+        page_url = page.resolve().as_uri()
+        for url, line, base in read(page.resolve())[0]:
+            written = url.strip()
+            real = urllib.parse.urljoin(base or page_url, written) if written else page_url
+            found = FoundLink(page_url, line, url, real)
+            report.links.append(found)
+            if not real.startswith("file:"):
+                continue
+            for what in _file_url_problems(url, real, read):
+                report.problem_rows.append((found, what))
+    return report
+
+
+def _file_url_problems(
+    url: str, real: str, read: Callable[[Path], tuple[Any, set[str]]]
+) -> Iterator[str]:
+    """LinkChecker's verdicts on one file: URL (query ignored, as LinkChecker ignores it)."""
+    if url != url.strip():
+        yield "leading or trailing whitespace"
+    if len(real) > URL_MAX_LENGTH:
+        yield f"URL length {len(real)} is longer than {URL_MAX_LENGTH}"
+    parts = urllib.parse.urlsplit(real)
+    path = Path(urllib.parse.unquote(parts.path))
+    if path.is_dir() and not path.is_symlink():
+        if not parts.path.endswith("/"):
+            yield "directory without its trailing slash"
+        if parts.fragment:
+            yield "an #anchor on a directory"
+        return
+    if not path.is_file():
+        yield "no such file"
+        return
+    if parts.fragment and path.suffix.lower() in HTML_SUFFIXES:
+        anchor = urllib.parse.unquote(parts.fragment)
+        if anchor not in read(path.resolve())[1]:
+            yield f"anchor #{anchor} not found"
+
+
+# --------------------------------------------------------------------------------------------
 # axe-core (bundled with axe-playwright-python) in the Playwright page
 
 BLOCKING_IMPACTS = ("serious", "critical")
@@ -270,14 +409,20 @@ def visit_all(page: Any, urls: list[str], tabs: int = 6) -> dict[str, list[str]]
     for tab, log in zip(pool, logs, strict=True):
         tab.on("request", lambda request, log=log: log.append(request.url))
     seen: dict[str, list[str]] = {}
-    for start in range(0, len(urls), len(pool)):
-        batch = list(zip(pool, logs, urls[start : start + len(pool)], strict=False))
-        for tab, log, url in batch:
-            log.clear()
-            tab.goto(url, wait_until="commit")
-        for tab, log, url in batch:
-            tab.wait_for_load_state("networkidle")
-            seen[url] = list(log)
+    try:
+        for start in range(0, len(urls), len(pool)):
+            batch = list(zip(pool, logs, urls[start : start + len(pool)], strict=False))
+            for tab, log, url in batch:
+                log.clear()
+                tab.goto(url, wait_until="commit")
+            for tab, log, url in batch:
+                tab.wait_for_load_state("networkidle")
+                seen[url] = list(log)
+    finally:
+        # pytest-playwright screenshots every open page when the context closes (then deletes
+        # the pictures of a passing test): left open, the extra tabs cost 20 s of teardown
+        for tab in pool[1:]:
+            tab.close()
     return seen
 
 
