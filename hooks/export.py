@@ -1,6 +1,6 @@
 """MkDocs hook: the docs to take away. Per language: a Markdown twin beside every page
 (``page.md`` next to ``page.html``), ``llms.txt`` and ``llms-full.txt`` at the language's root,
-and the whole manual as one PDF (``activecampaign-help-<lang>.pdf``).
+and the whole manual as one PDF (``extra.checks.book_file``, e.g. ``manual-<lang>.pdf``).
 
 Thin adapter over ``checks.assistant`` and ``checks.book`` (pure). static-i18n builds the site
 once per language into one site root, so every output is written per language, into that
@@ -32,7 +32,6 @@ from pathfinder import load_paths, role_names
 
 log = get_plugin_logger("export")
 
-BOOK_NAME = "activecampaign-help-{lang}.pdf"  # in each language's root folder
 # Where each language's last PDF is kept, to be reused while nothing that goes into it changes
 # (checks.book.BookCache): this variable's folder, or .cache/book/ beside docs/; empty: no cache.
 BOOK_CACHE_ENV = "BOOK_CACHE_DIR"
@@ -91,7 +90,8 @@ def on_config(config: MkDocsConfig) -> None:
     langs, default = build.languages(config)
     # where each language's PDF is, for the download link (overrides/partials/export-book.html)
     config.extra["ac_book"] = {
-        lang: _root(lang, default) + BOOK_NAME.format(lang=lang) for lang in langs
+        lang: _root(lang, default) + build.site_config(config).book_file.format(lang=lang)
+        for lang in langs
     }
 
 
@@ -225,7 +225,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     root = Path(config.site_dir) / _root(lang, default)
     title, summary = str(config.site_name), str(config.site_description or "")
-    pdf_name = BOOK_NAME.format(lang=lang)
+    pdf_name = build.site_config(config).book_file.format(lang=lang)
     try:
         words = build.ui(config)
     except InputError as error:
@@ -284,7 +284,8 @@ def _write_book(
         title=str(config.site_name),
         description=str(config.site_description or ""),
         site_url=site_url,
-        prices_as_of=pricing.as_of_label.get(lang, pricing.as_of.isoformat()),
+        # a site without a pricing file has no price date to print (its cover says less)
+        prices_as_of=pricing.as_of_label.get(lang, pricing.as_of.isoformat()) if pricing else "",
         sections=sections,
     )
     for href in sorted(set(book.internal_link_problems(html))):

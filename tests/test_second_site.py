@@ -111,3 +111,19 @@ def test_interface_text_is_each_languages_own_config(tmp_path: Path) -> None:
     button = re.compile(r'class="ac-compare-button"[^>]*>([^<]*)<')
     assert button.findall((build.site / "zh/install.html").read_text("utf-8")) == ["对照阅读"]
     assert button.findall((build.site / "install.html").read_text("utf-8")) == ["Side by side"]
+
+
+def test_the_export_needs_no_pricing_file(tmp_path: Path) -> None:
+    """Every data file but the glossary is optional, for the export too: Larkspur (no pricing
+    file) gets its twins, llms.txt and a PDF per language under the default name, whose cover
+    states no price date."""
+    config = copy_fixture_site("larkspur", tmp_path)
+    hook = f"  - {REPO.as_posix()}/hooks/export.py\n"
+    config.write_text(config.read_text("utf-8").replace("\nnav:", f"{hook}\nnav:", 1), "utf-8")
+    build = build_config_file(config)
+    assert build.returncode == 0, build.log
+    assert "Traceback" not in build.log
+    for lang, folder in (("en", build.site), ("zh", build.site / "zh")):
+        assert (folder / f"manual-{lang}.pdf").stat().st_size > 0
+        assert (folder / "install.md").is_file()
+        assert f"manual-{lang}.pdf" in (folder / "llms.txt").read_text("utf-8")

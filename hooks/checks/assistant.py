@@ -393,7 +393,8 @@ def llms_full(title: str, summary: str, order: Sequence[str], twins: Mapping[str
 def fact_extractor(data: SiteData) -> FactExtractor:
     """The extractor the page checks use (checks.site), built from the same data."""
     glossary = Glossary(data.terms, data.glossary_rel)
-    brands = [term.en for term in data.terms if term.brand] + [p.name for p in data.pricing.plans]
+    plans = data.pricing.plans if data.pricing is not None else ()
+    brands = [term.en for term in data.terms if term.brand] + [p.name for p in plans]
     return FactExtractor(brands, glossary.misspells)
 
 

@@ -46,6 +46,7 @@ class SiteConfig:
     compare_dir: str = "compare"  # one folder: the side-by-side views of each language
     skills_base_url: str | None = None  # link skill mentions to this site instead
     max_file_kib: int = 512  # the largest page or data file read (CONTRIBUTING.md, "Budgets")
+    book_file: str = "manual-{lang}.pdf"  # each language's PDF, in that language's root folder
     languages: Languages = Languages()  # from the i18n plugin, not from `extra.checks`
 
     @classmethod
@@ -69,6 +70,13 @@ class SiteConfig:
                     problems.append(f"{rel}:1: `extra.checks.{key}` must be a whole number of KiB")
             elif not isinstance(value, str) or (key == "compare_dir" and "/" in value.strip("/")):
                 problems.append(f"{rel}:1: `extra.checks.{key}` must be one name (text)")
+            elif key == "book_file" and (
+                "{lang}" not in value or "/" in value or not value.endswith(".pdf")
+            ):
+                problems.append(
+                    f"{rel}:1: `extra.checks.book_file` must be a file name with {{lang}}, "
+                    "ending in .pdf (e.g. manual-{lang}.pdf)"
+                )
         if problems:
             raise InputError(problems)
         return cls(
