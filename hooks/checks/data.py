@@ -181,6 +181,7 @@ class SiteData:
     untranslated: dict[str, int]  # page name -> line in untranslated.yml
     untranslated_rel: str
     skills_on: bool = True
+    skill_prefix: str = ""  # what every skill name starts with (`sales-`): a mention is `/<name>`
     off: tuple[str, ...] = ()  # what is off because its data file is absent, said once per run
     languages: Languages = field(default_factory=Languages)  # the pair the files were read with
     glossary_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # GLOSSARY_LABELS
@@ -430,7 +431,14 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
     )
 
 
-def _load_skills(doc: YamlDoc, languages: Languages) -> tuple[Skill, ...]:
+# A skill name: lower-case words joined by -, the first of them (with its -) the prefix.
+SKILL_NAME_RE = re.compile(r"(?P<prefix>[a-z0-9]+-)[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _load_skills(doc: YamlDoc, languages: Languages) -> tuple[tuple[Skill, ...], str]:
+    """The skills, and the prefix every name starts with: `prefix:` in the file, or else the
+    first word the names share (a page mentions a skill as `/sales-x`; the prefix tells a
+    mention from any other inline code that starts with /)."""
     r = _Reader(doc, languages)
     skills = []
     for index in range(len(r.get("skills", kind=list))):
@@ -445,7 +453,23 @@ def _load_skills(doc: YamlDoc, languages: Languages) -> tuple[Skill, ...]:
             )
         )
     r.unique("skills", "name", [skill.name for skill in skills])
-    return tuple(skills)
+    names = [skill.name for skill in skills]
+    given = r.get("prefix", kind=str, optional=True)
+    shared = {m["prefix"] if (m := SKILL_NAME_RE.fullmatch(name)) else "" for name in names}
+    prefix = given if given is not None else (shared.pop() if len(shared) == 1 else "")
+    if not SKILL_NAME_RE.fullmatch(prefix + "x"):
+        raise r.fail(
+            ("prefix",) if given is not None else ("skills",),
+            "skill names need one shared first word (`prefix: help-` for help-email, "
+            "help-cadence); set `prefix:` to it",
+        )
+    for index, name in enumerate(names):
+        if not name.startswith(prefix) or not SKILL_NAME_RE.fullmatch(name):
+            raise r.fail(
+                ("skills", index, "name"),
+                f"skill name `{name}` must be lower-case words joined by -, starting {prefix}",
+            )
+    return tuple(skills), prefix
 
 
 def _load_terms(
@@ -506,7 +530,7 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
         "glossary": (config.glossary_file, _load_terms, None),
         "untranslated": (config.untranslated_file, _load_untranslated, ""),
     }
-    empty: dict[str, Any] = {"pricing": None, "skills": (), "untranslated": {}}
+    empty: dict[str, Any] = {"pricing": None, "skills": ((), ""), "untranslated": {}}
     docs: dict[str, YamlDoc] = {}
     for path in sorted(data_dir.glob("*.y*ml")) if data_dir.is_dir() else []:
         # every data file is untrusted text, read once: its markup is refused at its own line
@@ -537,7 +561,8 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
         raise InputError(problems)
     return SiteData(
         pricing=loaded["pricing"],
-        skills=loaded["skills"],
+        skills=loaded["skills"][0],
+        skill_prefix=loaded["skills"][1],
         skills_rel=f"{rel_dir}/{config.skills_file}",
         terms=loaded["glossary"][0],
         glossary_labels=loaded["glossary"][1],

@@ -58,7 +58,9 @@ def render_page(
             block_lang = lang
         if "<!--" in line:
             line = _replace_markers(line, number, block_lang, rel, data, titles or {})
-        out.append(link_mentions(line, page_name, names, skills_base_url, related_page))
+        out.append(
+            link_mentions(line, page_name, names, skills_base_url, related_page, data.skill_prefix)
+        )
     return "\n".join(out)
 
 

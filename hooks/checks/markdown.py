@@ -62,7 +62,6 @@ EXTERNAL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ANCHOR_RE = re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)|id=\"(?P<html>[^\"]+)\"")
 # A skill reference anywhere in a page: `/sales-x` (the character before is checked in Python:
 # not part of a longer path, URL or word).
-SKILL_REF = re.compile(r"/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)")
 # Characters that glue a token to what precedes it: a word, or a longer path, URL or number.
 ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 NOT_BEFORE_PATH = ASCII_WORD | frozenset("./:~-")
@@ -145,7 +144,6 @@ class Page:
     name: str  # crm.md, guides/x.md
     source: Source
     sections: list[Section]
-    skill_refs: list[Ref]
     anchors: set[str]
     prose: str  # the whole body without markup, one line per source line from body_line
     section_starts: list[int]  # offset in prose where each section starts
@@ -366,15 +364,6 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
             position += len(section.prose) + 1
 
     body = source.body
-    skill_refs = []
-    line, last = source.body_line, 0
-    for m in SKILL_REF.finditer(body):
-        start = m.start()
-        if start and body[start - 1] in NOT_BEFORE_PATH:
-            continue
-        line += body.count("\n", last, start)
-        last = start
-        skill_refs.append(Ref(line, m.group("name")))
     anchors = {s.id for s in sections if s.id}
     anchors.update(m["attr"] or m["html"] for m in ANCHOR_RE.finditer(body))
     return Page(
@@ -383,7 +372,6 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
         name=name,
         source=source,
         sections=sections,
-        skill_refs=skill_refs,
         anchors=anchors,
         prose=page_prose,
         section_starts=section_starts,

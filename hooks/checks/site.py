@@ -22,7 +22,7 @@ from .model import PARITY_RULES, InputError, Issue
 from .parity import compare_pages, heading_issues
 from .pricing import PriceRules, page_has_prices, stale_issue
 from .safety import unsafe_files, unsafe_markdown
-from .skills import anchor_issues, reference_issues, unmentioned_issues
+from .skills import anchor_issues, reference_issues, skill_refs, unmentioned_issues
 from .source import MAX_FILE_BYTES, read_text, split_front_matter
 from .sources import Sources, load_sources, source_issues
 from .staleness import (
@@ -303,7 +303,9 @@ class _Checker:
                     result.issues.extend(prices.derived_issues(page))
                 if data.skills_on:
                     result.issues.extend(reference_issues(page, data))
-                result.mentioned.update(ref.text for ref in page.skill_refs)
+                if data.skills_on:
+                    prefix = data.skill_prefix
+                    result.mentioned.update(ref.text for ref in skill_refs(page, prefix))
                 result.anchors[page.lang, name] = page.anchors | generated
                 title = page.source.meta.get("title")
                 if isinstance(title, str):

@@ -1,4 +1,5 @@
-"""Cross-skill links: every `/sales-…` reference names a skill listed in data/skills.yml."""
+"""Cross-skill links: every `/<prefix>…` reference (`/sales-lead-score`) names a skill listed in
+data/skills.yml; the prefix is the skills file's (SiteData.skill_prefix)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,36 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .data import SiteData
-from .markdown import Page
+from .markdown import NOT_BEFORE_PATH, Page, Ref
 from .model import Issue
 
-# An inline-code mention `/sales-x` that is not already the text of a link.
-MENTION_RE = re.compile(r"(?<!\[)`/(?P<name>sales-[a-z0-9]+(?:-[a-z0-9]+)*)`(?!\]\()")
+
+@functools.cache
+def _patterns(prefix: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A reference `/sales-x` anywhere, and an inline-code mention `` `/sales-x` `` that is not
+    already the text of a link."""
+    name = rf"(?P<name>{re.escape(prefix)}[a-z0-9]+(?:-[a-z0-9]+)*)"
+    return re.compile(rf"/{name}"), re.compile(rf"(?<!\[)`/{name}`(?!\]\()")
+
+
+def skill_refs(page: Page, prefix: str) -> list[Ref]:
+    """Every `/<prefix>…` reference in a page's body, with its line (not one inside a path)."""
+    body, refs = page.source.body, []
+    line, last = page.source.body_line, 0
+    for m in _patterns(prefix)[0].finditer(body):
+        start = m.start()
+        if start and body[start - 1] in NOT_BEFORE_PATH:
+            continue
+        line += body.count("\n", last, start)
+        last = start
+        refs.append(Ref(line, m.group("name")))
+    return refs
 
 
 def reference_issues(page: Page, data: SiteData) -> Iterator[Issue]:
     """Unknown skill names, with a did-you-mean from the list."""
     skills = data.skill_names
-    for ref in page.skill_refs:
+    for ref in skill_refs(page, data.skill_prefix):
         if ref.text in skills:
             continue
         close = difflib.get_close_matches(ref.text, list(skills), n=1, cutoff=0.6)
@@ -101,9 +121,10 @@ def link_mentions(
     known: Iterable[str],
     base_url: str | None,
     related_page: str,
+    prefix: str,
 ) -> str:
     """Turn each inline-code mention of a listed skill on a line into a link."""
-    if "`/sales-" not in line:
+    if not prefix or f"`/{prefix}" not in line:
         return line
     names = set(known)
 
@@ -113,4 +134,4 @@ def link_mentions(
             return match.group(0)
         return f"[{match.group(0)}]({skill_url(name, page_name, base_url, related_page)})"
 
-    return MENTION_RE.sub(link, line)
+    return _patterns(prefix)[1].sub(link, line)
