@@ -181,6 +181,7 @@ class SiteData:
     untranslated: dict[str, int]  # page name -> line in untranslated.yml
     untranslated_rel: str
     skills_on: bool = True
+    listed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # `areas`/`roles` ids
     skill_prefix: str = ""  # what every skill name starts with (`sales-`): a mention is `/<name>`
     off: tuple[str, ...] = ()  # what is off because its data file is absent, said once per run
     languages: Languages = field(default_factory=Languages)  # the pair the files were read with
@@ -516,6 +517,20 @@ def _load_untranslated(doc: YamlDoc, languages: Languages) -> dict[str, int]:
     return found
 
 
+def _listed_ids(doc: YamlDoc, languages: Languages) -> dict[str, tuple[str, ...]]:
+    """The ids of the path finder's `areas` and `roles` (data/paths.yml), each once."""
+    r = _Reader(doc, languages)
+    found = {}
+    for kind in ("areas", "roles"):
+        entries = r.get(kind, kind=list, optional=True)
+        if entries is None:
+            continue
+        ids = [r.get(kind, index, "id", kind=str) for index in range(len(entries))]
+        r.unique(kind, "id", ids)
+        found[kind] = tuple(ids)
+    return found
+
+
 def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None = None) -> SiteData:
     """Read every data file; collect the problems of all of them before failing. The pricing,
     skills and untranslated files may be absent: their checks are then off."""
@@ -540,6 +555,12 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
             problems.extend(exc.problems)
             continue
         problems.extend(unsafe_data(docs[path.name]))
+    listed: dict[str, tuple[str, ...]] = {}
+    if config.paths_file in docs:  # the ids that front matter's `area` and `roles` may use
+        try:
+            listed = _listed_ids(docs[config.paths_file], config.languages)
+        except InputError as exc:
+            problems.extend(exc.problems)
     for key, (name, loader, checks) in files.items():
         rel = f"{rel_dir}/{name}"
         path = data_dir / name
@@ -563,6 +584,7 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
         pricing=loaded["pricing"],
         skills=loaded["skills"][0],
         skill_prefix=loaded["skills"][1],
+        listed=listed,
         skills_rel=f"{rel_dir}/{config.skills_file}",
         terms=loaded["glossary"][0],
         glossary_labels=loaded["glossary"][1],

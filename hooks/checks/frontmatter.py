@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,9 @@ from typing import Any
 from .config import Languages
 from .source import Source
 
-# The Step-1 areas and the reader roles; data/paths.yml holds their names (a test keeps them equal).
-AREAS = tuple("ABCDEFGHIJKLMNOPQ")
-ROLES = ("owner", "marketer", "developer", "agency", "revops", "other")
+# The keys whose allowed values are the ids a data file lists (the path finder's areas and
+# roles, in data/paths.yml): key -> the list in that file. Without the file, any list of words.
+LISTED = {"area": "areas", "roles": "roles"}
 # What Material's `hide` key may hide.
 HIDE = ("navigation", "toc", "footer", "path", "tags")
 # Where a key may stand: on the pages of the reference language, of the translation, or both.
@@ -45,14 +45,18 @@ def _text(value: Any, raw: str | None) -> str | None:
     return None
 
 
-def _choices(allowed: tuple[str, ...], shown: str) -> Callable[[Any, str | None], str | None]:
-    """A list whose items are each one of `allowed`, each at most once."""
+def _choices(allowed: tuple[str, ...] | None) -> Callable[[Any, str | None], str | None]:
+    """A list whose items are each one of `allowed` (None: any word), each at most once."""
+    shown = _listing(allowed or ())
 
     def check(value: Any, raw: str | None) -> str | None:
         if not isinstance(value, list):
-            return f"must be a list such as [{', '.join(allowed[:2])}], of: {shown}"
+            example = ", ".join((allowed or ("a", "b"))[:2])
+            return f"must be a list such as [{example}]" + (f", of: {shown}" if allowed else "")
         for item in value:
-            if not isinstance(item, str) or item not in allowed:
+            if allowed is None and not (isinstance(item, str) and WORD_RE.fullmatch(item)):
+                return f"has {_shown(item)}, which is not a word (letters, digits, - or _)"
+            if allowed is not None and (not isinstance(item, str) or item not in allowed):
                 return f"has {_shown(item)}, which is not one of: {shown}"
         repeated = [item for index, item in enumerate(value) if item in value[:index]]
         if repeated:
@@ -60,6 +64,18 @@ def _choices(allowed: tuple[str, ...], shown: str) -> Callable[[Any, str | None]
         return None
 
     return check
+
+
+WORD_RE = re.compile(r"[\w-]+")
+
+
+def _listing(ids: tuple[str, ...]) -> str:
+    """Ids as a message lists them: a run of single letters as `A–Q`, else each one."""
+    letters = "".join(ids)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    if len(ids) > 3 and len(letters) == len(ids) and letters in alphabet:
+        return f"{ids[0]}–{ids[-1]}"
+    return ", ".join(ids)
 
 
 def _hash(value: Any, raw: str | None) -> str | None:
@@ -109,17 +125,17 @@ KEYS = (
         "area",
         BOTH,
         False,
-        "list of A–Q",
-        "the Step-1 areas the page serves",
-        _choices(AREAS, "A–Q"),
+        "list of the `areas` ids of data/paths.yml",
+        "the path finder's areas the page serves",
+        _choices(()),  # replaced by the ids the site lists (front_matter_problems)
     ),
     Key(
         "roles",
         BOTH,
         False,
-        "list of " + ", ".join(ROLES),
+        "list of the `roles` ids of data/paths.yml",
         "the readers the page serves; they become its tags",
-        _choices(ROLES, ", ".join(ROLES)),
+        _choices(()),
     ),
     Key(
         "translation_of",
@@ -143,7 +159,7 @@ KEYS = (
         False,
         "list of " + ", ".join(HIDE),
         "parts of Material's layout the page hides",
-        _choices(HIDE, ", ".join(HIDE)),
+        _choices(HIDE),
     ),
 )
 BY_NAME = {key.name: key for key in KEYS}
@@ -159,10 +175,17 @@ def _names(sides: tuple[str, ...], languages: Languages) -> list[str]:
 
 
 def front_matter_problems(
-    source: Source, lang: str, languages: Languages | None = None
+    source: Source,
+    lang: str,
+    languages: Languages | None = None,
+    listed: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[str]:
-    """Every way a page's front matter breaks the schema, as `file:line: message`."""
+    """Every way a page's front matter breaks the schema, as `file:line: message`. `listed`: the
+    ids a data file lists for each of LISTED's keys (`areas`, `roles`); a list without one
+    accepts any word."""
     languages = languages or Languages()
+    listed = listed or {}
+    checks = {name: _choices(listed.get(kind)) for name, kind in LISTED.items()}
     side = REFERENCE if lang == languages.reference else TRANSLATION
     problems = []
     rel = source.rel
@@ -180,7 +203,7 @@ def front_matter_problems(
                 f"pages: {', '.join(allowed_keys(side))}"
             )
             continue
-        problem = key.check(value, source.meta_raw.get(key.name))
+        problem = checks.get(key.name, key.check)(value, source.meta_raw.get(key.name))
         if problem:
             problems.append(f"{rel}:{line}: `{key.name}` {problem}")
     for key in KEYS:

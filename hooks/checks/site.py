@@ -164,6 +164,7 @@ def read_page(
     problems: list[str],
     languages: Languages | None = None,
     limit: int = MAX_FILE_BYTES,
+    listed: dict[str, tuple[str, ...]] | None = None,
 ) -> Page | None:
     """Read and parse one page; an unreadable one adds its problems and returns None."""
     try:
@@ -175,7 +176,7 @@ def read_page(
         problems.append(f"{rel}:1: page is empty; write it or delete it")
         return None
     # untrusted input
-    refused = front_matter_problems(source, lang, languages) + unsafe_markdown(source)
+    refused = front_matter_problems(source, lang, languages, listed) + unsafe_markdown(source)
     if refused:
         problems.extend(refused)
         return None
@@ -255,6 +256,7 @@ class _Checker:
                     problems,
                     self.config.languages,
                     limit=self.config.max_file_kib * 1024,
+                    listed=self.data.listed,
                 )
             pair.append(page)
         if problems:

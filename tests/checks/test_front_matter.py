@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checks.frontmatter import AREAS, ROLES, contributing_table, with_table
+from checks.frontmatter import contributing_table, with_table
 from checks.model import InputError
 from checks.site import check_site
 
 from .conftest import REPO, TODAY, make_tree
 
-ROLE_LIST = "owner, marketer, developer, agency, revops, other"
+ROLES = ("owner", "marketer", "developer", "agency", "revops", "other")  # the fixture's paths.yml
+AREAS = tuple("ABCDEFGHIJKLMNOPQ")
+ROLE_LIST = ", ".join(ROLES)
 EN_KEYS = "title, description, area, roles, search, hide"
 
 
@@ -160,8 +162,32 @@ def test_contributing_shows_the_schema() -> None:
     assert with_table(text) == text, "run: .venv/bin/python -m hooks.checks.frontmatter"
 
 
-def test_path_finder_areas_and_roles_are_the_schema_s() -> None:
-    """data/paths.yml names the same areas and roles that front matter may use."""
+def test_areas_and_roles_are_the_ids_the_path_finder_lists(clean_tree: Path) -> None:
+    """Not this site's in Python: another site's paths.yml makes its own ids the allowed ones."""
+    paths = clean_tree / "data/paths.yml"
+    paths.write_text(paths.read_text("utf-8").replace("{id: owner,", "{id: buyer,"), "utf-8")
+    problems = problems_after(
+        clean_tree, "docs/en/index.md", "description:", "roles: [owner]\ndescription:"
+    )
+    assert problems == [
+        'docs/en/index.md:3: `roles` has "owner", which is not one of: '
+        "buyer, marketer, developer, agency, revops, other"
+    ]
+
+
+def test_without_a_path_finder_any_word_is_a_role(clean_tree: Path) -> None:
+    (clean_tree / "data/paths.yml").unlink()
+    page = clean_tree / "docs/en/index.md"
+    page.write_text(
+        page.read_text("utf-8").replace("description:", "roles: [buyer]\ndescription:", 1)
+    )
+    assert [str(issue) for issue in check_site(clean_tree, today=TODAY).issues] == []
+    assert problems_after(clean_tree, "docs/en/index.md", "roles: [buyer]", "roles: [<b>]") == [
+        'docs/en/index.md:3: `roles` has "<b>", which is not a word (letters, digits, - or _)'
+    ]
+
+
+def test_the_real_path_finder_lists_the_areas_and_roles_pages_use() -> None:
     paths = yaml.safe_load((REPO / "data/paths.yml").read_text("utf-8"))
     assert tuple(entry["id"] for entry in paths["areas"]) == AREAS
     assert tuple(entry["id"] for entry in paths["roles"]) == ROLES
