@@ -1,0 +1,107 @@
+"""No traceback for any wrong type in any data file: every value of every data file of this site
+(every field the files can hold is used there) is replaced, one at a time, by a value of another
+type, and the checks must either accept it or refuse it as an InputError naming the file and a
+line; never another exception. Each case reads the data files and sets up every check that
+depends on them (the pages are the clean fixture's: reading this site's 68 pages per case would
+take minutes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from checks.config import read_site_config
+from checks.data import load_data
+from checks.model import InputError
+from checks.site import _Checker
+
+from .conftest import REPO
+
+pytestmark = pytest.mark.slow  # 445 cases, about a minute on 2 cores
+
+# What a value is replaced by: a branch by a number, a scalar by a mapping holding a list.
+WRONG_FOR_BRANCH, WRONG_FOR_SCALAR = 7, {"x": [1]}
+
+
+def paths(value: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Every place in a parsed YAML document, leaves and branches; of a list, the first item and
+    every key any of its items has (`features[0].plans.Enterprise` stands for every row)."""
+    if at:
+        yield at
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from paths(item, (*at, key))
+    elif isinstance(value, list) and value:
+        seen = set()
+        for item in value:
+            for place in paths(item, (*at, 0)):
+                if place not in seen:
+                    seen.add(place)
+                    yield place
+
+
+def replaced(data: Any, at: tuple[Any, ...], new: Any) -> Any:
+    """The document with the value at `at` replaced; a list index 0 means each item that has
+    the rest of the path (so a key only some items have is replaced where it stands)."""
+    if not at:
+        return new
+    head, rest = at[0], at[1:]
+    if isinstance(data, dict):
+        return {k: replaced(v, rest, new) if k == head else v for k, v in data.items()}
+    if isinstance(data, list):
+        return [replaced(v, rest, new) if _has(v, rest) else v for v in data]
+    return data
+
+
+def _has(value: Any, at: tuple[Any, ...]) -> bool:
+    for key in at:
+        if isinstance(value, dict) and key in value:
+            value = value[key]
+        elif isinstance(value, list) and value:
+            value = value[0]
+        else:
+            return False
+    return True
+
+
+DATA = REPO / "data"
+CASES = [
+    (name, at)
+    for name in sorted(p.name for p in DATA.glob("*.yml"))
+    for at in paths(yaml.safe_load((DATA / name).read_text("utf-8")))
+]
+CONFIG = read_site_config(REPO)
+
+
+def value_at(data: Any, at: tuple[Any, ...]) -> Any:
+    """The value at `at`; of a list, in the first item that has the rest of the path."""
+    for position, key in enumerate(at):
+        if isinstance(data, list):
+            data = next(item for item in data if _has(item, at[position + 1 :]))
+        else:
+            data = data[key]
+    return data
+
+
+@pytest.mark.parametrize(("name", "at"), CASES, ids=lambda v: str(v))
+def test_a_wrong_type_is_an_input_error_or_accepted(
+    tmp_path: Path, name: str, at: tuple[Any, ...]
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for path in DATA.glob("*.yml"):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        if path.name == name:
+            branch = isinstance(value_at(data, at), (dict, list))
+            data = replaced(data, at, WRONG_FOR_BRANCH if branch else WRONG_FOR_SCALAR)
+        (folder / path.name).write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    try:
+        data = load_data(folder, "data", CONFIG)
+        _Checker(tmp_path, tmp_path / "docs", data, {"en": set(), "zh": set()}, CONFIG)
+    except InputError as error:
+        assert all(re.match(r"[\w./-]+:\d+: ", problem) for problem in error.problems)
