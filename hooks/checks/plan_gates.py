@@ -87,7 +87,12 @@ PHRASINGS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         ("includes", r"{F}\s*（\s*{P}\s*）"),
         ("includes", r"{F}{PAREN}\s*列于\s*{P}"),
-        ("includes", r"{P}\s*(?:都|均)?(?:还|也)?(?:包含|提供)\s*{F}"),
+        # not "为 Starter 和 Plus 提供 CRM" (CRM for Starter and Plus): 为, 给, 向 make the plans an
+        # object, and a plan after 和, 、 or 或 is the end of a list that starts before them
+        (
+            "includes",
+            r"(?<![为给向和、或])(?<![为给向和、或] ){P}\s*(?:都|均)?(?:还|也)?(?:包含|提供)\s*{F}",
+        ),
         ("includes", r"{P}\s*(?:都|均)可(?:以)?使用\s*{F}"),
         ("includes", r"使用\s*{P}\s*的\s*{F}"),
         ("includes", r"使用\s*{P}\s*[，,]\s*可以(?:添加|使用|创建)\s*{F}"),
@@ -349,18 +354,19 @@ class PlanGates:
 
     def _includes(self, feature: Feature, plan: str) -> str | None:
         """Why the data says the plan does not include the feature; None when it does."""
-        cell = feature.cells.get(plan)
+        cell, name = feature.cells.get(plan), feature.name["en"]
         if cell == INCLUDED:
             return None
         if cell == NOT_INCLUDED:
-            return f"{plan} does not include {feature.name['en']}"
+            return f"{plan} does not include {name}"
         if cell is not None:
-            return f"{feature.name['en']} on {plan} needs the {cell} add-on"
+            return f"{name} on {plan} needs the {cell} add-on"
         lowest = self._lowest_included(feature)
-        if lowest is not None and self.order.index(lowest) < self.order.index(plan):
+        if lowest is None:
+            return f"no plan includes {name}"
+        if self.order.index(lowest) < self.order.index(plan):
             return None  # a lower plan includes it
-        listed = f"it is listed from {lowest}" if lowest else "no plan includes it"
-        return f"{plan} is not listed for {feature.name['en']}; {listed}"
+        return f"{name} is listed from {lowest}, not {plan}"
 
     def _offered(self, addon: Addon) -> list[str]:
         return [
@@ -383,7 +389,9 @@ class PlanGates:
                     and lowest
                     and self.order.index(lowest) < self.order.index(claim.lowest)
                 ):
-                    reasons.append(f"{feature.name['en']} is listed from {lowest}")
+                    reasons.append(
+                        f"{feature.name['en']} is listed from {lowest}, not {claim.lowest}"
+                    )
                 why = next((reason for reason in reasons if reason), None)
                 if why:
                     yield why, feature, None
