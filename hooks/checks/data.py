@@ -49,6 +49,8 @@ class Feature:
     page: str | None  # page that explains it, relative to the language folder
     cells: dict[str, str]  # plan name -> INCLUDED, NOT_INCLUDED or an add-on name
     line: int
+    # language -> other names prose uses for the feature ("split actions"); plan-gate check
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -394,6 +396,12 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
                 page=r.get("features", index, "page", kind=str, optional=True),
                 cells={str(plan): str(cell) for plan, cell in cells.items()},
                 line=doc.line("features", index),
+                aliases={
+                    lang: r.texts("features", index, "aliases", lang, optional=True)
+                    for lang in r.langs
+                }
+                if r.get("features", index, "aliases", kind=dict, optional=True) is not None
+                else {},
             )
         )
     example = None

@@ -71,10 +71,21 @@ def plans_table(pricing: Pricing, lang: str) -> str:
                 _name(pricing, plan.name, plan.zh_gloss, lang),
                 price_text(pricing, plan.price, lang),
                 limit_text(pricing, plan.send_multiplier, lang),
-                words["feature_separator"].join(plan.features.get(lang, ())),
+                words["feature_separator"].join(
+                    _plan_feature(pricing, item, lang) for item in plan.features.get(lang, ())
+                ),
             ]
         )
     return _table(header, rows)
+
+
+def _plan_feature(pricing: Pricing, item: str, lang: str) -> str:
+    """A key feature of the plan table; one that is an add-on by itself ("Sales Engagement") says
+    so, as its matrix cell does: the plan can have it, it does not include it."""
+    for addon in pricing.addons:
+        if item in (addon.name, f"{addon.name}（{addon.zh_gloss}）"):
+            return pricing.labels[lang]["addon_cell"].format(name=addon.name)
+    return item
 
 
 def addons_table(pricing: Pricing, lang: str) -> str:

@@ -20,6 +20,7 @@ from .markdown import Page, parse_page
 from .markers import marker_problem
 from .model import PARITY_RULES, InputError, Issue
 from .parity import compare_pages, heading_issues
+from .plan_gates import PlanGates
 from .pricing import PriceRules, page_has_prices, stale_issue
 from .safety import unsafe_files, unsafe_markdown
 from .skills import anchor_issues, reference_issues, skill_refs, unmentioned_issues
@@ -230,6 +231,7 @@ class _Checker:
         self.brands = frozenset(brands)
         self.extractor = FactExtractor(brands, self.glossary.misspells)
         self.prices = PriceRules(data.pricing) if data.pricing is not None else None
+        self.gates = PlanGates(data.pricing) if data.pricing is not None else None
         self.plan_names = frozenset(plan.name for plan in plans)
         # the glossary's definitions state plan gates too ("Plus and above"): its page dates them
         self.definitions_gate = any(
@@ -303,6 +305,8 @@ class _Checker:
                     if page.lang == languages.reference:
                         result.issues.extend(prices.plan_issues(page, self.brands))
                     result.issues.extend(prices.derived_issues(page))
+                if self.gates is not None:
+                    result.issues.extend(self.gates.page_issues(page))
                 if data.skills_on:
                     result.issues.extend(reference_issues(page, data))
                 if data.skills_on:
@@ -437,6 +441,8 @@ def check_site(
             )
         )
     issues.extend(data_link_issues(data, anchors, _rel(docs_dir, root), languages))
+    if checker.gates is not None:
+        issues.extend(checker.gates.data_issues(data.terms, data.glossary_rel))
     sources_rel = f"{_rel(data_dir, root)}/{config.sources_file}"
     sources = load_sources(data_dir / config.sources_file, sources_rel)
     if sources is not None:
