@@ -153,8 +153,10 @@ def compare_page(
     en_title, en_sections = split_sections(en_text)
     zh_title, zh_sections = split_sections(zh_text)
     rows = align(en_sections, zh_sections)
+    # the title in the build's language first: the tab, the header and search engines show it
+    title = en_title if build == default else zh_title
     meta = {
-        "title": f"{en_title} · {zh_title}",
+        "title": f"{title} · {ui['side_by_side']}",
         "description": ui["compare_description"].format(reference=en_title, translation=zh_title),
         "search": {"exclude": True},
         "hide": ["toc", "navigation"],

@@ -115,8 +115,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = config.theme["language"]
     roles = page.meta.get("roles")
     if isinstance(roles, list) and "tags" not in page.meta:
-        names = role_names(_paths(config), lang)
-        page.meta["tags"] = [names[r] for r in roles if r in names]
+        names = role_names(_paths(config), lang)  # in data/paths.yml's order: "other" last
+        page.meta["tags"] = [names[r] for r in names if r in roles]
     if PATHFINDER_LINE_RE.search(markdown):
         try:
             finder = resolve(_paths(config), Path(config.docs_dir), lang, _page_path(page, config))

@@ -27,6 +27,7 @@ from checks.generate import render_site_page
 from checks.model import InputError
 from checks.site import SiteReport, check_site, split_language
 from checks.source import body_line
+from checks.updated import last_changed, updated_label
 
 log = get_plugin_logger("checks")
 render_log = get_plugin_logger("render")  # generated Markdown: its own name in the log
@@ -89,6 +90,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     file_lang, name = page_language(page, build_lang, config)
     report = build_report(config)
     page.meta["ac_status"] = report.banner(name, file_lang, build_lang)
+    dates = build.start(config).parse("updated", lambda: last_changed(Path(config.docs_dir)))
+    page.meta["ac_updated"] = updated_label(dates, name, report.languages.both, build_lang)
     rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     try:
         return render_site_page(

@@ -22,8 +22,11 @@ def soup(build: Build, path: str) -> BeautifulSoup:
 @pytest.mark.parametrize("lang", ROOTS)
 def test_plan_matrix_and_cost_example_are_rendered(real_site: Build, lang: str) -> None:
     page = soup(real_site, f"{ROOTS[lang]}plans.html")
+    # the matrix, the add-on table, the cost example, the send limit at two contact counts
     tables = page.select("article table")
-    assert len(tables) == 2, "the matrix and the cost example"
+    assert len(tables) == 4, "the matrix, the add-ons, the cost example and the send limits"
+    assert tables[0].find_parent(class_="ac-plan-matrix") is not None
+    tables = [tables[0], tables[2]]
     header = [th.get_text(strip=True) for th in tables[0].select("thead th")]
     assert header[0] in {"Feature", "功能"} and header[1].startswith("Starter")
     assert "117" in tables[1].get_text() and "<!--" not in str(page.select_one("article"))
@@ -93,3 +96,36 @@ def test_new_pages_are_in_the_navigation(real_site: Build, lang: str) -> None:
         html = soup(real_site, f"{ROOTS[lang]}{page}")
         active = html.select(".md-sidebar--primary .md-nav__link--active")
         assert any(a.get("href") == page for a in active), f"{page} has its nav entry"
+
+
+# Issue 26: the role chips are not in the search index (Material's tags field, boost 0), so a
+# role's name finds only the pages whose text is about it
+def chip_hits(index: dict, names: list[str]) -> list[str]:
+    """Entries of a search index whose text or title holds a role chip's name."""
+    return [
+        doc["location"]
+        for doc in index["docs"]
+        if any(name in (doc["title"] + doc["text"]).replace("\u200b", "") for name in names)
+        or doc.get("tags")
+    ]
+
+
+@pytest.mark.parametrize("lang", ROOTS)
+def test_role_chips_are_not_in_the_search_index(real_site: Build, lang: str) -> None:
+    index = json.loads((real_site.site / ROOTS[lang] / "search/search_index.json").read_text())
+    # the chips of automations.html, whose text names none of the roles
+    html = soup(real_site, f"{ROOTS[lang]}automations.html")
+    names = [chip.get_text(strip=True) for chip in html.select("article .md-tags .md-tag")]
+    assert len(names) >= 3
+    hits = [hit for hit in chip_hits(index, names) if hit.startswith("automations.html")]
+    assert hits == []
+    # negative control: an entry that carried the chips would be found
+    planted = {"docs": [{"location": "automations.html", "title": "", "text": " ".join(names)}]}
+    assert chip_hits(planted, names) == ["automations.html"]
+
+
+@pytest.mark.parametrize("lang", ROOTS)
+def test_every_page_says_it_is_an_independent_guide(real_site: Build, lang: str) -> None:
+    line = soup(real_site, f"{ROOTS[lang]}automations.html").select_one(".ac-independent")
+    assert line is not None and "ActiveCampaign" in line.get_text()
+    assert line["lang"] == lang

@@ -176,6 +176,11 @@ UI_KEYS = (
     "prices_verified",
     "prices_changed",
     "prices_verify",
+    "prices_line",  # the one-line note of a page without price tables; {date}
+    "prices_line_verify",  # ... its link's text
+    # below every page: when it last changed ({date}), and what the site is
+    "last_updated",
+    "independent",
     # the path finder of the start page (overrides/partials/pathfinder.html)
     "pathfinder_area",
     "pathfinder_role",

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .data import INCLUDED, NOT_INCLUDED, Plan, Pricing
+from .data import INCLUDED, NOT_INCLUDED, Addon, Feature, Plan, Pricing
 from .facts import NOT_BEFORE_NUMBER, parse_number
 from .markdown import Page
 from .model import Issue
@@ -102,44 +102,139 @@ def addons_table(pricing: Pricing, lang: str) -> str:
 
 
 def _cell(pricing: Pricing, cell: str | None, lang: str) -> str:
-    """One cell of the matrix: included, not included, an add-on (with its price) or empty."""
+    """One cell of the matrix: included, not included, an add-on, or "—" (listed only from a
+    higher plan: the legend says so)."""
     words = pricing.labels[lang]
     if cell is None:
-        return ""
+        return "—"
     if cell == INCLUDED:
         return words["included"]
     if cell == NOT_INCLUDED:
         return words["not_included"]
-    addon = pricing.addon(cell)
-    if addon is not None and addon.price is not None:
-        price = price_text(pricing, addon.price, lang)
-        return words["addon_cell_price"].format(name=cell, price=price)
     return words["addon_cell"].format(name=cell)
 
 
+def _feature_link(feature: Feature, lang: str) -> str:
+    name = feature.name[lang]
+    return f"[{name}]({feature.page})" if feature.page else name
+
+
+def plan_features(pricing: Pricing) -> list[Feature]:
+    """The matrix's rows: the features some plan includes. A feature that only add-ons bring
+    (CRM, transactional email) is in the add-on table instead, once."""
+    return [f for f in pricing.features if INCLUDED in f.cells.values()]
+
+
+def addon_rows(pricing: Pricing) -> list[tuple[Addon, list[Feature], list[str]]]:
+    """Each add-on the matrix data names: the features it brings and the plans it is listed for,
+    in the data file's order."""
+    rows = []
+    for addon in pricing.addons:
+        features = [f for f in pricing.features if addon.name in f.cells.values()]
+        plans = [
+            p.name
+            for p in pricing.plans
+            if any(f.cells.get(p.name) == addon.name for f in features)
+        ]
+        if features:
+            rows.append((addon, features, plans))
+    return rows
+
+
+def _addon_price(pricing: Pricing, addon: Addon, lang: str) -> str:
+    if addon.price is not None:
+        return price_text(pricing, addon.price, lang)
+    return pricing.labels[lang]["no_price"].format(url=pricing.verify_url)
+
+
 def matrix_table(pricing: Pricing, lang: str) -> str:
-    """The plan x feature matrix of plans.md: price and send limit, then one row per feature.
+    """The plan x feature matrix of plans.md: the legend, then price and send limit and one row
+    per feature a plan includes, then the add-ons once, then the same as one card per plan (the
+    stylesheet shows the cards on a phone, the table elsewhere).
 
     Every cell comes from data/pricing.yml; a feature links to the page that explains it."""
     words = pricing.labels[lang]
-    header = (
-        words["feature"],
-        *(_name(pricing, plan.name, plan.zh_gloss, lang) for plan in pricing.plans),
-    )
+    plans = pricing.plans
+    header = (words["feature"], *(_name(pricing, p.name, p.zh_gloss, lang) for p in plans))
     rows = [
         [words["price"].format(basis=pricing.basis[lang])]
-        + [price_text(pricing, plan.price, lang) for plan in pricing.plans],
-        [words["send_limit"]]
-        + [limit_text(pricing, plan.send_multiplier, lang) for plan in pricing.plans],
+        + [price_text(pricing, plan.price, lang) for plan in plans],
+        [words["send_limit"]] + [limit_text(pricing, plan.send_multiplier, lang) for plan in plans],
     ]
-    for feature in pricing.features:
-        name = feature.name[lang]
-        first = f"[{name}]({feature.page})" if feature.page else name
+    for feature in plan_features(pricing):
         rows.append(
-            [first] + [_cell(pricing, feature.cells.get(plan.name), lang) for plan in pricing.plans]
+            [_feature_link(feature, lang)]
+            + [_cell(pricing, feature.cells.get(plan.name), lang) for plan in plans]
         )
+    addons = [
+        [
+            words["addon_cell"].format(name=addon.name),
+            words["feature_separator"].join(_feature_link(f, lang) for f in features),
+            words["feature_separator"].join(plans),
+            _addon_price(pricing, addon, lang),
+        ]
+        for addon, features, plans in addon_rows(pricing)
+    ]
     legend = words["legend"].format(url=pricing.verify_url)
-    return _table(header, rows) + "\n\n" + legend
+    parts = [
+        legend,
+        '<div class="ac-plan-matrix" markdown>',
+        _table(header, rows),
+        "</div>",
+        '<div class="ac-plan-cards" markdown>',
+        *(_card(pricing, plan, lang) for plan in plans),
+        "</div>",
+    ]
+    if addons:
+        header_addons = (words["addon"], words["feature"], words["plan"], words["addon_price"])
+        parts.append(_table(header_addons, addons))
+    return "\n\n".join(parts)
+
+
+def _card(pricing: Pricing, plan: Plan, lang: str) -> str:
+    """One plan as a card: its price, send limit, every feature it includes, its add-ons."""
+    words = pricing.labels[lang]
+    name = _name(pricing, plan.name, plan.zh_gloss, lang)
+    lines = [
+        f"- {words['price'].format(basis=pricing.basis[lang])}: "
+        f"{price_text(pricing, plan.price, lang)}",
+        f"- {words['send_limit']}: {limit_text(pricing, plan.send_multiplier, lang)}",
+    ]
+    lines += [
+        f"- ✓ {_feature_link(f, lang)}"
+        for f in plan_features(pricing)
+        if f.cells.get(plan.name) == INCLUDED
+    ]
+    lines += [
+        f"- {words['addon_cell'].format(name=addon.name)}: "
+        + words["feature_separator"].join(_feature_link(f, lang) for f in features)
+        for addon, features, plans in addon_rows(pricing)
+        if plan.name in plans
+    ]
+    return "\n".join(
+        ['<div class="ac-plan-card" markdown>', "", f"**{name}**", "", *lines, "", "</div>"]
+    )
+
+
+def matrix_issues(pricing: Pricing) -> Iterator[Issue]:
+    """Blanks that would read as "this plan lacks it": the plans are tiers, each including what
+    the plans before it include, so a feature `included` on a plan is `included` on every plan
+    after it in the data file."""
+    for feature in pricing.features:
+        first = next((p.name for p in pricing.plans if feature.cells.get(p.name) == INCLUDED), None)
+        if first is None:
+            continue
+        later = [p.name for p in pricing.plans][[p.name for p in pricing.plans].index(first) + 1 :]
+        for plan in later:
+            if feature.cells.get(plan) != INCLUDED:
+                cell = feature.cells.get(plan) or "empty"
+                yield Issue(
+                    pricing.rel,
+                    feature.line,
+                    f"feature {feature.key}: {plan} is {cell}, but {first} includes it and every "
+                    f"plan includes what the plans before it include; write `{plan}: included`",
+                    rule="pricing",
+                )
 
 
 def example_total(pricing: Pricing) -> Decimal:
@@ -421,3 +516,9 @@ def page_has_prices(page: Page, plan_names: frozenset[str] = frozenset()) -> boo
             if fact.kind == "brand" and fact.text in plan_names:
                 return True
     return False
+
+
+def page_has_price_tables(page: Page) -> bool:
+    """Whether a page holds generated price tables (`<!-- pricing:... -->`): the pages where the
+    price-date note stands in full; elsewhere it is one line."""
+    return any(marker.name == "pricing" for section in page.sections for marker in section.markers)

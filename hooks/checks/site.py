@@ -21,7 +21,13 @@ from .markers import marker_problem
 from .model import PARITY_RULES, InputError, Issue
 from .parity import compare_pages, heading_issues
 from .plan_gates import PlanGates
-from .pricing import PriceRules, page_has_prices, stale_issue
+from .pricing import (
+    PriceRules,
+    matrix_issues,
+    page_has_price_tables,
+    page_has_prices,
+    stale_issue,
+)
 from .safety import unsafe_files, unsafe_markdown
 from .skills import anchor_issues, reference_issues, skill_refs, unmentioned_issues
 from .source import MAX_FILE_BYTES, read_text, split_front_matter
@@ -58,6 +64,7 @@ class PageStatus:
     outdated: bool = False  # the Chinese page does not translate the current English page
     stamped: bool = True  # the Chinese page records which English text it translates
     prices: dict[str, bool] = field(default_factory=dict)  # language -> the page shows prices
+    tables: dict[str, bool] = field(default_factory=dict)  # language -> it holds price tables
     parity_issues: int = 0
     lag: Lag | None = None  # stamped with an older English version: how far behind
 
@@ -134,6 +141,8 @@ class SiteReport:
             "verify_url": "" if pricing is None else pricing.verify_url,
             # the date note: any page that states a price, a plan gate or a limit
             "figures": status is not None and status.prices.get(file_lang, False),
+            # ... in full where the price tables stand, one line elsewhere
+            "figures_full": status is not None and status.tables.get(file_lang, False),
             "prices_verified": None
             if pricing is None
             else (pricing.last_verified_label or {}).get(build_lang),
@@ -297,6 +306,7 @@ class _Checker:
                 status.prices[page.lang] = page_has_prices(page, self.plan_names) or bool(
                     generated and self.definitions_gate
                 )
+                status.tables[page.lang] = page_has_price_tables(page)
                 result.issues.extend(glossary.spelling(page))
                 if page.lang == languages.translation:
                     result.issues.extend(glossary.avoided(page))
@@ -443,6 +453,7 @@ def check_site(
     issues.extend(data_link_issues(data, anchors, _rel(docs_dir, root), languages))
     if checker.gates is not None:
         issues.extend(checker.gates.data_issues(data.terms, data.glossary_rel))
+    issues.extend(matrix_issues(data.pricing) if data.pricing is not None else ())
     sources_rel = f"{_rel(data_dir, root)}/{config.sources_file}"
     sources = load_sources(data_dir / config.sources_file, sources_rel)
     if sources is not None:

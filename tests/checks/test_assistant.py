@@ -148,7 +148,7 @@ def render_banners(lang: str, **status: object) -> str:
         ),
         (
             "en",
-            {"figures": True, "prices_stale": True},
+            {"figures": True, "figures_full": True, "prices_stale": True},
             Note(
                 "Prices may be out of date",
                 "Prices, plan availability and send limits on this page are as of March 2026 and "
@@ -158,12 +158,29 @@ def render_banners(lang: str, **status: object) -> str:
         ),
         (
             "en",
-            {"figures": True},
+            {"figures": True, "figures_full": True},
             Note(
                 "",
                 "Prices, plan availability and send limits on this page are as of March 2026. "
                 "Verify current pricing at [https://www.activecampaign.com/pricing]"
                 "(https://www.activecampaign.com/pricing).",
+            ),
+        ),
+        # a page without the price tables: the note is one line (issue 26)
+        (
+            "en",
+            {"figures": True, "prices_stale": True},
+            Note(
+                "",
+                "Plans and prices are as of March 2026 and may have changed · "
+                "[verify](https://www.activecampaign.com/pricing)",
+            ),
+        ),
+        (
+            "zh",
+            {"figures": True},
+            Note(
+                "", "套餐与价格为 March 2026的数据 · [核实](https://www.activecampaign.com/pricing)"
             ),
         ),
         (
@@ -298,8 +315,10 @@ def test_the_real_templates_name_every_banner() -> None:
     # every data-ac-banner of the template is read by banner_notes (title paragraph first)
     template = Path(REPO / "overrides/partials/banners.html").read_text("utf-8")
     kinds = re.findall(r'data-ac-banner="([^"]+)"', template)
-    assert sorted(kinds) == ["outdated", "prices", "untranslated"]
-    html = render_banners("zh", untranslated=True, outdated=True, prices_stale=True, figures=True)
+    assert sorted(set(kinds)) == ["outdated", "prices", "untranslated"]
+    html = render_banners(
+        "zh", untranslated=True, outdated=True, prices_stale=True, figures=True, figures_full=True
+    )
     assert [note.title for note in banner_notes(html)] == [
         "尚未翻译",
         "译文可能已过时",

@@ -56,6 +56,7 @@ def test_banner_status(tmp_path: Path) -> None:
         "prices_as_of": "2026年3月",
         "verify_url": "https://www.activecampaign.com/pricing",
         "figures": True,
+        "figures_full": False,  # no price table on the page: the note is one line
         "prices_verified": None,
         "follows": "",  # no git history in tmp_path: the version it follows is not known
         "first_change": "",
@@ -66,3 +67,5 @@ def test_banner_status(tmp_path: Path) -> None:
     assert report.banner("pricing.md", "en", "en")["prices_stale"] is True
     assert report.banner("pricing.md", "en", "en")["prices_as_of"] == "March 2026"
     assert report.banner("pricing.md", "zh", "zh")["prices_stale"] is True
+    # the price tables' page has the note in full (issue 26)
+    assert report.banner("pricing.md", "zh", "zh")["figures_full"] is True

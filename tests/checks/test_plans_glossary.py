@@ -19,7 +19,9 @@ from checks.pricing import (
     example_table,
     example_total,
     limit_text,
+    matrix_issues,
     matrix_table,
+    plan_features,
     price_text,
 )
 from checks.site import check_site
@@ -45,64 +47,149 @@ def table_rows(markdown: str) -> list[list[str]]:
 # The plan x feature matrix: every cell from data/pricing.yml
 
 
+def matrix_rows(markdown: str) -> list[list[str]]:
+    """The rows of the matrix itself: the first table of the generated block."""
+    block = markdown.split('<div class="ac-plan-matrix" markdown>')[1].split("</div>")[0]
+    return table_rows(block)
+
+
+def addon_rows_of(markdown: str) -> list[list[str]]:
+    """The rows of the add-on table: the table after the cards."""
+    return table_rows(markdown.rpartition("</div>")[2])
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_matrix_cell_comes_from_the_data_file(real: SiteData, lang: str) -> None:
     pricing = real.pricing
-    rows = table_rows(matrix_table(pricing, lang))
+    rows = matrix_rows(matrix_table(pricing, lang))
     plans = pricing.plans
-    assert len(rows) == 3 + len(pricing.features)  # header, price, send limit, features
+    features = plan_features(pricing)
+    assert len(rows) == 3 + len(features)  # header, price, send limit, features a plan includes
     assert [cell.split("（")[0] for cell in rows[0][1:]] == [plan.name for plan in plans]
     assert rows[1][1:] == [price_text(pricing, plan.price, lang) for plan in plans]
     assert rows[2][1:] == [limit_text(pricing, plan.send_multiplier, lang) for plan in plans]
     words = {"en": ("Included", "Not included", "add-on"), "zh": ("包含", "不包含", "附加功能")}
     included, excluded, addon = words[lang]
-    for feature, row in zip(pricing.features, rows[3:], strict=True):
+    for feature, row in zip(features, rows[3:], strict=True):
         assert feature.name[lang] in row[0]
         if feature.page:
             assert row[0] == f"[{feature.name[lang]}]({feature.page})"
         for plan, cell in zip(plans, row[1:], strict=True):
             state = feature.cells.get(plan.name)
             if state is None:
-                assert cell == "", f"{feature.key}/{plan.name}: not listed, so empty"
+                assert cell == "—", f"{feature.key}/{plan.name}: from a higher plan"
             elif state == INCLUDED:
                 assert cell == included
             elif state == NOT_INCLUDED:
                 assert cell == excluded
             else:
-                assert cell.startswith(f"{state} {addon}")
-                price = pricing.addon(state).price
-                if price is not None:
-                    assert price_text(pricing, price, lang) in cell
+                assert cell == f"{state} {addon}"
 
 
 def test_matrix_says_what_the_plan_table_says_and_no_more(real: SiteData) -> None:
-    rows = {row[0]: row[1:] for row in table_rows(matrix_table(real.pricing, "en"))}
-    assert rows["[CRM (deals and pipelines)](crm-deals-pipelines.md)"] == [
-        "Not included",
-        "Pipelines add-on ($68/mo)",
-        "Sales Engagement add-on",
-        "Sales Engagement add-on",
-    ]
-    assert rows["[Landing pages](landing-pages.md)"] == ["", "Included", "Included", "Included"]
+    text = matrix_table(real.pricing, "en")
+    rows = {row[0]: row[1:] for row in matrix_rows(text)}
+    # everything Starter includes, every later plan includes (issue 26: no blank under Plus)
+    assert rows["[Email marketing](email-marketing.md)"] == ["Included"] * 4
+    assert rows["[Landing pages](landing-pages.md)"] == ["—", "Included", "Included", "Included"]
+    assert rows["[SMS](sms.md)"] == ["—", "Included", "Included", "Included"]
     assert rows["[Forms](forms.md)"] == ["Included"] * 4
-    assert rows["[Predictive sending](email-marketing.md)"] == ["", "", "Included", "Included"]
+    assert rows["[Predictive sending](email-marketing.md)"] == ["—", "—", "Included", "Included"]
     assert rows["Send limit"] == [
         "10x contact count",
         "10x contact count",
         "12x contact count",
         "15x contact count",
     ]
+    # what only add-ons bring is in the add-on table, once per add-on, not in the matrix
+    assert "[CRM (deals and pipelines)](crm-deals-pipelines.md)" not in rows
+    assert "[Transactional email](transactional-email.md)" not in rows
+    assert addon_rows_of(text)[1:] == [
+        [
+            "Pipelines add-on",
+            "[CRM (deals and pipelines)](crm-deals-pipelines.md)",
+            "Plus",
+            "$68/mo",
+        ],
+        [
+            "Sales Engagement add-on",
+            "[CRM (deals and pipelines)](crm-deals-pipelines.md)",
+            "Pro, Enterprise",
+            "— ([verify](https://www.activecampaign.com/pricing))",
+        ],
+        [
+            "Transactional Email (Postmark) add-on",
+            "[Transactional email](transactional-email.md)",
+            "Starter, Plus, Pro, Enterprise",
+            "— ([verify](https://www.activecampaign.com/pricing))",
+        ],
+    ]
+    # Sales Engagement: one answer everywhere, an add-on for Pro and above
+    pro = real.pricing.plan("Pro").features["en"]
+    assert "Sales Engagement" not in pro and "Sales Engagement add-on available" in pro
     everything = " ".join(real.pricing.plans[-1].features["en"]).lower()
     assert "everything in pro" not in everything
     assert "starter" not in real.pricing.addon("Pipelines").text["en"].lower()
 
 
-def test_matrix_legend_links_to_the_current_plans(real: SiteData) -> None:
-    assert matrix_table(real.pricing, "en").endswith(
-        "An empty cell: ActiveCampaign's plan list does not name the feature for that plan, which "
-        "does not say the plan lacks it. Check the current plans at "
+def test_matrix_legend_stands_above_the_table(real: SiteData) -> None:
+    text = matrix_table(real.pricing, "en")
+    assert text.startswith(
+        "Each plan includes everything in the plans before it. A dash (—) means the feature "
+        "starts at a higher plan. The add-on table after the plans lists what each add-on brings "
+        "and the plans it is listed for. Check the current plans at "
         "<https://www.activecampaign.com/pricing>."
     )
+    assert text.index("Check the current plans") < text.index("| Feature |")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_card_per_plan_lists_everything_it_includes(real: SiteData, lang: str) -> None:
+    pricing = real.pricing
+    cards = matrix_table(pricing, lang).split('<div class="ac-plan-card" markdown>')[1:]
+    assert len(cards) == len(pricing.plans)
+    for plan, card in zip(pricing.plans, cards, strict=True):
+        assert card.split("\n")[2].startswith(f"**{plan.name}")
+        for feature in pricing.features:
+            listed = f"✓ [{feature.name[lang]}]" in card or f"✓ {feature.name[lang]}" in card
+            assert listed == (feature.cells.get(plan.name) == INCLUDED), (plan.name, feature.key)
+
+
+def test_the_real_matrix_has_no_blank_under_a_plan_that_includes_the_feature(
+    real: SiteData,
+) -> None:
+    assert list(matrix_issues(real.pricing)) == []
+
+
+def test_a_planted_blank_fails(real: SiteData) -> None:
+    # negative control: Pro loses email marketing, which Starter and Plus include
+    features = tuple(
+        replace(f, cells={k: v for k, v in f.cells.items() if k != "Pro"})
+        if f.key == "email-marketing"
+        else f
+        for f in real.pricing.features
+    )
+    issues = list(matrix_issues(replace(real.pricing, features=features)))
+    assert [issue.message for issue in issues] == [
+        "feature email-marketing: Pro is empty, but Starter includes it and every plan includes "
+        "what the plans before it include; write `Pro: included`"
+    ]
+    assert issues[0].line == next(f.line for f in features if f.key == "email-marketing")
+
+
+def test_a_planted_blank_fails_the_site_checks(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path)
+    text = (data / "pricing.yml").read_text("utf-8")
+    full = "    plans: {Plus: included, Pro: included, Enterprise: included}"
+    assert full in text
+    (data / "pricing.yml").write_text(
+        text.replace(full, "    plans: {Plus: included, Enterprise: included}", 1), "utf-8"
+    )
+    report = check_site(REPO, data_dir=data, today=TODAY)
+    assert [i.message for i in report.issues if "is empty, but" in i.message] == [
+        "feature landing-pages: Pro is empty, but Plus includes it and every plan includes "
+        "what the plans before it include; write `Pro: included`"
+    ]
 
 
 # The worked monthly-cost example
@@ -157,11 +244,11 @@ def test_markers_render_the_matrix_and_the_example(real: SiteData) -> None:
     ("edit", "message"),
     [
         (
-            ("plans: {Starter: included}", "plans: {Basic: included}"),
+            ("plans: {Starter: included,", "plans: {Basic: included,"),
             "data/pricing.yml:{line}: unknown plan `Basic`",
         ),
         (
-            ("plans: {Starter: included}", "plans: {Starter: maybe}"),
+            ("plans: {Starter: included,", "plans: {Starter: maybe,"),
             "data/pricing.yml:{line}: `Starter: maybe` must be included, not-included or an "
             "add-on name",
         ),
@@ -172,7 +259,8 @@ def test_matrix_data_errors_name_the_line(
 ) -> None:
     data = _copy_data(tmp_path)
     text = (data / "pricing.yml").read_text("utf-8")
-    line = text.splitlines().index("    plans: {Starter: included}") + 1
+    first = "    plans: {Starter: included, Plus: included, Pro: included, Enterprise: included}"
+    line = text.splitlines().index(first) + 1  # the first feature row
     (data / "pricing.yml").write_text(text.replace(*edit, 1), "utf-8")
     with pytest.raises(InputError) as error:
         load_data(data)

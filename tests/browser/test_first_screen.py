@@ -1,0 +1,208 @@
+"""The reader's first screen and the plan answer (issue 26), measured in Chromium on the real site.
+
+- On a 390 px phone a module page's title starts in the first screen (its top at most 200 px;
+  before the fix the banners and the role chips above it put it at 408 px). The negative control
+  puts the old order back (chips and the price note above the title) and sees the title drop.
+- The price-date note is one line where no price table stands, and never above the title.
+- The role chips stand on one line, "Other" last.
+- The plan matrix marks, under every plan, each feature that plan includes: a feature included on
+  a plan is included on every later plan. The negative control blanks one cell of the built
+  table and sees the check fail.
+- On a phone the matrix is one card per plan, each within the screen.
+- The compare view's two columns have the same width in every row at 1280 px, and its page links
+  stand above the grid; the negative control floats the links back beside the first row.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sitebuild import Build
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+MAX_H1_TOP = 200  # px from the top of a 390 px phone's screen
+
+H1_TOP = "() => document.querySelector('article h1').getBoundingClientRect().top"
+# The order before the fix: the chips and the price note above the title.
+OLD_ORDER = """() => {
+  const h1 = document.querySelector('article h1');
+  for (const sel of ['[data-ac-banner]', '.md-tags']) {
+    const el = document.querySelector(sel);
+    if (el) h1.before(el);
+  }
+}"""
+# ... and the chips as Material wraps them, a line per chip or two on a phone.
+OLD_CHIPS = ".md-typeset .md-tags:not([hidden]) { flex-wrap: wrap !important; }"
+# Each row of the matrix: its feature, then one cell per plan ("included" or not).
+MATRIX = """() => [...document.querySelectorAll('.ac-plan-matrix tbody tr')].map((tr) => {
+  const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+  return cells;
+})"""
+INCLUDED = {"en": "Included", "zh": "包含"}
+
+
+def open_page(browser, url: str, viewport: dict, scheme: str = "light"):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url)
+    return context, page
+
+
+@pytest.mark.parametrize("path", ["automations.html", "zh/automations.html", "zh/faq.html"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_title_starts_in_the_first_screen_of_a_phone(
+    real_site: Build, browser, path: str, scheme: str
+) -> None:
+    context, page = open_page(browser, (real_site.site / path).as_uri(), PHONE, scheme)
+    try:
+        assert page.evaluate(H1_TOP) <= MAX_H1_TOP
+    finally:
+        context.close()
+
+
+def test_negative_control_chips_and_note_above_the_title_push_it_down(
+    real_site: Build, browser
+) -> None:
+    context, page = open_page(browser, (real_site.site / "automations.html").as_uri(), PHONE)
+    try:
+        page.evaluate(OLD_ORDER)
+        page.add_style_tag(content=OLD_CHIPS)
+        assert page.evaluate(H1_TOP) > MAX_H1_TOP
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["automations.html", "zh/forms.html"])
+def test_the_price_note_is_one_line_under_the_title(real_site: Build, browser, path: str) -> None:
+    context, page = open_page(browser, (real_site.site / path).as_uri(), DESKTOP)
+    try:
+        note = page.locator("[data-ac-banner=prices]")
+        assert note.count() == 1
+        box = note.locator("p").bounding_box()
+        title = page.locator("article h1").bounding_box()
+        line = page.evaluate(
+            "() => parseFloat(getComputedStyle(document.querySelector("
+            "'[data-ac-banner=prices] p')).lineHeight)"
+        )
+        assert box["y"] > title["y"] + title["height"], "below the title"
+        assert box["height"] <= line * 1.5, "one line"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("path", "other"), [("plans.html", "Other"), ("zh/faq.html", "其他")])
+def test_role_chips_stand_on_one_line_other_last(
+    real_site: Build, browser, path: str, other: str
+) -> None:
+    context, page = open_page(browser, (real_site.site / path).as_uri(), PHONE)
+    try:
+        chips = page.locator("article .md-tags .md-tag")
+        tops = {
+            round(box["y"]) for box in (chips.nth(i).bounding_box() for i in range(chips.count()))
+        }
+        assert len(tops) == 1, "one line"
+        names = chips.all_inner_texts()
+        if other in names:
+            assert names[-1] == other
+        title = page.locator("article h1").bounding_box()
+        assert chips.first.bounding_box()["y"] > title["y"], "below the title"
+    finally:
+        context.close()
+
+
+def blanks(rows: list[list[str]], included: str) -> list[str]:
+    """Cells left unmarked under a plan after an earlier plan includes the feature."""
+    found = []
+    for feature, *cells in rows:
+        marked = [cell == included for cell in cells]
+        if True in marked:
+            first = marked.index(True)
+            found += [f"{feature}: plan {n + 1}" for n in range(first, len(cells)) if not marked[n]]
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_matrix_marks_every_feature_under_every_plan_that_includes_it(
+    real_site: Build, browser, lang: str
+) -> None:
+    path = "plans.html" if lang == "en" else "zh/plans.html"
+    context, page = open_page(browser, (real_site.site / path).as_uri(), DESKTOP)
+    try:
+        rows = page.evaluate(MATRIX)[2:]  # after the price and send-limit rows
+        assert len(rows) >= 10 and all(len(row) == 5 for row in rows)
+        assert blanks(rows, INCLUDED[lang]) == []
+        starter = [row[0] for row in rows if row[1] == INCLUDED[lang]]
+        assert {"Email marketing", "邮件营销"} & set(starter)
+        # negative control: blank the Plus cell of the first row (email marketing)
+        page.evaluate(
+            "() => { document.querySelector('.ac-plan-matrix tbody tr:nth-child(3) "
+            "td:nth-child(3)').textContent = ''; }"
+        )
+        assert blanks(page.evaluate(MATRIX)[2:], INCLUDED[lang]) == [f"{rows[0][0]}: plan 2"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["plans.html", "zh/plans.html"])
+def test_on_a_phone_the_matrix_is_one_card_per_plan(real_site: Build, browser, path: str) -> None:
+    context, page = open_page(browser, (real_site.site / path).as_uri(), PHONE)
+    try:
+        assert page.locator(".ac-plan-matrix").is_hidden()
+        cards = page.locator(".ac-plan-card")
+        assert cards.count() == 4 and all(cards.nth(i).is_visible() for i in range(4))
+        rights = [
+            cards.nth(i).bounding_box()["x"] + cards.nth(i).bounding_box()["width"]
+            for i in range(4)
+        ]
+        assert max(rights) <= PHONE["width"], "no card scrolls sideways"
+    finally:
+        context.close()
+    context, page = open_page(browser, (real_site.site / path).as_uri(), DESKTOP)
+    try:  # and at 1280 px the table, not the cards
+        assert page.locator(".ac-plan-matrix").is_visible()
+        assert page.locator(".ac-plan-cards").is_hidden()
+    finally:
+        context.close()
+
+
+COLUMNS = """() => {
+  const nav = document.querySelector('.ac-compare-sources').getBoundingClientRect();
+  const rows = [...document.querySelectorAll('.ac-compare__row')];
+  return {
+    nav: nav.bottom,
+    first: rows[0].getBoundingClientRect().top,
+    widths: rows.map((row) => [...row.querySelectorAll(':scope > .ac-compare__col')]
+      .map((col) => Math.round(col.getBoundingClientRect().width))),
+  };
+}"""
+FLOATING_LINKS = ".ac-compare-sources { float: right !important; display: block !important; }"
+
+
+def column_widths(browser, url: str, extra_css: str | None = None) -> dict:
+    context, page = open_page(browser, url, DESKTOP)
+    try:
+        if extra_css:
+            page.add_style_tag(content=extra_css)
+        return page.evaluate(COLUMNS)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["compare/plans.html", "zh/compare/automations.html"])
+def test_compare_columns_have_one_width_in_every_row(real_site: Build, browser, path: str) -> None:
+    layout = column_widths(browser, (real_site.site / path).as_uri())
+    widths = {width for row in layout["widths"] for width in row}
+    assert len(layout["widths"]) >= 4
+    assert max(widths) - min(widths) <= 1, layout["widths"]
+    assert layout["nav"] <= layout["first"], "the page links stand above the grid"
+
+
+def test_negative_control_floating_links_narrow_the_first_row(real_site: Build, browser) -> None:
+    layout = column_widths(
+        browser, (real_site.site / "zh/compare/automations.html").as_uri(), FLOATING_LINKS
+    )
+    widths = {width for row in layout["widths"] for width in row}
+    assert max(widths) - min(widths) > 1
