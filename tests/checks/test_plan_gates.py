@@ -269,9 +269,9 @@ def test_the_real_plan_table_calls_sales_engagement_an_add_on() -> None:
     pricing = load_data(REPO / "data").pricing
     assert pricing is not None
     pro = [line for line in plans_table(pricing, "en").split("\n") if line.startswith("| Pro |")]
-    assert "Sales Engagement add-on, predictive sending" in pro[0]
+    assert "Sales Engagement add-on" in pro[0]
     pro_zh = [line for line in plans_table(pricing, "zh").split("\n") if "| Pro（" in line]
-    assert "Sales Engagement 附加功能、预测性发送" in pro_zh[0]
+    assert "Sales Engagement（销售参与）附加功能" in pro_zh[0]
 
 
 def test_glossary_definitions_and_add_on_texts_are_statements_too(gates: PlanGates) -> None:
