@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from .markdown import ASCII_WORD, NOT_BEFORE_PATH, Section
+from .model import Fact
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -45,7 +45,6 @@ ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "七": 7, "八": 8, "九": 9, "首": 1, "双": 2}  # fmt: skip
 ZH_UNITS = {"十": 10, "百": 100, "千": 1_000}
 ZH_BIG = {"万": 10_000, "亿": 100_000_000}
-NUMERIC_KINDS = frozenset({"number", "money", "percent", "multiplier", "date"})
 NOT_BEFORE_NUMBER = ASCII_WORD | {".", "$"}
 
 # A number (_numbers reads the groups of NUMBER_RE by name). An optional group is written
@@ -90,27 +89,6 @@ PATH_OR_TAG_RE = re.compile(
 # Soft facts: runs of Chinese numerals and English number words.
 ZH_NUMERAL_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿首双]+")
 EN_WORD_RE = re.compile(r"[a-z]+")
-
-
-@dataclass(slots=True)
-class Fact:
-    """A fact as written, with the key it is compared by."""
-
-    kind: str  # number, money, percent, multiplier, date, code, url, path, tag, brand, misspelt
-    key: str
-    text: str
-    line: int
-    soft: bool = False
-    value: float | Decimal | None = None  # numeric value, for price and multiplier checks
-
-    @property
-    def group(self) -> str:
-        """Facts of one group are paired as "X does not match Y" in messages."""
-        return "number" if self.kind in NUMERIC_KINDS else self.kind
-
-    @property
-    def shown(self) -> str:
-        return f"`{self.text}`" if self.kind == "code" else self.text
 
 
 def parse_number(digits: str, scale: str | None = None) -> int | Decimal:

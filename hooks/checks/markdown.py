@@ -10,13 +10,10 @@ import posixpath
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from .markers import COMMENT, MARKER_RE, is_marker
+from .model import Fact
 from .source import Source
-
-if TYPE_CHECKING:
-    from .facts import Fact
 
 # Opening code fence: indentation, three or more backticks or tildes, then the info string.
 FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")

@@ -4,6 +4,32 @@ mismatch, the place on the other side that disagrees."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+
+# Fact kinds compared as numbers ("3 does not match 4" across them).
+NUMERIC_KINDS = frozenset({"number", "money", "percent", "multiplier", "date"})
+
+
+@dataclass(slots=True)
+class Fact:
+    """A fact as written, with the key it is compared by."""
+
+    kind: str  # number, money, percent, multiplier, date, code, url, path, tag, brand, misspelt
+    key: str
+    text: str
+    line: int
+    soft: bool = False
+    value: float | Decimal | None = None  # numeric value, for price and multiplier checks
+
+    @property
+    def group(self) -> str:
+        """Facts of one group are paired as "X does not match Y" in messages."""
+        return "number" if self.kind in NUMERIC_KINDS else self.kind
+
+    @property
+    def shown(self) -> str:
+        return f"`{self.text}`" if self.kind == "code" else self.text
+
 
 # Rules whose issues count as translation parity problems in `status`.
 PARITY_RULES = frozenset({"parity", "facts", "glossary", "links"})

@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import chain
 
-from .facts import Fact, soft_keys, soft_keys_of
+from .facts import soft_keys, soft_keys_of
 from .glossary import Glossary
 from .markdown import Page, Section
-from .model import Issue
+from .model import Fact, Issue
 
 # A lowercase ASCII kebab-case id, as CONTRIBUTING.md asks.
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

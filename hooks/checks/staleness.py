@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .config import Languages
-from .facts import Fact
 from .history import NO_GIT, SHALLOW, NotFound
 from .markdown import Page, Section
-from .model import InputError, Issue
+from .model import Fact, InputError, Issue
 from .source import FRONT_MATTER_RE, body_hash, decode, load_yaml, read_text, split_front_matter
 
 FIELD = "translation_of"
