@@ -350,35 +350,29 @@ class PriceRules:
         the data while a page still says "Enterprise plan" or "four plans" (reference pages;
         a translation follows its reference by the parity checks)."""
         rel, known = self.pricing.rel, {plan.name for plan in self.pricing.plans}
-        listed = ", ".join(plan.name for plan in self.pricing.plans)
+        listed = "plans are " + ", ".join(plan.name for plan in self.pricing.plans)
         names = known | {addon.name for addon in self.pricing.addons} | brands
+        found: list[tuple[int, str]] = []  # (offset in the prose, message)
         for m in PLAN_NAME_RE.finditer(page.prose):
             word, before = m["name"], page.prose[: m.start()].rpartition("\n")[2].rstrip()
             if word in names or not before or before[-1] in ".!?:;(" or word in SENTENCE_WORDS:
                 continue  # a plan, a product, or a capital that starts a sentence
-            yield Issue(
-                page.rel,
-                page.line_of(m.start()),
-                f"names a plan {word} that {rel} does not list",
-                rel,
-                self.pricing.prices_line,
-                f"plans are {listed}",
-                rule="pricing",
-                page=page.name,
-            )
+            found.append((m.start(), f"names a plan {word} that {rel} does not list"))
         for m in PLAN_COUNT_RE.finditer(page.prose):
             count = m["count"].lower()
             if NUMBER_WORDS.get(count, count) != str(len(known)):
-                yield Issue(
-                    page.rel,
-                    page.line_of(m.start()),
-                    f"counts {m[0]}, but {rel} lists {len(known)}",
-                    rel,
-                    self.pricing.prices_line,
-                    f"plans are {listed}",
-                    rule="pricing",
-                    page=page.name,
-                )
+                found.append((m.start(), f"counts {m[0]}, but {rel} lists {len(known)}"))
+        for at, message in found:
+            yield Issue(
+                page.rel,
+                page.line_of(at),
+                message,
+                rel,
+                self.pricing.prices_line,
+                listed,
+                rule="pricing",
+                page=page.name,
+            )
 
     def prose_issues(self, page: Page) -> Iterator[Issue]:
         """Prices and multipliers in prose that the data file does not have."""
