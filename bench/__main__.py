@@ -37,7 +37,7 @@ FULL = {
     "segmentation_reps": 3,
     "search_scale": [200, 1000],  # synthetic page pairs, beside the real site
     "search_scale_reps": 3,
-    "preview_edits": 6,
+    "preview_edits": 4,
 }
 QUICK = {
     "real_reps": 1,
