@@ -107,11 +107,19 @@ def clone(folder: Path) -> Path:
     return folder
 
 
-def _built(log: Path, after: int) -> float | None:
-    """The build time of the last build logged after byte ``after`` of ``log``."""
-    text = log.read_text("utf-8", "replace")[after:]
-    found = BUILT_RE.findall(text)
-    return float(found[-1]) if found else None
+def _builds(log: Path) -> list[float]:
+    """The build times ``mkdocs serve`` has logged so far, in order."""
+    return [float(x) for x in BUILT_RE.findall(log.read_text("utf-8", "replace"))]
+
+
+def _wait_for_build(log: Path, count: int, proc: subprocess.Popen) -> list[float]:
+    """Wait (at most EDIT_TIMEOUT_S) until ``count`` builds are logged; return the times."""
+    deadline = time.monotonic() + EDIT_TIMEOUT_S
+    while len(built := _builds(log)) < count and time.monotonic() < deadline:
+        if proc.poll() is not None:
+            break
+        time.sleep(POLL_S)
+    return built
 
 
 def run(workdir: Path, edits: int, log=print) -> PreviewResult:
@@ -144,24 +152,22 @@ def run(workdir: Path, edits: int, log=print) -> PreviewResult:
             source, path = PAGES[lang]
             marker = f"previewmark{secrets.token_hex(4)}"
             page = repo / source
-            size = serve_log.stat().st_size
+            before = len(_builds(serve_log))
             text = page.read_text(encoding="utf-8")
             saved = time.monotonic()
             page.write_text(f"{text.rstrip()}\n\n{marker}\n", encoding="utf-8")
             seen = _wait_for(f"{base}/{path}", marker, saved + EDIT_TIMEOUT_S, proc)
             seconds = time.monotonic() - saved if seen else None
-            time.sleep(0.5)  # the "built in" line follows the write of the pages
-            edit = Edit(lang, seconds, _built(serve_log, size))
+            built = _wait_for_build(serve_log, before + 1, proc)  # its "built in" line
+            edit = Edit(lang, seconds, built[before] if len(built) > before else None)
             result.edits.append(edit)
             shown = f"{seconds:.2f} s" if seconds is not None else f"not within {EDIT_TIMEOUT_S} s"
             log(f"  edit {n + 1} ({lang}): {shown}, build logged {edit.build_s} s")
             if seconds is None:
                 result.problem = f"edit {n + 1} of {source} not served within {EDIT_TIMEOUT_S} s"
                 break
-            page.write_text(text, encoding="utf-8")  # put back, and let that rebuild pass
-            _wait_for(f"{base}/{path}", "</html>", time.monotonic() + 2, proc)
-            while not _settled(serve_log, proc):
-                time.sleep(POLL_S)
+            page.write_text(text, encoding="utf-8")  # put back; the next edit waits for its build
+            _wait_for_build(serve_log, before + 2, proc)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGTERM)
@@ -175,13 +181,6 @@ def run(workdir: Path, edits: int, log=print) -> PreviewResult:
             tail = serve_log.read_text("utf-8", "replace").splitlines()[-5:]
             result.problem += ": " + " / ".join(tail)
     return result
-
-
-def _settled(log: Path, proc: subprocess.Popen, quiet_s: float = 1.0) -> bool:
-    """No new log line for ``quiet_s``: the rebuild after putting a page back is done."""
-    size = log.stat().st_size
-    time.sleep(quiet_s)
-    return proc.poll() is not None or log.stat().st_size == size
 
 
 def section(result: PreviewResult | None, number: int) -> list[str]:
