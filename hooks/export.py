@@ -36,6 +36,8 @@ BOOK_NAME = "activecampaign-help-{lang}.pdf"  # in each language's root folder
 # Where each language's last PDF is kept, to be reused while nothing that goes into it changes
 # (checks.book.BookCache): this variable's folder, or .cache/book/ beside docs/; empty: no cache.
 BOOK_CACHE_ENV = "BOOK_CACHE_DIR"
+# "0": render each language's PDF in turn, in the build's own process (bench/export.py compares)
+BOOK_PARALLEL_ENV = "BOOK_PARALLEL"
 # The path finder the start page shows: `<div class="ac-pathfinder" …>` up to its closing tag.
 PATHFINDER_START_RE = re.compile(r'<div class="ac-pathfinder"')
 DIV_RE = re.compile(r"<(?P<close>/?)div\b")
@@ -290,17 +292,20 @@ def _write_book(
     for href in sorted(set(book.internal_link_problems(html))):
         log.warning(f"{target.name}: internal link {href} has no target in the book")
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root
-    result = book.write_pdf_cached(
-        html,
-        target,
-        allowed=[Path(config.site_dir), custom_dir],
-        base=root,
-        cache=_book_cache(config),
-    )
-    for problem in result.problems:
-        log.warning(f"{target.name}: {problem}")
-    how = "unchanged, reused" if result.reused else "rendered"
-    log.info(f"{target.relative_to(config.site_dir)}: {result.pages} PDF pages ({how})")
+    job = book.BookJob(html, target, [Path(config.site_dir), custom_dir], root, _book_cache(config))
+    values = build.start(config).of(HOOK)
+    langs, _ = build.languages(config)
+    last = len(values.setdefault("books", [])) + 1 == len(langs)
+    if os.environ.get(BOOK_PARALLEL_ENV, "1") != "0" and not last:
+        values["books"].append(book.render_aside(job))  # joined after the last language's
+        return
+    values["books"].append(book.render_here(job))
+    for pending in values["books"]:
+        result = pending.result()
+        for problem in result.problems:
+            log.warning(f"{pending.target.name}: {problem}")
+        how = "unchanged, reused" if result.reused else "rendered"
+        log.info(f"{pending.target.relative_to(config.site_dir)}: {result.pages} PDF pages ({how})")
 
 
 def _book_cache(config: MkDocsConfig) -> book.BookCache | None:
