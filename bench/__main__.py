@@ -14,7 +14,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import checks_cli, checks_share, export, scale, search, segmentation
+from bench import (
+    checks_cli,
+    checks_share,
+    export,
+    preview,
+    scale,
+    search,
+    search_scale,
+    segmentation,
+)
 from bench.report import Results, splice_search_section, splice_share_section, write_report
 from tests.sitebuild import REPO, build_real_site
 
@@ -26,6 +35,9 @@ FULL = {
     "search_reps": 7,
     "export_reps": 3,
     "segmentation_reps": 3,
+    "search_scale": [200, 1000],  # synthetic page pairs, beside the real site
+    "search_scale_reps": 3,
+    "preview_edits": 4,
 }
 QUICK = {
     "real_reps": 1,
@@ -35,6 +47,9 @@ QUICK = {
     "search_reps": 2,
     "export_reps": 1,
     "segmentation_reps": 1,
+    "search_scale": [50],
+    "search_scale_reps": 1,
+    "preview_edits": 2,
 }
 
 
@@ -67,13 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         share(results, workdir)
 
-        print("2/6 the checks from the command line on synthetic trees")
+        print("2/8 the checks from the command line on synthetic trees")
         results.checks = checks_cli.run(workdir, plan["checks"])
 
-        print("3/6 full builds of synthetic sites, navigation.prune on and off")
+        print("3/8 full builds of synthetic sites, navigation.prune on and off")
         results.scale = scale.run(workdir, plan["scale"])
 
-        print("4/6 search in headless Chromium from file://")
+        print("4/8 search in headless Chromium from file://")
         results.search_skipped = search.available()
         if results.real is None or results.real.site is None or not results.real.ok:
             results.search_skipped = "the real site did not build"
@@ -82,11 +97,21 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"  skipped: {results.search_skipped}")
 
-        print(f"5/6 the export (twins, llms.txt, PDF) on and off, {plan['export_reps']} each")
+        print(f"5/8 the export (twins, llms.txt, PDF) on and off, {plan['export_reps']} each")
         results.export = export.run(workdir, plan["export_reps"])
 
-        print(f"6/6 Chinese segmentation, jieba and rjieba, {plan['segmentation_reps']} each")
+        print(f"6/8 Chinese segmentation, jieba and rjieba, {plan['segmentation_reps']} each")
         results.segmentation = segmentation.run(workdir, plan["segmentation_reps"])
+
+        sizes = ", ".join(f"{n:,}" for n in plan["search_scale"])
+        print(f"7/8 search at help-centre size: the real site, then {sizes} synthetic pairs")
+        real_site = results.real.site if results.real is not None and results.real.ok else None
+        results.search_scale = search_scale.run(
+            workdir, real_site, plan["search_scale"], plan["search_scale_reps"]
+        )
+
+        print(f"8/8 the preview loop: mkdocs serve, {plan['preview_edits']} edits")
+        results.preview = preview.run(workdir, plan["preview_edits"])
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -101,7 +126,7 @@ def share(results: Results, workdir: Path) -> None:
     """Section 1: the real site and the synthetic pairs, hooks on and no checks."""
     plan = results.plan
     pairs = 50 if results.quick else checks_share.SYNTHETIC_PAIRS
-    print(f"1/6 what the checks cost a strict build: the real site, then {pairs} synthetic pairs")
+    print(f"1/8 what the checks cost a strict build: the real site, then {pairs} synthetic pairs")
     results.real = checks_share.run_real(workdir, plan["real_reps"])
     if results.real.site is not None:
         results.indexes = checks_share.search_index_sizes(results.real.site)

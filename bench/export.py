@@ -123,7 +123,9 @@ def section(result: ExportResult | None, number: int = 6) -> list[str]:
         f"{len(on)} run(s) each, interleaved. The export writes a Markdown twin of every page, "
         "`llms.txt` and `llms-full.txt` per language, and renders one PDF per language with "
         "WeasyPrint (most of its time: laying out some 60 A4 pages per language, then subsetting "
-        "the Noto CJK fonts). CPU is user + system time of the build.",
+        "the Noto CJK fonts); the first language's PDF renders in a child process while the "
+        "second language builds and renders, so on two cores the wall ratio is below the CPU "
+        "ratio. CPU is user + system time of the build and of that child.",
         "",
         "|  | median wall | runs (s) | median CPU |",
         "|---|---|---|---|",

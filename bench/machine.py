@@ -48,13 +48,18 @@ def _chromium() -> str:
 
 
 def _commit() -> str:
-    """The checked-out commit, read from .git (no git process)."""
+    """The checked-out commit, read from .git (no git process). In a worktree .git is a file
+    naming its own folder (HEAD), whose ``commondir`` holds the branches."""
     git = REPO / ".git"
     try:
+        if git.is_file():  # "gitdir: /path/to/repo/.git/worktrees/name"
+            git = Path(git.read_text(encoding="utf-8").strip().removeprefix("gitdir: "))
         head = (git / "HEAD").read_text(encoding="utf-8").strip()
         if not head.startswith("ref: "):
             return head[:12]
         ref = head[5:]
+        if (git / "commondir").is_file():
+            git = (git / (git / "commondir").read_text(encoding="utf-8").strip()).resolve()
         if (git / ref).is_file():
             return (git / ref).read_text(encoding="utf-8").strip()[:12]
         for line in (git / "packed-refs").read_text(encoding="utf-8").splitlines():

@@ -11,6 +11,8 @@ from typing import Any
 
 from bench import export as export_bench
 from bench import machine
+from bench import preview as preview_bench
+from bench import search_scale as search_scale_bench
 from bench import segmentation as segmentation_bench
 from bench.checks_cli import ChecksResult
 from bench.checks_share import BUDGET, CHECK_HOOKS, SYNTHETIC_PAIRS, IndexSize, ShareResult
@@ -33,6 +35,8 @@ class Results:
     search_skipped: str | None = None
     export: export_bench.ExportResult | None = None
     segmentation: segmentation_bench.SegmentationResult | None = None
+    search_scale: search_scale_bench.SearchScaleResult | None = None
+    preview: preview_bench.PreviewResult | None = None
     seconds: float = 0.0
     load: list[float] = field(default_factory=list)  # 1-minute load average: start, end
 
@@ -409,6 +413,8 @@ def write_report(results: Results, path: Path) -> None:
     lines += _memory(results)
     lines += export_bench.section(results.export, 6)
     lines += segmentation_bench.section(results.segmentation, 7)
+    lines += search_scale_bench.section(results.search_scale, 8)
+    lines += preview_bench.section(results.preview, 9)
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
 
 

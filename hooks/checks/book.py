@@ -18,12 +18,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import posixpath
 import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -186,6 +188,50 @@ def write_pdf_cached(
     result = write_pdf(html, target, allowed=allowed, base=base)
     cache.put(target.name, key, roots, target, result)
     return result
+
+
+@dataclass(frozen=True)
+class BookJob:
+    """One PDF to write: ``write_pdf_cached``'s arguments."""
+
+    html: str
+    target: Path
+    allowed: list[Path]
+    base: Path
+    cache: BookCache | None
+
+    def run(self) -> PdfResult:
+        return write_pdf_cached(
+            self.html, self.target, allowed=self.allowed, base=self.base, cache=self.cache
+        )
+
+
+@dataclass
+class PendingBook:
+    """A PDF being written: in a child process (``render_aside``) or done (``render_here``)."""
+
+    target: Path
+    future: Future[PdfResult] | None = None
+    done: PdfResult | None = None
+
+    def result(self) -> PdfResult:
+        if self.future is not None:
+            self.done, self.future = self.future.result(), None
+        assert self.done is not None
+        return self.done
+
+
+def render_aside(job: BookJob) -> PendingBook:
+    """Start ``job`` in a forked child process, so that the next language's pages build (and
+    its PDF renders) meanwhile; ``PendingBook.result`` waits for it."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(job.run)
+    pool.shutdown(wait=False)  # the worker ends once its one job is done
+    return PendingBook(job.target, future)
+
+
+def render_here(job: BookJob) -> PendingBook:
+    return PendingBook(job.target, done=job.run())
 
 
 # The renderer and what it writes with: a new version may lay out or encode the PDF differently.

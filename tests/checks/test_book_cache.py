@@ -90,3 +90,23 @@ def test_a_damaged_cache_renders_again(tmp_path: Path) -> None:
     assert not render(tmp_path / "a", cache).reused
     shutil.rmtree(tmp_path / "cache")
     assert not render(tmp_path / "a", cache).reused
+
+
+def test_a_book_rendered_aside_is_the_book_rendered_here(tmp_path: Path) -> None:
+    """hooks/export.py renders the first language's PDF in a forked child while the next language
+    builds: the same bytes, pages and warnings as a render in the build's process, and the child
+    fills the cache."""
+    root = site(tmp_path / "site")
+    results = {}
+    for where, start in (("here", book.render_here), ("aside", book.render_aside)):
+        cache = BookCache(tmp_path / f"cache-{where}")
+        job = book.BookJob(html_for(root), root / f"{where}.pdf", [root], root, cache)
+        pending = start(job)
+        results[where] = pending.result()
+        assert pending.result() is results[where]  # waited for once
+        assert pending.target == root / f"{where}.pdf"
+        assert cache.get(f"{where}.pdf", cache.key(html_for(root), [root]), [root], tmp_path / "x")
+    here, aside = results["here"], results["aside"]
+    assert (root / "aside.pdf").read_bytes() == (root / "here.pdf").read_bytes()
+    assert (aside.pages, aside.problems, aside.reused) == (here.pages, here.problems, False)
+    assert [p.name for p in aside.loaded] == ["x.png"]
