@@ -24,7 +24,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 # Every directive but script-src, whose sources are 'self' and the hashes. Same-origin only:
 # nothing may come from the network (fonts are off, no CDN); data: for Material's CSS icons.
@@ -76,6 +75,7 @@ class InlineScript:
     line: int
     source: str  # 'sha256-…'
     in_content: bool  # inside the page's <article>: from Markdown, not from a template
+    body: str = ""  # its text, line breaks as the browser reads them
 
 
 @dataclass
@@ -110,23 +110,23 @@ def _runs(attributes: dict[str, str]) -> bool:
     return "src" not in attributes and kind in SCRIPT_TYPES
 
 
-def inline_scripts(html: str, path: str = "", bodies: bool = False) -> list[Any]:
-    """Every inline script of one page that a browser would run, in order (with ``bodies``:
-    each with its text, as (script, text) pairs)."""
+def inline_scripts(html: str, path: str = "") -> list[InlineScript]:
+    """Every inline script of one page that a browser would run, in order."""
     content = [m.span() for m in ARTICLE.finditer(html)]
-    found: list[Any] = []
+    found = []
     for m in SCRIPT.finditer(html):
         if not _runs(_attributes(m["attributes"])):
             continue
         at = m.start()
-        script = InlineScript(
-            path=path,
-            line=html.count("\n", 0, at) + 1,
-            source=script_hash(m["body"]),
-            in_content=any(lo <= at < hi for lo, hi in content),
+        found.append(
+            InlineScript(
+                path=path,
+                line=html.count("\n", 0, at) + 1,
+                source=script_hash(m["body"]),
+                in_content=any(lo <= at < hi for lo, hi in content),
+                body=m["body"].replace("\r\n", "\n").replace("\r", "\n"),
+            )
         )
-        body = m["body"].replace("\r\n", "\n").replace("\r", "\n")
-        found.append((script, body) if bodies else script)
     return found
 
 
@@ -194,17 +194,17 @@ def site_policy(
         source = (sources or {}).get(rel)
         origin = f" ({source})" if source else ""
         html = page.read_text(encoding="utf-8", errors="replace")
-        for script, body in inline_scripts(html, rel, bodies=True):
+        for script in inline_scripts(html, rel):
             if script.in_content:
                 result.problems.append(
                     f"{rel}:{script.line}: inline <script> in the page's content{origin} is "
                     "blocked by the Content-Security-Policy; put the code in a script file"
                 )
-            elif not any(pattern.fullmatch(body) for pattern in shipped):
+            elif not any(pattern.fullmatch(script.body) for pattern in shipped):
                 result.problems.append(
                     f"{rel}:{script.line}: inline <script>{origin} is not one the theme's or "
                     "overrides/ templates write, so the Content-Security-Policy does not allow "
-                    f"it: {_excerpt(body)}"
+                    f"it: {_excerpt(script.body)}"
                 )
             else:
                 result.hashes.setdefault(script.source, rel)

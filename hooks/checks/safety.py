@@ -507,9 +507,9 @@ PAGE_NAME_RE = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*(?:\.[a-
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
 
 
-def unsafe_files(root: Path, folders: dict[str, Path]) -> list[str]:
-    """Files that would be read or published unchecked, in the folders given (name as shown in
-    messages -> folder), each as `file:1: ...`. Nothing is read here: names and links only.
+def unsafe_files(root: Path, docs: tuple[str, Path], data: tuple[str, Path]) -> list[str]:
+    """Files that would be read or published unchecked under docs/ and data/ (each given as the
+    name messages show and the folder), as `file:1: ...`. Nothing is read: names and links only.
 
     - A symbolic link whose target is outside `root` (the repository): MkDocs would copy a
       system file, or a folder of unchecked HTML, into the site. Inside the repository it is
@@ -518,9 +518,9 @@ def unsafe_files(root: Path, folders: dict[str, Path]) -> list[str]:
       and pages whose names are not portable (PAGE_NAME_RE)."""
     problems: list[str] = []
     top = Path(os.path.realpath(root))
-    for shown, folder in folders.items():
+    for (shown, folder), pages in ((docs, True), (data, False)):
         if folder.is_dir():
-            problems += _walk(folder, shown, top, shown.split("/")[-1] == "docs")
+            problems += _walk(folder, shown, top, pages)
     return sorted(problems)
 
 

@@ -395,7 +395,7 @@ def data_link_issues(
 def _load_inputs(root: Path, docs_dir: Path, data_dir: Path, config: SiteConfig) -> SiteData:
     """The data files, once the names and links under docs/ and data/ are known to be safe:
     nothing outside the repository is read."""
-    refused = unsafe_files(root, {_rel(docs_dir, root): docs_dir, _rel(data_dir, root): data_dir})
+    refused = unsafe_files(root, (_rel(docs_dir, root), docs_dir), (_rel(data_dir, root), data_dir))
     if refused:
         raise InputError(refused)
     return load_data(data_dir, _rel(data_dir, root), config)
