@@ -9,10 +9,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: build serve test test-fast lint check status diff stamp bench clean clean-venv
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	# the generator, as the MkDocs plugin `translations` (editable: hooks/translations/ as it is)
+	$(BIN)/pip install --quiet --no-deps --editable .
 	touch $@
 
 ## build: strict build of both languages into site/ (open site/index.html, no server needed),

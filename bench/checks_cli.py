@@ -1,4 +1,4 @@
-"""The translation checks from the command line (python -m hooks.checks) on synthetic trees."""
+"""The translation checks from the command line (python -m translations) on synthetic trees."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def run(workdir: Path, sizes: dict[int, int], log=print) -> list[ChecksResult]:
         reference: list[float] = []
         for _ in range(reps):
             reference.append(machine.reference_seconds())
-            command = [sys.executable, "-m", "hooks.checks", "--root", str(root)]
+            command = [sys.executable, "-m", "translations", "--root", str(root)]
             result = timed(command, root, workdir / f"checks-{pairs}.log", env)
             runs.append(result)
             log(

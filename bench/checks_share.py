@@ -23,10 +23,10 @@ import yaml
 
 from bench.runner import Run, SiteSize, median, site_size, timed_build
 from bench.synthetic import navigation, write_synthetic_tree
-from checks.config import read_site_config
-from checks.generate import render_site_page
-from checks.site import check_site, split_language
-from checks.source import body_line
+from translations.options import read_site_config
+from translations.render.generate import render_site_page
+from translations.checks.report import check_site, split_language
+from translations.read.source import body_line
 from tests.sitebuild import absolutise, load_config
 
 BUDGET = 1.05  # hooks on / no checks, CPU time

@@ -147,7 +147,7 @@ def _checks(checks: list[ChecksResult], plan: dict[int, int]) -> list[str]:
     if not checks:
         return [*out, "Not run.", ""]
     out += [
-        "`python -m hooks.checks --root TREE`, run in a folder holding a synthetic tree written by "
+        "`python -m translations --root TREE`, run in a folder holding a synthetic tree written by "
         "`bench/synthetic.py` (`write_synthetic_tree(root, n_pairs)`: clean page pairs of "
         "about 600 words that pass every check), one process per run. *CPU* is user + system "
         "time. *Reference* is `bench/machine.py: reference_seconds()`, timed right before each "

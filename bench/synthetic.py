@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from checks.source import body_hash
+from translations.read.source import body_hash
 
 PLANS = [
     ("Starter", "入门版", 15, 10),

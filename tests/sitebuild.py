@@ -162,7 +162,7 @@ def restore_material_scripts(site: Path) -> list[str]:
     of ``hooks/theme_patches.py``. Returns the files replaced.
     """
     import material
-    from theme_patches import PATCHES
+    from translations.output.theme_patches import PATCHES
 
     shipped = Path(material.__file__).parent / "templates"
     restored = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.checks_share import CHECK_HOOKS, EXPORT_HOOK, prerender, variants
-from checks.source import split_front_matter
+from translations.read.source import split_front_matter
 from tests.sitebuild import REPO, absolutise, load_config
 
 

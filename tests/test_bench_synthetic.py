@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.synthetic import navigation, write_synthetic_tree
-from checks.site import check_site
-from checks.source import split_front_matter
+from translations.checks.report import check_site
+from translations.read.source import split_front_matter
 
 
 def test_synthetic_tree_passes_the_checks(tmp_path: Path) -> None:

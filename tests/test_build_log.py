@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from quiet_logs import BelowLevelUnlessVerbose, quiet_loggers
+from translations.output.quiet_logs import BelowLevelUnlessVerbose, quiet_loggers
 from tests.sitebuild import Build, build_mini_site
 
 CHATTER = ("mkdocs_static_i18n: Overriding", "mkdocs_static_i18n: Building", "Prefix dict")

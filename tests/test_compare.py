@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare import align, rewrite_link, split_sections
-from compare import compare_page as _compare_page
+from translations.render.compare import align, rewrite_link, split_sections
+from translations.render.compare import compare_page as _compare_page
 from tests.sitebuild import load_config, plugin
 
 # Each language's interface text, as mkdocs.yml sets it (static-i18n: a language's own extra).

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from checks.assistant import CJK_RE, OTHER_LANGUAGE_RE, fact_extractor
-from checks.data import load_data
-from checks.markdown import parse_page
-from checks.source import split_front_matter
+from translations.export.assistant import CJK_RE, OTHER_LANGUAGE_RE, fact_extractor
+from translations.read.data import load_data
+from translations.read.markdown import parse_page
+from translations.read.source import split_front_matter
 from tests.conftest import ARTIFACTS
 from tests.sitebuild import REPO, Build, absolutise, load_config, run_mkdocs
 

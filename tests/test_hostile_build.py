@@ -19,7 +19,7 @@ import pytest
 import yaml
 from jinja2 import Environment, FileSystemLoader
 
-from checks.csp import INCLUDE_PATH, inline_scripts, nginx_include, policy
+from translations.output.csp import INCLUDE_PATH, inline_scripts, nginx_include, policy
 from tests.gates.tools import serve_nginx
 from tests.sitebuild import REPO, Build, build_config_file, copy_fixture_site
 

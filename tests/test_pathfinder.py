@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.model import InputError
-from pathfinder import load_paths, resolve, role_names
+from translations.model import InputError
+from translations.render.pathfinder import load_paths, resolve, role_names
 from tests.sitebuild import REPO
 
 DOCS = REPO / "docs"

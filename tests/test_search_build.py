@@ -11,14 +11,14 @@ from pathlib import Path
 
 import material
 import pytest
-from search_words import (
+from translations.output.search_words import (
     SynonymError,
     add_synonyms,
     drop_unsearched_fields,
     identifier_words,
     synonym_groups,
 )
-from theme_patches import (
+from translations.output.theme_patches import (
     PATCHES,
     SEGMENT_LAST_WORD,
     PatchError,
@@ -37,7 +37,7 @@ from bench.search_quality import (
     QuerySetError,
     load_queries,
 )
-from i18n_output import (
+from translations.output.i18n import (
     add_compound_words,
     head_alternates,
     language_menu,

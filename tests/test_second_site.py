@@ -95,7 +95,7 @@ def test_parity_checks_are_on(tmp_path: Path) -> None:
 
 def test_command_line_checks_the_copy_alike(tmp_path: Path) -> None:
     copy_fixture_site("larkspur", tmp_path)
-    command = [sys.executable, "-m", "hooks.checks", "--root", str(tmp_path)]
+    command = [sys.executable, "-m", "translations", "--root", str(tmp_path)]
     result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     notes = [f"note: {note}" for note in OFF]

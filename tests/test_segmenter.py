@@ -10,8 +10,8 @@ import pytest
 import rjieba
 import yaml
 
-from i18n_output import words_to_keep_whole
-from segmenter import Segmenter
+from translations.output.i18n import words_to_keep_whole
+from translations.output.segmenter import Segmenter
 from tests.gates.test_reproducible import build_date, epoch
 from tests.gates.tools import tree_differences
 from tests.sitebuild import REPO, Build, build_real_site

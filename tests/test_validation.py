@@ -69,7 +69,7 @@ def test_strict_build_fails_on_a_page_no_nav_entry_reaches(tmp_path: Path) -> No
 def _larkspur_with_glossary(workdir: Path, anchor: str) -> Path:
     """The Larkspur fixture with a glossary page (the `glossary:terms` marker) in both languages
     and a link from the install page to the entry ``anchor``; the translations restamped."""
-    from checks.staleness import stamp_pages
+    from translations.lifecycle.staleness import stamp_pages
 
     config = copy_fixture_site("larkspur", workdir)
     glossary = workdir / "data/glossary.yml"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from compare import split_sections
+from translations.render.compare import split_sections
 from tests.sitebuild import REPO, Build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from theme_patches import WARMUP_EVENT
+from translations.output.theme_patches import WARMUP_EVENT
 
 from tests.browser.search import search
 from tests.gates.tools import build_variant

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checks.config import SiteConfig
-from checks.staleness import stamp_pages
+from translations.config import SiteConfig
+from translations.lifecycle.staleness import stamp_pages
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from checks.assistant import (
+from translations.export.assistant import (
     Note,
     Section,
     Twin,
@@ -24,8 +24,8 @@ from checks.assistant import (
     twin_issues,
     with_notes,
 )
-from checks.data import SiteData, load_data
-from checks.model import InputError
+from translations.read.data import SiteData, load_data
+from translations.model import InputError
 from tests.sitebuild import load_config, plugin
 
 from .conftest import RELATED, REPO

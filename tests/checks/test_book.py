@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.book import article, internal_link_problems, rebase, write_pdf
+from translations.export.book import article, internal_link_problems, rebase, write_pdf
 
 PAGE = (
     '<h1 id="plans">Plans</h1><p>See <a href="#limits">limits</a>, the '

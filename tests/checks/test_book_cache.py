@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import book
-from checks.book import BookCache, write_pdf_cached
+from translations.export import book
+from translations.export.book import BookCache, write_pdf_cached
 
 # a 1x1 PNG, red, then blue: the same file name with other content
 RED = base64.b64decode(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks import build
+from translations.lifecycle import build
 
 
 def test_the_languages_of_a_build_share_one_state_and_a_new_build_resets_it() -> None:

@@ -1,4 +1,4 @@
-"""`python -m hooks.checks`: exit codes 0/1/2, the summary line, status, stamp; no tracebacks."""
+"""`python -m translations`: exit codes 0/1/2, the summary line, status, stamp; no tracebacks."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from checks.cli import main
+from translations.cli import main
 
 from .conftest import REPO, make_tree
 
 
 def run_module(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m hooks.checks` as `make check` runs it, with the repository importable."""
+    """`python -m translations` as `make check` runs it, with the repository importable."""
     env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
     return subprocess.run(
-        [sys.executable, "-m", "hooks.checks", *args],
+        [sys.executable, "-m", "translations", *args],
         cwd=cwd,
         env=env,
         capture_output=True,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from checks.config import Languages, SiteConfig, read_site_config
-from checks.generate import render_page
-from checks.model import InputError
-from checks.site import check_site, split_language
+from translations.config import Languages, SiteConfig, read_site_config
+from translations.render.generate import render_page
+from translations.model import InputError
+from translations.checks.report import check_site, split_language
 
 from .conftest import TODAY, make_tree
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.csp import (
+from translations.output.csp import (
     INCLUDE_PATH,
     event_handlers,
     header_from_include,

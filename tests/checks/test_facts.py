@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.facts import FactExtractor, parse_zh_numeral, soft_keys
-from checks.markdown import Section
+from translations.checks.facts import FactExtractor, parse_zh_numeral, soft_keys
+from translations.read.markdown import Section
 
 BRANDS = ["ActiveCampaign", "Postmark", "Active Intelligence", "Starter", "Plus", "Pro"]
 EXTRACTOR = FactExtractor(BRANDS, {"ActiveCampign": "ActiveCampaign"}.get)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.site import check_site
+from translations.checks.report import check_site
 
 from .conftest import DEFECTS, TODAY, make_tree
 

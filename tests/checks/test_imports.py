@@ -12,7 +12,7 @@ CORE = REPO / "hooks" / "checks"
 
 
 def imports(path: Path) -> set[str]:
-    """The core modules one module imports, relatively (`from .facts import …`)."""
+    """The core modules one module imports, relatively (`from translations.checks.facts import …`)."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level == 1:

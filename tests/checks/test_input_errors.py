@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.model import InputError
-from checks.site import check_site
-from checks.source import body_hash, split_front_matter
+from translations.model import InputError
+from translations.checks.report import check_site
+from translations.read.source import body_hash, split_front_matter
 
 from .conftest import TODAY, make_tree
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checks import cli
-from checks.config import Languages, languages_from, read_site_config
-from checks.model import InputError
-from checks.site import check_site
+from translations import cli
+from translations.config import Languages, languages_from, read_site_config
+from translations.model import InputError
+from translations.checks.report import check_site
 from tests.sitebuild import build_config_file, copy_fixture_site
 
 RENAME = {"en": "de", "zh": "ja"}

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from checks.cli import main
-from checks.model import InputError
-from checks.site import check_site
-from checks.source import body_hash, read_text, split_front_matter
-from checks.staleness import line_diff
+from translations.cli import main
+from translations.model import InputError
+from translations.checks.report import check_site
+from translations.read.source import body_hash, read_text, split_front_matter
+from translations.lifecycle.staleness import line_diff
 from tests.sitebuild import absolutise, load_config, run_mkdocs
 
 from .conftest import make_tree

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from checks.markdown import (
+from translations.read.markdown import (
     Section,
     fenced_lines,
     parse_page,
 )
-from checks.source import split_front_matter
+from translations.read.source import split_front_matter
 
 PAGE = """---
 title: Sample

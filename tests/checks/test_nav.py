@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checks.config import Languages
-from checks.nav import missing_from_nav, nav_names
+from translations.config import Languages
+from translations.checks.nav import missing_from_nav, nav_names
 
 from .test_cli import run_module
 
@@ -66,8 +66,8 @@ def test_missing_from_nav(pages: dict[str, set[str]], not_in_nav: str, expected:
 
 
 def test_the_real_nav_reaches_every_page() -> None:
-    from checks.nav import read_nav
-    from checks.site import discover
+    from translations.checks.nav import read_nav
+    from translations.checks.report import discover
 
     from .conftest import REPO
 

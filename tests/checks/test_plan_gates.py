@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from checks.data import Pricing, Term, load_data
-from checks.markdown import parse_page
-from checks.plan_gates import PlanGates
-from checks.site import check_site
-from checks.source import split_front_matter
-from checks.staleness import stamp_pages
+from translations.read.data import Pricing, Term, load_data
+from translations.read.markdown import parse_page
+from translations.checks.plan_gates import PlanGates
+from translations.checks.report import check_site
+from translations.read.source import split_front_matter
+from translations.lifecycle.staleness import stamp_pages
 
 from .conftest import TODAY, make_tree
 
@@ -262,7 +262,7 @@ def test_planted_contradictions_fail_the_site_check_with_both_files_and_lines(
 def test_the_real_plan_table_calls_sales_engagement_an_add_on() -> None:
     """Pro lists Sales Engagement among its key features; the matrix makes it an add-on there,
     and so does the generated plan table."""
-    from checks.pricing import plans_table
+    from translations.checks.pricing import plans_table
 
     from .conftest import REPO
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from checks.data import INCLUDED, NOT_INCLUDED, Pricing, SiteData, load_data
-from checks.generate import render_page
-from checks.glossary import entries, glossary_markdown
-from checks.model import InputError
-from checks.pricing import (
+from translations.read.data import INCLUDED, NOT_INCLUDED, Pricing, SiteData, load_data
+from translations.render.generate import render_page
+from translations.checks.glossary import entries, glossary_markdown
+from translations.model import InputError
+from translations.checks.pricing import (
     example_table,
     example_total,
     limit_text,
@@ -24,7 +24,7 @@ from checks.pricing import (
     plan_features,
     price_text,
 )
-from checks.site import check_site
+from translations.checks.report import check_site
 
 from .conftest import RELATED, REPO, TODAY, make_tree
 
@@ -380,7 +380,7 @@ def _glossary_tree(tmp_path: Path, terms: str, en: str, zh: str) -> Path:
         (root / f"docs/{lang}/extra.md").write_text(
             f"---\ntitle: X\ndescription: X.\n---\n\n# X {{#x}}\n\n{body}\n", "utf-8"
         )
-    from checks.staleness import stamp_pages
+    from translations.lifecycle.staleness import stamp_pages
 
     stamp_pages(root / "docs", [])
     return root

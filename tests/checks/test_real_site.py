@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.model import InputError
-from checks.site import check_site
+from translations.model import InputError
+from translations.checks.report import check_site
 
 from .conftest import REPO
 

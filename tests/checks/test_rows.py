@@ -7,12 +7,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from checks.facts import FactExtractor
-from checks.markdown import parse_page
-from checks.parity import compare_rows
-from checks.site import check_site
-from checks.source import split_front_matter
-from checks.staleness import stamp_pages
+from translations.checks.facts import FactExtractor
+from translations.read.markdown import parse_page
+from translations.checks.parity import compare_rows
+from translations.checks.report import check_site
+from translations.read.source import split_front_matter
+from translations.lifecycle.staleness import stamp_pages
 
 from .conftest import DEFECTS, TODAY, make_tree
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.model import InputError
-from checks.site import check_site
-from checks.staleness import stamp_pages
+from translations.model import InputError
+from translations.checks.report import check_site
+from translations.lifecycle.staleness import stamp_pages
 
 from .conftest import TODAY
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.facts import FactExtractor
-from checks.markdown import Section
+from translations.checks.facts import FactExtractor
+from translations.read.markdown import Section
 
 EXTRACTOR = FactExtractor(["ActiveCampaign", "Plus", "Pro"], lambda word: None)
 

@@ -16,10 +16,10 @@ import markdown
 import pytest
 import yaml
 
-from checks.model import InputError
-from checks.safety import PLAIN_HTML_RE, unsafe_html, unsafe_markdown
-from checks.site import check_site
-from checks.source import split_front_matter
+from translations.model import InputError
+from translations.checks.safety import PLAIN_HTML_RE, unsafe_html, unsafe_markdown
+from translations.checks.report import check_site
+from translations.read.source import split_front_matter
 
 from .conftest import REPO, TODAY, make_tree
 

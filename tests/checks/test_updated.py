@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.updated import last_changed, pair_date, updated_label
+from translations.lifecycle.updated import last_changed, pair_date, updated_label
 
 # 2026-03-01 23:30 UTC: already March 2 east of Greenwich, still March 1 in UTC
 LATE = "2026-03-01T23:30:00+00:00"

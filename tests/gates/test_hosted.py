@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.csp import INCLUDE_PATH, header_from_include, script_hash
+from translations.output.csp import INCLUDE_PATH, header_from_include, script_hash
 from tests.browser.search import search
 from tests.gates.tools import (
     NGINX_CONF,

@@ -1,0 +1,160 @@
+"""Chinese copywriting: spacing between Chinese and Latin letters or digits, full-width punctuation.
+
+A thin wrapper over autocorrect (autocorrect-py, a maintained linter that works offline) with the
+project's rules in `.autocorrectrc` (CONTRIBUTING.md, "Chinese style"). It lints
+the Chinese pages (Markdown-aware: code, URLs and link targets are left alone) and the Chinese
+strings of the data files that generated text comes from. Run from `make test`
+(tests/test_chinese_copy.py), or by hand:
+
+    python -m translations.copywriting            # lint docs/zh/ and data/, exit 1 on findings
+    python -m translations.copywriting --fix F..  # rewrite the given Chinese pages in place
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import autocorrect_py
+
+from translations.options import read_site_config
+from translations.read.markdown import fenced_lines
+from translations.model import InputError
+from translations.read.source import load_yaml, read_text
+
+CONFIG = ".autocorrectrc"
+# The spacing and punctuation rule is about Chinese text, not about whichever language a site
+# translates into: it lints docs/zh/ and the Chinese strings of the data files, keyed here, once.
+LANGUAGE = "zh"
+# Keys whose string values are Chinese text shown to readers.
+ZH_KEYS = frozenset({LANGUAGE, f"def_{LANGUAGE}", f"summary_{LANGUAGE}", f"{LANGUAGE}_gloss"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line the linter would rewrite."""
+
+    rel: str
+    line: int
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"{self.rel}:{self.line}: {self.old.strip()} -> {self.new.strip()}"
+
+
+def configure(root: Path) -> None:
+    """Load the project's rules (autocorrect keeps them for the process)."""
+    autocorrect_py.load_config(read_text(root / CONFIG, CONFIG))
+
+
+def without_code(text: str) -> tuple[str, dict[int, str]]:
+    """The text with the lines of fenced code blocks (fences included) emptied, and those lines
+    by index: autocorrect would otherwise lint comments and strings of known languages, and the
+    rule leaves code alone."""
+    lines = text.split("\n")
+    marks = fenced_lines(lines)
+    code = {i: line for i, (line, fenced) in enumerate(zip(lines, marks, strict=True)) if fenced}
+    return "\n".join("" if i in code else line for i, line in enumerate(lines)), code
+
+
+def lint_text(text: str, rel: str, first_line: int = 1) -> list[Finding]:
+    """Findings in one text; rel's extension chooses the parser (`.md`: Markdown-aware, and
+    fenced code is skipped)."""
+    if rel.endswith(".md"):
+        text, _ = without_code(text)
+    result = autocorrect_py.lint_for(text, rel)
+    return [Finding(rel, first_line + line.line - 1, line.old, line.new) for line in result.lines]
+
+
+def lint_pages(root: Path, pages: list[Path]) -> list[Finding]:
+    found = []
+    for path in pages:
+        rel = path.relative_to(root).as_posix()
+        found.extend(lint_text(read_text(path, rel), rel))
+    return found
+
+
+def _zh_strings(value: Any, keys: tuple[str | int, ...]) -> Iterator[tuple[tuple, str]]:
+    """Every Chinese string of a data file, with its key path (a `zh:` list counts item by item)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ZH_KEYS and isinstance(item, str):
+                yield (*keys, key), item
+            elif key in ZH_KEYS and isinstance(item, list):
+                for index, text in enumerate(item):
+                    if isinstance(text, str):
+                        yield (*keys, key, index), text
+            else:
+                yield from _zh_strings(item, (*keys, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _zh_strings(item, (*keys, index))
+
+
+def lint_data(root: Path) -> list[Finding]:
+    """Findings in the Chinese strings of the data files (their names: the site's config), at
+    the line of each string."""
+    config = read_site_config(root)
+    found = []
+    for name in (config.glossary_file, config.pricing_file, config.paths_file):
+        rel = f"data/{name}"
+        doc = load_yaml(root / "data" / name, rel)
+        for keys, text in _zh_strings(doc.data, ()):
+            for finding in lint_text(text, "text.txt"):
+                found.append(Finding(rel, doc.line(*keys), finding.old, finding.new))
+    return found
+
+
+def zh_pages(root: Path) -> list[Path]:
+    return sorted((root / "docs" / LANGUAGE).rglob("*.md"))
+
+
+def fix_pages(root: Path, pages: list[Path]) -> list[str]:
+    """Rewrite pages with autocorrect's fixes, fenced code kept as it was; returns the pages that
+    changed."""
+    changed = []
+    for path in pages:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+        text = read_text(path, rel)
+        prose, code = without_code(text)
+        lines = autocorrect_py.format_for(prose, rel).split("\n")
+        if len(lines) != len(text.split("\n")):
+            raise InputError.at(rel, 1, "autocorrect changed the number of lines; fix by hand")
+        fixed = "\n".join(code.get(i, line) for i, line in enumerate(lines))
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
+            changed.append(rel)
+    return changed
+
+
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m translations.copywriting")
+    parser.add_argument("--fix", action="store_true", help="rewrite the given pages in place")
+    parser.add_argument("pages", nargs="*", type=Path, help="Chinese pages (default: docs/zh/)")
+    args = parser.parse_args(argv)
+    root = root or Path.cwd()
+    try:
+        configure(root)
+        pages = [Path(p).resolve() for p in args.pages] or zh_pages(root)
+        if args.fix:
+            for rel in fix_pages(root, pages):
+                print(f"fixed {rel}")
+            return 0
+        findings = lint_pages(root.resolve(), pages) + lint_data(root)
+    except InputError as error:
+        for problem in error.shown:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    for finding in findings:
+        print(finding)
+    print(f"{len(findings)} Chinese copywriting finding(s)" if findings else "no findings")
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,255 @@
+"""One Chinese term per concept (data/glossary.yml), and brand names spelled exactly."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from translations.config import Languages
+from translations.read.data import SiteData, Term
+from translations.read.markdown import Page, Section
+from translations.model import Issue
+
+SPELLING_CUTOFF = 0.85  # difflib ratio above which a word is taken for a misspelt brand
+
+
+def _term_regex(words: list[str]) -> re.Pattern[str]:
+    """A term in lowercased prose: whole words (not part of a path, domain or hyphenated name),
+    plural s allowed. The boundary before the first word is a lookbehind placed after it, so that
+    the regex starts with a literal, which the engine finds with a fast string search (several
+    times faster than trying a lookbehind at every position: the glossary's terms are the checks'
+    largest cost at 500 page pairs)."""
+    first = re.escape(words[0])
+    rest = "".join(r"\s+" + re.escape(word) for word in words[1:])
+    return re.compile(rf"{first}(?<![a-z0-9_/.@-]{first}){rest}(?:s|es)?(?![a-z0-9_-]|\.[a-z])")
+
+
+def _use(page: Page, term: Term, match: re.Match[str]) -> tuple[Term, int, str]:
+    """A use of a term as reported: the term, its line, its text on one line."""
+    return term, page.line_of(match.start()), " ".join(match.group(0).split())
+
+
+@dataclass
+class Glossary:
+    """Glossary lookups built once per site: terms with their regexes, brand spellings."""
+
+    terms: tuple[Term, ...]
+    rel: str
+    _lookups: list[tuple[re.Pattern[str], Term]] = field(default_factory=list)
+    _brands: dict[str, Term] = field(default_factory=dict)
+    _brand_cases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # regex, spelling
+    _lowered: dict[str, Term] = field(default_factory=dict)
+    _suggestions: dict[str, Term | None] = field(default_factory=dict)  # word -> suggest(word)
+
+    def __post_init__(self) -> None:
+        for term in self.terms:
+            words = term.en.lower().split()
+            if term.brand:
+                self._brands[term.en] = term
+                self._lowered[term.en.lower()] = term
+                # any spelling that differs only in case: Activecampaign, postmark
+                self._brand_cases.append((_term_regex(words), term.en))
+            elif words:
+                self._lookups.append((_term_regex(words), term))
+
+    def terms_used(self, page: Page) -> dict[int, dict[str, tuple[Term, int, str]]]:
+        """Terms an English page uses, by section index: term -> (term, line, as written).
+
+        Case-insensitive, whole words, plural s allowed."""
+        return {
+            index: {en: _use(page, term, match) for en, (term, match) in found.items()}
+            for index, found in self._uses(page).items()
+        }
+
+    def _uses(self, page: Page) -> dict[int, dict[str, tuple[Term, re.Match[str]]]]:
+        """The first use of each term in each section of a page, by section index. The line and
+        text of a use are left to the few that are reported."""
+        lower = page.lower
+        starts = page.section_starts
+        used: dict[int, dict[str, tuple[Term, re.Match[str]]]] = {}
+        for regex, term in self._lookups:
+            pos = 0
+            while (match := regex.search(lower, pos)) is not None:
+                start = match.start()
+                if term.not_in and _inside(lower, start, term):
+                    pos = start + 1  # part of a longer name: "sales engagement" is not engagement
+                    continue
+                index = bisect_right(starts, start) - 1
+                used.setdefault(index, {}).setdefault(term.en, (term, match))
+                pos = match.end()
+        return used
+
+    def compare(
+        self, en: Page, zh: Page, pairs: Iterable[tuple[int, Section, Section]]
+    ) -> Iterator[Issue]:
+        """Each Chinese section carries the Chinese term of every glossary term its English
+        section uses. pairs: (index of the English section, English section, Chinese section)."""
+        used = self._uses(en)
+        if not used:
+            return
+        for index, e, z in pairs:
+            if index not in used:
+                continue
+            z_lower = z.lower
+            for term, match in used[index].values():
+                if term.zh.lower() not in z_lower:
+                    _, line, text = _use(en, term, match)
+                    yield Issue(
+                        zh.rel,
+                        z.line,
+                        f"section {e.label} lacks the glossary term {term.zh}",
+                        en.rel,
+                        line,
+                        f'"{text}"',
+                        rule="glossary",
+                        page=zh.name,
+                    )
+
+    def avoided(self, page: Page) -> Iterator[Issue]:
+        """Renderings the glossary rules out (`avoid:`), anywhere in a Chinese page's prose:
+        追踪 where the term is 跟踪, 呆滞商机 where it is 停滞商机."""
+        text = page.prose
+        for term in self.terms:
+            taken: list[tuple[int, int]] = []  # 兜底值 already reported: not also 兜底
+            for wrong in sorted(term.avoid, key=len, reverse=True):
+                start = text.find(wrong)
+                while start >= 0:
+                    end = start + len(wrong)
+                    if not any(a <= start < b for a, b in taken):
+                        taken.append((start, end))
+                        yield Issue(
+                            page.rel,
+                            page.line_of(start),
+                            f"{wrong} is not the glossary term; write {term.zh} ({term.en})",
+                            self.rel,
+                            term.line,
+                            f"{term.en}: {term.zh}",
+                            rule="glossary",
+                            page=page.name,
+                        )
+                    start = text.find(wrong, end)
+
+    def suggest(self, word: str) -> Term | None:
+        """The brand a word misspells (case or a typo), or None; difflib once per word."""
+        if word not in self._suggestions:
+            close = difflib.get_close_matches(
+                word.lower(), list(self._lowered), n=1, cutoff=SPELLING_CUTOFF
+            )
+            term = self._lowered[close[0]] if close else None
+            self._suggestions[word] = None if term is None or term.en == word else term
+        return self._suggestions[word]
+
+    def misspells(self, word: str) -> str | None:
+        """The brand name a word misspells, or None."""
+        term = self.suggest(word)
+        return term.en if term is not None else None
+
+    def spelling(self, page: Page) -> Iterator[Issue]:
+        """Brand names spelled exactly as in the glossary, in any language.
+
+        Capitalised misspellings come from the fact extractor (kind "misspelt"); spellings that
+        differ only in case (activecampaign, Active intelligence) are searched here."""
+        if not self._brands:
+            return
+        hits = [
+            (fact.line, fact.text)
+            for section in page.sections
+            for fact in section.facts
+            if fact.kind == "misspelt"
+        ]
+        text = page.prose
+        lower = page.lower
+        for regex, spelt in self._brand_cases:
+            for m in regex.finditer(lower):
+                word = text[m.start() : m.end()]
+                if word == spelt or " ".join(word.split()) == spelt:
+                    continue  # spelt right, as most uses are: no line to look up
+                if not word[0].isupper() or " " in spelt:  # capitalised ones are facts
+                    hits.append((page.line_of(m.start()), word))
+        for line, word in sorted(set(hits)):
+            term = self.suggest(" ".join(word.split()))
+            if term is not None:
+                yield Issue(
+                    page.rel,
+                    line,
+                    f"{word} is misspelt; did you mean {term.en}?",
+                    self.rel,
+                    term.line,
+                    f"brand {term.en}",
+                    rule="glossary",
+                    page=page.name,
+                )
+
+
+def _inside(lower: str, start: int, term: Term) -> bool:
+    """Whether the use of a term at `start` is part of one of its `not_in` phrases."""
+    text = " ".join(term.en.lower().split())
+    for phrase in term.not_in:
+        offset = phrase.find(text)
+        if offset >= 0 and start >= offset and lower.startswith(phrase, start - offset):
+            return True
+    return False
+
+
+GLOSSARY_MARKER = "glossary"  # <!-- glossary:terms --> on glossary.md
+
+
+def entries(terms: Iterable[Term]) -> list[Term]:
+    """The terms the glossary page lists (those with a definition), by English term."""
+    return sorted((t for t in terms if t.definition), key=lambda t: t.en.lower())
+
+
+def generated_anchors(page: Page, data: SiteData) -> set[str]:
+    """Anchors that a page's markers generate: one per glossary entry, `term-lead-scoring`."""
+    for section in page.sections:
+        for marker in section.markers:
+            if marker.name == GLOSSARY_MARKER:
+                return {term.anchor for term in entries(data.terms)}
+    return set()
+
+
+def _display(term: Term) -> str:
+    """The English term as a heading: sentence case, brands as spelt."""
+    return term.en if term.brand or term.en[:1].isupper() else term.en[:1].upper() + term.en[1:]
+
+
+def glossary_markdown(
+    terms: Iterable[Term],
+    lang: str,
+    titles: dict[str, str],
+    languages: Languages,
+    labels: dict[str, dict[str, str]],
+) -> str:
+    """The entries of glossary.md: a heading per term in the page's language, the other
+    language's term (marked with its `lang`, and indexed, so search finds either), the one-line
+    definition, and a link to the page that explains it, titled as that page.
+
+    titles: page name -> title in this language; labels: the words of an entry, per language
+    (`labels:` of data/glossary.yml)."""
+    words = labels[lang]
+    out = []
+    for term in entries(terms):
+        assert term.definition is not None
+        heading, other, other_lang = (
+            (_display(term), term.zh, languages.translation)
+            if lang == languages.reference
+            else (term.zh, term.en, languages.reference)
+        )
+        out.append(f"### {heading} {{#{term.anchor}}}")
+        out.append("")
+        text = (
+            ""
+            if term.zh == term.en
+            else words["other"].format(term=f"**{other}**{{lang={other_lang}}}")
+        )
+        text += term.definition[lang]
+        if term.page:
+            name = term.page.partition("#")[0]
+            link = f"[{titles.get(name, name)}]({term.page})"
+            text += words["more"].format(link=link)
+        out.append(text)
+        out.append("")
+    return "\n".join(out).rstrip("\n")

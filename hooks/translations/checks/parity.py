@@ -1,0 +1,464 @@
+"""Translation parity of one page pair, English as the reference.
+
+Headings are aligned by explicit id; then each pair of sections is compared for structure (lists,
+tables, code, admonitions, images, links, markers) and facts. Every issue is reported on the
+Chinese file with the English line that disagrees, e.g. `docs/zh/crm.md:42: list items differ in
+section {#deals} (5 vs 4) (docs/en/crm.md:40: 5 list items)`."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from itertools import chain
+
+from translations.checks.facts import soft_keys, soft_keys_of
+from translations.checks.glossary import Glossary
+from translations.read.markdown import Page, Section
+from translations.model import Fact, Issue
+
+# A lowercase ASCII kebab-case id, as CONTRIBUTING.md asks.
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _issue(
+    zh: Page, line: int, message: str, en: Page, en_line: int, other: str, rule: str
+) -> Issue:
+    return Issue(zh.rel, line, message, en.rel, en_line, other, rule=rule, page=zh.name)
+
+
+def heading_issues(page: Page) -> list[Issue]:
+    """Headings of one page: every heading has a unique, well-formed explicit id."""
+    issues = []
+    seen: dict[str, int] = {}
+    for section in page.headings:
+        if section.id is None:
+            title = section.title
+            message = (
+                f'heading "{title}" has no explicit {{#id}}; add one, the same in both languages'
+            )
+        elif not ID_RE.fullmatch(section.id):
+            message = f"heading id {{#{section.id}}} is not lowercase ASCII kebab-case"
+        elif section.id in seen:
+            message = (
+                f"heading id {{#{section.id}}} is used twice (first on line {seen[section.id]})"
+            )
+        else:
+            seen[section.id] = section.line
+            continue
+        issues.append(Issue(page.rel, section.line, message, rule="parity", page=page.name))
+    return issues
+
+
+def _by_id(page: Page) -> dict[str, Section]:
+    """Sections keyed by id; the text before the first heading is keyed ""."""
+    found: dict[str, Section] = {}
+    for section in page.sections:
+        key = section.id if section.level else ""
+        if key is not None and key not in found:
+            found[key] = section
+    return found
+
+
+def _anchor_line(
+    order: list[str], sections: dict[str, Section], common: set[str], index: int, fallback: int
+) -> int:
+    """Line of the nearest common heading before position `index`, where a missing one belongs."""
+    for key in reversed(order[:index]):
+        if key in common:
+            return sections[key].line
+    return fallback
+
+
+def compare_headings(en: Page, zh: Page) -> list[Issue]:
+    """Same headings, levels and ids, in the same order."""
+    issues: list[Issue] = []
+    en_sections, zh_sections = _by_id(en), _by_id(zh)
+    en_order = [s.id for s in en.headings if s.id]
+    zh_order = [s.id for s in zh.headings if s.id]
+    common = set(en_order) & set(zh_order)
+    first_zh = zh.headings[0].line if zh.headings else zh.source.body_line
+    first_en = en.headings[0].line if en.headings else en.source.body_line
+    # a Chinese heading without an id at the same position is reported as such, not as missing
+    unnamed = set()
+    if len(en.headings) == len(zh.headings):
+        unnamed = {e.id for e, z in zip(en.headings, zh.headings, strict=True) if z.id is None}
+    for index, key in enumerate(en_order):
+        if key not in common and key not in unnamed:
+            section = en_sections[key]
+            line = _anchor_line(en_order, zh_sections, common, index, first_zh)
+            source = f"{'#' * section.level} {section.title} {{#{key}}}"
+            issues.append(
+                _issue(
+                    zh, line, f"heading {{#{key}}} is missing", en, section.line, source, "parity"
+                )
+            )
+    for index, key in enumerate(zh_order):
+        if key not in common:
+            line = _anchor_line(zh_order, en_sections, common, index, first_en)
+            issues.append(
+                _issue(
+                    zh,
+                    zh_sections[key].line,
+                    f"heading {{#{key}}} has no English counterpart",
+                    en,
+                    line,
+                    f"no heading {{#{key}}}",
+                    "parity",
+                )
+            )
+    for key in en_order:
+        if key in common and en_sections[key].level != zh_sections[key].level:
+            e, z = en_sections[key], zh_sections[key]
+            issues.append(
+                _issue(
+                    zh,
+                    z.line,
+                    f"heading {{#{key}}} is level {z.level}",
+                    en,
+                    e.line,
+                    f"level {e.level}",
+                    "parity",
+                )
+            )
+    en_common = [key for key in en_order if key in common]
+    zh_common = [key for key in zh_order if key in common]
+    for e_key, z_key in zip(en_common, zh_common, strict=False):  # a duplicate id: reported
+        if e_key != z_key:
+            issues.append(
+                _issue(
+                    zh,
+                    zh_sections[z_key].line,
+                    f"heading {{#{z_key}}} is out of order",
+                    en,
+                    en_sections[e_key].line,
+                    f"{{#{e_key}}} comes here",
+                    "parity",
+                )
+            )
+            break
+    return issues
+
+
+def _count(
+    zh: Page, z: Section, en: Page, e: Section, what: str, en_count: int, zh_count: int
+) -> Iterator[Issue]:
+    if en_count != zh_count:
+        yield _issue(
+            zh,
+            z.line,
+            f"{what} differ in section {e.label} ({en_count} vs {zh_count})",
+            en,
+            e.line,
+            f"{en_count} {what}",
+            "parity",
+        )
+
+
+def _same_shape(e: Section, z: Section) -> bool:
+    """Whether two sections agree on everything compare_sections looks at, so that it has nothing
+    to report (most sections agree; the cheap tests come first)."""
+    return (
+        e.list_items == z.list_items
+        and e.table_rows == z.table_rows
+        and e.table_columns == z.table_columns
+        and len(e.images) == len(z.images)
+        and len(e.code_blocks) == len(z.code_blocks)
+        and len(e.admonitions) == len(z.admonitions)
+        and len(e.markers) == len(z.markers)
+        and len(e.links) == len(z.links)
+        and _details(e) == _details(z)
+    )
+
+
+def _details(section: Section) -> tuple[object, ...]:
+    """What _same_shape compares beyond the counts."""
+    if not (section.code_blocks or section.admonitions or section.markers or section.links):
+        return ()
+    return (
+        [block.code for block in section.code_blocks],
+        [ref.text for ref in section.admonitions],
+        [marker.label for marker in section.markers],
+        sorted(ref.text for ref in section.links),
+    )
+
+
+def compare_sections(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
+    """Structure of two sections with the same id."""
+    if _same_shape(e, z):
+        return
+    yield from _count(zh, z, en, e, "list items", e.list_items, z.list_items)
+    yield from _count(zh, z, en, e, "table rows", e.table_rows, z.table_rows)
+    if len(e.table_columns) == len(z.table_columns):
+        for number, (ec, zc) in enumerate(
+            zip(e.table_columns, z.table_columns, strict=True), start=1
+        ):
+            yield from _count(zh, z, en, e, f"columns of table {number}", ec, zc)
+    else:
+        yield from _count(zh, z, en, e, "tables", len(e.table_columns), len(z.table_columns))
+    yield from _count(zh, z, en, e, "code blocks", len(e.code_blocks), len(z.code_blocks))
+    for number, (ec, zc) in enumerate(zip(e.code_blocks, z.code_blocks, strict=False), start=1):
+        if ec.code != zc.code:
+            first = next((line for line in ec.code.split("\n") if line.strip()), "")
+            yield _issue(
+                zh,
+                zc.line,
+                f"code block {number} of section {e.label} differs from English",
+                en,
+                ec.line,
+                f"code block {number} starts `{first.strip()}`",
+                "parity",
+            )
+    e_types = [ref.text for ref in e.admonitions]
+    z_types = [ref.text for ref in z.admonitions]
+    if e_types != z_types:
+        yield _issue(
+            zh,
+            z.line,
+            f"admonitions differ in section {e.label}: {', '.join(z_types) or 'none'}",
+            en,
+            e.line,
+            ", ".join(e_types) or "none",
+            "parity",
+        )
+    yield from _count(zh, z, en, e, "images", len(e.images), len(z.images))
+    e_markers = [m.label for m in e.markers]
+    z_markers = [m.label for m in z.markers]
+    if e_markers != z_markers:
+        yield _issue(
+            zh,
+            z.line,
+            f"markers differ in section {e.label}: {', '.join(z_markers) or 'none'}",
+            en,
+            e.line,
+            ", ".join(e_markers) or "none",
+            "parity",
+        )
+    yield from _compare_links(en, e, zh, z)
+
+
+def _compare_links(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
+    """Internal links point to the same page and anchor; external URLs are identical."""
+    e_keys = Counter(ref.text for ref in e.links)
+    z_keys = Counter(ref.text for ref in z.links)
+    if e_keys == z_keys:
+        return
+    missing = e_keys - z_keys
+    extra = z_keys - e_keys
+    en_total, zh_total = sum(e_keys.values()), sum(z_keys.values())
+    counts = f" ({en_total} vs {zh_total} links)" if en_total != zh_total else ""
+    lacking = []  # English links without a counterpart, in order
+    for ref in e.links:
+        if missing[ref.text]:
+            missing[ref.text] -= 1
+            lacking.append((ref, ref.text))
+    surplus = []  # Chinese links without a counterpart, in order
+    for ref in z.links:
+        if extra[ref.text]:
+            extra[ref.text] -= 1
+            surplus.append((ref, ref.text))
+    for (e_ref, e_key), (z_ref, z_key) in zip(lacking, surplus, strict=False):
+        yield _issue(
+            zh,
+            z_ref.line,
+            f"link to {z_key} does not match the English",
+            en,
+            e_ref.line,
+            f"links to {e_key}",
+            "links",
+        )
+    for e_ref, e_key in lacking[len(surplus) :]:
+        yield _issue(
+            zh,
+            z.line,
+            f"section {e.label} has no link to {e_key}{counts}",
+            en,
+            e_ref.line,
+            f"links to {e_key}",
+            "links",
+        )
+    for z_ref, z_key in surplus[len(lacking) :]:
+        yield _issue(
+            zh,
+            z_ref.line,
+            f"link to {z_key} is not in the English section {e.label}{counts}",
+            en,
+            e.line,
+            f"no link to {z_key}",
+            "links",
+        )
+
+
+def _unmatched(mine: list[Fact], theirs: list[Fact], their_section: Section) -> list[Fact]:
+    """Hard facts of one side that the other side has in no notation (words count there)."""
+    keys = {fact.key for fact in theirs}
+    seen: set[str] = set()
+    found = []
+    for fact in mine:
+        if not fact.soft and fact.key not in keys and fact.key not in seen:
+            seen.add(fact.key)
+            found.append(fact)
+    if found:
+        words = soft_keys(their_section)  # only now: most sections match without them
+        found = [fact for fact in found if fact.key not in words]
+    return sorted(found, key=lambda fact: fact.line)
+
+
+def compare_facts(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
+    """Every fact of a section on one side appears in its counterpart on the other side."""
+    if {fact.key for fact in e.facts} == {fact.key for fact in z.facts}:
+        return  # the usual case: nothing unmatched on either side
+    missing = _unmatched(e.facts, z.facts, z)
+    extra = _unmatched(z.facts, e.facts, e)
+    for group in dict.fromkeys(fact.group for fact in missing + extra):
+        m = [fact for fact in missing if fact.group == group]
+        x = [fact for fact in extra if fact.group == group]
+        for ef, zf in zip(m, x, strict=False):
+            yield _issue(
+                zh,
+                zf.line,
+                f"{zf.shown} does not match the English",
+                en,
+                ef.line,
+                ef.shown,
+                "facts",
+            )
+        for ef in m[len(x) :]:
+            yield _issue(
+                zh, z.line, f"section {e.label} lacks {ef.shown}", en, ef.line, ef.shown, "facts"
+            )
+        for zf in x[len(m) :]:
+            yield _issue(
+                zh,
+                zf.line,
+                f"{zf.shown} is not in the English section {e.label}",
+                en,
+                e.line,
+                f"not in section {e.label}",
+                "facts",
+            )
+
+
+def _unit_names(section: Section) -> list[str]:
+    """Names of the table rows, then the list items, of a section, in the order _rows counts."""
+    names = []
+    several = len(section.tables) > 1
+    for number, rows in enumerate(section.tables, start=1):
+        for row in range(len(rows)):
+            name = f"row {row}" if row else "the header row"
+            names.append(f"{name} of table {number}" if several else name)
+    names += [f"list item {number}" for number in range(1, len(section.items) + 1)]
+    return names
+
+
+def _rows(section: Section, common: set[str]) -> dict[int, dict[str, Fact]]:
+    """The facts of `common` that each table row and list item holds (unit index -> key -> fact).
+
+    Rows are counted first, then items; a table row is one line, a list item runs from its marker
+    to its last continuation line (a nested item is a unit of its own)."""
+    row_at = {line: index for index, line in enumerate(chain.from_iterable(section.tables))}.get
+    items = section.items
+    starts = [first for first, _ in items]
+    first_item = sum(len(rows) for rows in section.tables)  # items are counted after the rows
+    found: dict[int, dict[str, Fact]] = {}
+    for fact in section.facts:
+        key = fact.key
+        if key not in common:
+            continue
+        line = fact.line
+        unit = row_at(line)
+        if unit is None and starts:
+            item = bisect_right(starts, line) - 1
+            if item < 0 or line > items[item][1]:
+                continue
+            unit = first_item + item
+        elif unit is None:
+            continue
+        row = found.get(unit)
+        if row is None:
+            found[unit] = {key: fact}
+        elif key not in row:
+            row[key] = fact
+    return found
+
+
+def _unit_line(section: Section, unit: int) -> int:
+    rows = list(chain.from_iterable(section.tables))
+    return rows[unit] if unit < len(rows) else section.items[unit - len(rows)][0]
+
+
+def _unit_text(section: Section, unit: int) -> str:
+    rows = list(chain.from_iterable(section.tables))
+    first, last = (rows[unit], rows[unit]) if unit < len(rows) else section.items[unit - len(rows)]
+    lines = section.prose.split("\n")
+    return "\n".join(lines[first - section.line : last - section.line + 1])
+
+
+def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
+    """Row n of a table (item n of a list) holds the same facts in both languages.
+
+    The section comparison sees facts as a multiset, blind to two cells swapped between rows; here
+    each fact that both sections hold must sit in the same row or item. Facts one side lacks are
+    left to compare_facts, so that a wrong number is reported once. Tables and lists are paired
+    only when both sides have the same rows per table and as many list items."""
+    if not (e.tables or e.items) or len(e.items) != len(z.items):
+        return
+    if [len(rows) for rows in e.tables] != [len(rows) for rows in z.tables]:
+        return
+    common = {f.key for f in e.facts if not f.soft} & {f.key for f in z.facts if not f.soft}
+    if not common:
+        return
+    e_rows, z_rows = _rows(e, common), _rows(z, common)
+    if e_rows.keys() == z_rows.keys() and all(
+        e_rows[unit].keys() == z_rows[unit].keys() for unit in e_rows
+    ):
+        return  # the usual case
+    names = _unit_names(e)
+    for unit, name in enumerate(names):
+        e_row, z_row = e_rows.get(unit, {}), z_rows.get(unit, {})
+        if e_row.keys() == z_row.keys():
+            continue
+        lacking = [f for key, f in e_row.items() if key not in z_row]
+        if lacking:  # a number the Chinese row writes in words is there
+            words = soft_keys_of(_unit_text(z, unit))
+            lacking = [f for f in lacking if f.key not in words]
+        extra = [f for key, f in z_row.items() if key not in e_row]
+        if not lacking and not extra:
+            continue
+        has = ", ".join(f.shown for f in extra)
+        english = ", ".join(f.shown for f in lacking)
+        if extra and lacking:
+            message = f"{name} has {has}, the English {name} has {english}"
+        elif extra:
+            message = f"{name} has {has}, the English {name} does not"
+        else:
+            message = f"{name} lacks {english}, which the English {name} has"
+        yield Issue(
+            zh.rel,
+            _unit_line(z, unit),
+            message,
+            en.rel,
+            _unit_line(e, unit),
+            rule="facts",
+            page=zh.name,
+        )
+
+
+def compare_pages(en: Page, zh: Page, glossary: Glossary | None = None) -> list[Issue]:
+    """All parity issues of a page pair (headings of each side, then section by section)."""
+    issues = heading_issues(en) + heading_issues(zh) + compare_headings(en, zh)
+    zh_sections = _by_id(zh)
+    index_of = {id(section): index for index, section in enumerate(en.sections)}
+    pairs = [
+        (index_of[id(e)], e, zh_sections[key])
+        for key, e in _by_id(en).items()
+        if key in zh_sections
+    ]
+    for _, e, z in pairs:
+        issues.extend(compare_sections(en, e, zh, z))
+        issues.extend(compare_facts(en, e, zh, z))
+        issues.extend(compare_rows(en, e, zh, z))
+    if glossary is not None:
+        issues.extend(glossary.compare(en, zh, pairs))
+    return issues

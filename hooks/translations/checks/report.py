@@ -1,0 +1,570 @@
+"""The whole-site run: read docs/<lang>/ and data/ once, run every check, report issues."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from translations.config import Languages, SiteConfig
+from translations.read.data import SiteData, load_data
+from translations.checks.facts import FactExtractor
+from translations.read.frontmatter import front_matter_problems
+from translations.checks.glossary import Glossary, generated_anchors
+from translations.lifecycle.history import NotFound, find_translated
+from translations.read.markdown import Page, parse_page
+from translations.read.markers import marker_problem
+from translations.model import PARITY_RULES, InputError, Issue
+from translations.checks.parity import compare_pages, heading_issues
+from translations.checks.plan_gates import PlanGates
+from translations.checks.pricing import (
+    PriceRules,
+    matrix_issues,
+    page_has_price_tables,
+    page_has_prices,
+    stale_issue,
+)
+from translations.checks.safety import unsafe_files, unsafe_markdown
+from translations.checks.skills import anchor_issues, reference_issues, skill_refs, unmentioned_issues
+from translations.read.source import MAX_FILE_BYTES, read_text, split_front_matter
+from translations.checks.sources import Sources, load_sources, source_issues
+from translations.lifecycle.staleness import (
+    Lag,
+    Policy,
+    date_label,
+    is_current,
+    lag_note,
+    load_policy,
+    not_found_issue,
+    overdue_issue,
+    recorded_hash,
+    section_changes,
+    unstamped_issue,
+)
+
+
+def split_language(src_uri: str, languages: Languages) -> tuple[str | None, str]:
+    """A path under docs/ as (its language folder, its path inside it): `zh/guides/x.md` is
+    ("zh", "guides/x.md"); a path outside the language folders is (None, the path)."""
+    lang, _, rest = src_uri.partition("/")
+    return (lang, rest) if lang in languages.both and rest else (None, src_uri)
+
+
+@dataclass
+class PageStatus:
+    """What `status` shows for a page, and what the banners need."""
+
+    name: str
+    present: dict[str, bool]  # reference, then translation: the language -> it has the page
+    untranslated: bool  # declared in data/untranslated.yml
+    outdated: bool = False  # the Chinese page does not translate the current English page
+    stamped: bool = True  # the Chinese page records which English text it translates
+    prices: dict[str, bool] = field(default_factory=dict)  # language -> the page shows prices
+    tables: dict[str, bool] = field(default_factory=dict)  # language -> it holds price tables
+    parity_issues: int = 0
+    lag: Lag | None = None  # stamped with an older English version: how far behind
+
+    @property
+    def translation(self) -> str:
+        """The TRANSLATION column of `status`: the state, and how far behind."""
+        return self.lag.summary() if self.lag is not None else self.state
+
+    @property
+    def state(self) -> str:
+        reference, translation = self.present.values()
+        if not reference:
+            return "no English page"
+        if not translation:
+            return "untranslated" if self.untranslated else "missing"
+        if not self.stamped:
+            return "not stamped"
+        return "outdated" if self.outdated else "up to date"
+
+
+@dataclass
+class SiteReport:
+    """Everything one run found; the hooks keep it for the whole build."""
+
+    root: Path
+    data: SiteData
+    pages: dict[str, PageStatus]
+    issues: list[Issue]
+    today: dt.date
+    prices_stale: bool
+    # lags, not defects: checks that are off (no data file), translations behind within the
+    # grace period, stale prices; logged for maintainers, never failing
+    notes: list[str] = field(default_factory=list)
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> title
+    languages: Languages = field(default_factory=Languages)
+    sources: Sources | None = None  # data/sources.yml: the Sources line of each page
+
+    def page_titles(self, lang: str) -> dict[str, str]:
+        """Page name -> front-matter title in one language (link text of generated links)."""
+        return self.titles.get(lang, {})
+
+    def summary(self) -> str:
+        pairs = sum(1 for status in self.pages.values() if all(status.present.values()))
+        behind = sum(1 for status in self.pages.values() if status.lag is not None)
+        counted = f"{len(self.pages)} pages ({pairs} page pairs)"
+        if self.data.skills_on:
+            counted += f", {len(self.data.skills)} skills"
+        if self.data.pricing is not None:
+            counted += f", prices as of {self.data.pricing.as_of.isoformat()}"
+        return (
+            f"{counted}: "
+            + (plural(len(self.issues), "issue") if self.issues else "no issues")
+            + (f"; {plural(behind, 'translation')} behind the English" if behind else "")
+        )
+
+    def banner(self, name: str, file_lang: str, build_lang: str) -> dict[str, Any]:
+        """Banner status of a page in one language build (page.meta["ac_status"])."""
+        status = self.pages.get(name)
+        lag = status.lag if status is not None else None
+        translated_build = build_lang != self.languages.reference
+        pricing = self.data.pricing
+        as_of = "" if pricing is None else pricing.as_of.isoformat()
+        return {
+            "untranslated": file_lang != build_lang
+            or (translated_build and status is not None and status.untranslated),
+            "outdated": translated_build
+            and file_lang == build_lang
+            and status is not None
+            and status.outdated,
+            "prices_stale": self.prices_stale
+            and status is not None
+            and status.prices.get(file_lang, False),
+            "prices_as_of": "" if pricing is None else pricing.as_of_label.get(build_lang, as_of),
+            "verify_url": "" if pricing is None else pricing.verify_url,
+            # the date note: any page that states a price, a plan gate or a limit
+            "figures": status is not None and status.prices.get(file_lang, False),
+            # ... in full where the price tables stand, one line elsewhere
+            "figures_full": status is not None and status.tables.get(file_lang, False),
+            "prices_verified": None
+            if pricing is None
+            else (pricing.last_verified_label or {}).get(build_lang),
+            # the outdated banner: the date of the English version the translation follows,
+            # and the first section that changed since (the side-by-side view opens there)
+            "follows": date_label(lag.follows, build_lang) if lag and lag.follows else "",
+            "first_change": next((c.id for c in lag.changes if c.id and c.kind != "removed"), "")
+            if lag
+            else "",
+        }
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def read_page(
+    path: Path | str,
+    rel: str,
+    lang: str,
+    name: str,
+    problems: list[str],
+    languages: Languages | None = None,
+    limit: int = MAX_FILE_BYTES,
+    listed: dict[str, tuple[str, ...]] | None = None,
+) -> Page | None:
+    """Read and parse one page; an unreadable one adds its problems and returns None."""
+    try:
+        source = split_front_matter(read_text(path, rel, limit), rel)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+    if not source.body.strip():
+        problems.append(f"{rel}:1: page is empty; write it or delete it")
+        return None
+    # untrusted input
+    refused = front_matter_problems(source, lang, languages, listed) + unsafe_markdown(source)
+    if refused:
+        problems.extend(refused)
+        return None
+    page = parse_page(source, lang, name)
+    for section in page.sections:
+        for marker in section.markers:
+            problem = marker_problem(marker.name, marker.arg)
+            if problem:
+                problems.append(f"{rel}:{marker.line}: {problem}")
+    return page
+
+
+def discover(docs_dir: Path, languages: Languages) -> dict[str, set[str]]:
+    """Page names (relative to the language folder) per language."""
+    found: dict[str, set[str]] = {}
+    for lang in languages.both:
+        folder = Path(docs_dir) / lang
+        found[lang] = {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
+    return found
+
+
+@dataclass
+class _Found:
+    """What the per-page and per-pair checks found, for check_site to finish with."""
+
+    issues: list[Issue] = field(default_factory=list)
+    statuses: list[PageStatus] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    mentioned: set[str] = field(default_factory=set)
+    anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> title
+
+
+class _Checker:
+    """Every per-page and per-pair check, set up once per run."""
+
+    def __init__(
+        self,
+        root: Path,
+        docs_dir: Path,
+        data: SiteData,
+        present: dict[str, set[str]],
+        config: SiteConfig,
+    ) -> None:
+        self.data = data
+        self.config = config
+        self.present = present
+        self.glossary = Glossary(data.terms, data.glossary_rel)
+        plans = data.pricing.plans if data.pricing is not None else ()
+        brands = [term.en for term in data.terms if term.brand] + [plan.name for plan in plans]
+        self.brands = frozenset(brands)
+        self.extractor = FactExtractor(brands, self.glossary.misspells)
+        self.prices = PriceRules(data.pricing) if data.pricing is not None else None
+        self.gates = PlanGates(data.pricing) if data.pricing is not None else None
+        self.plan_names = frozenset(plan.name for plan in plans)
+        # the glossary's definitions state plan gates too ("Plus and above"): its page dates them
+        self.definitions_gate = any(
+            re.search(rf"\b{re.escape(name)}\b", text)
+            for term in data.terms
+            for text in (term.definition or {}).values()
+            for name in self.plan_names
+        )
+        self.docs, self.docs_rel = docs_dir, _rel(docs_dir, root)
+
+    def read_pair(self, name: str, problems: list[str]) -> tuple[Page | None, Page | None]:
+        """A page in both languages, facts extracted (None where a language lacks it)."""
+        pair: list[Page | None] = []
+        for lang in self.config.languages.both:
+            page = None
+            if name in self.present[lang]:
+                path = self.docs / lang / name
+                rel = f"{self.docs_rel}/{lang}/{name}"
+                page = read_page(
+                    path,
+                    rel,
+                    lang,
+                    name,
+                    problems,
+                    self.config.languages,
+                    limit=self.config.max_file_kib * 1024,
+                    listed=self.data.listed,
+                )
+            pair.append(page)
+        if problems:
+            return None, None
+        for page in pair:
+            if page is not None:
+                self.extract_facts(page)
+        return pair[0], pair[1]
+
+    def extract_facts(self, page: Page) -> Page:
+        facts = self.extractor.extract_page(page.sections, page.prose)
+        for section, found in zip(page.sections, facts, strict=True):
+            section.facts = found
+        return page
+
+    def check(self, names: list[str]) -> _Found:
+        """Read the pages once and run every per-page and per-pair check on them."""
+        data, glossary, prices = self.data, self.glossary, self.prices
+        languages = self.config.languages
+        result = _Found()
+        for name in names:
+            en, zh = self.read_pair(name, result.problems)
+            if result.problems:
+                continue  # keep reading to report every input problem, but check nothing more
+            status = PageStatus(
+                name,
+                {languages.reference: en is not None, languages.translation: zh is not None},
+                name in data.untranslated,
+            )
+            result.statuses.append(status)
+            result.issues.extend(_pair_issues(en, zh, data, glossary, status, languages))
+            for page in (en, zh):
+                if page is None:
+                    continue
+                generated = generated_anchors(page, data)
+                status.prices[page.lang] = page_has_prices(page, self.plan_names) or bool(
+                    generated and self.definitions_gate
+                )
+                status.tables[page.lang] = page_has_price_tables(page)
+                result.issues.extend(glossary.spelling(page))
+                if page.lang == languages.translation:
+                    result.issues.extend(glossary.avoided(page))
+                if prices is not None:
+                    result.issues.extend(prices.prose_issues(page))
+                    if page.lang == languages.reference:
+                        result.issues.extend(prices.plan_issues(page, self.brands))
+                    result.issues.extend(prices.derived_issues(page))
+                if self.gates is not None:
+                    result.issues.extend(self.gates.page_issues(page))
+                if data.skills_on:
+                    result.issues.extend(reference_issues(page, data))
+                if data.skills_on:
+                    prefix = data.skill_prefix
+                    result.mentioned.update(ref.text for ref in skill_refs(page, prefix))
+                result.anchors[page.lang, name] = page.anchors | generated
+                title = page.source.meta.get("title")
+                if isinstance(title, str):
+                    result.titles.setdefault(page.lang, {})[name] = title
+        return result
+
+    def check_behind(
+        self, statuses: list[PageStatus], policy: Policy, today: dt.date
+    ) -> tuple[list[Issue], list[str]]:
+        """Pages stamped with an older English version: parity against that version (found in
+        git history), then how far behind (a note, or an issue past the grace period). They
+        are few, so they are checked here, once, with one history walk for all of them."""
+        problems: list[str] = []
+        pairs = {status.name: self.read_pair(status.name, problems) for status in statuses}
+        if problems:
+            raise InputError(problems)  # the pages were read a moment ago: changed meanwhile
+        wanted = {name: recorded_hash(zh) or "" for name, (_, zh) in pairs.items() if zh}
+        reference = self.config.languages.reference
+        found = find_translated(self.docs / reference, wanted)
+        issues: list[Issue] = []
+        notes: list[str] = []
+        for status in statuses:
+            en, zh = pairs[status.name]
+            assert en is not None and zh is not None and status.lag is not None
+            outcome = found[status.name]
+            if isinstance(outcome, NotFound):
+                status.lag.not_found = outcome.reason
+                issues.append(not_found_issue(en, zh, outcome))
+                continue
+            version = outcome.version
+            old_rel = f"{version.commit[:12]}:{en.rel}"
+            old = parse_page(split_front_matter(version.text, old_rel), reference, status.name)
+            self.extract_facts(old)
+            issues.extend(heading_issues(en))
+            issues.extend(
+                issue
+                for issue in compare_pages(old, zh, self.glossary)
+                if issue.path != old_rel  # the old version's own headings are history
+            )
+            status.lag.commit, status.lag.follows = version.commit, version.date
+            status.lag.since = outcome.changed_on
+            status.lag.changes = section_changes(old, en)
+            overdue = overdue_issue(en, zh, status.lag, policy, today)
+            if overdue is not None:
+                issues.append(overdue)
+            else:
+                notes.append(lag_note(zh, status.lag, policy))
+        return issues, notes
+
+
+def data_link_issues(
+    data: SiteData, anchors: dict[tuple[str, str], set[str]], docs_rel: str, languages: Languages
+) -> Iterator[Issue]:
+    """The pages that data files point to (a glossary term's page, a plan feature's page) exist in
+    both languages, with the anchor."""
+    links = [(data.glossary_rel, term.line, term.page) for term in data.terms if term.page]
+    if data.pricing is not None:
+        links += [(data.pricing.rel, f.line, f.page) for f in data.pricing.features if f.page]
+    for rel, line, key in links:
+        name, _, anchor = key.partition("#")
+        for lang in languages.both:
+            if (lang, name) not in anchors:
+                message = f"{key}: there is no page {docs_rel}/{lang}/{name}"
+            elif anchor and anchor not in anchors[lang, name]:
+                message = f"{key}: {docs_rel}/{lang}/{name} has no anchor {{#{anchor}}}"
+            else:
+                continue
+            yield Issue(rel, line, message, rule="links")
+
+
+def _load_inputs(root: Path, docs_dir: Path, data_dir: Path, config: SiteConfig) -> SiteData:
+    """The data files, once the names and links under docs/ and data/ are known to be safe:
+    nothing outside the repository is read."""
+    refused = unsafe_files(root, (_rel(docs_dir, root), docs_dir), (_rel(data_dir, root), data_dir))
+    if refused:
+        raise InputError(refused)
+    return load_data(data_dir, _rel(data_dir, root), config)
+
+
+def check_site(
+    root: Path,
+    *,
+    docs_dir: Path | None = None,
+    data_dir: Path | None = None,
+    today: dt.date | None = None,
+    config: SiteConfig | None = None,
+) -> SiteReport:
+    """Run every check over docs/en, docs/zh and data/; raise InputError for unreadable input.
+
+    Every file is read once."""
+    root = Path(root)
+    docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+    data_dir = Path(data_dir) if data_dir else root / "data"
+    today = today or dt.date.today()
+    config = config or SiteConfig()
+    data = _load_inputs(root, docs_dir, data_dir, config)
+    policy = load_policy(data_dir, _rel(data_dir, root))
+    languages = config.languages
+    present = discover(docs_dir, languages)
+    names = sorted(
+        present[languages.reference] | present[languages.translation],
+        key=lambda n: (n.count("/"), n),
+    )
+    checker = _Checker(root, docs_dir, data, present, config)
+    found = checker.check(names)
+
+    if found.problems:
+        raise InputError(found.problems)
+    issues = found.issues
+    statuses = {status.name: status for status in found.statuses}
+    anchors = found.anchors
+    behind = [status for status in statuses.values() if status.lag is not None]
+    notes: list[str] = []
+    if behind:
+        behind_issues, notes = checker.check_behind(behind, policy, today)
+        issues.extend(behind_issues)
+    for listed, line in data.untranslated.items():
+        if listed not in present[languages.reference]:
+            message = f"{listed} is listed as untranslated but there is no page {listed}"
+            issues.append(Issue(data.untranslated_rel, line, message, rule="parity"))
+    mentioned = found.mentioned
+    if data.skills_on:
+        issues.extend(unmentioned_issues(mentioned, data))
+        issues.extend(
+            anchor_issues(
+                anchors, mentioned, data, _rel(docs_dir, root), config.related_skills_page
+            )
+        )
+    issues.extend(data_link_issues(data, anchors, _rel(docs_dir, root), languages))
+    if checker.gates is not None:
+        issues.extend(checker.gates.data_issues(data.terms, data.glossary_rel))
+    issues.extend(matrix_issues(data.pricing) if data.pricing is not None else ())
+    sources_rel = f"{_rel(data_dir, root)}/{config.sources_file}"
+    sources = load_sources(data_dir / config.sources_file, sources_rel)
+    if sources is not None:
+        issues.extend(source_issues(sources, anchors, languages.both, _rel(docs_dir, root)))
+    stale = stale_issue(data.pricing, today) if data.pricing is not None else None
+
+    order = {name: index for index, name in enumerate(names)}
+    issues.sort(key=lambda issue: order.get(issue.page, len(order)))  # by page; data files last
+    for issue in issues:
+        if issue.page in statuses and issue.rule in PARITY_RULES:
+            statuses[issue.page].parity_issues += 1
+    # checks off for want of a data file, then lags, then stale prices
+    notes = [*data.off, *notes, *(str(note) for note in ([stale] if stale else []))]
+    return SiteReport(
+        root=root,
+        data=data,
+        pages=statuses,
+        issues=issues,
+        today=today,
+        prices_stale=stale is not None,
+        notes=notes,
+        titles=found.titles,
+        languages=languages,
+        sources=sources,
+    )
+
+
+def current_parity(
+    root: Path,
+    names: list[str],
+    *,
+    docs_dir: Path | None = None,
+    data_dir: Path | None = None,
+    config: SiteConfig | None = None,
+) -> dict[str, list[Issue]]:
+    """Parity issues of each page pair against the current English: what `stamp` refuses on.
+    Raises InputError for unreadable input."""
+    root = Path(root)
+    docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+    data_dir = Path(data_dir) if data_dir else root / "data"
+    config = config or SiteConfig()
+    data = _load_inputs(root, docs_dir, data_dir, config)
+    checker = _Checker(root, docs_dir, data, discover(docs_dir, config.languages), config)
+    problems: list[str] = []
+    found = {}
+    for name in names:
+        en, zh = checker.read_pair(name, problems)
+        if en is not None and zh is not None:
+            found[name] = compare_pages(en, zh, checker.glossary)
+    if problems:
+        raise InputError(problems)
+    return found
+
+
+def _pair_issues(
+    en: Page | None,
+    zh: Page | None,
+    data: SiteData,
+    glossary: Glossary,
+    status: PageStatus,
+    languages: Languages,
+) -> Iterator[Issue]:
+    """Existence, parity, glossary and staleness of one page pair."""
+    name = status.name
+    if en is not None and zh is None:
+        if not status.untranslated:
+            zh_rel = en.rel.replace(f"/{languages.reference}/", f"/{languages.translation}/", 1)
+            yield Issue(
+                zh_rel,
+                1,
+                f"page is missing; translate {en.rel} or list {name} in {data.untranslated_rel}",
+                other_path=en.rel,
+                other_line=1,
+                other_message="English page",
+                rule="parity",
+                page=name,
+            )
+        return
+    if en is None and zh is not None:
+        en_rel = zh.rel.replace(f"/{languages.translation}/", f"/{languages.reference}/", 1)
+        yield Issue(
+            en_rel,
+            1,
+            "page is missing; English is the reference",
+            other_path=zh.rel,
+            other_line=1,
+            other_message="Chinese page without an English original",
+            rule="parity",
+            page=name,
+        )
+        return
+    assert en is not None and zh is not None
+    if status.untranslated:
+        yield Issue(
+            data.untranslated_rel,
+            data.untranslated[name],
+            f"{name} is listed as untranslated",
+            other_path=zh.rel,
+            other_line=1,
+            other_message="but the Chinese page exists; remove it from the list",
+            rule="parity",
+            page=name,
+        )
+    if is_current(en, zh):
+        yield from compare_pages(en, zh, glossary)
+        return
+    status.outdated = True
+    if recorded_hash(zh) is None:
+        status.stamped = False
+        yield from compare_pages(en, zh, glossary)
+        yield unstamped_issue(en, zh)
+        return
+    # stamped with an older English version: check_site compares it with that version
+    status.lag = Lag()

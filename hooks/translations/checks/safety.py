@@ -1,0 +1,679 @@
+"""A page is untrusted input: nothing in it may run code or reach the network in a reader's browser.
+
+What a page may hold: the Markdown of the extensions in mkdocs.yml; links to pages of the site,
+to http(s) addresses and mailto:; images that are PNG, JPEG, GIF or WebP files of the site;
+attribute lists of `#id`, `.class` and the attributes in ATTR_LIST_KEYS; HTML comments of plain
+text; and this raw HTML: `<div ... markdown>` blocks, `<span>`, `<br>`, `<kbd>`, `<sup>`, `<sub>`,
+with only the attributes in TAG_ATTRIBUTES. Everything else is refused with file:line and what to
+write instead. An allow-list, not a list of known attacks: what is not named here is refused.
+
+Two layers, because a page is Markdown but the browser reads HTML:
+
+- `unsafe_markdown` reads a page's source (every line outside fenced code and code spans) and is
+  run by check_site on both languages, so `make check` and the build refuse before anything is
+  written, naming the line.
+- `unsafe_html` reads the HTML Python-Markdown made of a page (hooks/page_safety.py) with the
+  rules a browser applies: the backstop for Markdown that the first layer reads differently.
+
+Hand-written: the stack has no sanitiser for Python-Markdown output, and a sanitiser (bleach,
+nh3) would rewrite the page silently where a contributor needs to be told what to change."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from markdown.extensions.attr_list import get_attrs_and_remainder
+
+from translations.read.markdown import FENCE_RE, fenced_lines
+from translations.read.markers import COMMENT_RE
+from translations.read.source import Source, YamlDoc
+
+STR_TAG = "tag:yaml.org,2002:str"  # a YAML value read as text
+
+# --- what is allowed -------------------------------------------------------------------------
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
+# Raw HTML a page may write, and the attributes each may carry (values: plain words).
+TAG_ATTRIBUTES = {
+    "div": frozenset({"class", "id", "lang", "markdown"}),
+    "span": frozenset({"class", "id", "lang", "markdown"}),
+    "br": frozenset(),
+    "kbd": frozenset(),
+    "sup": frozenset(),
+    "sub": frozenset(),
+}
+# Keys an attribute list `{...}` may set besides #id and .class.
+ATTR_LIST_KEYS = frozenset({"id", "class", "title", "lang", "width", "height", "align"})
+# Material writes every element id of its own templates in the `__` namespace (`__config`, from
+# which its script reads the search worker's address; `__drawer`, `__search`, `__palette_0`…;
+# tests/checks/test_hostile_input.py derives the list from the templates and holds it to this).
+# An id or name there in a page comes first in the document and takes the theme's place.
+THEME_NAMESPACE = "__"
+# Keys that, even without a value, make an element load or run something.
+ACTIVE_KEYS = frozenset(
+    {"style", "href", "src", "srcset", "action", "formaction", "data", "poster", "background"}
+)
+
+WRITE_LINK = "write a Markdown link: [text](page.md) or [text](https://...)"
+WRITE_IMAGE = "write ![alt](file.png) with a PNG, JPEG, GIF or WebP file next to the page"
+WRITE_CODE = "show it as code: `...` or a fenced block"
+# What to write instead of a refused tag.
+TAG_ADVICE = {
+    "script": "a page cannot run code; " + WRITE_CODE,
+    "noscript": "a page cannot run code; " + WRITE_CODE,
+    "style": "styles live in overrides/assets/stylesheets/site.css; use a .class",
+    "link": "styles and scripts come from mkdocs.yml, not from a page",
+    "meta": "page settings go in the front matter (see CONTRIBUTING.md)",
+    "base": "links are relative to the page; write [text](page.md)",
+    "a": WRITE_LINK,
+    "img": WRITE_IMAGE,
+    "picture": WRITE_IMAGE,
+    "source": WRITE_IMAGE,
+    "svg": "an SVG can carry script; export it as PNG and " + WRITE_IMAGE,
+    "math": "write it as text or " + WRITE_IMAGE,
+    "iframe": "embedded pages load from the network; " + WRITE_LINK,
+    "frame": "embedded pages load from the network; " + WRITE_LINK,
+    "object": "embedded content loads from the network; " + WRITE_LINK,
+    "embed": "embedded content loads from the network; " + WRITE_LINK,
+    "video": "media load from the network; " + WRITE_LINK,
+    "audio": "media load from the network; " + WRITE_LINK,
+    "form": "a page cannot send data; " + WRITE_LINK + " to the form",
+    "input": "a page cannot send data; write a task list (- [ ] item) or text",
+    "button": "a page cannot run code; write a link or text",
+    "template": "write Markdown",
+}
+DEFAULT_ADVICE = "write Markdown (CONTRIBUTING.md lists the HTML a page may use)"
+
+# --- what the source check looks for -----------------------------------------------------------
+
+# Something a browser or Python-Markdown may read as markup: `<` then a letter, `/`, `!` or `?`.
+TAG_START_RE = re.compile(r"<[A-Za-z/!?]")
+# An autolink `<scheme:...>` and an e-mail autolink `<name@host>`.
+AUTOLINK_RE = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+EMAIL_RE = re.compile(r"<[^\s<>@/:]+@[^\s<>@/:]+>")
+# The name of a tag: `<div`, `</span`.
+TAG_NAME_RE = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9-]*)")
+# An allowed tag as it must be written: name, attributes of plain words in double quotes (or
+# none, `markdown` alone), optional `/`; nothing else between < and >.
+TAG_RE = re.compile(
+    r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*)"  # <div or </div
+    r"(?P<attrs>(?:\s+[a-z]+(?:=\"[A-Za-z0-9 _:.-]*\")?)*)"  # class="grid cards" markdown
+    r"\s*/?>"
+)
+ATTRIBUTE_RE = re.compile(r"(?P<name>[a-z]+)(?:=\"(?P<value>[^\"]*)\")?")
+# A reference definition: `[label]: url`.
+REFERENCE_RE = re.compile(
+    r"^[ ]{0,3}\[(?P<label>(?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(?P<url><[^>\n]*>|\S+)",
+    re.MULTILINE,
+)
+# A URL scheme, once entities, escapes, spaces and control characters are gone (browsers drop
+# tabs and line breaks inside a URL and spaces before it: `java&#9;script:` runs).
+SCHEME_RE = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):")
+CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
+BLOCK_BREAK_RE = re.compile(r"\n[ \t]*\n")
+BACKTICKS_RE = re.compile(r"`+")
+# The target of an inline link after `(`: `<url>` or a URL with balanced parentheses.
+INLINE_TARGET_RE = re.compile(
+    r"[ \t\n]*(?:<(?P<angle>[^>\n]*)>|(?P<plain>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"
+)
+# What bracket matching looks at: an escaped character, a bracket, a blank line.
+BRACKET_RE = re.compile(r"\\.|[\[\]]|\n[ \t]*\n", re.DOTALL)
+# An attribute list of ids and classes only, the usual `{#id}`: nothing to check.
+PLAIN_ATTR_LIST_RE = re.compile(r"[#.][\w-]+(?: +[#.][\w-]+)*")
+
+
+def unsafe_markdown(source: Source) -> list[str]:
+    """Everything in a page's source that could run code or load something, as `file:line: ...`.
+
+    The finders read the whole body; what they find inside fenced code or a code span is then
+    dropped (worked out only for a page with findings: most pages have none)."""
+    text = source.body
+    pairs = list(_bracket_pairs(text))
+    found = list(_markup(text))
+    found += _links(text, pairs)
+    found += _references(text, pairs)
+    found += _attribute_lists(text)
+    if not found:
+        return []
+    masked = _mask_code(text)
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    problems = {
+        (source.body_line + bisect_right(starts, pos) - 1, message)
+        for pos, message in found
+        if masked[pos] == text[pos]  # the `<`, `[` or `{` it starts at is no code
+    }
+    return [f"{source.rel}:{line}: {message}" for line, message in sorted(problems)]
+
+
+def unsafe_data(doc: YamlDoc) -> list[str]:
+    """Every text value of a data file, checked like a page's text (data reaches pages as
+    generated Markdown and templates as text): `data/x.yml:line: ...` for what could run code."""
+    problems: list[str] = []
+    stack = [doc.node] if doc.node is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == STR_TAG and node.value:
+                text = Source(doc.rel, {}, node.value, node.start_mark.line + 1, {}, {})
+                problems += unsafe_markdown(text)
+        elif isinstance(node, yaml.MappingNode):
+            stack += [value for _, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return sorted(set(problems), key=_by_line)
+
+
+def _by_line(problem: str) -> tuple[int, str]:
+    _, line, message = problem.split(":", 2)
+    return int(line), message
+
+
+def _mask_code(text: str) -> str:
+    """The text with fenced code and code spans blanked, line breaks kept."""
+    lines = text.split("\n")
+    # a fence indented with a tab is none for Python-Markdown (tabs become four spaces: code, and
+    # the lines after it are read as Markdown), so here it opens nothing either
+    probe = ["x" + line if line[:1] == "\t" and FENCE_RE.match(line) else line for line in lines]
+    kept = [
+        " " * len(line) if fenced else line
+        for line, fenced in zip(lines, fenced_lines(probe), strict=True)
+    ]
+    return _mask_code_spans("\n".join(kept))
+
+
+def _mask_code_spans(text: str) -> str:
+    """The text with each code span blanked (line breaks kept). A backtick run after an odd number
+    of backslashes opens nothing; a span ends at the next run of the same length in its block.
+    When in doubt a span is not masked: text read by mistake is refused, never let through."""
+    pieces = []
+    done = pos = 0
+    while (run := BACKTICKS_RE.search(text, pos)) is not None:
+        start, end = run.span()
+        before = start
+        while before and text[before - 1] == "\\":
+            before -= 1
+        if (start - before) % 2:
+            pos = end
+            continue
+        block_end = BLOCK_BREAK_RE.search(text, end)
+        limit = block_end.start() if block_end else len(text)
+        closing = None
+        for candidate in BACKTICKS_RE.finditer(text, end, limit):
+            if candidate.end() - candidate.start() == end - start:
+                closing = candidate
+                break
+        if closing is None:
+            pos = end
+            continue
+        span = text[start : closing.end()]
+        pieces += (text[done:start], " " * len(span) if "\n" not in span else _blank(span))
+        done = pos = closing.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _blank(span: str) -> str:
+    """Spaces for every character but line breaks."""
+    return "\n".join(" " * len(line) for line in span.split("\n"))
+
+
+def _markup(text: str) -> Iterator[tuple[int, str]]:
+    """Raw HTML: comments, autolinks and the allowed tags pass; anything else is refused."""
+    pos = 0
+    while (start := TAG_START_RE.search(text, pos)) is not None:
+        at = start.start()
+        pos = at + 1
+        if text.startswith("<!--", at):
+            comment = COMMENT_RE.match(text, at)
+            if comment is None:
+                yield at, "HTML comment is not closed; close it with -->"
+                continue
+            body = comment["comment"]
+            if not any(bad in body for bad in ("--", "<", ">")) and not body.startswith("-"):
+                pos = comment.end()  # plain text: nothing in it to look at
+                continue
+            # refused, and what it holds is read as markup too, in case a browser ends it early
+            yield (
+                at,
+                (
+                    "an HTML comment may hold only plain text (no <, > or --): browsers end "
+                    "a comment where Markdown does not; write the note without them"
+                ),
+            )
+            pos = at + 4
+            continue
+        if autolink := AUTOLINK_RE.match(text, at):
+            pos = autolink.end()
+            problem = link_problem(autolink["url"])
+            if problem:
+                yield at, problem
+            continue
+        if email := EMAIL_RE.match(text, at):
+            pos = email.end()
+            continue
+        name = TAG_NAME_RE.match(text, at)
+        if name is None:  # <!x, <?x, </ x: read by browsers as bogus comments
+            yield at, f"`{text[at : at + 2]}` starts markup that is not allowed; {WRITE_CODE}"
+            continue
+        tag = name["name"].lower()
+        if tag not in TAG_ATTRIBUTES:
+            advice = TAG_ADVICE.get(tag, DEFAULT_ADVICE)
+            yield at, f"HTML tag <{tag}> is not allowed: {advice}"
+            pos = name.end()
+            continue
+        whole = TAG_RE.match(text, at)
+        if whole is None or whole["name"] != name["name"]:
+            yield (
+                at,
+                (
+                    f'HTML tag <{tag}> must be written plainly, as <{tag} class="..."> with '
+                    f"attributes among: {_listed(TAG_ATTRIBUTES[tag]) or 'none'}"
+                ),
+            )
+            pos = name.end()
+            continue
+        pos = whole.end()
+        yield from ((at, problem) for problem in _tag_problems(whole))
+
+
+def _tag_problems(tag: re.Match[str]) -> Iterator[str]:
+    name = tag["name"].lower()
+    allowed = TAG_ATTRIBUTES[name]
+    attributes = {m["name"]: m["value"] for m in ATTRIBUTE_RE.finditer(tag["attrs"])}
+    if tag["close"]:
+        if attributes:
+            yield f"closing tag </{name}> has attributes; write </{name}>"
+        return
+    if (attributes.get("id") or "").startswith(THEME_NAMESPACE):
+        yield theme_id_problem(attributes["id"] or "")
+    for attribute in attributes:
+        if attribute not in allowed:
+            why = "runs code" if attribute.startswith("on") else "is not allowed"
+            yield (
+                f"attribute `{attribute}` of <{name}> {why}; attributes allowed on <{name}>: "
+                f"{_listed(allowed) or 'none'}"
+            )
+    if name == "div" and "markdown" not in attributes:
+        # without it the block is raw HTML: backticks in it are no code span, nothing is escaped
+        yield 'a <div> block needs the markdown attribute: <div class="..." markdown>'
+
+
+def _listed(names: frozenset[str]) -> str:
+    return ", ".join(sorted(names))
+
+
+def _links(text: str, pairs: list[tuple[int, int, bool]]) -> Iterator[tuple[int, str]]:
+    """Inline links and images `[text](url)` / `![alt](url)`, brackets matched as Markdown does."""
+    for opening, closing, image in pairs:
+        if closing + 1 < len(text) and text[closing + 1] == "(":
+            url = _inline_target(text, closing + 2)
+            problem = image_problem(url) if image else link_problem(url)
+            if problem:
+                yield opening, problem
+
+
+def _bracket_pairs(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(position of `[`, position of its `]`, whether `!` precedes it) for each `](` and each
+    `![`: the brackets that make a link or an image, nesting counted and escapes skipped."""
+    for close in _literal_positions(text, "]("):
+        opening = _opening_bracket(text, close)
+        if opening is not None:
+            yield opening, close, opening > 0 and text[opening - 1] == "!"
+    for bang in _literal_positions(text, "!["):
+        close = _closing_bracket(text, bang + 1)
+        if close is not None and not text.startswith("](", close):
+            yield bang + 1, close, True
+
+
+def _literal_positions(text: str, literal: str) -> Iterator[int]:
+    at = text.find(literal)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1)
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """Whether the character at pos follows an odd number of backslashes."""
+    before = pos
+    while before and text[before - 1] == "\\":
+        before -= 1
+    return (pos - before) % 2 == 1
+
+
+def _opening_bracket(text: str, close: int) -> int | None:
+    """The `[` that the `]` at close ends, within its block."""
+    depth = 0
+    pos = close
+    while (pos := _last_of(text, "[]\n", pos)) >= 0:
+        char = text[pos]
+        if char == "\n":
+            if not text[text.rfind("\n", 0, pos) + 1 : pos].strip(" \t"):
+                return None  # a blank line: no bracket opens across it
+            continue
+        if _escaped(text, pos):
+            continue
+        if char == "]":
+            depth += 1
+        elif depth == 0:
+            return pos
+        else:
+            depth -= 1
+    return None
+
+
+def _last_of(text: str, chars: str, before: int) -> int:
+    return max(text.rfind(char, 0, before) for char in chars)
+
+
+def _closing_bracket(text: str, opening: int) -> int | None:
+    """The `]` that closes the `[` at opening, within its block."""
+    depth = 0
+    for mark in BRACKET_RE.finditer(text, opening + 1):
+        char = mark.group(0)
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                return mark.start()
+            depth -= 1
+        elif char[0] == "\n":
+            return None
+    return None
+
+
+def _inline_target(text: str, start: int) -> str:
+    """The URL of an inline link from just after `(`: `<...>`, or up to a space or the `)` that
+    closes the link (one level of parentheses inside it, as in `javascript:alert(1)`)."""
+    target = INLINE_TARGET_RE.match(text, start)
+    assert target is not None  # every part of the pattern may be empty
+    return target["angle"] if target["angle"] is not None else target["plain"]
+
+
+def _references(text: str, pairs: list[tuple[int, int, bool]]) -> Iterator[tuple[int, str]]:
+    """Reference definitions `[label]: url`; one that an image uses must be a local image."""
+    images = set()
+    for opening, closing, image in pairs:
+        if image:
+            after = text[closing + 1 : closing + 2]
+            if after == "[":
+                label = text[closing + 2 :].partition("]")[0] or text[opening + 2 : closing]
+            elif after != "(":
+                label = text[opening + 1 : closing]
+            else:
+                continue
+            images.add(_label(label))
+    for definition in REFERENCE_RE.finditer(text):
+        url = definition["url"].strip("<>")
+        check = image_problem if _label(definition["label"]) in images else link_problem
+        problem = check(url)
+        if problem:
+            yield definition.start("label") - 1, problem
+
+
+def _label(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def _attribute_lists(text: str) -> Iterator[tuple[int, str]]:
+    """Attribute lists `{...}` (attr_list): only ids, classes and harmless keys."""
+    pos = 0
+    while (start := text.find("{", pos)) >= 0:
+        pos = start + 1
+        end = text.find("}", start)
+        newline = text.find("\n", start)
+        if end < 0 or (0 <= newline < end):
+            continue
+        content = text[start + 1 : end].lstrip(":").strip(" ")
+        if not content:
+            continue
+        if PLAIN_ATTR_LIST_RE.fullmatch(content):
+            for token in content.split():
+                if token.startswith("#" + THEME_NAMESPACE):
+                    yield start, theme_id_problem(token[1:])
+            continue
+        attributes, _ = get_attrs_and_remainder(content)  # tokens exactly as attr_list reads them
+        for key, value in attributes:
+            name = key.lower()
+            if name == "id" and (value or "").startswith(THEME_NAMESPACE):
+                yield start, theme_id_problem(value or "")
+                continue
+            if key == "." or name in ATTR_LIST_KEYS:
+                continue
+            if value is None and not name.startswith("on") and name not in ACTIVE_KEYS:
+                continue  # a bare word, as in prose `{name}`: no code, nothing to load
+            why = "runs code" if name.startswith("on") else "is not allowed"
+            yield (
+                start,
+                (
+                    f"attribute list sets `{key}`, which {why}; an attribute list may set "
+                    f"#id, .class, {_listed(ATTR_LIST_KEYS - {'id', 'class'})}"
+                ),
+            )
+
+
+def theme_id_problem(value: str) -> str:
+    return (
+        f"id `{value}` is in the theme's namespace ({THEME_NAMESPACE}…): it would take the place "
+        "of the theme's own element; choose another id"
+    )
+
+
+# --- URLs ----------------------------------------------------------------------------------------
+
+
+def url_scheme(url: str) -> tuple[str | None, str]:
+    """A URL's scheme (lower case, or None when relative) and the URL as a browser reads it."""
+    plain = CONTROL_RE.sub("", html.unescape(url)).replace("\\", "/")  # browsers read \ as /
+    match = SCHEME_RE.match(plain)
+    return (match["scheme"].lower() if match else None), plain
+
+
+def link_problem(url: str) -> str | None:
+    if ":" not in url and "&" not in url:
+        return None  # no scheme, not even one spelt with entities: a link within the site
+    scheme, _ = url_scheme(url)
+    if scheme is None or scheme in LINK_SCHEMES:
+        return None
+    return f"link to a {scheme}: URL is not allowed (it can run code); {WRITE_LINK}"
+
+
+def image_problem(url: str) -> str | None:
+    scheme, plain = url_scheme(url)
+    if scheme is not None or plain.startswith("/"):
+        where = f"a {scheme}: URL" if scheme else "an address outside the site"
+        return f"image from {where} is not allowed (it loads when the page is read); {WRITE_IMAGE}"
+    path = plain.partition("#")[0].partition("?")[0]
+    if os.path.splitext(path)[1].lower() not in IMAGE_TYPES:
+        return f"image {path} is not a PNG, JPEG, GIF or WebP file; {WRITE_IMAGE}"
+    return None
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+# A page's path inside its language folder: lower-case words of letters, digits, - and _, with
+# dots only before .md (a space or an upper-case letter breaks links in llms.txt, in the twins,
+# and in `make stamp PAGE=...`; `.MD` is a page to MkDocs but to nothing else here).
+PAGE_NAME_RE = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*\.md")
+# What MkDocs reads as a page (mkdocs.utils.markdown_extensions), in any case.
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
+
+
+def unsafe_files(root: Path, docs: tuple[str, Path], data: tuple[str, Path]) -> list[str]:
+    """Files that would be read or published unchecked under docs/ and data/ (each given as the
+    name messages show and the folder), as `file:1: ...`. Nothing is read: names and links only.
+
+    - A symbolic link whose target is outside `root` (the repository): MkDocs would copy a
+      system file, or a folder of unchecked HTML, into the site. Inside the repository it is
+      followed like any folder or file.
+    - In docs/, anything but pages and images (an .html or .js file reaches the reader as it is),
+      and pages whose names are not portable (PAGE_NAME_RE)."""
+    problems: list[str] = []
+    top = Path(os.path.realpath(root))
+    for (shown, folder), pages in ((docs, True), (data, False)):
+        if folder.is_dir():
+            problems += _walk(folder, shown, top, pages)
+    return sorted(problems)
+
+
+def _walk(folder: Path, shown: str, top: Path, docs: bool) -> list[str]:
+    problems: list[str] = []
+    seen: set[str] = set()  # real folders walked: a link that loops is walked once
+    stack = [(folder, shown)]
+    while stack:
+        here, rel = stack.pop()
+        real = os.path.realpath(here)
+        if real in seen:
+            continue
+        seen.add(real)
+        with os.scandir(here) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                path, name = Path(entry.path), f"{rel}/{entry.name}"
+                if entry.is_symlink():
+                    target = Path(os.path.realpath(path))
+                    if not target.is_relative_to(top):
+                        problems.append(
+                            f"{name}:1: a symbolic link to {target}, outside the repository "
+                            f"({top}); copy the file into the repository instead"
+                        )
+                        continue
+                if entry.is_dir():
+                    stack.append((path, name))
+                elif docs:
+                    problems += _docs_file(name, shown)
+    return problems
+
+
+def _docs_file(name: str, docs: str) -> list[str]:
+    extension = os.path.splitext(name)[1].lower()
+    if extension in IMAGE_TYPES:
+        return []
+    if extension in MARKDOWN_EXTENSIONS:
+        inner = name[len(docs) + 1 :]
+        page = inner.partition("/")[2] or inner  # inside the language folder
+        if PAGE_NAME_RE.fullmatch(page):
+            return []
+        return [
+            f"{name}:1: page name `{page}` is not portable: use lower-case letters, digits, - "
+            "and _ only, ending in .md (e.g. guides/lead-scoring.md)"
+        ]
+    return [
+        f"{name}:1: a {extension or 'file without extension'} file is published unchecked; "
+        "only Markdown pages and PNG, JPEG, GIF or WebP images may be in docs/"
+    ]
+
+
+# --- built HTML ----------------------------------------------------------------------------------
+
+# Elements Python-Markdown and the extensions in mkdocs.yml write, the raw HTML above, and the
+# path finder's (overrides/partials/pathfinder.html: a form with no action, filled in by site.js).
+HTML_ELEMENTS = frozenset({
+    "button", "form", "option", "section", "select",
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "label", "li",
+    "mark", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+})  # fmt: skip
+HTML_ATTRIBUTES = frozenset({
+    "class", "id", "title", "alt", "href", "src", "lang", "align", "colspan", "rowspan", "for",
+    "name", "type", "checked", "disabled", "open", "width", "height", "markdown", "hidden", "value",
+})  # fmt: skip
+DATA_ATTRIBUTE_RE = re.compile(r"data-[a-z0-9-]+")  # inert: read by scripts of the site only
+URL_ATTRIBUTES = frozenset({"href", "src"})
+# The only style Python-Markdown writes: the alignment of a table column.
+TABLE_STYLE_RE = re.compile(r"text-align: (?:left|right|center);")
+INPUT_TYPES = frozenset({"checkbox", "radio"})  # task lists, content tabs
+# The ids and names pymdownx.tabbed writes for content tabs: the theme's own convention.
+TABBED_ID_RE = re.compile(r"__tabbed_\d+(?:_\d+)?")
+
+
+class _HtmlReader(HTMLParser):
+    """Every element and attribute of a page's HTML, as a browser tokenises them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[tuple[str, str]] = []  # (what to look for in the source, message)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in HTML_ELEMENTS:
+            self.problems.append((f"<{tag}", f"<{tag}> is not allowed: {_advice(tag)}"))
+            return
+        for name, value in attrs:
+            value = value or ""
+            if name == "style" and TABLE_STYLE_RE.fullmatch(value):
+                continue
+            if name not in HTML_ATTRIBUTES and not DATA_ATTRIBUTE_RE.fullmatch(name):
+                why = "runs code" if name.startswith("on") else "is not allowed"
+                self.problems.append((name, f"attribute `{name}` of <{tag}> {why}"))
+            elif name in ("id", "name") and value.startswith(THEME_NAMESPACE):
+                if not TABBED_ID_RE.fullmatch(value):
+                    self.problems.append((value, theme_id_problem(value)))
+            elif name in URL_ATTRIBUTES:
+                problem = image_problem(value) if tag == "img" else link_problem(value)
+                if problem:
+                    self.problems.append((value, problem))
+            elif tag == "input" and name == "type" and value not in INPUT_TYPES:
+                self.problems.append((value, f'<input type="{value}"> is not allowed'))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_decl(self, decl: str) -> None:
+        self.problems.append(("<!", f"<!{decl}> is not allowed: {DEFAULT_ADVICE}"))
+
+    def handle_pi(self, data: str) -> None:
+        self.problems.append(("<?", f"<?{data}> is not allowed: {DEFAULT_ADVICE}"))
+
+    def unknown_decl(self, data: str) -> None:
+        self.problems.append(("<!", f"<![{data}]> is not allowed: {DEFAULT_ADVICE}"))
+
+
+def _advice(tag: str) -> str:
+    return TAG_ADVICE.get(tag, DEFAULT_ADVICE)
+
+
+def _alternatives(names: frozenset[str]) -> str:
+    return "|".join(sorted(names, key=len, reverse=True))  # longest first: `abbr` before `a`
+
+
+# HTML that needs no parser: text without `<`, and tags written the one way Python-Markdown writes
+# them, of the allowed elements (not img, input: their src and type need a look) with allowed
+# attributes in double quotes (href only relative, or http(s)/mailto with no entity in it). Every
+# tag of such a page passes the reader below, and a browser reads it as written. Most pages are
+# like this; the reader (2-3 microseconds a tag) would cost the build more than every other check.
+_ELEMENT = _alternatives(HTML_ELEMENTS - {"img", "input"})
+_ATTRIBUTE = (
+    rf"(?:{_alternatives(HTML_ATTRIBUTES - URL_ATTRIBUTES - {'id', 'name'})}|data-[a-z0-9-]+)"
+    r'(?:="[^"<>]*")?'
+    r'|(?:id|name)="(?!__)[^"<>]*"'
+    r'|href="(?:(?:https?://|mailto:)[^"<>&:]*|[^"<>&:]*)"'
+    r'|style="text-align: (?:left|right|center);"'
+)
+PLAIN_HTML_RE = re.compile(
+    rf"(?:[^<]++|<(?:{_ELEMENT})(?: (?:{_ATTRIBUTE}))*+(?: /)?>|</(?:{_ELEMENT})>)*+"
+)
+
+
+def unsafe_html(page_html: str) -> list[tuple[str, str]]:
+    """What in a page's HTML could run code or load something: (a text to find in the source,
+    the message). Run on the HTML Python-Markdown made, before any hook adds its own."""
+    if PLAIN_HTML_RE.fullmatch(page_html):
+        return []
+    reader = _HtmlReader()
+    reader.feed(page_html)
+    reader.close()
+    return list(dict.fromkeys(reader.problems))  # each problem once per page
+
+
+def source_line(text: str, needle: str) -> int:
+    """The first line of a page's file that holds `needle` (case-insensitive), else 1."""
+    at = text.lower().find(needle.lower()) if len(needle) >= 4 else -1  # "x" is everywhere
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1

@@ -1,0 +1,144 @@
+"""Command line: `python -m translations [check | status [PAGE ...] | diff PAGE ... | stamp
+[PAGE ...]]` from the repo root.
+
+Exit codes: 0 clean, 1 content issues, 2 unreadable input or bad usage (never a traceback)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from translations.options import read_site_config
+from translations.model import InputError
+from translations.checks.nav import missing_from_nav, read_nav
+from translations.checks.report import SiteReport, check_site, current_parity, discover, plural
+from translations.lifecycle.staleness import format_changes, page_name, stamp_pages
+
+EXIT_OK, EXIT_ISSUES, EXIT_INPUT = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m translations",
+        description="Translation-honesty checks of docs/en and docs/zh against data/.",
+    )
+    parser.add_argument(
+        "command",
+        nargs="?",
+        default="check",
+        choices=["check", "status", "diff", "stamp"],
+        help="check (default): report issues; status: translation status per page, or with "
+        "pages (diff: the same) the English changes since the version each page translates; "
+        "stamp: record that Chinese pages translate the current English pages",
+    )
+    parser.add_argument(
+        "pages", nargs="*", help="status, diff, stamp: pages (stamp without pages: all)"
+    )
+    parser.add_argument("--root", type=Path, default=Path("."), help="repository root")
+    parser.add_argument("--today", type=dt.date.fromisoformat, help="date for the price-age check")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.pages and args.command == "check":
+        parser.error(f"{args.command} takes no pages")
+    if not args.pages and args.command == "diff":
+        parser.error("diff needs a page: make diff PAGE=crm-deals-pipelines.md")
+    try:
+        if args.command == "stamp":
+            return stamp(args.root, args.pages)
+        config = read_site_config(args.root)
+        report = check_site(args.root, today=args.today, config=config)
+        nav = read_nav(args.root) if args.command == "check" else None
+    except InputError as error:
+        for problem in error.shown:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{error.count} input error(s); fix them and run again", file=sys.stderr)
+        return EXIT_INPUT
+    if args.pages:
+        langs = config.languages.both
+        return changes(report, [page_name(page, langs) for page in args.pages])
+    if args.command == "status":
+        print(status_table(report))
+        return EXIT_OK
+    unreached = []
+    if nav is not None:
+        entries, line, not_in_nav = nav
+        pages = discover(args.root / "docs", config.languages)
+        unreached = missing_from_nav(
+            entries, pages, config.languages, nav_line=line, not_in_nav=not_in_nav
+        )
+    for issue in [*report.issues, *unreached]:
+        print(issue)
+    for note in report.notes:
+        print(f"note: {note}")
+    print(report.summary())
+    if unreached:
+        print(f"{plural(len(unreached), 'page')} in no nav entry")
+    return EXIT_ISSUES if report.issues or unreached else EXIT_OK
+
+
+def changes(report: SiteReport, names: list[str]) -> int:
+    """`status PAGE...`: what changed in the English since the version each page translates."""
+    languages = report.languages
+    unknown = [name for name in names if name not in report.pages]
+    if unknown:
+        for name in unknown:
+            print(f"error: docs/{languages.reference}/{name}:1: no such page", file=sys.stderr)
+        return EXIT_INPUT
+    for number, name in enumerate(names):
+        status = report.pages[name]
+        zh_rel = f"docs/{languages.translation}/{name}"
+        en_rel = f"docs/{languages.reference}/{name}"
+        if number:
+            print()
+        if status.lag is None:
+            print(f"{zh_rel}: {status.state}; no English changes to translate")
+            continue
+        print("\n".join(format_changes(zh_rel, en_rel, name, status.lag)))
+    return EXIT_OK
+
+
+def status_table(report: SiteReport) -> str:
+    """Per page: present in each language, translation state, number of parity issues."""
+    header = ("PAGE", "ENGLISH", "CHINESE", "TRANSLATION", "PARITY ISSUES")
+    rows = [
+        (
+            status.name,
+            *("present" if present else "missing" for present in status.present.values()),
+            status.translation,
+            str(status.parity_issues),
+        )
+        for status in report.pages.values()
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    ]
+    states = [status.state for status in report.pages.values()]
+    counts = ", ".join(f"{states.count(state)} {state}" for state in dict.fromkeys(sorted(states)))
+    total = sum(status.parity_issues for status in report.pages.values())
+    lines.append(f"{plural(len(states), 'page')}: {counts}; {plural(total, 'parity issue')}")
+    return "\n".join(lines)
+
+
+def stamp(root: Path, pages: list[str]) -> int:
+    """Record in each Chinese page the hash of the English page it now translates; refuse a
+    page that disagrees with the current English (exit 1), naming every difference."""
+    config = read_site_config(root)
+    done, refused = stamp_pages(
+        root / "docs",
+        [page_name(page, config.languages.both) for page in pages],
+        languages=config.languages,
+        parity=lambda names: current_parity(root, names, config=config),
+    )
+    for line in done:
+        print(line)
+    for line in refused:
+        print(line, file=sys.stderr)
+    return EXIT_ISSUES if refused else EXIT_OK

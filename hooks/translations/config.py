@@ -1,0 +1,135 @@
+"""What differs between two sites: the languages (the i18n plugin's `languages:`) and the
+plugin's options (file and folder names, budgets), as the pure core reads them. The options are
+typed and validated in `options.py`; this module holds their values, imports nothing from MkDocs,
+and names the interface text (`extra.ui`) every language must set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translations.model import InputError
+
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN = "translations"  # its name in mkdocs.yml's `plugins:` (pyproject.toml's entry point)
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The language pair: the reference (the i18n plugin's default language, whose pages the
+    other language translates) and the translation. Each is a folder under docs/ and a key of
+    the per-language data files (`{en: ..., zh: ...}`)."""
+
+    reference: str = "en"
+    translation: str = "zh"
+
+    @property
+    def both(self) -> tuple[str, str]:
+        return (self.reference, self.translation)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Site-specific names. A data file that is absent turns its checks off (see data.py)."""
+
+    pricing_file: str = "pricing.yml"  # under data/: plans and add-ons; absent: no price checks
+    skills_file: str = "skills.yml"  # under data/: skill names; absent: no skill checks
+    glossary_file: str = "glossary.yml"  # under data/: one translation per term
+    untranslated_file: str = "untranslated.yml"  # under data/: pages not translated on purpose
+    paths_file: str = "paths.yml"  # under data/: the path finder's roles and goals
+    sources_file: str = "sources.yml"  # under data/: official articles per page; absent: off
+    related_skills_page: str = "related-skills.md"  # where skill mentions link
+    compare_dir: str = "compare"  # one folder: the side-by-side views of each language
+    skills_base_url: str | None = None  # link skill mentions to this site instead
+    max_file_kib: int = 512  # the largest page or data file read (CONTRIBUTING.md, "Budgets")
+    book_file: str = "manual-{lang}.pdf"  # each language's PDF, in that language's root folder
+    languages: Languages = Languages()  # from the i18n plugin
+
+
+def languages_from(entries: object, rel: str = CONFIG_FILE) -> Languages:
+    """The pair from the i18n plugin's `languages:` list (mappings with `locale`, and `default:
+    true` on the reference): exactly two languages, one of them the default."""
+    if not isinstance(entries, list) or not all(
+        isinstance(entry, dict) and isinstance(entry.get("locale"), str) for entry in entries
+    ):
+        raise InputError.at(rel, 1, "the i18n plugin's `languages` must list `locale:` entries")
+    codes = [entry["locale"] for entry in entries]
+    if len(codes) != 2:
+        found = ", ".join(codes) or "none"
+        raise InputError.at(
+            rel, 1, f"the i18n plugin must list exactly two languages, found {len(codes)}: {found}"
+        )
+    defaults = [entry["locale"] for entry in entries if entry.get("default")]
+    if len(defaults) != 1:
+        raise InputError.at(rel, 1, "exactly one i18n language must have `default: true`")
+    (reference,) = defaults
+    (translation,) = [code for code in codes if code != reference]
+    return Languages(reference, translation)
+
+
+# The interface text each language sets in its own `extra.ui` (mkdocs.yml; static-i18n gives
+# every language its own `extra`): the templates in overrides/ and the hooks read these keys, so
+# neither branches on a language code. A language without one of them stops the build.
+UI_KEYS = (
+    "side_by_side",  # the button from a page to its side-by-side view
+    "side_by_side_menu",  # the same, in the language menu
+    "original_pages",  # the label of a side-by-side view's links to its two pages
+    "reference_page",  # those links: the reference language's page ...
+    "translation_page",  # ... and the translation's (the same words in every language)
+    "compare_description",  # a side-by-side view's description; {reference}, {translation}
+    "drift_changed",  # a side-by-side row whose reference section changed since the translation
+    "drift_added",  # ... was added since
+    "drift_removed",  # ... was removed since
+    "not_found_title",  # the 404 page: its heading
+    "not_found_text",  # ... and its text; {start} is the link to the start page
+    "not_found_start",  # ... that link's text
+    "book_link",  # the footer's link to the PDF edition; {pdf} is the link
+    # the banners (overrides/partials/banners.html); {date}, {url} and the links are filled in
+    "untranslated_title",
+    "untranslated_text",
+    "outdated_title",
+    "outdated_follows",
+    "outdated_undated",
+    "outdated_read",
+    "outdated_english",
+    "outdated_compare",
+    "outdated_side_by_side",
+    "prices_stale_title",
+    "prices_as_of",
+    "prices_verified",
+    "prices_changed",
+    "prices_verify",
+    "prices_line",  # the one-line note of a page without price tables; {date}
+    "prices_line_verify",  # ... its link's text
+    # below every page: when it last changed ({date}), and what the site is
+    "last_updated",
+    "independent",
+    # the path finder of the start page (overrides/partials/pathfinder.html)
+    "pathfinder_area",
+    "pathfinder_role",
+    "pathfinder_any",
+    "pathfinder_areas",
+    "pathfinder_roles",
+    "pathfinder_hint",
+    "pathfinder_reset",
+    # the PDF edition (overrides/export/book.html)
+    "book_contents",
+    "book_edition",
+    "book_prices",
+    "book_online",
+    # llms.txt (hooks/checks/assistant.py): the lines of llms-full.txt and of the PDF
+    "llms_full",
+    "llms_pdf",
+    # the line under a page or section naming its official articles (checks/sources.py);
+    # {links} is where the links go
+    "sources",
+)
+
+
+def ui_problems(ui: object, lang: str, rel: str = CONFIG_FILE) -> list[str]:
+    """Every key of UI_KEYS that the language's `extra.ui` lacks (or holds as non-text)."""
+    values = ui if isinstance(ui, dict) else {}
+    return [
+        f"{rel}:1: extra.ui.{key} is missing for language {lang}"
+        for key in UI_KEYS
+        if not isinstance(values.get(key), str)
+    ]

@@ -1,0 +1,158 @@
+"""The plugin's settings: every option of `plugins: - translations:` in mkdocs.yml, typed and
+documented in one class, validated by MkDocs itself (an unknown or mistyped option is MkDocs'
+own config error, naming mkdocs.yml). The command line reads the same block through the same
+class, so a build and `python -m translations` check a site alike.
+
+The pure core never sees this class: it gets a `config.SiteConfig`, made by `site_config`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from translations.config import CONFIG_FILE, PLUGIN, Languages, SiteConfig, languages_from
+from translations.model import InputError
+
+
+class _Name(c.Type):
+    """One file or folder name: no `/` inside it."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value).strip("/")
+        if not text or "/" in text:
+            raise base.ValidationError(f"must be one name, not a path: {value!r}")
+        return text
+
+
+class _BookFile(_Name):
+    """A PDF's file name holding `{lang}`."""
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if "{lang}" not in text or not text.endswith(".pdf"):
+            raise base.ValidationError("must hold {lang} and end in .pdf (e.g. manual-{lang}.pdf)")
+        return text
+
+
+class _Positive(c.Type):
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool):
+            raise base.ValidationError("must be a whole number")
+        number = super().run_validation(value)
+        if number < 1:
+            raise base.ValidationError("must be 1 or more")
+        return number
+
+
+class TranslationsConfig(base.Config):
+    """`plugins: - translations:` in mkdocs.yml. Data files live in `data/` beside `docs/`; a data
+    file that is absent turns its checks off (see `read/data.py`)."""
+
+    # What runs. Each part can be turned off for a site that does not want it.
+    check = c.Type(bool, default=True)
+    """The translation checks, the banners they decide, and the Markdown they generate."""
+    export = c.Type(bool, default=True)
+    """Markdown twins, llms.txt, llms-full.txt and a PDF per language."""
+    csp = c.Type(bool, default=True)
+    """Write `_nginx/csp.conf` (the Content-Security-Policy with every template script's hash) and
+    warn about inline code the policy would block."""
+
+    # Data files under data/.
+    pricing_file = _Name("pricing.yml")
+    """Plans and add-ons; absent: no price checks, no pricing tables."""
+    skills_file = _Name("skills.yml")
+    """Related skills and their prefix; absent: no skill checks."""
+    glossary_file = _Name("glossary.yml")
+    """One translation per term, per language."""
+    untranslated_file = _Name("untranslated.yml")
+    """Pages not translated on purpose."""
+    paths_file = _Name("paths.yml")
+    """The path finder's areas and roles."""
+    sources_file = _Name("sources.yml")
+    """The official articles each page rests on; absent: no Sources lines."""
+
+    # Pages, folders and links.
+    related_skills_page = c.Type(str, default="related-skills.md")
+    """Where a skill mention links."""
+    skills_base_url = c.Optional(c.Type(str))
+    """Link skill mentions to this site instead of the related-skills page."""
+    compare_dir = _Name("compare")
+    """The folder of each language's side-by-side views."""
+    book_file = _BookFile("manual-{lang}.pdf")
+    """Each language's PDF, in that language's root folder."""
+
+    # Budgets.
+    max_file_kib = _Positive(512)
+    """The largest page or data file read, in KiB (CONTRIBUTING.md, "Budgets")."""
+
+
+# The options the pure core reads (SiteConfig's fields); the rest say what the plugin runs.
+SITE_OPTIONS = tuple(name for name in SiteConfig.__dataclass_fields__ if name != "languages")
+
+
+def site_config(options: Any, languages: Languages) -> SiteConfig:
+    """The pure core's settings from the validated options."""
+    return SiteConfig(languages=languages, **{name: options[name] for name in SITE_OPTIONS})
+
+
+def validated(values: object, rel: str = CONFIG_FILE) -> TranslationsConfig:
+    """The plugin's options from a mapping, as MkDocs validates them; InputError names the file."""
+    options = TranslationsConfig(config_file_path=rel)
+    if values is None:
+        values = {}
+    if not isinstance(values, dict):
+        raise InputError.at(rel, 1, f"`plugins: - {PLUGIN}:` must hold `option: value` lines")
+    options.load_dict(values)
+    failed, warnings = options.validate()
+    problems = [f"{rel}:1: plugins.{PLUGIN}.{key}: {error}" for key, error in failed]
+    problems += [f"{rel}:1: plugins.{PLUGIN}.{key}: {warning}" for key, warning in warnings]
+    if problems:
+        raise InputError(problems)
+    return options
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; the checks need none of them."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _plugin_entry(plugins: object, name: str) -> tuple[bool, object]:
+    """Whether `plugins:` lists `name`, and its settings."""
+    for plugin in plugins if isinstance(plugins, list) else []:
+        if plugin == name:
+            return True, None
+        if isinstance(plugin, dict) and name in plugin:
+            return True, plugin[name]
+    return False, None
+
+
+def read_site_config(root: Path) -> SiteConfig:
+    """The settings of <root>/mkdocs.yml (the plugin's options, the i18n plugin's languages), or
+    the defaults when there is no such file: what the command line checks with."""
+    path = Path(root) / CONFIG_FILE
+    if not path.is_file():
+        return SiteConfig()
+    try:
+        data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise InputError.at(CONFIG_FILE, line, "malformed YAML") from None
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    i18n = _plugin_entry(plugins, "i18n")[1]
+    entries = i18n.get("languages") if isinstance(i18n, dict) else None
+    languages = Languages() if entries is None else languages_from(entries)
+    return site_config(validated(_plugin_entry(plugins, PLUGIN)[1]), languages)

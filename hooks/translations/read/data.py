@@ -1,0 +1,605 @@
+"""The data files every check reads: prices, skills, glossary, untranslated pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from translations.config import Languages, SiteConfig
+from translations.model import InputError
+from translations.checks.safety import unsafe_data
+from translations.read.source import YamlDoc, load_yaml
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    zh_gloss: str
+    price: float
+    send_multiplier: float
+    features: dict[str, tuple[str, ...]]  # language -> feature list
+    line: int
+
+
+@dataclass(frozen=True)
+class Addon:
+    name: str
+    zh_gloss: str
+    price: float | None
+    text: dict[str, str]  # language -> what it is
+    line: int
+
+
+# What a plan gets in a row of the plan x feature matrix (plans.md); an add-on name means "with
+# that add-on". A plan missing from a row is not listed for it: the cell stays empty.
+INCLUDED = "included"
+NOT_INCLUDED = "not-included"
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A row of the plan x feature matrix: a feature, the page explaining it, each plan's cell."""
+
+    key: str
+    name: dict[str, str]  # language -> feature name
+    page: str | None  # page that explains it, relative to the language folder
+    cells: dict[str, str]  # plan name -> INCLUDED, NOT_INCLUDED or an add-on name
+    line: int
+    # language -> other names prose uses for the feature ("split actions"); plan-gate check
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CostExample:
+    """The worked monthly-cost example of plans.md: one plan and its add-ons at the price basis."""
+
+    plan: str
+    addons: tuple[str, ...]
+    line: int
+
+
+# The words of the generated tables and entries, per language (`labels:` in the data file), each
+# with the placeholders it must hold (`?`: may hold): the generator fills them in and writes only
+# the markup.
+PRICING_LABELS: dict[str, tuple[str, ...]] = {
+    "plan": (),  # the plan table's header
+    "price": ("basis",),
+    "send_limit": (),
+    "features": (),
+    "feature_separator": (),  # between a plan's features
+    "per_month": ("amount",),  # a price
+    "multiplier": ("multiplier",),  # a send limit
+    "plan_name": ("name", "gloss?"),  # a plan or add-on (gloss: its zh_gloss)
+    "addon": (),  # the add-on table's header
+    "addon_price": (),
+    "addon_text": (),
+    "no_price": ("url",),  # an add-on without a price
+    "feature": (),  # the matrix
+    "included": (),
+    "not_included": (),
+    "addon_cell": ("name",),
+    "addon_cell_price": ("name", "price"),
+    "legend": ("url",),
+    "item": (),  # the cost example
+    "monthly_cost": (),
+    "example_plan": ("plan", "basis"),
+    "total": (),
+    "sends": ("contacts", "multiplier", "sends"),
+}
+GLOSSARY_LABELS: dict[str, tuple[str, ...]] = {
+    "other": ("term",),  # the term in the other language
+    "more": ("link",),  # the page that explains it
+}
+
+
+@dataclass(frozen=True)
+class Pricing:
+    rel: str
+    as_of: dt.date
+    as_of_label: dict[str, str]
+    max_age_days: int
+    verify_url: str
+    basis: dict[str, str]
+    plans: tuple[Plan, ...]
+    addons: tuple[Addon, ...]
+    as_of_line: int
+    prices_line: int
+    # the date someone last checked the figures at verify_url (None: not since as_of)
+    last_verified: dt.date | None = None
+    basis_contacts: int | None = None  # the contact count the plan prices are stated for
+    features: tuple[Feature, ...] = ()
+    example: CostExample | None = None
+    last_verified_label: dict[str, str] | None = None
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> PRICING_LABELS
+
+    @property
+    def checked_on(self) -> dt.date:
+        """The newer of the date the figures were stated and the date they were last verified."""
+        if self.last_verified is None or self.last_verified < self.as_of:
+            return self.as_of
+        return self.last_verified
+
+    @property
+    def prices(self) -> frozenset[float]:
+        """Every price the site may state."""
+        found = {plan.price for plan in self.plans}
+        found.update(addon.price for addon in self.addons if addon.price is not None)
+        return frozenset(found)
+
+    @property
+    def multipliers(self) -> frozenset[float]:
+        return frozenset(plan.send_multiplier for plan in self.plans)
+
+    def is_stale(self, today: dt.date) -> bool:
+        """The documented rule (CONTRIBUTING.md): more than max_age_days since the figures were
+        stated or, if later, last verified."""
+        return (today - self.checked_on).days > self.max_age_days
+
+    def plan(self, name: str) -> Plan | None:
+        return next((plan for plan in self.plans if plan.name == name), None)
+
+    def addon(self, name: str) -> Addon | None:
+        return next((addon for addon in self.addons if addon.name == name), None)
+
+
+@dataclass(frozen=True)
+class Skill:
+    name: str
+    text: dict[str, str]
+    line: int
+
+
+@dataclass(frozen=True)
+class Term:
+    en: str  # the term in the reference language (the key is its code: `en:`)
+    zh: str  # the term in the translation (`zh:`)
+    brand: bool
+    line: int
+    definition: dict[str, str] | None = None  # language -> one-line definition (glossary.md)
+    page: str | None = None  # page (and #anchor) that explains it, relative to the language folder
+    avoid: tuple[str, ...] = ()  # Chinese renderings that must not be used for this concept
+    not_in: tuple[str, ...] = ()  # English phrases whose use of the term does not count
+
+    @property
+    def anchor(self) -> str:
+        """The term's entry on the glossary page: `glossary.md#term-lead-scoring`."""
+        return "term-" + "-".join(re.findall(r"[a-z0-9]+", self.en.lower()))
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything under data/ that the checks and the renderer need. Without a pricing file,
+    `pricing` is None and the price checks are off; without a skills file, the skill checks."""
+
+    pricing: Pricing | None
+    skills: tuple[Skill, ...]
+    skills_rel: str
+    terms: tuple[Term, ...]
+    glossary_rel: str
+    untranslated: dict[str, int]  # page name -> line in untranslated.yml
+    untranslated_rel: str
+    skills_on: bool = True
+    listed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # `areas`/`roles` ids
+    skill_prefix: str = ""  # what every skill name starts with (`sales-`): a mention is `/<name>`
+    off: tuple[str, ...] = ()  # what is off because its data file is absent, said once per run
+    languages: Languages = field(default_factory=Languages)  # the pair the files were read with
+    glossary_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # GLOSSARY_LABELS
+
+    @property
+    def skill_names(self) -> dict[str, Skill]:
+        return {skill.name: skill for skill in self.skills}
+
+
+# An address a page may link to: https, then no space, quote, angle bracket or backslash.
+URL_RE = re.compile(r"https://[^\s\"'<>\\`]+")
+# Ranges of the numbers in pricing.yml: a price per month in its currency, a send multiplier.
+PRICE_RANGE = (0.01, 100_000)
+MULTIPLIER_RANGE = (1, 1_000)
+
+KIND_NAMES: dict[object, str] = {
+    dict: "a mapping",
+    list: "a list",
+    str: "text",
+    int: "a whole number",
+    (int, float): "a number",
+    bool: "true or false",
+    dt.date: "a date (YYYY-MM-DD)",
+}
+
+
+class _Reader:
+    """Typed access to one YAML document; a wrong shape is an InputError naming the line."""
+
+    def __init__(self, doc: YamlDoc, languages: Languages) -> None:
+        self.doc = doc
+        self.langs = languages.both  # the keys of per-language values
+
+    def fail(self, keys: tuple[str | int, ...], message: str) -> InputError:
+        return InputError.at(self.doc.rel, self.doc.line(*keys), message)
+
+    def get(self, *keys: str | int, kind: type | tuple[type, ...], optional: bool = False) -> Any:
+        value: Any = self.doc.data
+        for key in keys:
+            if isinstance(key, str):
+                value = value.get(key) if isinstance(value, dict) else None
+            else:
+                value = value[key] if isinstance(value, list) and key < len(value) else None
+        if value is None and optional:
+            return None
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            if not keys:
+                raise self.fail(keys, "the file must be a mapping of `key: value` lines")
+            path = ".".join(str(key) for key in keys)
+            raise self.fail(keys, f"`{path}` must be {KIND_NAMES.get(kind, str(kind))}")
+        return value
+
+    def number(self, *keys: str | int, low: float, high: float, whole: bool = False) -> Any:
+        """A number in [low, high] (a price, a multiplier, a count of days): the value is
+        checked for what it means, not only for its type."""
+        value = self.get(*keys, kind=int if whole else (int, float))
+        if not low <= value <= high:
+            path = ".".join(str(key) for key in keys)
+            raise self.fail(keys, f"`{path}` is {value}; it must be from {low:g} to {high:g}")
+        return value
+
+    def texts(self, *keys: str | int, optional: bool = False) -> tuple[str, ...]:
+        """A list of text items (each checked: a number or a mapping there is a mistake)."""
+        items = self.get(*keys, kind=list, optional=optional) or []
+        return tuple(self.get(*keys, index, kind=str) for index in range(len(items)))
+
+    def url(self, *keys: str | int) -> str:
+        """An https: address written plainly: it goes into a link on every priced page."""
+        value = self.get(*keys, kind=str)
+        if not URL_RE.fullmatch(value):
+            path = ".".join(str(key) for key in keys)
+            raise self.fail(
+                keys, f"`{path}` must be an https:// address without spaces, quotes or <>"
+            )
+        return value
+
+    def unique(self, list_key: str, field: str, names: list[str]) -> None:
+        """Each entry of a list named once: a second entry would silently win or be ignored."""
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                first = names.index(name)
+                raise self.fail(
+                    (list_key, index, field),
+                    f"`{name}` is listed twice in `{list_key}` (also at line "
+                    f"{self.doc.line(list_key, first, field)})",
+                )
+
+    def per_language(self, *keys: str | int) -> dict[str, str]:
+        """A `{en: ..., zh: ...}` mapping (the pair's codes); any other key is a mistake (often
+        an unquoted comma)."""
+        value = self.get(*keys, kind=dict)
+        for lang in self.langs:
+            self.get(*keys, lang, kind=str)
+        for key in value:
+            if key not in self.langs:
+                path = ".".join(str(k) for k in keys)
+                raise self.fail(
+                    keys,
+                    f"`{path}` has an unexpected key `{key}`; quote values that contain a comma",
+                )
+        return {str(k): str(v) for k, v in value.items()}
+
+    def labels(self, key: str, names: dict[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
+        """`key: {lang: {name: text}}`: every name in each language of the pair, each holding the
+        placeholders `{...}` it must (and no other), and nothing else; {} when the file has no
+        `key` (the pages that need the labels then say so)."""
+        given = self.get(key, kind=dict, optional=True)
+        if given is None:
+            return {}
+        for lang in given:
+            if lang not in self.langs:
+                raise self.fail((key, lang), f"`{key}` has a key `{lang}` that is no language")
+        found = {}
+        for lang in self.langs:
+            words = self.get(key, lang, kind=dict)
+            for name in words:
+                if name not in names:
+                    raise self.fail(
+                        (key, lang, name),
+                        f"`{key}.{lang}.{name}` is not a label; labels: {', '.join(names)}",
+                    )
+            for name, fields in names.items():
+                if name not in words:
+                    raise self.fail((key, lang), f"`{key}.{lang}` lacks the label `{name}`")
+                problem = _placeholder_problem(self.get(key, lang, name, kind=str), fields)
+                if problem:
+                    raise self.fail((key, lang, name), f"`{key}.{lang}.{name}` {problem}")
+            found[lang] = {name: str(words[name]) for name in names}
+        return found
+
+
+def _placeholder_problem(text: str, fields: tuple[str, ...]) -> str | None:
+    """What is wrong with the `{...}` of a label that must hold `fields` (`name?`: may hold)."""
+    try:
+        held = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    except ValueError:  # a lone { or }
+        return "has a { or } that opens no placeholder; write {{ or }} for the character"
+    must = {f for f in fields if not f.endswith("?")}
+    may = {f.rstrip("?") for f in fields}
+    if must <= held <= may:
+        return None
+    wanted = ", ".join(f"{{{f}}}" for f in sorted(must)) or "no {...}"
+    if may - must:
+        wanted += " (and may hold " + ", ".join(f"{{{f}}}" for f in sorted(may - must)) + ")"
+    return f"must hold {wanted}"
+
+
+def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
+    r = _Reader(doc, languages)
+    r.get(kind=dict)
+    plans = []
+    for index in range(len(r.get("plans", kind=list))):
+        features = r.get("plans", index, "features", kind=dict)
+        plans.append(
+            Plan(
+                name=r.get("plans", index, "name", kind=str),
+                zh_gloss=r.get("plans", index, "zh_gloss", kind=str),
+                price=r.number("plans", index, "price", low=PRICE_RANGE[0], high=PRICE_RANGE[1]),
+                send_multiplier=r.number(
+                    "plans",
+                    index,
+                    "send_multiplier",
+                    low=MULTIPLIER_RANGE[0],
+                    high=MULTIPLIER_RANGE[1],
+                ),
+                features={
+                    str(lang): r.texts("plans", index, "features", lang) for lang in features
+                },
+                line=doc.line("plans", index),
+            )
+        )
+    r.unique("plans", "name", [plan.name for plan in plans])
+    addons = []
+    for index in range(len(r.get("addons", kind=list))):
+        priced = r.get("addons", index, "price", kind=(int, float), optional=True) is not None
+        addons.append(
+            Addon(
+                name=r.get("addons", index, "name", kind=str),
+                zh_gloss=r.get("addons", index, "zh_gloss", kind=str),
+                price=r.number("addons", index, "price", low=PRICE_RANGE[0], high=PRICE_RANGE[1])
+                if priced
+                else None,
+                text={lang: r.get("addons", index, lang, kind=str) for lang in r.langs},
+                line=doc.line("addons", index),
+            )
+        )
+    r.unique("addons", "name", [addon.name for addon in addons])
+    clash = sorted({plan.name for plan in plans} & {addon.name for addon in addons})
+    if clash:
+        raise r.fail(("addons",), f"`{clash[0]}` is both a plan and an add-on")
+    plan_names = {plan.name for plan in plans}
+    addon_names = {addon.name for addon in addons}
+    features = []
+    for index in range(len(r.get("features", kind=list, optional=True) or [])):
+        cells = r.get("features", index, "plans", kind=dict)
+        for plan, cell in cells.items():
+            where = ("features", index, "plans", plan)
+            if plan not in plan_names:
+                raise r.fail(where, f"unknown plan `{plan}`; plans are {', '.join(plan_names)}")
+            if cell not in (INCLUDED, NOT_INCLUDED) and cell not in addon_names:
+                raise r.fail(
+                    where,
+                    f"`{plan}: {cell}` must be {INCLUDED}, {NOT_INCLUDED} or an add-on name",
+                )
+        features.append(
+            Feature(
+                key=r.get("features", index, "key", kind=str),
+                name={lang: r.get("features", index, lang, kind=str) for lang in r.langs},
+                page=r.get("features", index, "page", kind=str, optional=True),
+                cells={str(plan): str(cell) for plan, cell in cells.items()},
+                line=doc.line("features", index),
+                aliases={
+                    lang: r.texts("features", index, "aliases", lang, optional=True)
+                    for lang in r.langs
+                }
+                if r.get("features", index, "aliases", kind=dict, optional=True) is not None
+                else {},
+            )
+        )
+    example = None
+    if r.get("example", kind=dict, optional=True) is not None:
+        name = r.get("example", "plan", kind=str)
+        extra = r.texts("example", "addons")
+        for position, addon in enumerate(extra):
+            found = next((a for a in addons if a.name == addon), None)
+            if found is None or found.price is None:
+                raise r.fail(
+                    ("example", "addons", position), f"`{addon}` is not an add-on with a price"
+                )
+        if name not in plan_names:
+            raise r.fail(("example", "plan"), f"unknown plan `{name}`")
+        example = CostExample(name, extra, doc.line("example"))
+    last_verified = r.get("last_verified", kind=dt.date, optional=True)
+    return Pricing(
+        rel=doc.rel,
+        last_verified=last_verified,
+        last_verified_label=r.per_language("last_verified_label") if last_verified else None,
+        basis_contacts=r.number("basis_contacts", low=1, high=10_000_000, whole=True)
+        if r.get("basis_contacts", kind=int, optional=True) is not None
+        else None,
+        features=tuple(features),
+        example=example,
+        as_of=r.get("as_of", kind=dt.date),
+        as_of_label=r.per_language("as_of_label"),
+        max_age_days=r.number("max_age_days", low=1, high=100_000, whole=True),
+        verify_url=r.url("verify_url"),
+        basis=r.per_language("basis"),
+        plans=tuple(plans),
+        addons=tuple(addons),
+        as_of_line=doc.line("as_of"),
+        prices_line=doc.line("plans"),
+        labels=r.labels("labels", PRICING_LABELS),
+    )
+
+
+# A skill name: lower-case words joined by -, the first of them (with its -) the prefix.
+SKILL_NAME_RE = re.compile(r"(?P<prefix>[a-z0-9]+-)[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _load_skills(doc: YamlDoc, languages: Languages) -> tuple[tuple[Skill, ...], str]:
+    """The skills, and the prefix every name starts with: `prefix:` in the file, or else the
+    first word the names share (a page mentions a skill as `/sales-x`; the prefix tells a
+    mention from any other inline code that starts with /)."""
+    r = _Reader(doc, languages)
+    skills = []
+    for index in range(len(r.get("skills", kind=list))):
+        name = r.get("skills", index, "name", kind=str)
+        if name.startswith("/"):
+            raise r.fail(("skills", index, "name"), f"skill name `{name}` must not start with /")
+        skills.append(
+            Skill(
+                name=name,
+                text={lang: r.get("skills", index, lang, kind=str) for lang in r.langs},
+                line=doc.line("skills", index),
+            )
+        )
+    r.unique("skills", "name", [skill.name for skill in skills])
+    names = [skill.name for skill in skills]
+    given = r.get("prefix", kind=str, optional=True)
+    shared = {m["prefix"] if (m := SKILL_NAME_RE.fullmatch(name)) else "" for name in names}
+    prefix = given if given is not None else (shared.pop() if len(shared) == 1 else "")
+    if not SKILL_NAME_RE.fullmatch(prefix + "x"):
+        raise r.fail(
+            ("prefix",) if given is not None else ("skills",),
+            "skill names need one shared first word (`prefix: help-` for help-email, "
+            "help-cadence); set `prefix:` to it",
+        )
+    for index, name in enumerate(names):
+        if not name.startswith(prefix) or not SKILL_NAME_RE.fullmatch(name):
+            raise r.fail(
+                ("skills", index, "name"),
+                f"skill name `{name}` must be lower-case words joined by -, starting {prefix}",
+            )
+    return tuple(skills), prefix
+
+
+def _load_terms(
+    doc: YamlDoc, languages: Languages
+) -> tuple[tuple[Term, ...], dict[str, dict[str, str]]]:
+    r = _Reader(doc, languages)
+    reference, translation = r.langs
+    terms = []
+    for index in range(len(r.get("terms", kind=list))):
+        terms.append(
+            Term(
+                en=r.get("terms", index, reference, kind=str),
+                zh=r.get("terms", index, translation, kind=str),
+                brand=bool(r.get("terms", index, "brand", kind=bool, optional=True)),
+                line=doc.line("terms", index),
+                definition=_definition(r, index),
+                page=r.get("terms", index, "page", kind=str, optional=True),
+                avoid=r.texts("terms", index, "avoid", optional=True),
+                not_in=tuple(p.lower() for p in r.texts("terms", index, "not_in", optional=True)),
+            )
+        )
+    r.unique("terms", reference, [term.en for term in terms])
+    return tuple(terms), r.labels("labels", GLOSSARY_LABELS)
+
+
+def _definition(r: _Reader, index: int) -> dict[str, str] | None:
+    """`def_en` and `def_zh` together, or neither."""
+    found = {
+        lang: r.get("terms", index, f"def_{lang}", kind=str, optional=True) for lang in r.langs
+    }
+    if all(text is None for text in found.values()):
+        return None
+    for lang in r.langs:
+        r.get("terms", index, f"def_{lang}", kind=str)  # the missing one names its line
+    return found
+
+
+def _load_untranslated(doc: YamlDoc, languages: Languages) -> dict[str, int]:
+    r = _Reader(doc, languages)
+    pages = r.get("pages", kind=list, optional=True) or []
+    found = {}
+    for index in range(len(pages)):
+        found[r.get("pages", index, kind=str)] = doc.line("pages", index)
+    return found
+
+
+def _listed_ids(doc: YamlDoc, languages: Languages) -> dict[str, tuple[str, ...]]:
+    """The ids of the path finder's `areas` and `roles` (data/paths.yml), each once."""
+    r = _Reader(doc, languages)
+    found = {}
+    for kind in ("areas", "roles"):
+        entries = r.get(kind, kind=list, optional=True)
+        if entries is None:
+            continue
+        ids = [r.get(kind, index, "id", kind=str) for index in range(len(entries))]
+        r.unique(kind, "id", ids)
+        found[kind] = tuple(ids)
+    return found
+
+
+def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None = None) -> SiteData:
+    """Read every data file; collect the problems of all of them before failing. The pricing,
+    skills and untranslated files may be absent: their checks are then off."""
+    config = config or SiteConfig()
+    limit = config.max_file_kib * 1024
+    problems: list[str] = []
+    loaded: dict[str, Any] = {}
+    off: list[str] = []
+    files = {
+        "pricing": (config.pricing_file, _load_pricing, "price checks"),
+        "skills": (config.skills_file, _load_skills, "skill checks"),
+        "glossary": (config.glossary_file, _load_terms, None),
+        "untranslated": (config.untranslated_file, _load_untranslated, ""),
+    }
+    empty: dict[str, Any] = {"pricing": None, "skills": ((), ""), "untranslated": {}}
+    docs: dict[str, YamlDoc] = {}
+    for path in sorted(data_dir.glob("*.y*ml")) if data_dir.is_dir() else []:
+        # every data file is untrusted text, read once: its markup is refused at its own line
+        try:
+            docs[path.name] = load_yaml(path, f"{rel_dir}/{path.name}", limit)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(unsafe_data(docs[path.name]))
+    listed: dict[str, tuple[str, ...]] = {}
+    if config.paths_file in docs:  # the ids that front matter's `area` and `roles` may use
+        try:
+            listed = _listed_ids(docs[config.paths_file], config.languages)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    for key, (name, loader, checks) in files.items():
+        rel = f"{rel_dir}/{name}"
+        path = data_dir / name
+        if not path.exists():
+            if checks is None:
+                problems.append(f"{rel}:1: data file is missing")
+            else:
+                loaded[key] = empty[key]
+                if checks:
+                    off.append(f"{checks} are off: there is no {rel}")
+            continue
+        if name not in docs:
+            continue  # unreadable: its problem is above
+        try:
+            loaded[key] = loader(docs[name], config.languages)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return SiteData(
+        pricing=loaded["pricing"],
+        skills=loaded["skills"][0],
+        skill_prefix=loaded["skills"][1],
+        listed=listed,
+        skills_rel=f"{rel_dir}/{config.skills_file}",
+        terms=loaded["glossary"][0],
+        glossary_labels=loaded["glossary"][1],
+        glossary_rel=f"{rel_dir}/{config.glossary_file}",
+        untranslated=loaded["untranslated"],
+        untranslated_rel=f"{rel_dir}/{config.untranslated_file}",
+        skills_on=(data_dir / config.skills_file).exists(),
+        off=tuple(off),
+        languages=config.languages,
+    )

@@ -1,0 +1,375 @@
+"""Split a page into sections keyed by heading id and count what each section holds.
+
+One pass over the lines for block structure (fences, headings, lists, tables, admonitions),
+then one pass over the page for inline markup (code spans, links, images, comments, URLs).
+The result keeps file line numbers, so every issue can point at a line."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from translations.read.markers import COMMENT, MARKER_RE, is_marker
+from translations.model import Fact
+from translations.read.source import Source
+
+# Opening code fence: indentation, three or more backticks or tildes, then the info string.
+FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
+# A heading's explicit id at the start of its attribute list: `{#wait-steps}`, `{: #id .class}`.
+HEADING_ID = r"\{:?[ \t]*#(?P<id>[^\s}]+)"
+HEADING_ID_RE = re.compile(HEADING_ID)
+# ATX heading: up to three spaces, 1-6 hashes, the text, an optional `{#id ...}` attribute list.
+HEADING_RE = re.compile(
+    r"^ {0,3}(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)"  # level and text
+    rf"(?:[ \t]*{HEADING_ID}[^}}]*\}})?"  # explicit id from attr_list
+    r"[ \t#]*$"  # trailing spaces or closing hashes
+)
+# List item: indentation, a bullet or an ordinal (`1.`), spaces, then content (as Python-Markdown:
+# `2022.` alone at the start of a wrapped line is text, not an item).
+LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+(?=\S)")
+# Table delimiter row: cells of dashes with optional alignment colons.
+TABLE_DELIMITER_RE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
+# Admonition or details block: `!!! type "Title"` / `???+ type "Title"`.
+ADMONITION_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[A-Za-z][\w-]*)(?P<title>.*)$")
+# Inline markup, one alternative per kind; the last group of each names it (_mask_inline records
+# and masks each match).
+INLINE_RE = re.compile(
+    r"`(?P<ticks>`*)(?P<code_text>.+?)(?<!`)`(?P=ticks)(?!`)"  # inline code span, 1+ ticks
+    rf"|{COMMENT}"  # HTML comment, possibly a marker
+    r"|<(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
+    r"|<(?P<tag>/?[A-Za-z][^>\n]*)>"  # inline HTML tag
+    r"|!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"  # image
+    r"|\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"  # target of a link
+    # bare URL; ASCII only, so Chinese punctuation right after it ends it
+    r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)",
+    re.DOTALL,
+)
+# A Markdown link (not an image), `[text](target)` or `[text](target "title")`, for rewriting it.
+LINK_RE = re.compile(
+    r"(?<!!)\[(?P<text>[^\]\n]*)\]"  # link text, one line, no nested brackets
+    r"\((?P<target>[^)\s]+)(?P<title>[ \t]+\"[^\"]*\")?\)"  # target and optional title
+)
+# The target of an inline link or image, `](target)` or `](target "title")`, for rewriting it.
+TARGET_RE = re.compile(r"\]\((?P<target>[^)\s]+)(?P<rest>[^)]*)\)")
+# A link target with a scheme (https:, mailto:) is external and must be identical.
+EXTERNAL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# Any other explicit anchor a link may target: `{#id}` attribute lists or `id="..."`.
+ANCHOR_RE = re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)|id=\"(?P<html>[^\"]+)\"")
+# A skill reference anywhere in a page: `/sales-x` (the character before is checked in Python:
+# not part of a longer path, URL or word).
+# Characters that glue a token to what precedes it: a word, or a longer path, URL or number.
+ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+NOT_BEFORE_PATH = ASCII_WORD | frozenset("./:~-")
+URL_TRAILING = ".,;:!?'\""
+
+
+@dataclass(slots=True)
+class Ref:
+    """Something found at a line: a link target, a code span, a URL."""
+
+    line: int
+    text: str
+
+
+@dataclass(slots=True)
+class CodeBlock:
+    line: int
+    info: str
+    code: str
+
+
+@dataclass(slots=True)
+class Marker:
+    line: int
+    name: str
+    arg: str | None
+
+    @property
+    def label(self) -> str:
+        return self.name if self.arg is None else f"{self.name}:{self.arg}"
+
+
+@dataclass
+class Section:
+    """The text from one heading to the next."""
+
+    id: str | None  # explicit {#id}; None for the preamble or a heading without one
+    level: int  # 0 for the text before the first heading
+    title: str
+    line: int
+    list_items: int = 0
+    table_rows: int = 0
+    table_columns: list[int] = field(default_factory=list)
+    tables: list[list[int]] = field(
+        default_factory=list
+    )  # per table: its rows' lines, header first
+    items: list[list[int]] = field(default_factory=list)  # per list item: [first line, last line]
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    admonitions: list[Ref] = field(default_factory=list)
+    images: list[Ref] = field(default_factory=list)
+    links: list[Ref] = field(default_factory=list)  # targets as page#anchor (see link_key)
+    markers: list[Marker] = field(default_factory=list)
+    code_spans: list[Ref] = field(default_factory=list)
+    urls: list[Ref] = field(default_factory=list)
+    prose: str = ""  # text without markup; line k of it is file line `line + k`
+    facts: list[Fact] = field(default_factory=list)  # filled by FactExtractor
+
+    @property
+    def lower(self) -> str:
+        """The prose in lower case (terms and brand spellings search it)."""
+        return self.prose.lower()
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{{#{self.id}}}"
+            if self.id
+            else f'"{self.title}"'
+            if self.level
+            else "(before the title)"
+        )
+
+
+@dataclass
+class Page:
+    """One language version of a page, parsed."""
+
+    rel: str  # docs/zh/crm.md
+    lang: str
+    name: str  # crm.md, guides/x.md
+    source: Source
+    sections: list[Section]
+    anchors: set[str]
+    prose: str  # the whole body without markup, one line per source line from body_line
+    section_starts: list[int]  # offset in prose where each section starts
+
+    @property
+    def lower(self) -> str:
+        """The prose in lower case (terms and brand spellings search it)."""
+        return self.prose.lower()
+
+    def line_of(self, pos: int) -> int:
+        """File line of offset ``pos`` in ``prose``."""
+        return self.source.body_line + self.prose.count("\n", 0, pos)
+
+    @property
+    def headings(self) -> list[Section]:
+        """The sections that start at a heading."""
+        return [section for section in self.sections if section.level]
+
+
+def fenced_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to a fenced code block (fences included)."""
+    inside: list[bool] = []
+    fence = ""
+    for line in lines:
+        if fence:
+            inside.append(True)
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+            continue
+        match = FENCE_RE.match(line)
+        if match:
+            fence = match.group("fence")
+        inside.append(bool(match))
+    return inside
+
+
+def link_key(page_name: str, target: str) -> str:
+    """A link target as the page (relative to the language folder) and anchor it points to;
+    external targets as written."""
+    if EXTERNAL_RE.match(target):
+        return target
+    path, _, anchor = target.partition("#")
+    if path:
+        folder = page_name.rpartition("/")[0]
+        if folder:
+            path = f"{folder}/{path}"
+        if "./" in path or path.startswith("/"):
+            path = posixpath.normpath(path).lstrip("/")
+    else:
+        path = page_name
+    return f"{path}#{anchor}" if anchor else path
+
+
+def _mask_inline(sections: list[Section], text: str, first_line: int, page_name: str) -> str:
+    """Record the inline markup of a whole page in its sections; return the text with the
+    markup masked (line breaks kept, so line k of the result is file line first_line + k)."""
+    starts = [section.line for section in sections]
+    line, last = first_line, 0
+
+    def at(pos: int) -> tuple[int, Section]:
+        nonlocal line, last
+        line += text.count("\n", last, pos)  # matches come in order: count incrementally
+        last = pos
+        return line, sections[bisect_right(starts, line) - 1]
+
+    def replace(match: re.Match[str]) -> str:
+        kind = match.lastgroup  # the last group of each alternative names it
+        whole = match.group(0)
+        keep = "\n" * whole.count("\n")
+        number, section = at(match.start())
+        if kind == "code_text":
+            section.code_spans.append(Ref(number, match["code_text"].strip()))
+            return " " + keep
+        if kind == "link_target":
+            target = match["link_target"]
+            section.links.append(Ref(number, link_key(page_name, target) if target else ""))
+            return " " + keep
+        if kind == "comment":
+            marker = MARKER_RE.fullmatch(match["comment"].strip())
+            if marker and is_marker(marker["name"], marker["arg"]):
+                section.markers.append(Marker(number, marker["name"], marker["arg"]))
+            return keep
+        if kind == "image_target":
+            section.images.append(Ref(number, match["image_target"]))
+            return keep
+        if kind == "auto_url":
+            section.urls.append(Ref(number, match["auto_url"]))
+            return " "
+        if kind == "url":
+            url = whole.rstrip(URL_TRAILING)
+            section.urls.append(Ref(number, url))
+            return " " + whole[len(url) :]
+        return " " + keep  # inline HTML tag
+
+    pieces = []
+    done = 0
+    for match in INLINE_RE.finditer(text):
+        pieces += (text[done : match.start()], replace(match))
+        done = match.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def parse_page(source: Source, lang: str, name: str) -> Page:
+    """Parse a page body into sections; pure, one pass over the lines."""
+    lines = source.body.split("\n")
+    section = Section(id=None, level=0, title="", line=source.body_line)
+    sections = [section]
+    prose: list[str] = []
+    fence = ""
+    fence_indent = 0
+    fence_start = 0
+    fence_info = ""
+    code: list[str] = []
+    in_list = False  # inside a list: a marker line starts an item even without a blank line
+    paragraph = False  # the previous line was paragraph text, which a list cannot interrupt
+    blank = True
+    table: list[int] | None = None  # the rows of the table being read
+    last_row = -1  # file line of the last table row
+    item: list[int] = [0, 0]  # [first, last line] of the list item being read
+
+    base = source.body_line
+    for offset, line in enumerate(lines):
+        if fence:
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                section.code_blocks.append(CodeBlock(fence_start, fence_info, "\n".join(code)))
+                fence = ""
+            else:
+                code.append(line[fence_indent:] if line[:fence_indent].isspace() else line.lstrip())
+            prose.append("")
+            continue
+        stripped = line.lstrip()
+        if not stripped:
+            prose.append("")
+            blank, paragraph = True, False
+            continue
+        was_blank, blank = blank, False
+        first = stripped[0]
+        if first in "`~":
+            match = FENCE_RE.match(line)
+            if match:
+                fence = match.group("fence")
+                fence_indent = len(match.group("indent"))
+                fence_start = base + offset
+                fence_info = match.group("info").strip()
+                code = []
+                prose.append("")
+                paragraph = False
+                continue
+        elif first == "#":
+            match = HEADING_RE.match(line)
+            if match:
+                section = Section(
+                    id=match.group("id"),
+                    level=len(match.group("hashes")),
+                    title=match.group("text").strip(),
+                    line=base + offset,
+                )
+                sections.append(section)
+                prose.append(section.title)
+                in_list = paragraph = False
+                continue
+        elif first == "|":
+            paragraph = False
+            number = base + offset
+            if TABLE_DELIMITER_RE.match(line):
+                section.table_columns.append(stripped.strip().strip("|").count("|") + 1)
+                if last_row == number - 1:  # the header row just before it starts the table
+                    table = [last_row]
+                    section.tables.append(table)
+                    last_row = number
+                prose.append("")
+                continue
+            section.table_rows += 1
+            if table is not None and last_row == number - 1:
+                table.append(number)
+            else:
+                table = None
+            last_row = number
+            prose.append(stripped)  # cells keep their pipes: a term cannot span two cells
+            continue
+        elif first in "!?":
+            match = ADMONITION_RE.match(line)
+            if match:
+                section.admonitions.append(Ref(base + offset, match.group("type")))
+                prose.append(match.group("title"))
+                paragraph = False
+                continue
+        elif first == ">":
+            stripped = stripped.lstrip("> \t")
+        elif in_list or not paragraph:  # - * + or a digit: maybe a list item
+            match = LIST_ITEM_RE.match(line)
+            if match:
+                section.list_items += 1
+                item = [base + offset, base + offset]
+                section.items.append(item)
+                prose.append(line[match.end() :])
+                in_list = True
+                continue
+        if was_blank and line[0] not in " \t":
+            in_list = False
+        paragraph = not in_list
+        if in_list:
+            item[1] = base + offset
+        prose.append(stripped)
+    # one pass for the inline markup of the whole page, then each section takes its lines
+    page_prose = _mask_inline(sections, "\n".join(prose), base, name)
+    masked = page_prose.split("\n")
+    section_starts = []  # offset of each section in page_prose
+    position = 0
+    for section, following in zip(sections, [*sections[1:], None], strict=True):
+        begin = section.line - base
+        end = following.line - base if following is not None else len(masked)
+        section.prose = "\n".join(masked[begin:end])
+        section_starts.append(position)
+        if end > begin:  # else empty: the text before a heading on the first line
+            position += len(section.prose) + 1
+
+    body = source.body
+    anchors = {s.id for s in sections if s.id}
+    anchors.update(m["attr"] or m["html"] for m in ANCHOR_RE.finditer(body))
+    return Page(
+        rel=source.rel,
+        lang=lang,
+        name=name,
+        source=source,
+        sections=sections,
+        anchors=anchors,
+        prose=page_prose,
+        section_starts=section_starts,
+    )
