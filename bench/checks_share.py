@@ -1,8 +1,8 @@
 """Section 1: what the checks cost a strict build, as a ratio of CPU time, at two sizes.
 
-Each site is built twice, interleaved: *hooks on* is mkdocs.yml's hooks; *no checks* the same
-without the hooks that check content (CHECK_HOOKS), on a copy of docs/ whose pages already hold
-the Markdown those hooks generate (pricing tables, skill links, the glossary), so that both
+Each site is built twice, interleaved: *hooks on* is mkdocs.yml's plugin; *no checks* the same
+with its content checks off (NO_CHECKS), on a copy of docs/ whose pages already hold
+the Markdown those checks generate (pricing tables, skill links, the glossary), so that both
 variants build the same pages. The ratio on / no checks, of the median CPU time (user + system,
 `os.wait4` of the build), is what the checks cost; the budget is 1.05 at the real site and at
 500 synthetic page pairs. CPU time, not wall time: a ratio of two CPU times taken minutes apart
@@ -23,20 +23,20 @@ import yaml
 
 from bench.runner import Run, SiteSize, median, site_size, timed_build
 from bench.synthetic import navigation, write_synthetic_tree
-from translations.options import read_site_config
-from translations.render.generate import render_site_page
+from tests.sitebuild import absolutise, load_config, plugin_options
 from translations.checks.report import check_site, split_language
+from translations.options import read_site_config
 from translations.read.source import body_line
-from tests.sitebuild import absolutise, load_config
+from translations.render.generate import render_site_page
 
 BUDGET = 1.05  # hooks on / no checks, CPU time
 SYNTHETIC_PAIRS = 500
-# The hooks that check content: the translation checks (with the Markdown they generate) and the
-# HTML safety backstop.
-CHECK_HOOKS = ("site_checks.py", "page_safety.py")
-# The export (Markdown twins, llms.txt, PDF) is left out of both variants and measured on its own
-# in section 6: its PDF time would dilute the checks' share of the build.
-EXPORT_HOOK = "export.py"
+# The plugin's options of the two variants: the export (Markdown twins, llms.txt, PDF) is left
+# out of both and measured on its own in section 6 (its PDF time would dilute the checks' share
+# of the build); *no checks* also turns off the content checks (the translation checks with the
+# Markdown they generate). The HTML safety backstop is always on, in both.
+ON = {"export": False}
+NO_CHECKS = {"export": False, "check": False}
 
 
 @dataclass
@@ -67,17 +67,16 @@ class ShareResult:
 def variants(config: dict[str, Any], rendered: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """``config`` without the export (hooks on), and the same without the content checks on the
     pre-rendered docs folder ``rendered``."""
-    on = copy.deepcopy(config)
-    on["hooks"] = [h for h in on.get("hooks", []) if not h.endswith(EXPORT_HOOK)]
-    no_checks = copy.deepcopy(on)
-    no_checks["hooks"] = [h for h in on["hooks"] if not h.endswith(CHECK_HOOKS)]
+    on, no_checks = copy.deepcopy(config), copy.deepcopy(config)
+    plugin_options(on).update(ON)
+    plugin_options(no_checks).update(NO_CHECKS)
     no_checks["docs_dir"] = str(rendered)
     return on, no_checks
 
 
 def prerender(docs: Path, out: Path) -> Path:
     """A copy of ``docs`` (and the data/ beside it) in ``out`` whose pages hold the Markdown that
-    hooks/site_checks.py generates at build time, made by the same function
+    the plugin generates at build time, made by the same function
     (checks.generate.render_site_page); returns the docs."""
     root = docs.parent
     site = read_site_config(root)
@@ -118,7 +117,7 @@ def measure(name: str, config: dict[str, Any], workdir: Path, reps: int, log=pri
     """Build ``config`` in ``workdir`` (its mkdocs.yml is written there, so the hooks read the
     data/ beside it), ``reps`` times per variant."""
     on, no_checks = variants(config, prerender(Path(config["docs_dir"]), workdir / "rendered"))
-    result = ShareResult(name, [Path(h).name for h in on["hooks"]])
+    result = ShareResult(name, [f"{key}: {value}" for key, value in NO_CHECKS.items()])
     for rep in range(reps):
         order = (("on", on), ("no checks", no_checks))
         for variant, cfg in order if rep % 2 == 0 else order[::-1]:

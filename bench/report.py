@@ -15,7 +15,7 @@ from bench import preview as preview_bench
 from bench import search_scale as search_scale_bench
 from bench import segmentation as segmentation_bench
 from bench.checks_cli import ChecksResult
-from bench.checks_share import BUDGET, CHECK_HOOKS, SYNTHETIC_PAIRS, IndexSize, ShareResult
+from bench.checks_share import BUDGET, SYNTHETIC_PAIRS, IndexSize, ShareResult
 from bench.runner import kb, mb, median
 from bench.scale import ScaleResult
 from bench.search import READER_DELAY_MS, SearchResults
@@ -88,15 +88,15 @@ def _share(results: Results) -> list[str]:
     shares = [r for r in (results.real, results.synthetic) if r is not None and r.on]
     if not shares:
         return [*out, "Not run.", ""]
-    hooks = shares[0].hooks
+    off = shares[0].hooks
     reps = len(shares[0].on)
     out += [
         f"`mkdocs build --strict` of both languages, {reps} run(s) per variant, interleaved (on, "
-        "no checks, no checks, on, ...). *Hooks on*: the hooks mkdocs.yml lists, "
-        f"{', '.join(f'`{h}`' for h in hooks)} (`export.py`, the twins, llms.txt and PDF, is "
-        "timed on its own in section 6). *No checks*: the same without the hooks that check "
-        f"content, {', '.join(f'`{h}`' for h in CHECK_HOOKS)}, on a copy of docs/ whose pages "
-        "already hold the Markdown those hooks generate (pricing tables, skill links, the "
+        "no checks, no checks, on, ...). *Hooks on*: the `translations` plugin as mkdocs.yml "
+        "sets it, but `export: false` (the twins, llms.txt and PDF are "
+        "timed on their own in section 6). *No checks*: the same with the content checks off, "
+        f"{', '.join(f'`{h}`' for h in off)}, on a copy of docs/ whose pages "
+        "already hold the Markdown those checks generate (pricing tables, skill links, the "
         "glossary; `bench/checks_share.py: prerender`), so that both variants build the same "
         "pages, strict. Two things still differ: the banners that the checks' report decides "
         "(a prices banner on the real site's pricing pages) are missing without it, and a "
@@ -201,8 +201,9 @@ def _scale(scale: list[ScaleResult], plan: dict[int, int]) -> list[str]:
         "words=500)`, the trees of section 2): n page pairs per language ({#id} headings, lists, "
         "tables, code, admonitions, links to the next page's sections), the first of them a "
         "start page, in a navigation of 5 tabs > sections > chapters of 10 pages. The real "
-        "theme, plugins and search configuration; hooks: `site_hooks.py` only, so that the "
-        "figures are the theme's (section 1 builds such a tree with every hook). Strict "
+        "theme, plugins and search configuration; the plugin with "
+        "its output fixes only, so that the "
+        "figures are the theme's (section 1 builds such a tree with every part on). Strict "
         "builds; prune on and off interleaved. Repetitions (median reported): "
         + ", ".join(f"{reps} at {n} pairs" for n, reps in plan.items())
         + (" (fewer at the biggest size to keep `make bench` short)." if fewer else "."),

@@ -9,7 +9,7 @@ from typing import Any
 
 from bench.runner import Repeated, Run, SiteSize, site_size, timed_build
 from bench.synthetic import navigation, write_synthetic_tree
-from tests.sitebuild import absolutise, load_config
+from tests.sitebuild import absolutise, load_config, plugin_options
 
 
 @dataclass(frozen=True)
@@ -23,13 +23,13 @@ class ScaleResult(Repeated):
 def synthetic_config(docs: Path, nav: list[Any], *, prune: bool) -> dict[str, Any]:
     """The real configuration (theme, plugins, search, i18n, offline) on the synthetic tree.
 
-    Hooks: the output fixes only (hooks/site_hooks.py), so that the figures are the theme's;
-    section 1 (bench/checks_share.py) builds such a tree with every hook.
+    The plugin: its output fixes only (search per language, 404s), so that the figures are the
+    theme's; section 1 (bench/checks_share.py) builds such a tree with every part on.
     """
     config = copy.deepcopy(absolutise(load_config()))
     config["docs_dir"] = str(docs)
     config["nav"] = nav
-    config["hooks"] = [h for h in config.get("hooks", []) if h.endswith("site_hooks.py")]
+    plugin_options(config).update(check=False, compare=False, export=False, csp=False)
     features = config["theme"].get("features", [])
     config["theme"]["features"] = [f for f in features if f != "navigation.prune"]
     if prune:

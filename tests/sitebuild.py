@@ -45,8 +45,22 @@ def absolutise(config: dict[str, Any]) -> dict[str, Any]:
     theme = dict(config["theme"])
     theme["custom_dir"] = str(REPO / theme["custom_dir"])
     config["theme"] = theme
-    config["hooks"] = [str(REPO / hook) for hook in config.get("hooks", [])]
     return config
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The options of the `translations` plugin in a config's `plugins:` (made if absent), to
+    turn its parts on or off: check, compare, export, csp (hooks/translations/options.py)."""
+    plugins = config.setdefault("plugins", [])
+    for index, plugin in enumerate(plugins):
+        if plugin == "translations":
+            plugins[index] = plugin = {"translations": {}}
+        if isinstance(plugin, dict) and "translations" in plugin:
+            if plugin["translations"] is None:
+                plugin["translations"] = {}
+            return plugin["translations"]
+    plugins.append({"translations": {}})
+    return plugins[-1]["translations"]
 
 
 def run_mkdocs(
@@ -98,8 +112,8 @@ def build_real_site(
     workdir: Path, book_cache: Path | None = None, env: dict[str, str] | None = None
 ) -> Build:
     """The repository's own site, exactly as ``make build`` makes it, but into ``workdir``;
-    with ``book_cache``, its PDFs go through that cache folder (hooks/export.py); ``env`` is
-    added to the build's environment."""
+    with ``book_cache``, its PDFs go through that cache folder (hooks/translations/plugin.py);
+    ``env`` is added to the build's environment."""
     env = {**(env or {}), **({"BOOK_CACHE_DIR": str(book_cache)} if book_cache else {})}
     return run_mkdocs(absolutise(load_config()), workdir, env=env)
 
@@ -118,8 +132,8 @@ def build_mini_site(
     config = absolutise(load_config())
     config["docs_dir"] = str(REPO / "tests" / "fixtures" / "mini")
     config["nav"] = ["index.md", "automations.md"]
-    # the content checks are for the real pages; the output fixes (site_hooks) stay
-    config["hooks"] = [h for h in config["hooks"] if h.endswith("site_hooks.py")]
+    # the content checks, compare views and exports are for the real pages; the output fixes stay
+    plugin_options(config).update(check=False, compare=False, export=False, csp=False)
     if tweak is not None:
         tweak(config)
     return run_mkdocs(config, workdir, *args, env=env)
@@ -159,9 +173,10 @@ def restore_material_scripts(site: Path) -> list[str]:
     """Put Material's search worker and bundle back into a built ``site``, as Material ships them.
 
     The negative controls and the benchmark's *before* use it: the same site without the fixes
-    of ``hooks/theme_patches.py``. Returns the files replaced.
+    of ``hooks/translations/output/theme_patches.py``. Returns the files replaced.
     """
     import material
+
     from translations.output.theme_patches import PATCHES
 
     shipped = Path(material.__file__).parent / "templates"

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.checks_share import CHECK_HOOKS, EXPORT_HOOK, prerender, variants
+from bench.checks_share import NO_CHECKS, ON, prerender, variants
+from tests.sitebuild import REPO, absolutise, load_config, plugin_options
+from translations.options import TranslationsConfig
 from translations.read.source import split_front_matter
-from tests.sitebuild import REPO, absolutise, load_config
 
 
 def test_prerendered_pages_hold_the_generated_markdown(tmp_path: Path) -> None:
@@ -24,13 +25,11 @@ def test_prerendered_pages_hold_the_generated_markdown(tmp_path: Path) -> None:
     assert (tmp_path / "rendered/data/pricing.yml").is_file()  # the other hooks read data/
 
 
-def test_no_checks_drops_only_the_checking_hooks(tmp_path: Path) -> None:
+def test_no_checks_turns_off_only_the_checks(tmp_path: Path) -> None:
     config = absolutise(load_config())
     on, no_checks = variants(config, tmp_path / "docs")
-    names = [Path(hook).name for hook in config["hooks"]]
-    assert [Path(h).name for h in on["hooks"]] == [n for n in names if n != EXPORT_HOOK]
-    assert [Path(h).name for h in no_checks["hooks"]] == [
-        n for n in names if n != EXPORT_HOOK and n not in CHECK_HOOKS
-    ]
-    assert set(CHECK_HOOKS) <= set(names)  # a renamed hook would silently stay in both
+    assert plugin_options(on) == {**plugin_options(config), "export": False}
+    assert plugin_options(no_checks) == {**plugin_options(on), "check": False}
+    assert set(ON) | set(NO_CHECKS) <= set(TranslationsConfig().keys())  # no option misspelt
+    assert plugin_options(config).get("check", True) and plugin_options(config).get("export", True)
     assert no_checks["docs_dir"] == str(tmp_path / "docs") and on["docs_dir"] == config["docs_dir"]

@@ -7,8 +7,8 @@ import logging
 
 import pytest
 
-from translations.output.quiet_logs import BelowLevelUnlessVerbose, quiet_loggers
 from tests.sitebuild import Build, build_mini_site
+from translations.output.quiet_logs import BelowLevelUnlessVerbose, quiet_loggers
 
 CHATTER = ("mkdocs_static_i18n: Overriding", "mkdocs_static_i18n: Building", "Prefix dict")
 

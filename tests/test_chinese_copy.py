@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from translations.checks.copywriting import configure, fix_pages, lint_data, lint_pages, lint_text, main
+from translations.checks.copywriting import (
+    configure,
+    fix_pages,
+    lint_data,
+    lint_pages,
+    lint_text,
+    main,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 ZH = REPO / "docs" / "zh"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sitebuild import load_config, plugin
 from translations.render.compare import align, rewrite_link, split_sections
 from translations.render.compare import compare_page as _compare_page
-from tests.sitebuild import load_config, plugin
 
 # Each language's interface text, as mkdocs.yml sets it (static-i18n: a language's own extra).
 _CONFIG = load_config()

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.sitebuild import REPO
 from translations.model import InputError
 from translations.render.pathfinder import load_paths, resolve, role_names
-from tests.sitebuild import REPO
 
 DOCS = REPO / "docs"
 PATHS = REPO / "data" / "paths.yml"

@@ -11,6 +11,24 @@ from pathlib import Path
 
 import material
 import pytest
+
+from bench.search_quality import (
+    MIN_QUERIES,
+    QUERY_SETS,
+    QualityReport,
+    Query,
+    QueryResult,
+    QuerySetError,
+    load_queries,
+)
+from tests.gates.tools import MINI, html_pages
+from tests.sitebuild import REPO, Build, build_mini_site, load_config
+from translations.output.i18n import (
+    add_compound_words,
+    head_alternates,
+    language_menu,
+    words_to_keep_whole,
+)
 from translations.output.search_words import (
     SynonymError,
     add_synonyms,
@@ -27,24 +45,6 @@ from translations.output.theme_patches import (
     fresh_names,
     patch_site,
 )
-
-from bench.search_quality import (
-    MIN_QUERIES,
-    QUERY_SETS,
-    QualityReport,
-    Query,
-    QueryResult,
-    QuerySetError,
-    load_queries,
-)
-from translations.output.i18n import (
-    add_compound_words,
-    head_alternates,
-    language_menu,
-    words_to_keep_whole,
-)
-from tests.gates.tools import MINI, html_pages
-from tests.sitebuild import REPO, Build, build_mini_site, load_config
 
 SHIPPED = Path(material.__file__).parent / "templates"
 

@@ -118,8 +118,9 @@ def test_the_export_needs_no_pricing_file(tmp_path: Path) -> None:
     file) gets its twins, llms.txt and a PDF per language under the default name, whose cover
     states no price date."""
     config = copy_fixture_site("larkspur", tmp_path)
-    hook = f"  - {REPO.as_posix()}/hooks/export.py\n"
-    config.write_text(config.read_text("utf-8").replace("\nnav:", f"{hook}\nnav:", 1), "utf-8")
+    text = config.read_text("utf-8")
+    assert "      export: false\n" in text
+    config.write_text(text.replace("      export: false\n", "      export: true\n", 1), "utf-8")
     build = build_config_file(config)
     assert build.returncode == 0, build.log
     assert "Traceback" not in build.log

@@ -10,11 +10,11 @@ import pytest
 import rjieba
 import yaml
 
-from translations.output.i18n import words_to_keep_whole
-from translations.output.segmenter import Segmenter
 from tests.gates.test_reproducible import build_date, epoch
 from tests.gates.tools import tree_differences
 from tests.sitebuild import REPO, Build, build_real_site
+from translations.output.i18n import words_to_keep_whole
+from translations.output.segmenter import Segmenter
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # what Material segments
 

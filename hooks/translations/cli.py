@@ -10,11 +10,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from translations.options import read_site_config
-from translations.model import InputError
 from translations.checks.nav import missing_from_nav, read_nav
 from translations.checks.report import SiteReport, check_site, current_parity, discover, plural
 from translations.lifecycle.staleness import format_changes, page_name, stamp_pages
+from translations.model import InputError
+from translations.options import read_site_config
 
 EXIT_OK, EXIT_ISSUES, EXIT_INPUT = 0, 1, 2
 

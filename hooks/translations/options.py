@@ -61,9 +61,13 @@ class TranslationsConfig(base.Config):
 
     # What runs. Each part can be turned off for a site that does not want it.
     check = c.Type(bool, default=True)
-    """The translation checks, the banners they decide, and the Markdown they generate."""
+    """The content checks (translation honesty, facts, glossary, prices, sources, unsafe HTML in
+    the source), the banners they decide, and the Markdown they generate. Each page's HTML is
+    checked for code that would run whatever this says."""
     export = c.Type(bool, default=True)
     """Markdown twins, llms.txt, llms-full.txt and a PDF per language."""
+    compare = c.Type(bool, default=True)
+    """A side-by-side view of each page in the reference and the reader's language."""
     csp = c.Type(bool, default=True)
     """Write `_nginx/csp.conf` (the Content-Security-Policy with every template script's hash) and
     warn about inline code the policy would block."""

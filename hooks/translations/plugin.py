@@ -58,7 +58,7 @@ from translations.output.i18n import (
 )
 from translations.output.quiet_logs import quiet_loggers
 from translations.output.search_words import SynonymError, synonym_groups
-from translations.output.segmenter import SEGMENTER, use_in_material_search
+from translations.output.segmenter import SEGMENTER
 from translations.output.theme_patches import PatchError, fresh_names, patch_site
 from translations.read.markers import PATHFINDER_LINE_RE
 from translations.read.source import body_line
@@ -125,9 +125,9 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         use_in_material_search()
 
     def on_config(self, config: MkDocsConfig) -> None:
-        """Every language's interface text is complete; the checks run once for the build and
-        their issues are logged once; jieba learns the glossary's words; the templates learn
-        where each language's PDF is."""
+        """The checks run once for the build and
+        their issues are logged once; jieba learns the glossary's words; the language's
+        interface text is complete; the templates learn where each language's PDF is."""
         state = self._build(config)
         if self.config.check:
             report = self._report(config)
@@ -139,7 +139,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                     log.info(note)
                 log.info("translation checks: %s", report.summary())
         self._teach_segmenter(config)
-        self._ui(config)
+        if self.config.compare or self.config.export:
+            self._ui(config)  # their pages need it: stop before one is rendered without it
         if self.config.export:  # the download link (overrides/partials/export-book.html)
             config.extra["ac_book"] = {
                 lang: self._root(lang) + state.site.book_file.format(lang=lang)
@@ -156,6 +157,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         """A side-by-side view, `compare/<page>`, in this language's folder for every page in
         both languages (added after static-i18n, which only localises files under docs_dir)."""
         state = self._build(config)
+        if not self.config.compare:
+            return files
         langs = state.site.languages
         lang = self._language(config)
         docs = Path(config.docs_dir)
@@ -265,7 +268,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Nothing in the page's HTML runs code or loads from the network: the backstop, on what
         the browser will parse, behind the source check (`checks/safety.py`). A compare view is
-        made of two pages that were each read here."""
+        made of two pages that were each read here. Always on, whatever the options."""
         if page.meta.get("ac_compare_of"):
             return html
         findings = unsafe_html(html)
@@ -319,7 +322,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return context
         path = self._name(page, config)
         docs = Path(config.docs_dir)
-        if all((docs / code / path).is_file() for code in langs):
+        if self.config.compare and all((docs / code / path).is_file() for code in langs):
             html = path[: -len(".md")] + ".html"
             page.meta["ac_compare"] = roots[self._language(config)] + f"{compare_dir}/{html}"
             page.meta["ac_english_url"] = roots[state.site.languages.reference] + html
@@ -451,8 +454,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if state.depth > 1:
             return  # another language's build, nested in the reference one's
         site_dir = Path(config.site_dir)
-        if not (site_dir / "search" / "search_index.json").is_file():
-            return
+        if config.theme.name != "material" or not (site_dir / "search/search_index.json").is_file():
+            return  # the fixes are Material's search's
         langs = state.site.languages
         synonyms = {}
         if (glossary := self._glossary(config)) is not None:
@@ -606,8 +609,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return ""
         roles = role_names(self._paths(config), lang)
         pages = [
-            (self._name(page, config), str(page.title or self._name(page, config)),
-             page.meta.get("roles") or [])
+            (
+                self._name(page, config),
+                str(page.title or self._name(page, config)),
+                page.meta.get("roles") or [],
+            )
             for page in state.nav_pages
         ]
         return assistant.tags_markdown(pages, roles, name)
@@ -718,6 +724,17 @@ def _first_line(page: Page) -> int:
         return body_line(page.file.content_string)
     except (OSError, TypeError):
         return 1
+
+
+def use_in_material_search() -> bool:
+    """Make Material's search plugin segment with ``SEGMENTER`` (it calls its module's
+    ``jieba``); False when Material runs without jieba (then it segments nothing)."""
+    from material.plugins.search import plugin
+
+    if plugin.jieba is None:
+        return False
+    plugin.jieba = SEGMENTER
+    return True
 
 
 def _book_cache(config: MkDocsConfig) -> book.BookCache | None:

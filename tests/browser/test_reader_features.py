@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from translations.render.compare import split_sections
 from tests.sitebuild import REPO, Build
+from translations.render.compare import split_sections
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

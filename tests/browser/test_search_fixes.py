@@ -22,11 +22,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from translations.output.theme_patches import WARMUP_EVENT
 
 from tests.browser.search import search
 from tests.gates.tools import build_variant
 from tests.sitebuild import REPO, Build, plugin, restore_material_scripts
+from translations.output.theme_patches import WARMUP_EVENT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from tests.sitebuild import load_config, plugin
 from translations.export.assistant import (
     Note,
     Section,
@@ -24,9 +25,8 @@ from translations.export.assistant import (
     twin_issues,
     with_notes,
 )
-from translations.read.data import SiteData, load_data
 from translations.model import InputError
-from tests.sitebuild import load_config, plugin
+from translations.read.data import SiteData, load_data
 
 from .conftest import RELATED, REPO
 

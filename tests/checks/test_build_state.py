@@ -1,43 +1,50 @@
-"""One owner of per-build state: the languages of one build share it, a new build starts afresh."""
+"""One owner of per-build state, the plugin instance: the languages of one build share it, a new
+build (a new config object: `mkdocs serve` rebuilding) starts afresh."""
 
 from __future__ import annotations
 
-from translations.lifecycle import build
+from types import SimpleNamespace
+
+from translations.plugin import TranslationsPlugin
+
+
+def fake_config() -> SimpleNamespace:
+    """What the plugin reads of a MkDocs config to know the build: the i18n plugin's languages."""
+    languages = [
+        SimpleNamespace(locale="en", default=True),
+        SimpleNamespace(locale="zh", default=False),
+    ]
+    i18n = SimpleNamespace(config=SimpleNamespace(languages=languages))
+    return SimpleNamespace(plugins={"i18n": i18n}, config_file_path="mkdocs.yml")
+
+
+def plugin() -> TranslationsPlugin:
+    made = TranslationsPlugin()
+    errors, warnings = made.load_config({})
+    assert errors == [] and warnings == []
+    return made
 
 
 def test_the_languages_of_a_build_share_one_state_and_a_new_build_resets_it() -> None:
-    first, second = object(), object()
-    runs: list[str] = []
-    state = build.start(first)
-    state.parse("paths", lambda: runs.append("first") or "parsed")
-    assert build.start(first) is state  # the next language of the same build
-    assert build.start(first).parse("paths", lambda: runs.append("again")) == "parsed"
-    fresh = build.start(second)  # a new config object: a new build (or `mkdocs serve` rebuilding)
+    house, first, second = plugin(), fake_config(), fake_config()
+    state = house._build(first)
+    state.depth += 1
+    state.page_sources["index.html"] = "docs/en/index.md"
+    assert house._build(first) is state  # the next language of the same build
+    fresh = house._build(second)  # a new config object: a new build
     assert fresh is not state and fresh.report is None and not fresh.logged
-    fresh.parse("paths", lambda: runs.append("second"))
-    assert runs == ["first", "second"]
-    assert build.latest(first) is None  # the old build's report is gone with it
+    assert fresh.depth == 0 and fresh.page_sources == {}
+    assert house.latest_report(first) is None  # the old build's report is gone with it
 
 
-def test_nested_language_builds_end_once_per_hook_and_a_new_build_counts_afresh() -> None:
-    config = object()
-    state = build.start(config)
-    state.enter("csp")  # the default language's build
-    state.enter("csp")  # the other language, built inside the default one's on_post_build
-    state.enter("site_hooks")
-    assert not state.leave("csp")  # the inner language ends: the site is not complete yet
-    assert state.leave("site_hooks")  # each hook counts its own events
-    assert state.leave("csp")  # the outer one: every language is written
-    state.of("csp")["sources"] = {"index.html": "en/index.md"}
-    assert build.start(config).of("csp") == {"sources": {"index.html": "en/index.md"}}
-    again = build.start(object())  # a build that failed half-way leaves nothing behind
-    assert again.of("csp") == {} and again.depth == {}
+def test_two_plugin_instances_share_nothing() -> None:
+    one, other, config = plugin(), plugin(), fake_config()
+    one._build(config).depth = 2
+    assert other._build(config).depth == 0
 
 
-def test_the_command_of_the_process_reaches_every_new_build() -> None:
-    try:
-        build.startup("serve")
-        assert build.start(object()).command == "serve"
-    finally:
-        build.startup("build")
-    assert build.start(object()).command == "build"
+def test_the_command_of_the_process_reaches_the_exports() -> None:
+    house = plugin()
+    house.on_startup(command="serve", dirty=False)
+    assert house.command == "serve"
+    assert plugin().command == "build"

@@ -1,5 +1,5 @@
-"""Site-specific names come from mkdocs.yml (`extra: checks:`); a mistake there names the file,
-and a data file that is absent turns its checks off instead of failing."""
+"""Site-specific names come from mkdocs.yml (`plugins: - translations:`); a mistake there names
+the file, and a data file that is absent turns its checks off instead of failing."""
 
 from __future__ import annotations
 
@@ -7,47 +7,68 @@ from pathlib import Path
 
 import pytest
 
-from translations.config import Languages, SiteConfig, read_site_config
-from translations.render.generate import render_page
-from translations.model import InputError
 from translations.checks.report import check_site, split_language
+from translations.config import Languages, SiteConfig
+from translations.model import InputError
+from translations.options import read_site_config, validated
+from translations.render.generate import render_page
 
 from .conftest import TODAY, make_tree
 
 
 def test_defaults_are_this_sites_names() -> None:
-    config = SiteConfig.from_mapping(None)
+    config = read_site_config(Path("nowhere"))
     assert (config.pricing_file, config.related_skills_page, config.compare_dir) == (
         "pricing.yml",
         "related-skills.md",
         "compare",
     )
+    assert config == SiteConfig()  # the core's defaults are the options' defaults
 
 
 @pytest.mark.parametrize(
     ("values", "problem"),
     [
-        ({"compare_folder": "x"}, "mkdocs.yml:1: unknown setting `extra.checks.compare_folder`"),
-        ({"compare_dir": "a/b"}, "mkdocs.yml:1: `extra.checks.compare_dir` must be one name"),
-        ({"pricing_file": 3}, "mkdocs.yml:1: `extra.checks.pricing_file` must be one name"),
-        (["x"], "mkdocs.yml:1: `extra.checks` must be a mapping"),
+        (
+            {"compare_folder": "x"},
+            "mkdocs.yml:1: plugins.translations.compare_folder: Unrecognised",
+        ),
+        (
+            {"compare_dir": "a/b"},
+            "mkdocs.yml:1: plugins.translations.compare_dir: must be one name",
+        ),
+        ({"pricing_file": 3}, "mkdocs.yml:1: plugins.translations.pricing_file: Expected type"),
+        (
+            {"max_file_kib": True},
+            "mkdocs.yml:1: plugins.translations.max_file_kib: must be a whole",
+        ),
+        ({"book_file": "m.pdf"}, "mkdocs.yml:1: plugins.translations.book_file: must hold {lang}"),
+        (["x"], "mkdocs.yml:1: `plugins: - translations:` must hold `option: value` lines"),
     ],
 )
-def test_a_wrong_setting_names_the_file(values: object, problem: str) -> None:
+def test_a_wrong_option_names_the_file(values: object, problem: str) -> None:
     with pytest.raises(InputError) as caught:
-        SiteConfig.from_mapping(values)
-    assert caught.value.problems[0].startswith(problem)
+        validated(values)
+    assert caught.value.problems[0].startswith(problem), caught.value.problems
 
 
-def test_command_line_reads_extra_checks_despite_python_tags(tmp_path: Path) -> None:
+def test_command_line_reads_the_plugin_options_despite_python_tags(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(
         "markdown_extensions:\n  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
-        "extra:\n  checks:\n    compare_dir: views\n",
+        "plugins:\n  - search\n  - translations:\n      compare_dir: views\n",
         "utf-8",
     )
     assert read_site_config(tmp_path).compare_dir == "views"
     assert read_site_config(tmp_path / "nowhere") == SiteConfig()
+
+
+def test_every_option_of_the_core_is_a_typed_plugin_option() -> None:
+    """SiteConfig holds no setting that mkdocs.yml cannot set, and none with another default."""
+    options = validated({})
+    for name in SiteConfig.__dataclass_fields__:
+        if name != "languages":
+            assert options[name] == getattr(SiteConfig(), name), name
 
 
 def test_renamed_data_file_is_read(tmp_path: Path) -> None:

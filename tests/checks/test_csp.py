@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.gates.tools import build_variant
+from tests.sitebuild import REPO, plugin_options
 from translations.output.csp import (
     INCLUDE_PATH,
     event_handlers,
@@ -22,8 +24,6 @@ from translations.output.csp import (
     site_policy,
     template_scripts,
 )
-from tests.gates.tools import build_variant
-from tests.sitebuild import REPO
 
 # MDN's example for CSP hashes: <script>alert('Hello, world.');</script>
 MDN_SCRIPT, MDN_HASH = (
@@ -151,7 +151,7 @@ def theme_dirs() -> list[Path]:
 
 
 def with_csp_hook(config: dict) -> None:
-    config["hooks"].append(str(REPO / "hooks" / "csp_hooks.py"))
+    plugin_options(config)["csp"] = True
 
 
 @pytest.mark.slow

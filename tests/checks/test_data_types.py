@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 import yaml
 
+from translations.checks.report import _Checker
+from translations.model import InputError
 from translations.options import read_site_config
 from translations.read.data import load_data
-from translations.model import InputError
-from translations.checks.report import _Checker
 
 from .conftest import REPO
 

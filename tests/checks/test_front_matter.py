@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from translations.read.frontmatter import contributing_table, with_table
-from translations.model import InputError
 from translations.checks.report import check_site
+from translations.model import InputError
+from translations.read.frontmatter import contributing_table, with_table
 
 from .conftest import REPO, TODAY, make_tree
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from translations.read.data import SiteData, load_data
-from translations.render.generate import render_page
-from translations.read.markers import is_marker, marker_problem
-from translations.model import InputError
 from translations.checks.pricing import addons_table, plans_table
 from translations.checks.skills import skill_url
+from translations.model import InputError
+from translations.read.data import SiteData, load_data
+from translations.read.markers import is_marker, marker_problem
+from translations.render.generate import render_page
 
 from .conftest import CLEAN
 

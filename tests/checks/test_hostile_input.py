@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from translations.model import MAX_PROBLEM_CHARS, MAX_PROBLEMS, InputError
-from translations.checks.safety import THEME_NAMESPACE
 from translations.checks.report import check_site
+from translations.checks.safety import THEME_NAMESPACE
 from translations.lifecycle.staleness import stamp_pages
+from translations.model import MAX_PROBLEM_CHARS, MAX_PROBLEMS, InputError
 
 from .conftest import REPO, TODAY, make_tree
 
@@ -382,7 +382,7 @@ def test_the_theme_writes_its_element_ids_in_its_namespace() -> None:
     found = set()
     for folder in (Path(material.__file__).parent / "templates", ours):
         for template in folder.rglob("*.html"):
-            if template.name == "translations.render.pathfinder.html":  # rendered into the start page's content
+            if template.name == "pathfinder.html":  # rendered into the start page's content
                 continue
             for m in re.finditer(r'\bid="([^"]*)"', template.read_text("utf-8")):
                 found.add(m.group(1))

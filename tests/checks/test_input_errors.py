@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from translations.model import InputError
 from translations.checks.report import check_site
+from translations.model import InputError
 from translations.read.source import body_hash, split_front_matter
 
 from .conftest import TODAY, make_tree

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from translations import cli
-from translations.config import Languages, languages_from, read_site_config
-from translations.model import InputError
-from translations.checks.report import check_site
 from tests.sitebuild import build_config_file, copy_fixture_site
+from translations import cli
+from translations.checks.report import check_site
+from translations.config import Languages, languages_from
+from translations.model import InputError
+from translations.options import read_site_config
 
 RENAME = {"en": "de", "zh": "ja"}
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from translations.cli import main
-from translations.model import InputError
-from translations.checks.report import check_site
-from translations.read.source import body_hash, read_text, split_front_matter
-from translations.lifecycle.staleness import line_diff
 from tests.sitebuild import absolutise, load_config, run_mkdocs
+from translations.checks.report import check_site
+from translations.cli import main
+from translations.lifecycle.staleness import line_diff
+from translations.model import InputError
+from translations.read.source import body_hash, read_text, split_front_matter
 
 from .conftest import make_tree
 from .test_build import build, logged

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from translations.config import Languages
 from translations.checks.nav import missing_from_nav, nav_names
+from translations.config import Languages
 
 from .test_cli import run_module
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from translations.read.data import Pricing, Term, load_data
-from translations.read.markdown import parse_page
 from translations.checks.plan_gates import PlanGates
 from translations.checks.report import check_site
-from translations.read.source import split_front_matter
 from translations.lifecycle.staleness import stamp_pages
+from translations.read.data import Pricing, Term, load_data
+from translations.read.markdown import parse_page
+from translations.read.source import split_front_matter
 
 from .conftest import TODAY, make_tree
 

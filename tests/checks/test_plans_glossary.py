@@ -11,10 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from translations.read.data import INCLUDED, NOT_INCLUDED, Pricing, SiteData, load_data
-from translations.render.generate import render_page
 from translations.checks.glossary import entries, glossary_markdown
-from translations.model import InputError
 from translations.checks.pricing import (
     example_table,
     example_total,
@@ -25,6 +22,9 @@ from translations.checks.pricing import (
     price_text,
 )
 from translations.checks.report import check_site
+from translations.model import InputError
+from translations.read.data import INCLUDED, NOT_INCLUDED, Pricing, SiteData, load_data
+from translations.render.generate import render_page
 
 from .conftest import RELATED, REPO, TODAY, make_tree
 

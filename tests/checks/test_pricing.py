@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from translations.read.data import SiteData, load_data
 from translations.checks.facts import FactExtractor
-from translations.read.markdown import Page, parse_page
 from translations.checks.pricing import PriceRules, page_has_prices, stale_issue
+from translations.read.data import SiteData, load_data
+from translations.read.markdown import Page, parse_page
 from translations.read.source import split_front_matter
 
 from .conftest import CLEAN

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from translations.model import InputError
 from translations.checks.report import check_site
+from translations.model import InputError
 
 from .conftest import REPO
 

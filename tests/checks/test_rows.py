@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 from translations.checks.facts import FactExtractor
-from translations.read.markdown import parse_page
 from translations.checks.parity import compare_rows
 from translations.checks.report import check_site
-from translations.read.source import split_front_matter
 from translations.lifecycle.staleness import stamp_pages
+from translations.read.markdown import parse_page
+from translations.read.source import split_front_matter
 
 from .conftest import DEFECTS, TODAY, make_tree
 

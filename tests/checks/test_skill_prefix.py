@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from translations.model import InputError
 from translations.checks.report import check_site
 from translations.lifecycle.staleness import stamp_pages
+from translations.model import InputError
 
 from .conftest import TODAY
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from translations.model import InputError
 from translations.checks.report import check_site
 from translations.checks.sources import load_sources, source_issues, sources_line, with_sources
+from translations.model import InputError
 
 from .conftest import TODAY, make_tree
 

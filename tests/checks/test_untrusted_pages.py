@@ -16,9 +16,9 @@ import markdown
 import pytest
 import yaml
 
-from translations.model import InputError
-from translations.checks.safety import PLAIN_HTML_RE, unsafe_html, unsafe_markdown
 from translations.checks.report import check_site
+from translations.checks.safety import PLAIN_HTML_RE, unsafe_html, unsafe_markdown
+from translations.model import InputError
 from translations.read.source import split_front_matter
 
 from .conftest import REPO, TODAY, make_tree
@@ -481,16 +481,24 @@ site_name: Safety fixture
 docs_dir: docs
 use_directory_urls: false
 markdown_extensions: [attr_list, md_in_html, tables, pymdownx.superfences]
-plugins: []
-hooks:
-  - {repo}/hooks/page_safety.py
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - {{locale: en, default: true, name: English, build: true}}
+        - {{locale: zh, name: 中文, build: true}}
+  - translations:
+      check: false
+      compare: false
+      export: false
+      csp: false
 """
 
 
 def test_the_build_stops_before_writing_what_only_the_html_shows(tmp_path: Path) -> None:
-    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/en").mkdir(parents=True)
     attack = "# T\n\nPara\n\n    ```\n<script>alert(1)</script>\n    ```\n"
-    (tmp_path / "docs/index.md").write_text(attack, "utf-8")
+    (tmp_path / "docs/en/index.md").write_text(attack, "utf-8")
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(repo=REPO), "utf-8")
     mkdocs = REPO / ".venv/bin/mkdocs"
     command = [str(mkdocs)] if mkdocs.exists() else [sys.executable, "-m", "mkdocs"]
@@ -503,6 +511,6 @@ def test_the_build_stops_before_writing_what_only_the_html_shows(tmp_path: Path)
     )
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert "page_safety: docs/index.md:6: <script> is not allowed" in output
+    assert "translations: docs/en/index.md:6: <script> is not allowed" in output
     assert "Traceback" not in output
     assert not (site / "index.html").exists()

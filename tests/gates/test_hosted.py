@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pytest
 
-from translations.output.csp import INCLUDE_PATH, header_from_include, script_hash
 from tests.browser.search import search
 from tests.gates.tools import (
     NGINX_CONF,
@@ -35,7 +34,8 @@ from tests.gates.tools import (
     serve_nginx,
     visit,
 )
-from tests.sitebuild import REPO, Build
+from tests.sitebuild import REPO, Build, plugin_options
+from translations.output.csp import INCLUDE_PATH, header_from_include, script_hash
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -476,7 +476,7 @@ def test_theme_scripts_added_later_are_covered(page, tmp_path: Path) -> None:
     main.write_text(main.read_text(encoding="utf-8") + block, encoding="utf-8")
 
     def later(config: dict) -> None:
-        config["hooks"].append(str(REPO / "hooks" / "csp_hooks.py"))
+        plugin_options(config)["csp"] = True
         config["theme"]["custom_dir"] = str(overrides)
 
     build = build_variant(tmp_path / "later", {}, later)

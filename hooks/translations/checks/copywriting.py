@@ -21,9 +21,9 @@ from typing import Any
 
 import autocorrect_py
 
+from translations.model import InputError
 from translations.options import read_site_config
 from translations.read.markdown import fenced_lines
-from translations.model import InputError
 from translations.read.source import load_yaml, read_text
 
 CONFIG = ".autocorrectrc"

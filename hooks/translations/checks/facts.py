@@ -16,8 +16,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from translations.read.markdown import ASCII_WORD, NOT_BEFORE_PATH, Section
 from translations.model import Fact
+from translations.read.markdown import ASCII_WORD, NOT_BEFORE_PATH, Section
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",

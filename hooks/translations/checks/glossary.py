@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from translations.config import Languages
+from translations.model import Issue
 from translations.read.data import SiteData, Term
 from translations.read.markdown import Page, Section
-from translations.model import Issue
 
 SPELLING_CUTOFF = 0.85  # difflib ratio above which a word is taken for a misspelt brand
 

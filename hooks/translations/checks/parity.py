@@ -15,8 +15,8 @@ from itertools import chain
 
 from translations.checks.facts import soft_keys, soft_keys_of
 from translations.checks.glossary import Glossary
-from translations.read.markdown import Page, Section
 from translations.model import Fact, Issue
+from translations.read.markdown import Page, Section
 
 # A lowercase ASCII kebab-case id, as CONTRIBUTING.md asks.
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from translations.model import Issue
 from translations.read.data import INCLUDED, NOT_INCLUDED, Addon, Feature, Pricing, Term
 from translations.read.markdown import Page
-from translations.model import Issue
 
 # The placeholders of a phrasing: {F} features, {P} plans, {A} an add-on, {PAREN} an aside
 # after the features ("Predictive sending (step 7) is ..."), {GAP} words of the same clause.

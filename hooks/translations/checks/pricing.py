@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from translations.read.data import INCLUDED, NOT_INCLUDED, Addon, Feature, Plan, Pricing
 from translations.checks.facts import NOT_BEFORE_NUMBER, parse_number
-from translations.read.markdown import Page
 from translations.model import Issue
+from translations.read.data import INCLUDED, NOT_INCLUDED, Addon, Feature, Plan, Pricing
+from translations.read.markdown import Page
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # The rest of a sentence: anything but a sentence end or a blank line.

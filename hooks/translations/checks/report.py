@@ -10,15 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from translations.config import Languages, SiteConfig
-from translations.read.data import SiteData, load_data
 from translations.checks.facts import FactExtractor
-from translations.read.frontmatter import front_matter_problems
 from translations.checks.glossary import Glossary, generated_anchors
-from translations.lifecycle.history import NotFound, find_translated
-from translations.read.markdown import Page, parse_page
-from translations.read.markers import marker_problem
-from translations.model import PARITY_RULES, InputError, Issue
 from translations.checks.parity import compare_pages, heading_issues
 from translations.checks.plan_gates import PlanGates
 from translations.checks.pricing import (
@@ -29,9 +22,15 @@ from translations.checks.pricing import (
     stale_issue,
 )
 from translations.checks.safety import unsafe_files, unsafe_markdown
-from translations.checks.skills import anchor_issues, reference_issues, skill_refs, unmentioned_issues
-from translations.read.source import MAX_FILE_BYTES, read_text, split_front_matter
+from translations.checks.skills import (
+    anchor_issues,
+    reference_issues,
+    skill_refs,
+    unmentioned_issues,
+)
 from translations.checks.sources import Sources, load_sources, source_issues
+from translations.config import Languages, SiteConfig
+from translations.lifecycle.history import NotFound, find_translated
 from translations.lifecycle.staleness import (
     Lag,
     Policy,
@@ -45,6 +44,12 @@ from translations.lifecycle.staleness import (
     section_changes,
     unstamped_issue,
 )
+from translations.model import PARITY_RULES, InputError, Issue
+from translations.read.data import SiteData, load_data
+from translations.read.frontmatter import front_matter_problems
+from translations.read.markdown import Page, parse_page
+from translations.read.markers import marker_problem
+from translations.read.source import MAX_FILE_BYTES, read_text, split_front_matter
 
 
 def split_language(src_uri: str, languages: Languages) -> tuple[str | None, str]:

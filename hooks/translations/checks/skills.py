@@ -9,9 +9,9 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator
 
+from translations.model import Issue
 from translations.read.data import SiteData
 from translations.read.markdown import NOT_BEFORE_PATH, Page, Ref
-from translations.model import Issue
 
 
 @functools.cache

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from translations.read.markdown import HEADING_RE, fenced_lines
 from translations.model import InputError, Issue
+from translations.read.markdown import HEADING_RE, fenced_lines
 from translations.read.source import YamlDoc, load_yaml
 
 # An article address: https, a host, then a path with no spaces, quotes, brackets or parentheses

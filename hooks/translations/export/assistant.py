@@ -25,15 +25,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from translations.read.data import SiteData
 from translations.checks.facts import FactExtractor
-from translations.render.generate import render_page
 from translations.checks.glossary import Glossary
+from translations.checks.parity import compare_pages
+from translations.model import Issue
+from translations.read.data import SiteData
 from translations.read.markdown import EXTERNAL_RE, TARGET_RE, fenced_lines, parse_page
 from translations.read.markers import COMMENT_LINE_RE, COMMENT_RE
-from translations.model import Issue
-from translations.checks.parity import compare_pages
 from translations.read.source import split_front_matter
+from translations.render.generate import render_page
 
 # An md_in_html wrapper line (`<div class="grid cards" markdown>`) and the `</div>` closing it.
 MD_IN_HTML_OPEN_RE = re.compile(r"^[ \t]*<div\b[^>]*\bmarkdown(?:=\S+)?[^>]*>[ \t]*$")

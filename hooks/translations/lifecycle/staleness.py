@@ -17,9 +17,16 @@ from pathlib import Path, PurePosixPath
 
 from translations.config import Languages
 from translations.lifecycle.history import NO_GIT, SHALLOW, NotFound
-from translations.read.markdown import Page, Section
 from translations.model import Fact, InputError, Issue
-from translations.read.source import FRONT_MATTER_RE, body_hash, decode, load_yaml, read_text, split_front_matter
+from translations.read.markdown import Page, Section
+from translations.read.source import (
+    FRONT_MATTER_RE,
+    body_hash,
+    decode,
+    load_yaml,
+    read_text,
+    split_front_matter,
+)
 
 FIELD = "translation_of"
 # The staleness record inside front matter: `translation_of: <hash>` on a line of its own.

@@ -23,7 +23,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from translations.output.search_words import Group, add_synonyms, drop_unsearched_fields, identifier_words
+from translations.output.search_words import (
+    Group,
+    add_synonyms,
+    drop_unsearched_fields,
+    identifier_words,
+)
 
 SearchIndex = dict[str, Any]
 

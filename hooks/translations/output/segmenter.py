@@ -76,14 +76,3 @@ def make_segmenter() -> Any:
 
 # The one segmenter of a build: Material's search plugin and the glossary terms share it.
 SEGMENTER = make_segmenter()
-
-
-def use_in_material_search() -> bool:
-    """Make Material's search plugin segment with ``SEGMENTER`` (it calls its module's
-    ``jieba``); False when Material runs without jieba (then it segments nothing)."""
-    from material.plugins.search import plugin
-
-    if plugin.jieba is None:
-        return False
-    plugin.jieba = SEGMENTER
-    return True

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from translations.checks.safety import unsafe_data
 from translations.config import Languages, SiteConfig
 from translations.model import InputError
-from translations.checks.safety import unsafe_data
 from translations.read.source import YamlDoc, load_yaml
 
 

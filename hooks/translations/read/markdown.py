@@ -11,8 +11,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from translations.read.markers import COMMENT, MARKER_RE, is_marker
 from translations.model import Fact
+from translations.read.markers import COMMENT, MARKER_RE, is_marker
 from translations.read.source import Source
 
 # Opening code fence: indentation, three or more backticks or tildes, then the info string.

@@ -8,18 +8,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from translations.read.data import SiteData
 from translations.checks.glossary import GLOSSARY_MARKER, glossary_markdown
-from translations.read.markdown import fenced_lines
-from translations.read.markers import MARKER_COMMENT_RE, is_marker, marker_problem
-from translations.model import InputError
 from translations.checks.pricing import render_marker
 from translations.checks.skills import link_mentions
 from translations.checks.sources import with_sources
+from translations.model import InputError
+from translations.read.data import SiteData
+from translations.read.markdown import fenced_lines
+from translations.read.markers import MARKER_COMMENT_RE, is_marker, marker_problem
 
 if TYPE_CHECKING:
-    from translations.config import SiteConfig
     from translations.checks.report import SiteReport
+    from translations.config import SiteConfig
 
 # A block of another language inside a page (the side-by-side compare view): `<div lang="zh" ...>`.
 LANG_BLOCK_RE = re.compile(r'<(?:div|section)\b[^>]*\blang="(?P<lang>[a-z]{2})"')
