@@ -18,7 +18,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 ## build: strict build of both languages into site/ (open site/index.html, no server needed),
-# with each language's Markdown twins, llms.txt, llms-full.txt and PDF (hooks/export.py)
+# with each language's Markdown twins, llms.txt, llms-full.txt and PDF (hooks/translations/plugin.py)
 # The build date (sitemap.xml, sitemap.xml.gz) is the last commit's, so two builds of one commit
 # are byte-identical; set SOURCE_DATE_EPOCH to choose another.
 build: $(STAMP)
@@ -47,21 +47,21 @@ lint: $(STAMP)
 
 ## check: the translation, skill and pricing checks without building the site
 check: $(STAMP)
-	$(BIN)/python -m hooks.checks
+	$(BIN)/python -m translations
 
 ## status: translation status per page; with PAGE=..., what changed in the English since the
 ## version that the Chinese page translates, section by section (the translator's to-do list)
 status: $(STAMP)
-	$(BIN)/python -m hooks.checks status $(if $(PAGE),"$(PAGE)")
+	$(BIN)/python -m translations status $(if $(PAGE),"$(PAGE)")
 
 ## diff: the same as `make status PAGE=...`
 diff: $(STAMP)
-	$(BIN)/python -m hooks.checks diff $(if $(PAGE),"$(PAGE)")
+	$(BIN)/python -m translations diff $(if $(PAGE),"$(PAGE)")
 
 ## stamp: record that docs/zh/PAGE translates the current English page (all pages without PAGE);
 ## refused, naming every difference, while the page disagrees with the current English
 stamp: $(STAMP)
-	$(BIN)/python -m hooks.checks stamp $(if $(PAGE),"$(PAGE)")
+	$(BIN)/python -m translations stamp $(if $(PAGE),"$(PAGE)")
 
 ## bench: benchmarks (about 5 minutes on 2 cores); writes bench/RESULTS.md
 bench: $(STAMP)

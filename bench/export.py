@@ -1,4 +1,4 @@
-"""What the docs to take away cost: strict builds of the real site with hooks/export.py and
+"""What the docs to take away cost: strict builds of the real site with translations/plugin.py and
 without it (interleaved), as a ratio, with the size of what it writes. With the export twice: a
 cold build (the PDFs rendered into an empty cache) and a rebuild with nothing changed (the PDFs
 reused from that cache); the rebuild's target is 1.3 times the build without the export.
@@ -21,7 +21,7 @@ from bench.runner import Run, kb, median, timed_build
 from tests.sitebuild import absolutise, load_config
 
 EXPORT_HOOK = "export.py"
-BOOK_CACHE_ENV = "BOOK_CACHE_DIR"  # hooks/export.py
+BOOK_CACHE_ENV = "BOOK_CACHE_DIR"  # hooks/translations/plugin.py
 REBUILD_TARGET = 1.3  # a rebuild with nothing changed / the build without the export
 OUTPUTS = {
     "PDF, English": "activecampaign-help-en.pdf",
@@ -119,7 +119,7 @@ def section(result: ExportResult | None, number: int = 6) -> list[str]:
     off = [r.wall for r in result.without]
     again = [r.wall for r in result.unchanged]
     out += [
-        "`mkdocs build --strict` of the real site with `hooks/export.py` and without it, "
+        "`mkdocs build --strict` of the real site with `translations/plugin.py` and without it, "
         f"{len(on)} run(s) each, interleaved. The export writes a Markdown twin of every page, "
         "`llms.txt` and `llms-full.txt` per language, and renders one PDF per language with "
         "WeasyPrint (most of its time: laying out some 60 A4 pages per language, then subsetting "
@@ -136,7 +136,8 @@ def section(result: ExportResult | None, number: int = 6) -> list[str]:
         f"| ratio with / without | **{result.ratio:.2f}** |  | **{result.cpu_ratio:.2f}** |",
         "",
         "A rebuild with nothing changed: the same build again, each PDF reused from the cache "
-        "the build above filled (`hooks/export.py`, `.cache/book/`), against the build without "
+        "the build above filled (`translations/plugin.py`, `.cache/book/`), against the "
+        "build without "
         f"the export; target {REBUILD_TARGET}.",
         "",
         "|  | median wall | runs (s) | median CPU |",

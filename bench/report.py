@@ -282,7 +282,7 @@ def _search(results: SearchResults | None, skipped: str | None, reps: int) -> li
         "reader could first have typed. "
         "*Next query*: a second query on the same page. "
         "*Shipped* is the same site with Material's search worker and bundle put back as Material "
-        "ships them (no `hooks/theme_patches.py`, no warm-up): the previous figure. *This site* "
+        "ships them (no `output/theme_patches.py`, no warm-up): the previous figure. *This site* "
         "warms the worker at the reader's first move, when the browser is idle "
         "(`search-warmup.js`). *First paint*: "
         "first-contentful-paint of the page, to show that the warm-up does not delay it. "

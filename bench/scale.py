@@ -29,7 +29,9 @@ def synthetic_config(docs: Path, nav: list[Any], *, prune: bool) -> dict[str, An
     config = copy.deepcopy(absolutise(load_config()))
     config["docs_dir"] = str(docs)
     config["nav"] = nav
-    plugin_options(config).update(check=False, compare=False, export=False, csp=False)
+    plugin_options(config).update(
+        check=False, page_safety=False, compare=False, export=False, csp=False
+    )
     features = config["theme"].get("features", [])
     config["theme"]["features"] = [f for f in features if f != "navigation.prune"]
     if prune:

@@ -1,7 +1,7 @@
 """Search in headless Chromium: time to the first result, and the quality of the results.
 
 Timing: the built site, and a copy of it with Material's search scripts as shipped (without
-hooks/theme_patches.py: no warm-up, the previous figure), both from file:// and over HTTP,
+output/theme_patches.py: no warm-up, the previous figure), both from file:// and over HTTP,
 interleaved page by page so that both see the same machine. Quality: bench/search_queries*.yml
 through bench/search_quality.py, from file:// and over HTTP.
 """

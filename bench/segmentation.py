@@ -1,5 +1,5 @@
 """Chinese segmentation for the search index: strict builds of the real site with jieba
-(``SEARCH_SEGMENTER=jieba``) and with rjieba (hooks/segmenter.py, the default), interleaved,
+(``SEARCH_SEGMENTER=jieba``) and with rjieba (output/segmenter.py, the default), interleaved,
 without the export (its PDF time would dilute the difference), and whether the two builds made
 the same search indexes, byte for byte.
 
@@ -19,7 +19,7 @@ from tests.gates.tools import tree_differences
 from tests.sitebuild import absolutise, load_config
 
 EXPORT_HOOK = "export.py"
-SEGMENTER_ENV = "SEARCH_SEGMENTER"  # hooks/segmenter.py
+SEGMENTER_ENV = "SEARCH_SEGMENTER"  # hooks/translations/output/segmenter.py
 INDEXES = ("search/search_index.json", "zh/search/search_index.json")
 
 
@@ -75,7 +75,7 @@ def section(result: SegmentationResult | None, number: int = 7) -> list[str]:
     indexes = [p for p in INDEXES if p in (result.differing or [])]
     out += [
         "`mkdocs build --strict` of the real site without the export, the search index "
-        "segmented by jieba (`SEARCH_SEGMENTER=jieba`) and by rjieba (`hooks/segmenter.py`, "
+        "segmented by jieba (`SEARCH_SEGMENTER=jieba`) and by rjieba (`output/segmenter.py`, "
         f"the default), {len(result.jieba)} run(s) each, interleaved.",
         "",
         "|  | median wall | runs (s) | median CPU |",

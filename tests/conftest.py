@@ -25,7 +25,7 @@ from tests.sitebuild import (
 )
 
 ARTIFACTS = REPO / "test-artifacts"
-BOOK_CACHE_ENV = "BOOK_CACHE_DIR"  # hooks/export.py
+BOOK_CACHE_ENV = "BOOK_CACHE_DIR"  # hooks/translations/plugin.py
 
 
 def session_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -133,7 +133,9 @@ def build_mini_site(
     config["docs_dir"] = str(REPO / "tests" / "fixtures" / "mini")
     config["nav"] = ["index.md", "automations.md"]
     # the content checks, compare views and exports are for the real pages; the output fixes stay
-    plugin_options(config).update(check=False, compare=False, export=False, csp=False)
+    plugin_options(config).update(
+        check=False, page_safety=False, compare=False, export=False, csp=False
+    )
     if tweak is not None:
         tweak(config)
     return run_mkdocs(config, workdir, *args, env=env)

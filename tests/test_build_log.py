@@ -1,5 +1,5 @@
-"""A normal build's log is the problems and a short summary (hooks/quiet_logs.py): static-i18n's
-configuration dump and jieba's dictionary loading are kept for ``--verbose``."""
+"""A normal build's log is the problems and a short summary (translations/output/quiet_logs.py):
+static-i18n's configuration dump and jieba's dictionary loading are kept for ``--verbose``."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ def test_properdocs_builds_the_same_site(real_site: Build, tmp_path: Path) -> No
     assert differing, "nothing differs: the generator tag should name ProperDocs"
     assert engine_differences(real_site.site, tmp_path) == []
     assert b"ProperDocs" in (tmp_path / "index.html").read_bytes()
-    # the same quiet log (hooks/quiet_logs.py knows ProperDocs' logger names)
+    # the same quiet log (hooks/translations/output/quiet_logs.py knows ProperDocs' logger names)
     assert "mkdocs_static_i18n: Overriding" not in proc.stderr, proc.stderr
 
 

@@ -1,5 +1,5 @@
 """The docs to take away, in the real build: llms.txt, llms-full.txt and a Markdown twin per page,
-and the PDF edition, per language and each in its language only (hooks/export.py).
+and the PDF edition, per language and each in its language only (hooks/translations/plugin.py).
 
 The PDF is read back with poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm), as a reader's
 viewer would show it; page 1 and a Chinese page are kept as PNGs in test-artifacts/book/.
@@ -249,7 +249,7 @@ def test_twins_that_disagree_fail_the_strict_build(tmp_path: Path) -> None:
     config = tiny_config(tmp_path / "src")
     build = run_mkdocs(config, tmp_path / "out")
     assert build.returncode == 1
-    assert "WARNING -  export: Markdown twin: zh/index.md:3: " in build.log
+    assert "WARNING -  translations: Markdown twin: zh/index.md:3: " in build.log
     assert "15美元/月" in build.log
 
 

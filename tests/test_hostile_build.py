@@ -69,13 +69,13 @@ REFUSED = [
     (
         "front matter read twice",
         edit_file("docs/en/install.md", TITLE, f"{TITLE}title: <script>{PWNED}</script>\n"),
-        "ERROR   -  checks: docs/en/install.md:3: malformed front matter: the key `title` is "
+        "ERROR   -  translations: docs/en/install.md:3: malformed front matter: the key `title` is "
         "given twice (also at line 2)",
     ),
     (
         "data file markup",
         edit_file("data/glossary.yml", "zh: 笔记本}", "zh: 笔记本, def_en: <b>x</b>, def_zh: x}"),
-        "ERROR   -  checks: data/glossary.yml:4: HTML tag <b> is not allowed",
+        "ERROR   -  translations: data/glossary.yml:4: HTML tag <b> is not allowed",
     ),
     (
         "theme id",
@@ -85,17 +85,17 @@ REFUSED = [
     (
         "symlink outside",
         outside_link("docs/en/secret.md"),
-        "ERROR   -  checks: docs/en/secret.md:1: a symbolic link to ",
+        "ERROR   -  translations: docs/en/secret.md:1: a symbolic link to ",
     ),
     (
         "alias bomb",
         edit_file("data/glossary.yml", "terms:\n", BOMB + "terms:\n"),
-        "ERROR   -  checks: data/glossary.yml:3: malformed YAML: a YAML alias (*a)",
+        "ERROR   -  translations: data/glossary.yml:3: malformed YAML: a YAML alias (*a)",
     ),
     (
         "page too large",
         edit_file("docs/en/sync.md", "\n## ", "\n" + "Sync all notes. " * 40_000 + "\n\n## "),
-        "ERROR   -  checks: docs/en/sync.md:1: file is ",
+        "ERROR   -  translations: docs/en/sync.md:1: file is ",
     ),
 ]
 

@@ -67,7 +67,7 @@ def test_a_patch_that_no_longer_applies_names_the_file_and_the_patch() -> None:
         apply_patch("function fe(t,e){}", SEGMENT_LAST_WORD, "assets/x.min.js")
     message = str(error.value)
     assert message.startswith("assets/x.min.js: theme patch 'segment-last-word' expected")
-    assert "found it 0 times" in message and "hooks/theme_patches.py" in message
+    assert "found it 0 times" in message and "hooks/translations/output/theme_patches.py" in message
 
 
 def test_patch_site_patches_every_script_of_a_built_site(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def larkspur(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def checks_log(build: Build) -> list[str]:
-    prefix = "INFO    -  checks: "
+    prefix = "INFO    -  translations: "
     return [line[len(prefix) :] for line in build.log.splitlines() if line.startswith(prefix)]
 
 

@@ -1,5 +1,6 @@
-"""The search index's Chinese segmentation (hooks/segmenter.py): rjieba segments exactly as jieba
-does, on every run of Han characters of the docs and in the built site, byte for byte."""
+"""The search index's Chinese segmentation (translations/output/segmenter.py): rjieba segments
+exactly as jieba does, on every run of Han characters of the docs and in the built site, byte for
+byte."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def runs() -> list[str]:
     if not JIEBA_WORDS:
         JIEBA_WORDS.extend(glossary_words(jieba.cut))
         for word in JIEBA_WORDS:
-            jieba.add_word(word)  # as hooks/site_hooks.py does
+            jieba.add_word(word)  # as hooks/translations/plugin.py does
     assert JIEBA_WORDS, "no glossary term to keep whole: the comparison would prove less"
     return han_runs()
 

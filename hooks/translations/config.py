@@ -116,7 +116,7 @@ UI_KEYS = (
     "book_edition",
     "book_prices",
     "book_online",
-    # llms.txt (hooks/checks/assistant.py): the lines of llms-full.txt and of the PDF
+    # llms.txt (hooks/translations/export/assistant.py): the lines of llms-full.txt and of the PDF
     "llms_full",
     "llms_pdf",
     # the line under a page or section naming its official articles (checks/sources.py);

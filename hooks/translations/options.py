@@ -62,10 +62,13 @@ class TranslationsConfig(base.Config):
     # What runs. Each part can be turned off for a site that does not want it.
     check = c.Type(bool, default=True)
     """The content checks (translation honesty, facts, glossary, prices, sources, unsafe HTML in
-    the source), the banners they decide, and the Markdown they generate. Each page's HTML is
-    checked for code that would run whatever this says."""
+    the source), the banners they decide, and the Markdown they generate."""
     export = c.Type(bool, default=True)
     """Markdown twins, llms.txt, llms-full.txt and a PDF per language."""
+    page_safety = c.Type(bool, default=True)
+    """Refuse a page whose HTML would run code or load from the network (the backstop behind
+    the source check: what the browser will parse). Off only to plant such a page on purpose,
+    as the quality gates' tests do."""
     compare = c.Type(bool, default=True)
     """A side-by-side view of each page in the reference and the reader's language."""
     csp = c.Type(bool, default=True)

@@ -268,8 +268,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Nothing in the page's HTML runs code or loads from the network: the backstop, on what
         the browser will parse, behind the source check (`checks/safety.py`). A compare view is
-        made of two pages that were each read here. Always on, whatever the options."""
-        if page.meta.get("ac_compare_of"):
+        made of two pages that were each read here."""
+        if not self.config.page_safety or page.meta.get("ac_compare_of"):
             return html
         findings = unsafe_html(html)
         if not findings:

@@ -1,6 +1,6 @@
 """The search fixes as a reader meets them, each with a negative control that removes the fix.
 
-- Chinese: an unspaced query searches every word (hooks/theme_patches.py, segment-*); with
+- Chinese: an unspaced query searches every word (output/theme_patches.py, segment-*); with
   Material's worker as shipped, the query's second word is dropped and another page comes first.
 - Code: identifiers and API paths are found (mkdocs.yml: the search separator and the compounds
   field); with the old separator and no such field they are not.

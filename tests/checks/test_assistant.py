@@ -1,4 +1,4 @@
-"""The Markdown for assistants (hooks/checks/assistant.py): twins rendered from the sources,
+"""The Markdown for assistants (translations/export/assistant.py): twins rendered from the sources,
 banners as notes, llms.txt in the llmstxt.org shape, and the twins checked like the pages."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""The one-file edition (hooks/checks/book.py): pages rebased into one HTML whose internal links
-jump inside the book, and a PDF that loads nothing from the network and shows every CJK glyph."""
+"""The one-file edition (translations/export/book.py): pages rebased into one HTML whose internal
+links jump inside the book, and a PDF that loads nothing from the network and shows every CJK
+glyph."""
 
 from __future__ import annotations
 

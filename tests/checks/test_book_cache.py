@@ -93,7 +93,7 @@ def test_a_damaged_cache_renders_again(tmp_path: Path) -> None:
 
 
 def test_a_book_rendered_aside_is_the_book_rendered_here(tmp_path: Path) -> None:
-    """hooks/export.py renders the first language's PDF in a forked child while the next language
+    """The plugin renders the first language's PDF in a forked child while the next language
     builds: the same bytes, pages and warnings as a render in the build's process, and the child
     fills the cache."""
     root = site(tmp_path / "site")

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy core (hooks/checks/csp.py) and its hook in a strict build.
+"""The Content-Security-Policy core (translations/output/csp.py) and its hook in a strict build.
 
 Tables for the pure functions, a small built tree on disk, and two end-to-end builds of the
 two-page fixture: one clean (the hook writes the include), one with a script planted in a page's
@@ -165,8 +165,9 @@ def test_the_build_writes_the_include_for_its_own_scripts(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_a_script_in_a_page_fails_the_strict_build(tmp_path: Path) -> None:
+    """The CSP's own finding, behind the page-safety backstop (turned off here to reach it)."""
     build = build_variant(tmp_path, {"zh/index.md": "<script>alert(1)</script>"}, with_csp_hook)
     assert build.returncode != 0
-    assert "WARNING -  csp: zh/index.html:" in build.log
+    assert "WARNING -  translations: zh/index.html:" in build.log
     assert "inline <script> in the page's content (docs/zh/index.md) is blocked" in build.log
     assert "Traceback" not in build.log

@@ -159,7 +159,7 @@ def test_every_allowed_key_and_value_passes(clean_tree: Path) -> None:
 def test_contributing_shows_the_schema() -> None:
     text = (REPO / "CONTRIBUTING.md").read_text("utf-8")
     assert contributing_table() in text
-    assert with_table(text) == text, "run: .venv/bin/python -m translations.frontmatter"
+    assert with_table(text) == text, "run: .venv/bin/python -m translations.read.frontmatter"
 
 
 def test_areas_and_roles_are_the_ids_the_path_finder_lists(clean_tree: Path) -> None:

@@ -3,7 +3,7 @@ reader's browser is refused, each shown beside the clean way to write the same t
 
 Each way in is fed to both layers: the source check (`unsafe_markdown`, run by check_site on both
 languages) and the backstop on the HTML Python-Markdown makes of it (`unsafe_html`, run by
-hooks/page_safety.py), with the extensions of the real mkdocs.yml."""
+hooks/translations/plugin.py), with the extensions of the real mkdocs.yml."""
 
 from __future__ import annotations
 

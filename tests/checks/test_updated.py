@@ -1,5 +1,6 @@
-"""The "last updated" date of a page (hooks/checks/updated.py): from git history, the later of
-the page and its translation, in UTC, so every machine and every time zone writes the same date."""
+"""The "last updated" date of a page (translations/lifecycle/updated.py): from git history, the
+later of the page and its translation, in UTC, so every machine and every time zone writes the same
+date."""
 
 from __future__ import annotations
 

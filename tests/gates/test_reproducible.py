@@ -38,7 +38,7 @@ def epoch(day: str) -> int:
 # Two more builds, each with its own fixed hash seed, time zone and folder. Fixed seeds keep the
 # verdict the same on every run of one commit; a choice that hangs on set order differs between
 # two seeds half the time, so there are two, and the session's build (random seed) besides.
-# The first reuses the session's PDFs (the cache of hooks/export.py: a build with nothing
+# The first reuses the session's PDFs (the cache of translations/plugin.py: a build with nothing
 # changed), the second renders them anew into an empty cache: both must match byte for byte.
 VARIANTS = {
     "PYTHONHASHSEED=1 TZ=Asia/Shanghai": {"PYTHONHASHSEED": "1", "TZ": "Asia/Shanghai"},
@@ -124,7 +124,7 @@ def updated_dates(site) -> dict[str, str]:
 
 
 def test_last_updated_is_present_and_the_same_in_two_builds(real_site: Build, tmp_path) -> None:
-    # issue 26: each page says when it last changed, from git history (hooks/checks/updated.py);
+    # issue 26: each page says when it last changed, from git history (lifecycle/updated.py);
     # a second build of the same commit, on the other side of the date line, writes the same date
     first = updated_dates(real_site.site)
     for page in ("automations.html", "zh/automations.html", "plans.html", "zh/faq.html"):

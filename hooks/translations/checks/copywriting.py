@@ -6,8 +6,8 @@ the Chinese pages (Markdown-aware: code, URLs and link targets are left alone) a
 strings of the data files that generated text comes from. Run from `make test`
 (tests/test_chinese_copy.py), or by hand:
 
-    python -m translations.copywriting            # lint docs/zh/ and data/, exit 1 on findings
-    python -m translations.copywriting --fix F..  # rewrite the given Chinese pages in place
+    python -m translations.checks.copywriting           # lint docs/zh/ and data/; 1: findings
+    python -m translations.checks.copywriting --fix F.. # rewrite the given Chinese pages
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def fix_pages(root: Path, pages: list[Path]) -> list[str]:
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m translations.copywriting")
+    parser = argparse.ArgumentParser(prog="python -m translations.checks.copywriting")
     parser.add_argument("--fix", action="store_true", help="rewrite the given pages in place")
     parser.add_argument("pages", nargs="*", type=Path, help="Chinese pages (default: docs/zh/)")
     args = parser.parse_args(argv)

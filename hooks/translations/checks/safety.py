@@ -12,7 +12,7 @@ Two layers, because a page is Markdown but the browser reads HTML:
 - `unsafe_markdown` reads a page's source (every line outside fenced code and code spans) and is
   run by check_site on both languages, so `make check` and the build refuse before anything is
   written, naming the line.
-- `unsafe_html` reads the HTML Python-Markdown made of a page (hooks/page_safety.py) with the
+- `unsafe_html` reads the HTML Python-Markdown made of a page (plugin.py) with the
   rules a browser applies: the backstop for Markdown that the first layer reads differently.
 
 Hand-written: the stack has no sanitiser for Python-Markdown output, and a sanitiser (bleach,

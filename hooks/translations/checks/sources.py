@@ -4,7 +4,7 @@ A reader checks a claim, and a maintainer re-verifies one, by following the arti
 `data/sources.yml` maps pages, and sections where they differ, to articles (URL, title, the date
 someone last read it). This module reads that file, checks it against the pages, and renders one
 "Sources" line per page or section in each language, the same URLs in both. Pure: it imports
-nothing from MkDocs; hooks/site_checks.py calls it and logs.
+nothing from MkDocs; hooks/translations/plugin.py calls it and logs.
 
 Without the file the checks are off and no Sources line is rendered (a site that cites nothing
 builds as before). The checks (each an Issue naming the data file and line):

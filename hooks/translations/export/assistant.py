@@ -14,7 +14,7 @@ language, what the reader of that language sees, from the page sources:
 - the page's banners become one-line notes under the title, in the reader's language;
 - heading ids stay (``## Plans {#plans}``): links between twins (``pricing.md#plans``) name them.
 
-Pure: no MkDocs; the hook in ``hooks/export.py`` passes the pieces in and writes the files.
+Pure: no MkDocs; the hook in ``plugin.py`` passes the pieces in and writes the files.
 """
 
 from __future__ import annotations

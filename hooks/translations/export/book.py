@@ -5,7 +5,7 @@ banners, generated pricing tables, skill links, the tag index), so the book cann
 site. Ids and links are made unique per page (``pricing--plans``) so that internal links jump
 inside the PDF; links out of the book point at the site (``site_url``). WeasyPrint renders the
 PDF; its URL fetcher refuses anything but files of the site and the theme, so nothing is
-downloaded at build time. Pure: no MkDocs (the hook in ``hooks/export.py`` passes the pieces).
+downloaded at build time. Pure: no MkDocs (the hook in ``plugin.py`` passes the pieces).
 
 Rendering takes most of a build, so a PDF is kept in a cache folder under a hash of exactly what
 goes into it (``BookCache``): the print HTML, every file WeasyPrint loaded for it (by content),

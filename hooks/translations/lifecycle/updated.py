@@ -5,7 +5,7 @@ its own and its translation's, so a reader of either language sees when the pair
 Commit dates, read in UTC, are the same on every machine and in every time zone, so two builds
 of one commit write the same date (the reproducible-build gate compares them byte for byte);
 uncommitted edits do not move it. No history (a copy without .git, git missing): no dates, and
-the pages show no line. Pure: no MkDocs (hooks/site_checks.py passes the result to the pages).
+the pages show no line. Pure: no MkDocs (plugin.py passes the result to the pages).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Chinese word segmentation for the search index: rjieba (jieba-rs, in Rust) in place of jieba.
 
 Material's search plugin segments every run of Han characters with ``jieba.cut`` (it passes
-UTF-8 bytes), and hooks/site_hooks.py adds the glossary terms jieba would split with
+UTF-8 bytes), and hooks/translations/plugin.py adds the glossary terms jieba would split with
 ``jieba.add_word``. jieba loads its dictionary on every build (1.5 to 2 s of a 3-second build
 without the PDF); rjieba loads the same dictionary in milliseconds and segments the same way:
 tests/test_segmenter.py compares both on every Han run of docs/, and the built search indexes

@@ -227,7 +227,7 @@ def apply_patch(text: str, patch: Patch, where: str) -> str:
         raise PatchError(
             f"{where}: theme patch {patch.name!r} expected Material's code "
             f"{patch.find!r} once, found it {found} times. Without it {patch.why}. Material's "
-            "search code changed: update or drop this patch in hooks/theme_patches.py."
+            "search code changed: update or drop this patch in output/theme_patches.py."
         )
     return text.replace(patch.find, patch.replace)
 
@@ -241,7 +241,7 @@ def patch_site(site_dir: Path, patches: Sequence[Patch] = PATCHES) -> list[str]:
             raise PatchError(
                 f"{site_dir / patch.asset}: theme patch {patch.name!r} expected one file, found "
                 f"{len(matches)}. Material's assets changed: update or drop this patch in "
-                "hooks/theme_patches.py."
+                "hooks/translations/output/theme_patches.py."
             )
         path = matches[0]
         text = path.read_text(encoding="utf-8")

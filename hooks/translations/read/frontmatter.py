@@ -2,7 +2,7 @@
 
 One table, KEYS, is the schema. `front_matter_problems` checks a page against it, and
 `contributing_table` renders it for CONTRIBUTING.md (between the markers below); a test keeps the
-two equal, and `python -m translations.frontmatter` rewrites the table after a change here.
+two equal, and `python -m translations.read.frontmatter` rewrites the table after a change here.
 A small table-driven check rather than a JSON Schema: the messages must name the line and the
 allowed values in words a translator understands, which is most of the code either way.
 """
@@ -241,7 +241,7 @@ def main(argv: list[str]) -> int:
     path = Path(argv[0] if argv else "CONTRIBUTING.md")
     text = path.read_text("utf-8")
     path.write_text(with_table(text), "utf-8")
-    print(f"{path}: front matter table written from hooks/checks/frontmatter.py")
+    print(f"{path}: front matter table written from hooks/translations/read/frontmatter.py")
     return 0
 
 

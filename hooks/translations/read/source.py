@@ -17,7 +17,7 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # The largest page or data file read, in bytes: ours are under 15 KB, and a page of megabytes
 # would take minutes to build (CONTRIBUTING.md, "Budgets"; a site sets its own with
-# `extra.checks.max_file_kib`).
+# the plugin option `max_file_kib`).
 MAX_FILE_BYTES = 512 * 1024
 
 # Front matter: a first line of exactly `---`, then YAML, then a closing `---` (or `...`) line.
@@ -71,7 +71,7 @@ def read_text(path: Path | str, rel: str, limit: int = MAX_FILE_BYTES) -> str:
             rel,
             1,
             f"file is {size:,} bytes, more than the {limit:,} a page or data file may have; "
-            "split it (or raise extra.checks.max_file_kib in mkdocs.yml)",
+            "split it (or raise the plugin option max_file_kib in mkdocs.yml)",
         )
     return decode(raw, rel)
 

@@ -1,6 +1,6 @@
 """The side-by-side view: one Markdown page per page pair, aligned by heading id.
 
-Pure: text in, text out, no MkDocs. ``hooks/reader_hooks.py`` adds the result to the build as a
+Pure: text in, text out, no MkDocs. ``plugin.py`` adds the result to the build as a
 generated page (``compare/<page>.md`` in each language), so nothing is copied by hand and the view
 follows every edit of either source file.
 """
@@ -89,7 +89,7 @@ def rewrite_link(
         return target
     path, _, anchor = target.partition("#")
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    here = posixpath.dirname(posixpath.join(compare_dir, page))  # extra.checks.compare_dir
+    here = posixpath.dirname(posixpath.join(compare_dir, page))  # the plugin option compare_dir
     if column == build:
         new = posixpath.relpath(resolved, here)
     else:
@@ -145,7 +145,7 @@ def compare_page(
     ids of sections whose English changed since the translation to how (changed, added,
     removed); those rows are marked, with a note in the build's language. ``languages``: the
     reference (the default language) and the translation; ``ui``: the build language's
-    interface text (extra.ui); ``compare_dir``: the views' folder (extra.checks.compare_dir).
+    interface text (extra.ui); ``compare_dir``: the views' folder (the plugin option compare_dir).
     """
     drift = drift or {}
     default, other = languages

@@ -1,6 +1,6 @@
 """Generated Markdown: pricing tables where markers stand, links for skill mentions.
 
-Called by hooks/site_checks.py for each page; pure, so the same output can be tested without a
+Called by plugin.py for each page; pure, so the same output can be tested without a
 build."""
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def render_site_page(
     first_line: int,
     sources_label: str | None = None,  # extra.ui.sources of the language: the Sources lines
 ) -> str:
-    """What the build makes of a page's Markdown (hooks/site_checks.py): render_page with the
+    """What the build makes of a page's Markdown (plugin.py): render_page with the
     checks' data and titles and the site's names, then the page's Sources lines."""
     rendered = render_page(
         markdown,
