@@ -11,6 +11,11 @@
 - On a phone the matrix is one card per plan, each within the screen.
 - The compare view's two columns have the same width in every row at 1280 px, and its page links
   stand above the grid; the negative control floats the links back beside the first row.
+- At 390 px, light and dark, the plans and pricing pages do not scroll sideways: no table (the
+  add-ons, the plans, the send limits) is wider than its box, and the page is no wider than the
+  screen. The site's name in the header is not cut: the Chinese name on one line, the English one
+  on two. The negative control puts back the styles from before (Material's 5rem header cells, the
+  one-line title, the language menu centred on its button) and sees each check fail.
 """
 
 from __future__ import annotations
@@ -206,3 +211,76 @@ def test_negative_control_floating_links_narrow_the_first_row(real_site: Build, 
     )
     widths = {width for row in layout["widths"] for width in row}
     assert max(widths) - min(widths) > 1
+
+
+# The phone's first screen on the plans and pricing pages: nothing wider than the screen, the
+# site's name whole. Measured on the built page; the widths before the fix are in the comments.
+SIDEWAYS = """() => ({
+  page: document.documentElement.scrollWidth,
+  screen: document.documentElement.clientWidth,
+  tables: [...document.querySelectorAll('article .md-typeset__scrollwrap')]
+    .filter((wrap) => wrap.offsetParent !== null && wrap.scrollWidth > wrap.clientWidth + 1)
+    .map((wrap) => `${wrap.querySelector('th').textContent.trim()}: ${wrap.scrollWidth} px`
+      + ` in ${wrap.clientWidth} px`),
+})"""
+SITE_NAME = """() => {
+  const name = document.querySelector('.md-header__topic:first-child .md-ellipsis');
+  return {
+    text: name.textContent.trim(),
+    cut: name.scrollWidth > name.clientWidth + 1 || name.scrollHeight > name.clientHeight + 1,
+    lines: Math.round(name.clientHeight / parseFloat(getComputedStyle(name).lineHeight)),
+  };
+}"""
+# The styles before the fix: Material's header title (one line, cut with an ellipsis) at the
+# 0.8rem this site had, its header cells of at least 5rem, its language menu centred on the button.
+BEFORE_FIX = """
+@media screen and (max-width: 29.9375em) {
+  .md-header__title { margin-left: 1rem !important; font-size: 0.8rem !important;
+                      line-height: 2.4rem !important; }
+  .md-header__button { margin: 0.2rem !important; }
+  .md-header__topic { white-space: nowrap !important; }
+  .md-header__topic > .md-ellipsis { display: block !important; }
+  .md-header .md-select__inner { left: 50% !important; right: auto !important;
+                                 transform: translate3d(-50%, 0.3rem, 0) !important; }
+  .md-typeset table:not([class]) th { min-width: 5rem !important; }
+  .md-typeset table:not([class]) th,
+  .md-typeset table:not([class]) td { padding: 0.9375em 1.25em !important; }
+}
+"""
+SITE_NAMES = {"en": "ActiveCampaign Platform Help", "zh": "ActiveCampaign平台帮助"}
+
+
+@pytest.mark.parametrize("path", ["plans.html", "zh/plans.html", "pricing.html", "zh/pricing.html"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_plans_and_pricing_fit_a_phone(real_site: Build, browser, path: str, scheme: str) -> None:
+    context, page = open_page(browser, (real_site.site / path).as_uri(), PHONE, scheme)
+    try:
+        # before: the add-on table of plans.html 451 px in 390, the plans table of pricing.html
+        # 439 px, the send limits 434 px; the English pages 417 px wide (the language menu)
+        layout = page.evaluate(SIDEWAYS)
+        assert layout["tables"] == [], "a table scrolls sideways"
+        assert layout["page"] <= layout["screen"] == PHONE["width"]
+        # before: the Chinese name cut to "ActiveCampaign平台帮…" (189 px of text in 162 px)
+        name = page.evaluate(SITE_NAME)
+        lang = "zh" if path.startswith("zh/") else "en"
+        assert name["text"] == SITE_NAMES[lang]
+        assert not name["cut"], "the site's name is cut"
+        assert name["lines"] == (1 if lang == "zh" else 2)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["plans.html", "zh/plans.html"])
+def test_negative_control_the_styles_before_the_fix_scroll_and_cut(
+    real_site: Build, browser, path: str
+) -> None:
+    context, page = open_page(browser, (real_site.site / path).as_uri(), PHONE)
+    try:
+        page.add_style_tag(content=BEFORE_FIX)
+        layout = page.evaluate(SIDEWAYS)
+        assert len(layout["tables"]) >= 2, "the add-ons and the send limits scroll again"
+        assert page.evaluate(SITE_NAME)["cut"], "the name is cut again"
+        if not path.startswith("zh/"):
+            assert layout["page"] > layout["screen"], "the language menu widens the page again"
+    finally:
+        context.close()
