@@ -92,7 +92,13 @@ def test_matrix_says_what_the_plan_table_says_and_no_more(real: SiteData) -> Non
     # everything Starter includes, every later plan includes (issue 26: no blank under Plus)
     assert rows["[Email marketing](email-marketing.md)"] == ["Included"] * 4
     assert rows["[Landing pages](landing-pages.md)"] == ["—", "Included", "Included", "Included"]
-    assert rows["[SMS](sms.md)"] == ["—", "Included", "Included", "Included"]
+    # the help centre: custom reports are Enterprise's, an add-on below it; SMS is an add-on
+    assert rows["[Custom reports](reporting.md)"] == [
+        "—",
+        "Custom Reporting add-on",
+        "Custom Reporting add-on",
+        "Included",
+    ]
     assert rows["[Forms](forms.md)"] == ["Included"] * 4
     assert rows["[Predictive sending](email-marketing.md)"] == ["—", "—", "Included", "Included"]
     assert rows["Send limit"] == [
@@ -104,6 +110,7 @@ def test_matrix_says_what_the_plan_table_says_and_no_more(real: SiteData) -> Non
     # what only add-ons bring is in the add-on table, once per add-on, not in the matrix
     assert "[CRM (deals and pipelines)](crm-deals-pipelines.md)" not in rows
     assert "[Transactional email](transactional-email.md)" not in rows
+    assert "[SMS](sms.md)" not in rows
     assert addon_rows_of(text)[1:] == [
         [
             "Pipelines add-on",
@@ -121,6 +128,18 @@ def test_matrix_says_what_the_plan_table_says_and_no_more(real: SiteData) -> Non
             "Transactional Email (Postmark) add-on",
             "[Transactional email](transactional-email.md)",
             "Starter, Plus, Pro, Enterprise",
+            "— ([verify](https://www.activecampaign.com/pricing))",
+        ],
+        [
+            "SMS add-on",
+            "[SMS](sms.md)",
+            "Plus, Pro, Enterprise",
+            "— ([verify](https://www.activecampaign.com/pricing))",
+        ],
+        [
+            "Custom Reporting add-on",
+            "[Custom reports](reporting.md)",
+            "Plus, Pro",
             "— ([verify](https://www.activecampaign.com/pricing))",
         ],
     ]
