@@ -29,7 +29,8 @@ def test_no_checks_turns_off_only_the_checks(tmp_path: Path) -> None:
     config = absolutise(load_config())
     on, no_checks = variants(config, tmp_path / "docs")
     assert plugin_options(on) == {**plugin_options(config), "export": False}
-    assert plugin_options(no_checks) == {**plugin_options(on), "check": False}
+    assert plugin_options(no_checks) == {**plugin_options(on), **NO_CHECKS}
+    assert NO_CHECKS["check"] is False and NO_CHECKS["page_safety"] is False
     assert set(ON) | set(NO_CHECKS) <= set(TranslationsConfig().keys())  # no option misspelt
     assert plugin_options(config).get("check", True) and plugin_options(config).get("export", True)
     assert no_checks["docs_dir"] == str(tmp_path / "docs") and on["docs_dir"] == config["docs_dir"]

@@ -227,7 +227,8 @@ def apply_patch(text: str, patch: Patch, where: str) -> str:
         raise PatchError(
             f"{where}: theme patch {patch.name!r} expected Material's code "
             f"{patch.find!r} once, found it {found} times. Without it {patch.why}. Material's "
-            "search code changed: update or drop this patch in output/theme_patches.py."
+            "search code changed: update or drop this patch in "
+            "hooks/translations/output/theme_patches.py."
         )
     return text.replace(patch.find, patch.replace)
 
