@@ -20,6 +20,19 @@ DEFECTS = FIXTURES / "defects"
 RELATED = SiteConfig().related_skills_page  # where skill mentions link, by default
 TODAY = dt.date(2026, 6, 1)  # the fixtures' prices (as of 2026-03-01) are fresh on this day
 
+# The plugins of a tiny bilingual build (en + zh folders), the translations plugin last without
+# its exports or CSP: a test's MKDOCS_YML holds `{plugins}` and adds the plugin's other options.
+PLUGINS = """\
+  - i18n:
+      docs_structure: folder
+      languages:
+        - {locale: en, default: true, name: English, build: true}
+        - {locale: zh, name: 中文, build: true}
+  - translations:
+      export: false
+      csp: false
+"""
+
 
 def make_tree(tmp_path: Path, case: str | None = None) -> tuple[Path, dict]:
     """The clean fixture in tmp_path, with a defect case laid over it; returns (root, case options).

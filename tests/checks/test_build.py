@@ -10,7 +10,7 @@ import yaml
 
 from tests.sitebuild import Build, run_mkdocs
 
-from .conftest import REPO, make_tree
+from .conftest import PLUGINS, REPO, make_tree
 
 MKDOCS_YML = """\
 site_name: Checks fixture
@@ -19,15 +19,7 @@ use_directory_urls: false
 markdown_extensions: [attr_list, admonition, tables]
 plugins:
   - search
-  - i18n:
-      docs_structure: folder
-      languages:
-        - {{locale: en, default: true, name: English, build: true}}
-        - {{locale: zh, name: 中文, build: true}}
-  - translations:
-      compare: false
-      export: false
-      csp: false
+{plugins}      compare: false
 hooks:
   - probe.py
 """
@@ -49,7 +41,7 @@ def on_post_build(config):
 
 def build(root: Path, *, strict: bool = True) -> Build:
     (root / "probe.py").write_text(PROBE, "utf-8")
-    config = yaml.safe_load(MKDOCS_YML.format(repo=REPO))
+    config = yaml.safe_load(MKDOCS_YML.format(repo=REPO, plugins=PLUGINS))
     return run_mkdocs(config, root, strict=strict)
 
 

@@ -21,7 +21,7 @@ from translations.checks.safety import PLAIN_HTML_RE, unsafe_html, unsafe_markdo
 from translations.model import InputError
 from translations.read.source import split_front_matter
 
-from .conftest import REPO, TODAY, make_tree
+from .conftest import PLUGINS, REPO, TODAY, make_tree
 
 
 def _extensions() -> tuple[list[str], dict[str, dict]]:
@@ -482,16 +482,8 @@ docs_dir: docs
 use_directory_urls: false
 markdown_extensions: [attr_list, md_in_html, tables, pymdownx.superfences]
 plugins:
-  - i18n:
-      docs_structure: folder
-      languages:
-        - {{locale: en, default: true, name: English, build: true}}
-        - {{locale: zh, name: 中文, build: true}}
-  - translations:
-      check: false
+{plugins}      check: false
       compare: false
-      export: false
-      csp: false
 """
 
 
@@ -499,7 +491,7 @@ def test_the_build_stops_before_writing_what_only_the_html_shows(tmp_path: Path)
     (tmp_path / "docs/en").mkdir(parents=True)
     attack = "# T\n\nPara\n\n    ```\n<script>alert(1)</script>\n    ```\n"
     (tmp_path / "docs/en/index.md").write_text(attack, "utf-8")
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(repo=REPO), "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.format(repo=REPO, plugins=PLUGINS), "utf-8")
     mkdocs = REPO / ".venv/bin/mkdocs"
     command = [str(mkdocs)] if mkdocs.exists() else [sys.executable, "-m", "mkdocs"]
     site = tmp_path / "site"
