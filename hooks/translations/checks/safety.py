@@ -360,9 +360,7 @@ def _tag_problems(tag: re.Match[str]) -> Iterator[str]:
         yield 'a <div> block needs the markdown attribute: <div class="..." markdown>'
 
 
-def _safe_tag_problems(
-    whole: re.Match[str] | None, tag: str, policy: HtmlPolicy
-) -> Iterator[str]:
+def _safe_tag_problems(whole: re.Match[str] | None, tag: str, policy: HtmlPolicy) -> Iterator[str]:
     """A tag under the safe policy: refused if it is active, else each attribute checked."""
     if tag in ACTIVE_TAGS:
         yield f"HTML tag <{tag}> is not allowed: {_advice(tag)}"
