@@ -1,7 +1,7 @@
 """What differs between two sites: the languages (the i18n plugin's `languages:`) and the
-plugin's options (file and folder names, budgets), as the pure core reads them. The options are
-typed and validated in `options.py`; this module holds their values, imports nothing from MkDocs,
-and names the interface text (`extra.ui`) every language must set."""
+plugin's options (file and folder names, budgets, policies), as the pure core reads them. The
+options are typed and validated in `options.py`; this module holds their values, imports nothing
+from MkDocs, and names the interface text (`extra.ui`) every language must set."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ class Languages:
 
 @dataclass(frozen=True)
 class SiteConfig:
-    """Site-specific names. A data file that is absent turns its checks off (see data.py)."""
+    """Site-specific names and policies. A data file that is absent turns its checks off (see
+    data.py)."""
 
     pricing_file: str = "pricing.yml"  # under data/: plans and add-ons; absent: no price checks
     skills_file: str = "skills.yml"  # under data/: skill names; absent: no skill checks
@@ -42,7 +43,21 @@ class SiteConfig:
     skills_base_url: str | None = None  # link skill mentions to this site instead
     max_file_kib: int = 512  # the largest page or data file read (CONTRIBUTING.md, "Budgets")
     book_file: str = "manual-{lang}.pdf"  # each language's PDF, in that language's root folder
+    # The site's policies (house rules), lenient by default; what runs code or loads from the
+    # network is refused whatever they say (checks/safety.py).
+    raw_html: str = "safe"  # "safe": any inert tag; "strict": only safety.TAG_ATTRIBUTES
+    remote_images: bool = True  # images from http(s) addresses
+    require_front_matter: bool = False  # every page sets the schema's required keys
+    only_pages_in_docs: bool = False  # docs/ holds Markdown pages and images, nothing else
     languages: Languages = Languages()  # from the i18n plugin
+
+
+# Every policy at its strictest, as this repository's mkdocs.yml sets them: what the core checks
+# with when a caller gives no site's settings (the command line and the plugin always do).
+STRICT = SiteConfig(
+    raw_html="strict", remote_images=False, require_front_matter=True, only_pages_in_docs=True
+)
+RAW_HTML = ("safe", "strict")  # the values of `raw_html`
 
 
 def languages_from(entries: object, rel: str = CONFIG_FILE) -> Languages:

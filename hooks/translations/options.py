@@ -15,7 +15,14 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from translations.config import CONFIG_FILE, PLUGIN, Languages, SiteConfig, languages_from
+from translations.config import (
+    CONFIG_FILE,
+    PLUGIN,
+    RAW_HTML,
+    Languages,
+    SiteConfig,
+    languages_from,
+)
 from translations.model import InputError
 
 
@@ -102,6 +109,23 @@ class TranslationsConfig(base.Config):
     # Budgets.
     max_file_kib = _Positive(512)
     """The largest page or data file read, in KiB (CONTRIBUTING.md, "Budgets")."""
+
+    # Policies: a site's own rules for its pages, lenient by default so that an ordinary site is
+    # checked as it is. Whatever they say, a page may hold nothing that runs code or loads from
+    # the network (script, `on...` attributes, `javascript:` links, iframes: checks/safety.py).
+    raw_html = c.Choice(RAW_HTML, default="safe")
+    """`safe`: any raw HTML that runs nothing and loads nothing (`<p>`, `<table>`, `<img>`, `<a>`
+    with a safe address...); `strict`: only the tags and attributes of `TAG_ATTRIBUTES` in
+    checks/safety.py (`<div ... markdown>`, `<span>`, `<br>`, `<kbd>`, `<sup>`, `<sub>`)."""
+    remote_images = c.Type(bool, default=True)
+    """Whether a page may show an image from an `http(s)://` address (false: only the site's own
+    PNG, JPEG, GIF or WebP files, so the site reads offline)."""
+    require_front_matter = c.Type(bool, default=False)
+    """Whether every page must set the front matter keys the schema requires (`title`,
+    `description`: read/frontmatter.py). Keys a page sets are checked either way."""
+    only_pages_in_docs = c.Type(bool, default=False)
+    """Whether docs/ may hold only Markdown pages and images (true: any other file, which MkDocs
+    would publish unchecked, is refused)."""
 
 
 # The options the pure core reads (SiteConfig's fields); the rest say what the plugin runs.

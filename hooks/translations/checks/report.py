@@ -21,7 +21,7 @@ from translations.checks.pricing import (
     page_has_prices,
     stale_issue,
 )
-from translations.checks.safety import unsafe_files, unsafe_markdown
+from translations.checks.safety import STRICT_HTML, HtmlPolicy, unsafe_files, unsafe_markdown
 from translations.checks.skills import (
     anchor_issues,
     reference_issues,
@@ -29,7 +29,7 @@ from translations.checks.skills import (
     unmentioned_issues,
 )
 from translations.checks.sources import Sources, load_sources, source_issues
-from translations.config import Languages, SiteConfig
+from translations.config import STRICT, Languages, SiteConfig
 from translations.lifecycle.history import NotFound, find_translated
 from translations.lifecycle.staleness import (
     Lag,
@@ -180,8 +180,12 @@ def read_page(
     languages: Languages | None = None,
     limit: int = MAX_FILE_BYTES,
     listed: dict[str, tuple[str, ...]] | None = None,
+    *,
+    policy: HtmlPolicy = STRICT_HTML,
+    require_front_matter: bool = True,
 ) -> Page | None:
-    """Read and parse one page; an unreadable one adds its problems and returns None."""
+    """Read and parse one page; an unreadable one adds its problems and returns None. `policy`
+    and `require_front_matter`: the site's policies (SiteConfig), strict unless given."""
     try:
         source = split_front_matter(read_text(path, rel, limit), rel)
     except InputError as exc:
@@ -191,7 +195,9 @@ def read_page(
         problems.append(f"{rel}:1: page is empty; write it or delete it")
         return None
     # untrusted input
-    refused = front_matter_problems(source, lang, languages, listed) + unsafe_markdown(source)
+    refused = front_matter_problems(
+        source, lang, languages, listed, required=require_front_matter
+    ) + unsafe_markdown(source, policy)
     if refused:
         problems.extend(refused)
         return None
@@ -238,6 +244,7 @@ class _Checker:
     ) -> None:
         self.data = data
         self.config = config
+        self.policy = HtmlPolicy.of(config)
         self.present = present
         self.glossary = Glossary(data.terms, data.glossary_rel)
         plans = data.pricing.plans if data.pricing is not None else ()
@@ -273,6 +280,8 @@ class _Checker:
                     self.config.languages,
                     limit=self.config.max_file_kib * 1024,
                     listed=self.data.listed,
+                    policy=self.policy,
+                    require_front_matter=self.config.require_front_matter,
                 )
             pair.append(page)
         if problems:
@@ -400,7 +409,12 @@ def data_link_issues(
 def _load_inputs(root: Path, docs_dir: Path, data_dir: Path, config: SiteConfig) -> SiteData:
     """The data files, once the names and links under docs/ and data/ are known to be safe:
     nothing outside the repository is read."""
-    refused = unsafe_files(root, (_rel(docs_dir, root), docs_dir), (_rel(data_dir, root), data_dir))
+    refused = unsafe_files(
+        root,
+        (_rel(docs_dir, root), docs_dir),
+        (_rel(data_dir, root), data_dir),
+        only_pages=config.only_pages_in_docs,
+    )
     if refused:
         raise InputError(refused)
     return load_data(data_dir, _rel(data_dir, root), config)
@@ -415,13 +429,15 @@ def check_site(
     config: SiteConfig | None = None,
 ) -> SiteReport:
     """Run every check over docs/en, docs/zh and data/; raise InputError for unreadable input.
+    `config`: the site's settings (`options.read_site_config`); without them every policy is
+    strict (config.STRICT).
 
     Every file is read once."""
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     data_dir = Path(data_dir) if data_dir else root / "data"
     today = today or dt.date.today()
-    config = config or SiteConfig()
+    config = config or STRICT  # no site's settings: every policy strict
     data = _load_inputs(root, docs_dir, data_dir, config)
     policy = load_policy(data_dir, _rel(data_dir, root))
     languages = config.languages
@@ -499,7 +515,7 @@ def current_parity(
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     data_dir = Path(data_dir) if data_dir else root / "data"
-    config = config or SiteConfig()
+    config = config or STRICT  # no site's settings: every policy strict
     data = _load_inputs(root, docs_dir, data_dir, config)
     checker = _Checker(root, docs_dir, data, discover(docs_dir, config.languages), config)
     problems: list[str] = []

@@ -7,6 +7,12 @@ text; and this raw HTML: `<div ... markdown>` blocks, `<span>`, `<br>`, `<kbd>`,
 with only the attributes in TAG_ATTRIBUTES. Everything else is refused with file:line and what to
 write instead. An allow-list, not a list of known attacks: what is not named here is refused.
 
+That is the strict policy (`raw_html: strict`, `remote_images: false` in mkdocs.yml, HtmlPolicy
+below). A site may choose the safe one instead: any raw HTML but the tags of ACTIVE_TAGS and the
+attributes that run code or load something (`on...`, LOADING_KEYS, `style` with url()), and
+images from http(s) addresses. Either way a script, an event handler, a `javascript:` link or an
+iframe is refused.
+
 Two layers, because a page is Markdown but the browser reads HTML:
 
 - `unsafe_markdown` reads a page's source (every line outside fenced code and code spans) and is
@@ -25,12 +31,14 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
+from translations.config import SiteConfig
 from translations.read.markdown import FENCE_RE, fenced_lines
 from translations.read.markers import COMMENT_RE
 from translations.read.source import Source, YamlDoc
@@ -91,6 +99,35 @@ TAG_ADVICE = {
     "template": "write Markdown",
 }
 DEFAULT_ADVICE = "write Markdown (CONTRIBUTING.md lists the HTML a page may use)"
+# Tags refused under every policy: each runs code, loads from the network, sends data or changes
+# how the browser reads what follows it. `<a>` and `<img>` are checked by their addresses instead.
+ACTIVE_TAGS = (frozenset(TAG_ADVICE) - {"a", "img"}) | {
+    "applet", "frameset", "param", "track", "portal", "textarea", "select", "option", "title",
+    "xmp", "plaintext", "noembed", "noframes",
+}  # fmt: skip
+# Attributes refused under every policy besides `on...`: each loads something or sends data.
+LOADING_KEYS = (ACTIVE_KEYS - {"href", "src", "style"}) | {
+    "xlink:href", "ping", "lowsrc", "dynsrc", "longdesc", "manifest", "codebase", "archive",
+    "srcdoc", "http-equiv", "is",
+}  # fmt: skip
+# What makes a style load or hide something: url(), image-set(), @import, escapes, entities.
+STYLE_LOADS_RE = re.compile(r"[(\\@&]")
+
+
+@dataclass(frozen=True)
+class HtmlPolicy:
+    """A site's rules for a page beyond what is always refused (SiteConfig's `raw_html` and
+    `remote_images`). The default is the strict one, this repository's."""
+
+    strict: bool = True  # raw HTML: only the tags and attributes of TAG_ATTRIBUTES
+    remote_images: bool = False  # images from http(s) addresses
+
+    @classmethod
+    def of(cls, config: SiteConfig) -> HtmlPolicy:
+        return cls(strict=config.raw_html == "strict", remote_images=config.remote_images)
+
+
+STRICT_HTML = HtmlPolicy()
 
 # --- what the source check looks for -----------------------------------------------------------
 
@@ -101,6 +138,17 @@ AUTOLINK_RE = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 EMAIL_RE = re.compile(r"<[^\s<>@/:]+@[^\s<>@/:]+>")
 # The name of a tag: `<div`, `</span`.
 TAG_NAME_RE = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9-]*)")
+# Any tag as a browser reads it, for the safe policy: name, attributes with a value in double or
+# single quotes or none, optional `/`. A tag written otherwise is refused: when in doubt, refuse.
+ANY_TAG_RE = re.compile(
+    r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)"  # <table or </table
+    r"(?P<attrs>(?:\s+[^\s\"'<>/=`]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)"
+    r"\s*/?>"
+)
+ANY_ATTRIBUTE_RE = re.compile(
+    r"(?P<name>[^\s\"'<>/=`]+)"
+    r"(?:\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s\"'=<>`]+)))?"
+)
 # An allowed tag as it must be written: name, attributes of plain words in double quotes (or
 # none, `markdown` alone), optional `/`; nothing else between < and >.
 TAG_RE = re.compile(
@@ -130,17 +178,18 @@ BRACKET_RE = re.compile(r"\\.|[\[\]]|\n[ \t]*\n", re.DOTALL)
 PLAIN_ATTR_LIST_RE = re.compile(r"[#.][\w-]+(?: +[#.][\w-]+)*")
 
 
-def unsafe_markdown(source: Source) -> list[str]:
-    """Everything in a page's source that could run code or load something, as `file:line: ...`.
+def unsafe_markdown(source: Source, policy: HtmlPolicy = STRICT_HTML) -> list[str]:
+    """Everything in a page's source that could run code or load something, or that the site's
+    policy refuses, as `file:line: ...`.
 
     The finders read the whole body; what they find inside fenced code or a code span is then
     dropped (worked out only for a page with findings: most pages have none)."""
     text = source.body
     pairs = list(_bracket_pairs(text))
-    found = list(_markup(text))
-    found += _links(text, pairs)
-    found += _references(text, pairs)
-    found += _attribute_lists(text)
+    found = list(_markup(text, policy))
+    found += _links(text, pairs, policy)
+    found += _references(text, pairs, policy)
+    found += _attribute_lists(text, policy)
     if not found:
         return []
     masked = _mask_code(text)
@@ -225,7 +274,7 @@ def _blank(span: str) -> str:
     return "\n".join(" " * len(line) for line in span.split("\n"))
 
 
-def _markup(text: str) -> Iterator[tuple[int, str]]:
+def _markup(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
     """Raw HTML: comments, autolinks and the allowed tags pass; anything else is refused."""
     pos = 0
     while (start := TAG_START_RE.search(text, pos)) is not None:
@@ -264,6 +313,11 @@ def _markup(text: str) -> Iterator[tuple[int, str]]:
             yield at, f"`{text[at : at + 2]}` starts markup that is not allowed; {WRITE_CODE}"
             continue
         tag = name["name"].lower()
+        if not policy.strict:
+            whole = ANY_TAG_RE.match(text, at)
+            pos = whole.end() if whole is not None and tag not in ACTIVE_TAGS else name.end()
+            yield from ((at, problem) for problem in _safe_tag_problems(whole, tag, policy))
+            continue
         if tag not in TAG_ATTRIBUTES:
             advice = TAG_ADVICE.get(tag, DEFAULT_ADVICE)
             yield at, f"HTML tag <{tag}> is not allowed: {advice}"
@@ -306,16 +360,57 @@ def _tag_problems(tag: re.Match[str]) -> Iterator[str]:
         yield 'a <div> block needs the markdown attribute: <div class="..." markdown>'
 
 
+def _safe_tag_problems(whole: re.Match[str] | None, tag: str, policy: HtmlPolicy) -> Iterator[str]:
+    """A tag under the safe policy: refused if it is active, else each attribute checked."""
+    if tag in ACTIVE_TAGS:
+        yield f"HTML tag <{tag}> is not allowed: {_advice(tag)}"
+        return
+    if whole is None:
+        yield (
+            f'HTML tag <{tag}> must be written plainly, as <{tag} name="value" ...>, each value '
+            "in quotes or a single word"
+        )
+        return
+    for attribute in ANY_ATTRIBUTE_RE.finditer(whole["attrs"]):
+        value = next((v for v in attribute.group("double", "single", "bare") if v), "")
+        problem = safe_attribute_problem(f"of <{tag}>", attribute["name"].lower(), value, policy)
+        if problem:
+            yield problem
+
+
+def safe_attribute_problem(where: str, name: str, value: str, policy: HtmlPolicy) -> str | None:
+    """What an attribute (`of <tag>`, `in an attribute list`) would run or load, under the safe
+    policy (None: nothing)."""
+    if name.startswith("on"):
+        return f"attribute `{name}` {where} runs code; remove it"
+    if name in ("id", "name") and value.startswith(THEME_NAMESPACE):
+        return theme_id_problem(value)
+    if name == "href":
+        return link_problem(value)
+    if name == "src":
+        return image_problem(value, policy)
+    if name == "style" and STYLE_LOADS_RE.search(value):
+        return (
+            f"attribute `style` {where} may load from the network (url(), @import, escapes); "
+            "keep to plain values such as `width: 50%`, or use a .class"
+        )
+    if name in LOADING_KEYS:
+        return f"attribute `{name}` {where} loads from the network or runs code; remove it"
+    return None
+
+
 def _listed(names: frozenset[str]) -> str:
     return ", ".join(sorted(names))
 
 
-def _links(text: str, pairs: list[tuple[int, int, bool]]) -> Iterator[tuple[int, str]]:
+def _links(
+    text: str, pairs: list[tuple[int, int, bool]], policy: HtmlPolicy
+) -> Iterator[tuple[int, str]]:
     """Inline links and images `[text](url)` / `![alt](url)`, brackets matched as Markdown does."""
     for opening, closing, image in pairs:
         if closing + 1 < len(text) and text[closing + 1] == "(":
             url = _inline_target(text, closing + 2)
-            problem = image_problem(url) if image else link_problem(url)
+            problem = image_problem(url, policy) if image else link_problem(url)
             if problem:
                 yield opening, problem
 
@@ -397,7 +492,9 @@ def _inline_target(text: str, start: int) -> str:
     return target["angle"] if target["angle"] is not None else target["plain"]
 
 
-def _references(text: str, pairs: list[tuple[int, int, bool]]) -> Iterator[tuple[int, str]]:
+def _references(
+    text: str, pairs: list[tuple[int, int, bool]], policy: HtmlPolicy
+) -> Iterator[tuple[int, str]]:
     """Reference definitions `[label]: url`; one that an image uses must be a local image."""
     images = set()
     for opening, closing, image in pairs:
@@ -412,8 +509,8 @@ def _references(text: str, pairs: list[tuple[int, int, bool]]) -> Iterator[tuple
             images.add(_label(label))
     for definition in REFERENCE_RE.finditer(text):
         url = definition["url"].strip("<>")
-        check = image_problem if _label(definition["label"]) in images else link_problem
-        problem = check(url)
+        image = _label(definition["label"]) in images
+        problem = image_problem(url, policy) if image else link_problem(url)
         if problem:
             yield definition.start("label") - 1, problem
 
@@ -422,8 +519,9 @@ def _label(label: str) -> str:
     return " ".join(label.lower().split())
 
 
-def _attribute_lists(text: str) -> Iterator[tuple[int, str]]:
-    """Attribute lists `{...}` (attr_list): only ids, classes and harmless keys."""
+def _attribute_lists(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
+    """Attribute lists `{...}` (attr_list): only ids, classes and harmless keys (under the safe
+    policy, any key that runs and loads nothing)."""
     pos = 0
     while (start := text.find("{", pos)) >= 0:
         pos = start + 1
@@ -446,6 +544,11 @@ def _attribute_lists(text: str) -> Iterator[tuple[int, str]]:
                 yield start, theme_id_problem(value or "")
                 continue
             if key == "." or name in ATTR_LIST_KEYS:
+                continue
+            if not policy.strict:
+                problem = safe_attribute_problem("in an attribute list", name, value or "", policy)
+                if problem:
+                    yield start, problem
                 continue
             if value is None and not name.startswith("on") and name not in ACTIVE_KEYS:
                 continue  # a bare word, as in prose `{name}`: no code, nothing to load
@@ -485,8 +588,11 @@ def link_problem(url: str) -> str | None:
     return f"link to a {scheme}: URL is not allowed (it can run code); {WRITE_LINK}"
 
 
-def image_problem(url: str) -> str | None:
+def image_problem(url: str, policy: HtmlPolicy = STRICT_HTML) -> str | None:
     scheme, plain = url_scheme(url)
+    remote = scheme in ("http", "https") or (scheme is None and plain.startswith("//"))
+    if remote and policy.remote_images:
+        return None  # the site allows images from the web: any file type the browser shows
     if scheme is not None or plain.startswith("/"):
         where = f"a {scheme}: URL" if scheme else "an address outside the site"
         return f"image from {where} is not allowed (it loads when the page is read); {WRITE_IMAGE}"
@@ -507,24 +613,27 @@ PAGE_NAME_RE = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*(?:\.[a-
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
 
 
-def unsafe_files(root: Path, docs: tuple[str, Path], data: tuple[str, Path]) -> list[str]:
+def unsafe_files(
+    root: Path, docs: tuple[str, Path], data: tuple[str, Path], *, only_pages: bool = True
+) -> list[str]:
     """Files that would be read or published unchecked under docs/ and data/ (each given as the
     name messages show and the folder), as `file:1: ...`. Nothing is read: names and links only.
 
     - A symbolic link whose target is outside `root` (the repository): MkDocs would copy a
       system file, or a folder of unchecked HTML, into the site. Inside the repository it is
       followed like any folder or file.
-    - In docs/, anything but pages and images (an .html or .js file reaches the reader as it is),
-      and pages whose names are not portable (PAGE_NAME_RE)."""
+    - In docs/, pages whose names are not portable (PAGE_NAME_RE), and, when the site allows
+      `only_pages` (`only_pages_in_docs`), anything but pages and images (an .html or .js file
+      reaches the reader as it is)."""
     problems: list[str] = []
     top = Path(os.path.realpath(root))
     for (shown, folder), pages in ((docs, True), (data, False)):
         if folder.is_dir():
-            problems += _walk(folder, shown, top, pages)
+            problems += _walk(folder, shown, top, pages, only_pages)
     return sorted(problems)
 
 
-def _walk(folder: Path, shown: str, top: Path, docs: bool) -> list[str]:
+def _walk(folder: Path, shown: str, top: Path, docs: bool, only_pages: bool) -> list[str]:
     problems: list[str] = []
     seen: set[str] = set()  # real folders walked: a link that loops is walked once
     stack = [(folder, shown)]
@@ -548,11 +657,11 @@ def _walk(folder: Path, shown: str, top: Path, docs: bool) -> list[str]:
                 if entry.is_dir():
                     stack.append((path, name))
                 elif docs:
-                    problems += _docs_file(name, shown)
+                    problems += _docs_file(name, shown, only_pages)
     return problems
 
 
-def _docs_file(name: str, docs: str) -> list[str]:
+def _docs_file(name: str, docs: str, only_pages: bool) -> list[str]:
     extension = os.path.splitext(name)[1].lower()
     if extension in IMAGE_TYPES:
         return []
@@ -565,6 +674,8 @@ def _docs_file(name: str, docs: str) -> list[str]:
             f"{name}:1: page name `{page}` is not portable: use lower-case letters, digits, - "
             "and _ only, ending in .md (e.g. guides/lead-scoring.md)"
         ]
+    if not only_pages:
+        return []
     return [
         f"{name}:1: a {extension or 'file without extension'} file is published unchecked; "
         "only Markdown pages and PNG, JPEG, GIF or WebP images may be in docs/"
@@ -598,26 +709,32 @@ TABBED_ID_RE = re.compile(r"__tabbed_\d+(?:_\d+)?")
 class _HtmlReader(HTMLParser):
     """Every element and attribute of a page's HTML, as a browser tokenises them."""
 
-    def __init__(self) -> None:
+    def __init__(self, policy: HtmlPolicy) -> None:
         super().__init__(convert_charrefs=True)
+        self.policy = policy
         self.problems: list[tuple[str, str]] = []  # (what to look for in the source, message)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in HTML_ELEMENTS:
+        if tag not in HTML_ELEMENTS and (self.policy.strict or tag in ACTIVE_TAGS):
             self.problems.append((f"<{tag}", f"<{tag}> is not allowed: {_advice(tag)}"))
             return
         for name, value in attrs:
             value = value or ""
             if name == "style" and TABLE_STYLE_RE.fullmatch(value):
                 continue
-            if name not in HTML_ATTRIBUTES and not DATA_ATTRIBUTE_RE.fullmatch(name):
+            known = name in HTML_ATTRIBUTES or DATA_ATTRIBUTE_RE.fullmatch(name)
+            if not known and not self.policy.strict:
+                problem = safe_attribute_problem(f"of <{tag}>", name, value, self.policy)
+                if problem:
+                    self.problems.append((name, problem))
+            elif not known:
                 why = "runs code" if name.startswith("on") else "is not allowed"
                 self.problems.append((name, f"attribute `{name}` of <{tag}> {why}"))
             elif name in ("id", "name") and value.startswith(THEME_NAMESPACE):
                 if not TABBED_ID_RE.fullmatch(value):
                     self.problems.append((value, theme_id_problem(value)))
             elif name in URL_ATTRIBUTES:
-                problem = image_problem(value) if tag == "img" else link_problem(value)
+                problem = image_problem(value, self.policy) if tag == "img" else link_problem(value)
                 if problem:
                     self.problems.append((value, problem))
             elif tag == "input" and name == "type" and value not in INPUT_TYPES:
@@ -662,12 +779,13 @@ PLAIN_HTML_RE = re.compile(
 )
 
 
-def unsafe_html(page_html: str) -> list[tuple[str, str]]:
-    """What in a page's HTML could run code or load something: (a text to find in the source,
-    the message). Run on the HTML Python-Markdown made, before any hook adds its own."""
+def unsafe_html(page_html: str, policy: HtmlPolicy = STRICT_HTML) -> list[tuple[str, str]]:
+    """What in a page's HTML could run code or load something, or the site's policy refuses: (a
+    text to find in the source, the message). Run on the HTML Python-Markdown made, before any
+    hook adds its own."""
     if PLAIN_HTML_RE.fullmatch(page_html):
         return []
-    reader = _HtmlReader()
+    reader = _HtmlReader(policy)
     reader.feed(page_html)
     reader.close()
     return list(dict.fromkeys(reader.problems))  # each problem once per page

@@ -112,7 +112,7 @@ class Key:
 
     name: str
     sides: tuple[str, ...]  # REFERENCE and/or TRANSLATION
-    required: bool
+    required: bool  # when the site requires front matter (`require_front_matter`)
     values: str  # the allowed values, as CONTRIBUTING.md and the messages say them
     meaning: str
     check: Callable[[Any, str | None], str | None]  # value, value as written -> problem or None
@@ -179,10 +179,13 @@ def front_matter_problems(
     lang: str,
     languages: Languages | None = None,
     listed: Mapping[str, tuple[str, ...]] | None = None,
+    *,
+    required: bool = True,
 ) -> list[str]:
     """Every way a page's front matter breaks the schema, as `file:line: message`. `listed`: the
     ids a data file lists for each of LISTED's keys (`areas`, `roles`); a list without one
-    accepts any word."""
+    accepts any word. `required`: whether a key the schema requires must be there (the site's
+    `require_front_matter`); the keys a page sets are checked either way."""
     languages = languages or Languages()
     listed = listed or {}
     checks = {name: _choices(listed.get(kind)) for name, kind in LISTED.items()}
@@ -207,7 +210,7 @@ def front_matter_problems(
         if problem:
             problems.append(f"{rel}:{line}: `{key.name}` {problem}")
     for key in KEYS:
-        if key.required and side in key.sides and key.name not in source.meta:
+        if required and key.required and side in key.sides and key.name not in source.meta:
             problems.append(
                 f"{rel}:1: front matter has no `{key.name}`; add `{key.name}: <{key.values}>` "
                 f"({key.meaning})"
