@@ -42,6 +42,7 @@ class SiteConfig:
     skills_base_url: str | None = None  # link skill mentions to this site instead
     max_file_kib: int = 512  # the largest page or data file read (CONTRIBUTING.md, "Budgets")
     book_file: str = "manual-{lang}.pdf"  # each language's PDF, in that language's root folder
+    heading_ids: bool = False  # every heading needs an {#id}; else sections pair by position
     languages: Languages = Languages()  # from the i18n plugin
 
 
