@@ -49,13 +49,18 @@ class SiteConfig:
     remote_images: bool = True  # images from http(s) addresses
     require_front_matter: bool = False  # every page sets the schema's required keys
     only_pages_in_docs: bool = False  # docs/ holds Markdown pages and images, nothing else
+    heading_ids: bool = False  # every heading needs an {#id}; else sections pair by position
     languages: Languages = Languages()  # from the i18n plugin
 
 
 # Every policy at its strictest, as this repository's mkdocs.yml sets them: what the core checks
 # with when a caller gives no site's settings (the command line and the plugin always do).
 STRICT = SiteConfig(
-    raw_html="strict", remote_images=False, require_front_matter=True, only_pages_in_docs=True
+    raw_html="strict",
+    remote_images=False,
+    require_front_matter=True,
+    only_pages_in_docs=True,
+    heading_ids=True,
 )
 RAW_HTML = ("safe", "strict")  # the values of `raw_html`
 

@@ -105,6 +105,9 @@ class TranslationsConfig(base.Config):
     """The folder of each language's side-by-side views."""
     book_file = _BookFile("manual-{lang}.pdf")
     """Each language's PDF, in that language's root folder."""
+    heading_ids = c.Type(bool, default=False)
+    """Every heading must carry an explicit `{#id}` (lowercase kebab-case, the same in both
+    languages). Off: ids are optional; sections without one pair by heading level and position."""
 
     # Budgets.
     max_file_kib = _Positive(512)

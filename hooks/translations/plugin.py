@@ -42,7 +42,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from translations.checks.report import SiteReport, check_site, split_language
-from translations.checks.safety import source_line, unsafe_html
+from translations.checks.safety import HtmlPolicy, source_line, unsafe_html
 from translations.checks.sources import with_sources
 from translations.config import SiteConfig, languages_from, ui_problems
 from translations.export import assistant, book
@@ -271,7 +271,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         made of two pages that were each read here."""
         if not self.config.page_safety or page.meta.get("ac_compare_of"):
             return html
-        findings = unsafe_html(html)
+        findings = unsafe_html(html, HtmlPolicy.of(self._build(config).site))
         if not findings:
             return html
         path = page.file.abs_src_path

@@ -1,9 +1,12 @@
 """Translation parity of one page pair, English as the reference.
 
-Headings are aligned by explicit id; then each pair of sections is compared for structure (lists,
-tables, code, admonitions, images, links, markers) and facts. Every issue is reported on the
-Chinese file with the English line that disagrees, e.g. `docs/zh/crm.md:42: list items differ in
-section {#deals} (5 vs 4) (docs/en/crm.md:40: 5 list items)`."""
+Headings are aligned by explicit id when every heading has one; otherwise by level and position
+(an edit-distance alignment anchored on the ids both sides share, see `align_headings`), so a
+heading added or dropped on one side is one issue, not a shift of every later section. Then each
+pair of sections is compared for structure (lists, tables, code, admonitions, images, links,
+markers) and facts. Every issue is reported on the Chinese file with the English line that
+disagrees, e.g. `docs/zh/crm.md:42: list items differ in section {#deals} (5 vs 4)
+(docs/en/crm.md:40: 5 list items)`."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import chain
 
 from translations.checks.facts import soft_keys, soft_keys_of
@@ -28,17 +32,20 @@ def _issue(
     return Issue(zh.rel, line, message, en.rel, en_line, other, rule=rule, page=zh.name)
 
 
-def heading_issues(page: Page) -> list[Issue]:
-    """Headings of one page: every heading has a unique, well-formed explicit id."""
+def heading_issues(page: Page, heading_ids: bool = False) -> list[Issue]:
+    """Headings of one page: no explicit id used twice; with `heading_ids` (the site's choice),
+    every heading has one, in lowercase ASCII kebab-case."""
     issues = []
     seen: dict[str, int] = {}
     for section in page.headings:
+        if section.id is None and not heading_ids:
+            continue
         if section.id is None:
             title = section.title
             message = (
                 f'heading "{title}" has no explicit {{#id}}; add one, the same in both languages'
             )
-        elif not ID_RE.fullmatch(section.id):
+        elif heading_ids and not ID_RE.fullmatch(section.id):
             message = f"heading id {{#{section.id}}} is not lowercase ASCII kebab-case"
         elif section.id in seen:
             message = (
@@ -445,20 +452,215 @@ def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
         )
 
 
-def compare_pages(en: Page, zh: Page, glossary: Glossary | None = None) -> list[Issue]:
-    """All parity issues of a page pair (headings of each side, then section by section)."""
-    issues = heading_issues(en) + heading_issues(zh) + compare_headings(en, zh)
-    zh_sections = _by_id(zh)
-    index_of = {id(section): index for index, section in enumerate(en.sections)}
-    pairs = [
-        (index_of[id(e)], e, zh_sections[key])
-        for key, e in _by_id(en).items()
-        if key in zh_sections
-    ]
+# Costs of the heading alignment (integers, so that ties are exact): a heading on one side only,
+# a pair of headings at different levels, and at most this much for two sections that share
+# nothing (dissimilar content never outweighs a missing heading). Headings with the same explicit
+# id are anchors: pairing them outweighs any gap around them.
+GAP = 100
+LEVEL = 100
+UNLIKE = 90
+ANCHOR = 1000
+# Above this many heading pairs, the alignment looks at levels and ids only (content costs time).
+MAX_CONTENT_PAIRS = 20_000
+
+
+def _features(section: Section) -> Counter[str]:
+    """What a section says that a translation keeps: facts, link targets, code, images, URLs,
+    admonitions, markers, and how many list items and table rows."""
+    found: Counter[str] = Counter(fact.key for fact in section.facts if not fact.soft)
+    found.update(f"link {ref.text}" for ref in section.links)
+    found.update(f"code {block.code}" for block in section.code_blocks)
+    found.update(f"image {ref.text}" for ref in section.images)
+    found.update(f"url {ref.text}" for ref in section.urls)
+    found.update(f"note {ref.text}" for ref in section.admonitions)
+    found.update(f"marker {marker.label}" for marker in section.markers)
+    if section.list_items:
+        found[f"items {section.list_items}"] += 1
+    if section.table_rows:
+        found[f"rows {section.table_rows}"] += 1
+    return found
+
+
+def _unlike(a: Counter[str], b: Counter[str]) -> int:
+    """0 for sections with the same features, UNLIKE for sections that share none (Dice)."""
+    total = a.total() + b.total()
+    return UNLIKE * (total - 2 * (a & b).total()) // total if total else 0
+
+
+def align_headings(en: list[Section], zh: list[Section]) -> list[tuple[int | None, int | None]]:
+    """The two heading sequences aligned, in order: (en index, zh index) for a pair, None on the
+    side that has no counterpart.
+
+    An edit distance over the sequences: a gap costs GAP, a pair costs LEVEL if the levels differ
+    plus how unlike the sections' contents are, headings with the same id are anchors and
+    headings with different ids never pair. Of equal alignments the one that pairs the earlier
+    headings wins, so a heading dropped among look-alike sections is the later one."""
+    m, n = len(en), len(zh)
+    content = m * n <= MAX_CONTENT_PAIRS
+    e_features = [_features(s) for s in en] if content else []
+    z_features = [_features(s) for s in zh] if content else []
+
+    def pair_cost(i: int, j: int) -> int | None:
+        e, z = en[i], zh[j]
+        if e.id and z.id and e.id != z.id:
+            return None
+        cost = LEVEL if e.level != z.level else 0
+        if content:
+            cost += _unlike(e_features[i], z_features[j])
+        return cost - ANCHOR if e.id and e.id == z.id else cost
+
+    # cost[i][j]: the cheapest alignment of en[i:] with zh[j:], so that the walk from (0, 0)
+    # below can prefer a pair on ties
+    cost = [[0] * (n + 1) for _ in range(m + 1)]
+    pairs: dict[tuple[int, int], int | None] = {}
+    for i in range(m, -1, -1):
+        for j in range(n, -1, -1):
+            if i == m or j == n:
+                cost[i][j] = GAP * ((m - i) + (n - j))
+                continue
+            pairs[i, j] = paired = pair_cost(i, j)
+            best = min(cost[i + 1][j], cost[i][j + 1]) + GAP
+            if paired is not None:
+                best = min(best, paired + cost[i + 1][j + 1])
+            cost[i][j] = best
+    aligned: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    while i < m or j < n:
+        paired = pairs.get((i, j))
+        if paired is not None and cost[i][j] == paired + cost[i + 1][j + 1]:
+            aligned.append((i, j))
+            i, j = i + 1, j + 1
+        elif i < m and (j == n or cost[i][j] == cost[i + 1][j] + GAP):
+            aligned.append((i, None))
+            i += 1
+        else:
+            aligned.append((None, j))
+            j += 1
+    return aligned
+
+
+def _merged(sections: list[Section]) -> Section:
+    """Consecutive sections as one, under the first one's heading (prose stays line for line)."""
+    head = sections[0]
+    if len(sections) == 1:
+        return head
+    rest = sections[1:]
+    return replace(
+        head,
+        list_items=sum(s.list_items for s in sections),
+        table_rows=sum(s.table_rows for s in sections),
+        table_columns=[n for s in sections for n in s.table_columns],
+        tables=[rows for s in sections for rows in s.tables],
+        items=[item for s in sections for item in s.items],
+        code_blocks=[b for s in sections for b in s.code_blocks],
+        admonitions=[r for s in sections for r in s.admonitions],
+        images=[r for s in sections for r in s.images],
+        links=[r for s in sections for r in s.links],
+        markers=[m for s in sections for m in s.markers],
+        code_spans=[r for s in sections for r in s.code_spans],
+        urls=[r for s in sections for r in s.urls],
+        prose="\n".join([head.prose, *(s.prose for s in rest)]),
+        facts=[f for s in sections for f in s.facts],
+    )
+
+
+def _heading_text(section: Section) -> str:
+    text = f"{'#' * section.level} {section.title}"
+    return f"{text} {{#{section.id}}}" if section.id else text
+
+
+def _aligned_pairs(
+    en: Page, zh: Page, heading_ids: bool
+) -> tuple[list[Issue], list[tuple[int, Section, Section]], list[tuple[int, Section, Section]]]:
+    """Heading issues of a pair aligned by level and position, the section pairs to compare
+    (English index, English, Chinese), and the pairs the glossary looks at.
+
+    A heading on one side only is reported once, where it belongs on the other side. Its section
+    is compared as part of the section before it when that brings the two sides closer (the
+    heading was dropped, its text kept), and left out otherwise (the whole section is missing)."""
+    issues: list[Issue] = []
+    e_heads, z_heads = en.sections[1:], zh.sections[1:]  # sections[0]: the text before a heading
+    aligned = align_headings(e_heads, z_heads)
+    # groups: each paired section with the unpaired ones that follow it on its side
+    groups: list[tuple[list[int], list[int]]] = [([0], [0])]  # the text before the headings
+    for i, j in aligned:
+        if i is not None and j is not None:
+            groups.append(([i + 1], [j + 1]))
+            e, z = e_heads[i], z_heads[j]
+            if e.level != z.level:
+                message = f"heading {e.label} is level {z.level}"
+                issues.append(_issue(zh, z.line, message, en, e.line, f"level {e.level}", "parity"))
+            if not heading_ids and bool(e.id) != bool(z.id):  # with heading_ids: heading_issues
+                page, section = (zh, z) if e.id else (en, e)
+                message = (
+                    f'heading "{section.title}" has no explicit {{#id}}; add one, the same in'
+                    " both languages"
+                )
+                issues.append(Issue(page.rel, section.line, message, rule="parity", page=page.name))
+            continue
+        e_group, z_group = groups[-1]
+        if i is not None:
+            e_group.append(i + 1)
+            e = e_heads[i]
+            z_at = zh.sections[z_group[0]]
+            line = z_at.line if z_at.level else (z_heads[0].line if z_heads else z_at.line)
+            message = f"heading {e.label} is missing"
+            issues.append(_issue(zh, line, message, en, e.line, _heading_text(e), "parity"))
+        elif j is not None:
+            z_group.append(j + 1)
+            z = z_heads[j]
+            e_at = en.sections[e_group[0]]
+            line = e_at.line if e_at.level else (e_heads[0].line if e_heads else e_at.line)
+            message = f"heading {z.label} has no English counterpart"
+            no = f"no heading {{#{z.id}}}" if z.id else "no heading here"
+            issues.append(_issue(zh, z.line, message, en, line, no, "parity"))
+    pairs, glossary_pairs = [], []
+    for e_group, z_group in groups:
+        e = en.sections[e_group[0]]
+        z = zh.sections[z_group[0]]
+        e_all = _merged([en.sections[k] for k in e_group])
+        if len(e_group) > 1 and _closer(e_all, e, z):
+            e = e_all
+        else:
+            e_group = e_group[:1]
+        z_all = _merged([zh.sections[k] for k in z_group])
+        if len(z_group) > 1 and _closer(z_all, z, e):
+            z = z_all
+        pairs.append((e_group[0], e, z))
+        glossary_pairs += [(k, en.sections[k], z) for k in e_group]
+    return issues, pairs, glossary_pairs
+
+
+def _closer(merged: Section, alone: Section, other: Section) -> bool:
+    """Whether a section with the unpaired ones after it is more like `other` than it is alone."""
+    features = _features(other)
+    return _unlike(_features(merged), features) < _unlike(_features(alone), features)
+
+
+def compare_pages(
+    en: Page, zh: Page, glossary: Glossary | None = None, *, heading_ids: bool = False
+) -> list[Issue]:
+    """All parity issues of a page pair (headings of each side, then section by section).
+
+    `heading_ids`: the site requires an explicit id on every heading (heading_issues)."""
+    issues = heading_issues(en, heading_ids) + heading_issues(zh, heading_ids)
+    if all(s.id for s in en.headings) and all(s.id for s in zh.headings):
+        issues += compare_headings(en, zh)
+        zh_sections = _by_id(zh)
+        index_of = {id(section): index for index, section in enumerate(en.sections)}
+        pairs = [
+            (index_of[id(e)], e, zh_sections[key])
+            for key, e in _by_id(en).items()
+            if key in zh_sections
+        ]
+        glossary_pairs = pairs
+    else:
+        found, pairs, glossary_pairs = _aligned_pairs(en, zh, heading_ids)
+        issues += found
     for _, e, z in pairs:
         issues.extend(compare_sections(en, e, zh, z))
         issues.extend(compare_facts(en, e, zh, z))
         issues.extend(compare_rows(en, e, zh, z))
     if glossary is not None:
-        issues.extend(glossary.compare(en, zh, pairs))
+        issues.extend(glossary.compare(en, zh, glossary_pairs))
     return issues

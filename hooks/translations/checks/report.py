@@ -312,7 +312,9 @@ class _Checker:
                 name in data.untranslated,
             )
             result.statuses.append(status)
-            result.issues.extend(_pair_issues(en, zh, data, glossary, status, languages))
+            result.issues.extend(
+                _pair_issues(en, zh, data, glossary, status, languages, self.config.heading_ids)
+            )
             for page in (en, zh):
                 if page is None:
                     continue
@@ -369,10 +371,11 @@ class _Checker:
             old_rel = f"{version.commit[:12]}:{en.rel}"
             old = parse_page(split_front_matter(version.text, old_rel), reference, status.name)
             self.extract_facts(old)
-            issues.extend(heading_issues(en))
+            heading_ids = self.config.heading_ids
+            issues.extend(heading_issues(en, heading_ids))
             issues.extend(
                 issue
-                for issue in compare_pages(old, zh, self.glossary)
+                for issue in compare_pages(old, zh, self.glossary, heading_ids=heading_ids)
                 if issue.path != old_rel  # the old version's own headings are history
             )
             status.lag.commit, status.lag.follows = version.commit, version.date
@@ -523,7 +526,7 @@ def current_parity(
     for name in names:
         en, zh = checker.read_pair(name, problems)
         if en is not None and zh is not None:
-            found[name] = compare_pages(en, zh, checker.glossary)
+            found[name] = compare_pages(en, zh, checker.glossary, heading_ids=config.heading_ids)
     if problems:
         raise InputError(problems)
     return found
@@ -536,6 +539,7 @@ def _pair_issues(
     glossary: Glossary,
     status: PageStatus,
     languages: Languages,
+    heading_ids: bool = False,
 ) -> Iterator[Issue]:
     """Existence, parity, glossary and staleness of one page pair."""
     name = status.name
@@ -579,12 +583,12 @@ def _pair_issues(
             page=name,
         )
     if is_current(en, zh):
-        yield from compare_pages(en, zh, glossary)
+        yield from compare_pages(en, zh, glossary, heading_ids=heading_ids)
         return
     status.outdated = True
     if recorded_hash(zh) is None:
         status.stamped = False
-        yield from compare_pages(en, zh, glossary)
+        yield from compare_pages(en, zh, glossary, heading_ids=heading_ids)
         yield unstamped_issue(en, zh)
         return
     # stamped with an older English version: check_site compares it with that version

@@ -1,0 +1,158 @@
+"""Pages whose headings have no explicit {#id}, as on an ordinary site: sections pair by heading
+level and position, a heading added or dropped on one side is one issue, and whether a missing id
+is itself an issue is the site's `heading_ids` choice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translations.checks.report import check_site
+from translations.config import SiteConfig
+from translations.lifecycle.staleness import stamp_pages
+
+from .conftest import TODAY, make_tree
+
+EN = """\
+# Sending notes
+
+Read this before the first send.
+
+## Hourly limit
+
+Each account sends at most 120 messages an hour.
+
+## History
+
+Reports keep 45 days of history.
+
+## Retries
+
+A failed send is retried after 15 minutes.
+
+- first retry
+- second retry
+
+## Exports
+
+One export holds at most 2,500 rows.
+
+## Regions
+
+Mail leaves from 8 regions, listed on https://example.com/regions.
+"""
+
+ZH = """\
+# 发送说明
+
+首次发送前请阅读本页。
+
+## 每小时上限
+
+每个账户每小时最多发送 120 封邮件。
+
+## 历史记录
+
+报告保留 45 天的历史记录。
+
+## 重试
+
+发送失败后，15 分钟后重试。
+
+- 第一次重试
+- 第二次重试
+
+## 导出
+
+一次导出最多 2,500 行。
+
+## 地区
+
+邮件从 8 个地区发出，列表见 https://example.com/regions。
+"""
+
+
+def _line(text: str, fragment: str) -> int:
+    """File line of the first line holding `fragment`, after the front matter (four lines in
+    English, five in Chinese: `translation_of` is stamped)."""
+    lines = text.split("\n")
+    first = 6 if text.startswith("# 发送说明") else 5
+    return first + next(number for number, line in enumerate(lines) if fragment in line)
+
+
+def check(tmp_path: Path, en: str, zh: str, *, heading_ids: bool = False) -> list[str]:
+    """The issues of one page pair, written into the clean fixture and stamped."""
+    root, _ = make_tree(tmp_path)
+    for lang, body in (("en", en), ("zh", zh)):
+        meta = f"---\ntitle: Notes {lang}\ndescription: Sending notes.\n---\n"
+        (root / "docs" / lang / "notes.md").write_text(meta + body, "utf-8")
+    stamp_pages(root / "docs", [])
+    report = check_site(root, today=TODAY, config=SiteConfig(heading_ids=heading_ids))
+    return [str(issue) for issue in report.issues]
+
+
+def test_equal_structure_without_ids_has_no_issues(tmp_path: Path) -> None:
+    assert check(tmp_path, EN, ZH) == []
+
+
+def test_a_changed_number_names_its_section_on_both_sides(tmp_path: Path) -> None:
+    zh = ZH.replace("15 分钟", "16 分钟")  # the third section, "Retries"
+    en_line, zh_line = _line(EN, "15 minutes"), _line(zh, "16 分钟")
+    assert check(tmp_path, EN, zh) == [
+        f"docs/zh/notes.md:{zh_line}: 16 does not match the English"
+        f" (docs/en/notes.md:{en_line}: 15)"
+    ]
+
+
+def test_a_dropped_heading_is_one_issue_and_later_sections_still_pair(tmp_path: Path) -> None:
+    # the second of five sections loses its heading (its text stays, under the first one), and
+    # the fourth section states another number
+    zh = ZH.replace("## 历史记录\n\n", "").replace("2,500", "2,400")
+    issues = check(tmp_path, EN, zh)
+    assert issues == [
+        f'docs/zh/notes.md:{_line(zh, "## 每小时上限")}: heading "History" is missing'
+        f" (docs/en/notes.md:{_line(EN, '## History')}: ## History)",
+        f"docs/zh/notes.md:{_line(zh, '2,400')}: 2,400 does not match the English"
+        f" (docs/en/notes.md:{_line(EN, '2,500')}: 2,500)",
+    ]
+
+
+def test_an_added_heading_is_one_issue(tmp_path: Path) -> None:
+    zh = ZH.replace("## 地区\n", "## 限制\n\n导出的文件不能修改。\n\n## 地区\n")
+    assert check(tmp_path, EN, zh) == [
+        f'docs/zh/notes.md:{_line(zh, "## 限制")}: heading "限制" has no English counterpart'
+        f" (docs/en/notes.md:{_line(EN, '## Exports')}: no heading here)"
+    ]
+
+
+def test_a_missing_id_is_an_issue_only_where_the_site_requires_ids(tmp_path: Path) -> None:
+    en = EN.replace("## History\n", "## History {#history}\n")
+    zh = ZH.replace("## 历史记录\n", "## 历史记录 {#history}\n")
+    line = _line(ZH, "## 每小时上限")
+    assert check(tmp_path / "off", en, zh) == []
+    strict = check(tmp_path / "on", en, zh, heading_ids=True)
+    assert (
+        f'docs/zh/notes.md:{line}: heading "每小时上限" has no explicit {{#id}}; add one, the same'
+        " in both languages" in strict
+    )
+    # every heading without an id, in both languages, and nothing else
+    assert len(strict) == 2 * 5 and all("has no explicit {#id}" in issue for issue in strict)
+
+
+def test_ids_on_some_headings_anchor_the_rest(tmp_path: Path) -> None:
+    en = EN.replace("## Retries\n", "## Retries {#retries}\n")
+    zh = ZH.replace("## 重试\n", "## 重试 {#retries}\n")
+    assert check(tmp_path / "same", en, zh) == []
+    # an id on one side only: the site's anchors differ between the languages
+    zh_without = ZH
+    assert check(tmp_path / "one-side", en, zh_without) == [
+        f'docs/zh/notes.md:{_line(ZH, "## 重试")}: heading "重试" has no explicit {{#id}};'
+        " add one, the same in both languages"
+    ]
+    # a dropped heading before the anchor and an added one after it: one issue each
+    zh = zh.replace("## 历史记录\n\n", "") + "\n## 其他\n\n其他说明。\n"
+    assert check(tmp_path / "both", en, zh) == [
+        f'docs/zh/notes.md:{_line(zh, "## 每小时上限")}: heading "History" is missing'
+        f" (docs/en/notes.md:{_line(EN, '## History')}: ## History)",
+        f'docs/zh/notes.md:{_line(zh, "## 其他")}: heading "其他" has no English counterpart'
+        f" (docs/en/notes.md:{_line(EN, '## Regions')}: no heading here)",
+    ]
