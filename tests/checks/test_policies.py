@@ -21,7 +21,13 @@ from translations.options import read_site_config, validated
 from .conftest import REPO, TODAY, make_tree
 from .test_untrusted_pages import to_html
 
-POLICIES = ("raw_html", "remote_images", "require_front_matter", "only_pages_in_docs")
+POLICIES = (
+    "raw_html",
+    "remote_images",
+    "require_front_matter",
+    "only_pages_in_docs",
+    "heading_ids",
+)
 DEFAULT = SiteConfig()
 THIS_SITE = read_site_config(REPO)  # the repository's own mkdocs.yml
 BOTH = pytest.mark.parametrize("config", [THIS_SITE, DEFAULT], ids=["strict", "default"])
