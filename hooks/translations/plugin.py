@@ -96,7 +96,8 @@ class _Build:
     config: MkDocsConfig  # the build's identity: a new config object is a new build
     site: SiteConfig
     report: SiteReport | None = None  # the checks' report, run once
-    logged: bool = False  # its issues were logged (once, not once per language)
+    configured: bool = False  # on_config ran for the build's first language
+    glossary: tuple[dict[str, Any], str] | None = None  # data/glossary.yml and its path, for search
     paths: Paths | None = None  # data/paths.yml, parsed once
     updated: dict[str, Any] | None = None  # each page's last change, from git
     depth: int = 0  # language builds under way (static-i18n nests them)
@@ -125,20 +126,21 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         use_in_material_search()
 
     def on_config(self, config: MkDocsConfig) -> None:
-        """The checks run once for the build and
-        their issues are logged once; jieba learns the glossary's words; the language's
-        interface text is complete; the templates learn where each language's PDF is."""
+        """Once per build: the checks run and their issues are logged, jieba learns the
+        glossary's words. Per language: its interface text is complete; the templates learn where
+        each language's PDF is."""
         state = self._build(config)
-        if self.config.check:
-            report = self._report(config)
-            if not state.logged:
-                state.logged = True
+        if not state.configured:
+            state.configured = True
+            if self.config.check:
+                report = self._report(config)
                 for issue in report.issues:
                     log.warning(str(issue))
                 for note in report.notes:  # checks off (no data file), lags: inform, never fail
                     log.info(note)
                 log.info("translation checks: %s", report.summary())
-        self._teach_segmenter(config)
+            state.glossary = self._read_glossary(config)
+            self._teach_segmenter(state)
         if self.config.compare or self.config.export:
             self._ui(config)  # their pages need it: stop before one is rendered without it
         if self.config.export:  # the download link (overrides/partials/export-book.html)
@@ -458,7 +460,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return  # the fixes are Material's search's
         langs = state.site.languages
         synonyms = {}
-        if (glossary := self._glossary(config)) is not None:
+        if (glossary := state.glossary) is not None:
             try:
                 synonyms = {
                     lang: synonym_groups(glossary[0], lang, glossary[1]) for lang in langs.both
@@ -512,6 +514,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     def _site_config(self, config: MkDocsConfig) -> SiteConfig:
         rel = Path(config.config_file_path or "mkdocs.yml").name
+        if "i18n" not in config.plugins:
+            problem = (
+                f"{rel}:1: the translations plugin needs mkdocs-static-i18n: list `i18n` in plugins"
+            )
+            raise _abort(InputError([problem]), rel)
         entries = [
             {"locale": lang.locale, "default": lang.default}
             for lang in config.plugins["i18n"].config.languages
@@ -545,7 +552,9 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     def _ui(self, config: MkDocsConfig) -> dict[str, str]:
         """The interface text of the language being built (its `extra.ui`); a missing key stops
-        the build before any page is rendered without it."""
+        the build before any page is rendered without it. Read each time, not kept per language
+        code: while static-i18n switches languages, the code and `extra` do not change at the
+        same moment (a cache by code served the English words to a Chinese compare view)."""
         rel = Path(config.config_file_path or "mkdocs.yml").name
         text = config.extra.get("ui")
         problems = ui_problems(text, self._language(config), rel)
@@ -553,7 +562,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             raise _abort(InputError(problems), rel)
         return dict(text)
 
-    def _glossary(self, config: MkDocsConfig) -> tuple[dict[str, Any], str] | None:
+    def _read_glossary(self, config: MkDocsConfig) -> tuple[dict[str, Any], str] | None:
         """The site's glossary and its path as the messages name it (for search; the checks
         report a malformed glossary by file and line, search just goes on without it)."""
         name = self._build(config).site.glossary_file
@@ -565,13 +574,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return None
         return (data, f"data/{name}") if isinstance(data, dict) else None
 
-    def _teach_segmenter(self, config: MkDocsConfig) -> None:
+    def _teach_segmenter(self, state: _Build) -> None:
         """Teach jieba the glossary terms and search aliases it would split into lone
         characters (see output/i18n.py): the translation's words, from the site's glossary."""
-        glossary = self._glossary(config)
+        glossary = state.glossary
         if glossary is None:
             return
-        lang = self._build(config).site.languages.translation
+        lang = state.site.languages.translation
         try:
             terms = [t[lang] for t in glossary[0]["terms"]]
             terms += [w for group in synonym_groups(glossary[0], lang, glossary[1]) for w in group]

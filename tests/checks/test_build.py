@@ -151,3 +151,14 @@ def test_banner_status_in_each_language_build(tmp_path: Path) -> None:
     assert statuses["zh:zh/pricing.md"]["prices_as_of"] == "2026年3月"
     assert statuses["en:en/pricing.md"]["prices_as_of"] == "March 2026"
     assert statuses["en:en/pricing.md"]["verify_url"] == "https://www.activecampaign.com/pricing"
+
+
+def test_a_site_without_the_i18n_plugin_stops_with_one_line(tmp_path: Path) -> None:
+    root, _ = make_tree(tmp_path)
+    config = yaml.safe_load(MKDOCS_YML.format(repo=REPO, plugins=PLUGINS))
+    config["plugins"] = [p for p in config["plugins"] if "i18n" not in p]
+    del config["hooks"]
+    result = run_mkdocs(config, root)
+    assert result.returncode == 1
+    assert "mkdocs.yml:1: the translations plugin needs mkdocs-static-i18n" in result.log
+    assert "Traceback" not in result.log

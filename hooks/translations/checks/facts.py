@@ -255,7 +255,7 @@ class FactExtractor:
         if word in self.brands:
             return ("brand", self.brands[word])
         if len(word) >= 4 and (brand := self.misspelt(word)):
-            return ("misspelt", brand)  # ActiveCampign, Activecampaign
+            return ("misspelt", brand)  # a letter dropped, or the wrong capitals
         if not word.isupper() and not word[1:].islower() and INTERNAL_CAPITAL_RE.search(word):
             return ("internal", None)  # HubSpot, iPaaS, JavaScript
         return None

@@ -151,7 +151,7 @@ class Glossary:
         """Brand names spelled exactly as in the glossary, in any language.
 
         Capitalised misspellings come from the fact extractor (kind "misspelt"); spellings that
-        differ only in case (activecampaign, Active intelligence) are searched here."""
+        differ only in case (a brand written all in lower case) are searched here."""
         if not self._brands:
             return
         hits = [

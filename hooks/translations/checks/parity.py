@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from itertools import chain
 
 from translations.checks.facts import soft_keys, soft_keys_of
@@ -460,6 +460,8 @@ GAP = 100
 LEVEL = 100
 UNLIKE = 90
 ANCHOR = 1000
+# What a section's heading is, not what it holds (a merged section keeps the first one's).
+HEADING_FIELDS = frozenset({"id", "level", "title", "line"})
 # Above this many heading pairs, the alignment looks at levels and ids only (content costs time).
 MAX_CONTENT_PAIRS = 20_000
 
@@ -540,28 +542,23 @@ def align_headings(en: list[Section], zh: list[Section]) -> list[tuple[int | Non
 
 
 def _merged(sections: list[Section]) -> Section:
-    """Consecutive sections as one, under the first one's heading (prose stays line for line)."""
+    """Consecutive sections as one, under the first one's heading: counts added, lists joined,
+    prose line for line."""
     head = sections[0]
     if len(sections) == 1:
         return head
-    rest = sections[1:]
-    return replace(
-        head,
-        list_items=sum(s.list_items for s in sections),
-        table_rows=sum(s.table_rows for s in sections),
-        table_columns=[n for s in sections for n in s.table_columns],
-        tables=[rows for s in sections for rows in s.tables],
-        items=[item for s in sections for item in s.items],
-        code_blocks=[b for s in sections for b in s.code_blocks],
-        admonitions=[r for s in sections for r in s.admonitions],
-        images=[r for s in sections for r in s.images],
-        links=[r for s in sections for r in s.links],
-        markers=[m for s in sections for m in s.markers],
-        code_spans=[r for s in sections for r in s.code_spans],
-        urls=[r for s in sections for r in s.urls],
-        prose="\n".join([head.prose, *(s.prose for s in rest)]),
-        facts=[f for s in sections for f in s.facts],
-    )
+    merged: dict[str, object] = {}
+    for f in fields(Section):
+        if f.name in HEADING_FIELDS:
+            continue
+        values = [getattr(s, f.name) for s in sections]
+        if isinstance(values[0], int):
+            merged[f.name] = sum(values)
+        elif isinstance(values[0], str):
+            merged[f.name] = "\n".join(values)
+        else:
+            merged[f.name] = [item for value in values for item in value]
+    return replace(head, **merged)
 
 
 def _heading_text(section: Section) -> str:
