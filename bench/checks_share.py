@@ -24,7 +24,7 @@ import yaml
 from bench.runner import Run, SiteSize, median, site_size, timed_build
 from bench.synthetic import navigation, write_synthetic_tree
 from tests.sitebuild import absolutise, load_config, plugin_options
-from translations.checks.report import check_site, split_language
+from translations.checks.report import check_site
 from translations.options import read_site_config
 from translations.read.source import body_line
 from translations.render.generate import render_site_page
@@ -86,7 +86,7 @@ def prerender(docs: Path, out: Path) -> Path:
     shutil.copytree(root / "data", out / "data")  # the hooks read data/ beside docs/
     for path in sorted(docs.rglob("*.md")):
         src_uri = path.relative_to(docs).as_posix()
-        lang, name = split_language(src_uri, site.languages)
+        lang, name = site.languages.split(src_uri)
         lang = lang or site.languages.reference
         text = path.read_text(encoding="utf-8")
         lines = text.split("\n")

@@ -197,7 +197,7 @@ def _related_skills() -> tuple[str, str]:
 
 def _data_files() -> dict[str, str]:
     plans = "".join(
-        f"  - {{name: {name}, zh_gloss: {gloss}, price: {price}, send_multiplier: {mult},"
+        f"  - {{name: {name}, gloss: {{zh: {gloss}}}, price: {price}, send_multiplier: {mult},"
         f" features: {{en: [Email marketing], zh: [邮件营销]}}}}\n"
         for name, gloss, price, mult in PLANS
     )
@@ -207,7 +207,7 @@ def _data_files() -> dict[str, str]:
             "verify_url: https://www.activecampaign.com/pricing\ncurrency: USD\n"
             "basis: {en: 'billed annually, 1,000 contacts', zh: '年付，1,000个联系人'}\n"
             f"plans:\n{plans}"
-            "addons:\n  - {name: Pipelines, zh_gloss: 销售管道, price: 68, en: CRM deals, zh: CRM商机}\n"
+            "addons:\n  - {name: Pipelines, gloss: {zh: 销售管道}, price: 68, en: CRM deals, zh: CRM商机}\n"
         ),
         "skills.yml": "skills:\n"
         + "".join(f"  - {{name: {n}, en: {n}, zh: {n}}}\n" for n in SKILLS),

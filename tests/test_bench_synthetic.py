@@ -14,8 +14,8 @@ def test_synthetic_tree_passes_the_checks(tmp_path: Path) -> None:
     root = write_synthetic_tree(tmp_path, 12)
     report = check_site(root, today=None)
     assert [str(issue) for issue in report.issues] == []
-    assert len(report.pages) == 12
-    assert all(status.state == "up to date" for status in report.pages.values())
+    assert len(report.pages["zh"]) == 12
+    assert all(status.state == "up to date" for status in report.pages["zh"].values())
 
 
 def test_synthetic_pages_have_about_the_requested_words(tmp_path: Path) -> None:

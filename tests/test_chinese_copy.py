@@ -86,7 +86,7 @@ def test_data_string_defect_names_its_line(tmp_path: Path) -> None:
     for name in ("glossary.yml", "pricing.yml", "paths.yml"):
         (tmp_path / "data" / name).write_text("terms: []\n", "utf-8")
     (tmp_path / "data" / "glossary.yml").write_text(
-        "terms:\n  - en: deal\n    zh: 商机\n    def_zh: 含5个阶段\n", "utf-8"
+        "terms:\n  - en: deal\n    zh: 商机\n    def: {en: x, zh: 含5个阶段}\n", "utf-8"
     )
     assert [str(f) for f in lint_data(tmp_path)] == [
         "data/glossary.yml:4: 含5个阶段 -> 含 5 个阶段"

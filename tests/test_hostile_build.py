@@ -74,7 +74,7 @@ REFUSED = [
     ),
     (
         "data file markup",
-        edit_file("data/glossary.yml", "zh: 笔记本}", "zh: 笔记本, def_en: <b>x</b>, def_zh: x}"),
+        edit_file("data/glossary.yml", "zh: 笔记本}", "zh: 笔记本, def: {en: <b>x</b>, zh: x}}"),
         "ERROR   -  translations: data/glossary.yml:4: HTML tag <b> is not allowed",
     ),
     (

@@ -76,7 +76,7 @@ def _larkspur_with_glossary(workdir: Path, anchor: str) -> Path:
     glossary.write_text(
         glossary.read_text("utf-8").replace(
             "{en: notebook, zh: 笔记本}",
-            "{en: notebook, zh: 笔记本, def_en: A set of notes., def_zh: 一组笔记。,"
+            "{en: notebook, zh: 笔记本, def: {en: A set of notes., zh: 一组笔记。},"
             " page: install.md#create-a-notebook}",
         ),
         "utf-8",

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from translations.checks.nav import missing_from_nav, read_nav
-from translations.checks.report import SiteReport, check_site, current_parity, discover, plural
-from translations.lifecycle.staleness import format_changes, page_name, stamp_pages
+from translations.checks.report import SiteReport, check_site, current_parity, plural
+from translations.config import language_name
+from translations.lifecycle.staleness import format_changes, page_target, stamp_pages
 from translations.model import InputError
 from translations.options import read_site_config
 
@@ -22,7 +23,8 @@ EXIT_OK, EXIT_ISSUES, EXIT_INPUT = 0, 1, 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m translations",
-        description="Translation-honesty checks of docs/en and docs/zh against data/.",
+        description="Translation checks of a bilingual (or multilingual) MkDocs site's pages "
+        "against their reference language and data/.",
     )
     parser.add_argument(
         "command",
@@ -30,8 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         default="check",
         choices=["check", "status", "diff", "stamp"],
         help="check (default): report issues; status: translation status per page, or with "
-        "pages (diff: the same) the English changes since the version each page translates; "
-        "stamp: record that Chinese pages translate the current English pages",
+        "pages (diff: the same) the reference's changes since the version each page translates; "
+        "stamp: record that translated pages translate the current reference pages",
     )
     parser.add_argument(
         "pages", nargs="*", help="status, diff, stamp: pages (stamp without pages: all)"
@@ -60,15 +62,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{error.count} input error(s); fix them and run again", file=sys.stderr)
         return EXIT_INPUT
     if args.pages:
-        langs = config.languages.both
-        return changes(report, [page_name(page, langs) for page in args.pages])
+        return changes(report, [page_target(page, config.languages) for page in args.pages])
     if args.command == "status":
         print(status_table(report))
         return EXIT_OK
     unreached = []
     if nav is not None:
         entries, line, not_in_nav = nav
-        pages = discover(args.root / "docs", config.languages)
+        pages = config.languages.pages(args.root / "docs")
         unreached = missing_from_nav(
             entries, pages, config.languages, nav_line=line, not_in_nav=not_in_nav
         )
@@ -82,49 +83,71 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_ISSUES if report.issues or unreached else EXIT_OK
 
 
-def changes(report: SiteReport, names: list[str]) -> int:
-    """`status PAGE...`: what changed in the English since the version each page translates."""
+def changes(report: SiteReport, targets: list[tuple[str, str | None]]) -> int:
+    """`status PAGE...`: what changed in the reference since the version each translation of a
+    page translates (a page given with its language: that translation only)."""
     languages = report.languages
-    unknown = [name for name in names if name not in report.pages]
+    names = {name for pages in report.pages.values() for name in pages}
+    unknown = [name for name, _ in targets if name not in names]
     if unknown:
         for name in unknown:
-            print(f"error: docs/{languages.reference}/{name}:1: no such page", file=sys.stderr)
+            where = languages.path(languages.reference, name)
+            print(f"error: docs/{where}:1: no such page", file=sys.stderr)
         return EXIT_INPUT
-    for number, name in enumerate(names):
-        status = report.pages[name]
-        zh_rel = f"docs/{languages.translation}/{name}"
-        en_rel = f"docs/{languages.reference}/{name}"
-        if number:
-            print()
-        if status.lag is None:
-            print(f"{zh_rel}: {status.state}; no English changes to translate")
-            continue
-        print("\n".join(format_changes(zh_rel, en_rel, name, status.lag)))
+    first = True
+    for name, only in targets:
+        for lang in [only] if only and only != languages.reference else languages.translations:
+            status = report.pages[lang].get(name)
+            if status is None:
+                continue
+            zh_rel = f"docs/{languages.path(lang, name)}"
+            en_rel = f"docs/{languages.path(languages.reference, name)}"
+            if not first:
+                print()
+            first = False
+            if status.lag is None:
+                reference = language_name(languages.reference)
+                print(f"{zh_rel}: {status.state}; no {reference} changes to translate")
+                continue
+            print("\n".join(format_changes(zh_rel, en_rel, name, status.lag)))
     return EXIT_OK
 
 
 def status_table(report: SiteReport) -> str:
-    """Per page: present in each language, translation state, number of parity issues."""
-    header = ("PAGE", "ENGLISH", "CHINESE", "TRANSLATION", "PARITY ISSUES")
-    rows = [
-        (
-            status.name,
-            *("present" if present else "missing" for present in status.present.values()),
-            status.translation,
-            str(status.parity_issues),
+    """Per page: present in each language, translation state, number of parity issues; one
+    table per translation."""
+    tables = []
+    for lang, pages in report.pages.items():
+        statuses = list(pages.values())
+        header = (
+            "PAGE",
+            language_name(report.languages.reference).upper(),
+            language_name(lang).upper(),
+            "TRANSLATION",
+            "PARITY ISSUES",
         )
-        for status in report.pages.values()
-    ]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in [header, *rows]
-    ]
-    states = [status.state for status in report.pages.values()]
-    counts = ", ".join(f"{states.count(state)} {state}" for state in dict.fromkeys(sorted(states)))
-    total = sum(status.parity_issues for status in report.pages.values())
-    lines.append(f"{plural(len(states), 'page')}: {counts}; {plural(total, 'parity issue')}")
-    return "\n".join(lines)
+        rows = [
+            (
+                status.name,
+                *("present" if present else "missing" for present in status.present.values()),
+                status.translation,
+                str(status.parity_issues),
+            )
+            for status in statuses
+        ]
+        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+        lines = [
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in [header, *rows]
+        ]
+        states = [status.state for status in statuses]
+        counts = ", ".join(
+            f"{states.count(state)} {state}" for state in dict.fromkeys(sorted(states))
+        )
+        total = sum(status.parity_issues for status in statuses)
+        lines.append(f"{plural(len(states), 'page')}: {counts}; {plural(total, 'parity issue')}")
+        tables.append("\n".join(lines))
+    return "\n\n".join(tables)
 
 
 def stamp(root: Path, pages: list[str]) -> int:
@@ -133,7 +156,7 @@ def stamp(root: Path, pages: list[str]) -> int:
     config = read_site_config(root)
     done, refused = stamp_pages(
         root / "docs",
-        [page_name(page, config.languages.both) for page in pages],
+        pages,
         languages=config.languages,
         parity=lambda names: current_parity(root, names, config=config),
     )

@@ -6,6 +6,7 @@ from MkDocs, and names the interface text (`extra.ui`) every language must set."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from translations.model import InputError
 
@@ -13,18 +14,72 @@ CONFIG_FILE = "mkdocs.yml"
 PLUGIN = "translations"  # its name in mkdocs.yml's `plugins:` (pyproject.toml's entry point)
 
 
+FOLDER, SUFFIX = "folder", "suffix"  # static-i18n's `docs_structure`
+# How messages name a language; any other language is named by its code.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "fr": "French",
+    "de": "German",
+}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+# static-i18n's `docs_structure`
+
+
 @dataclass(frozen=True)
 class Languages:
-    """The language pair: the reference (the i18n plugin's default language, whose pages the
-    other language translates) and the translation. Each is a folder under docs/ and a key of
-    the per-language data files (`{en: ..., zh: ...}`)."""
+    """One reference language (the i18n plugin's default, whose pages the others translate) and
+    its translations. Each code is a key of the per-language data files (`{en: ..., zh: ...}`)
+    and names its pages: `docs/<code>/<page>` in the folder layout, `docs/<page stem>.<code>.md`
+    in the suffix layout (the reference's pages there are plain `<page>`)."""
 
     reference: str = "en"
-    translation: str = "zh"
+    translations: tuple[str, ...] = ("zh",)
+    structure: str = FOLDER
 
     @property
-    def both(self) -> tuple[str, str]:
-        return (self.reference, self.translation)
+    def all(self) -> tuple[str, ...]:
+        """The reference, then every translation, as the i18n plugin lists them."""
+        return (self.reference, *self.translations)
+
+    def path(self, lang: str, name: str) -> str:
+        """Where a language's version of a page is, relative to docs/: `zh/guides/x.md` or
+        `guides/x.zh.md` (`name` is the page's name, `guides/x.md`)."""
+        if self.structure == FOLDER:
+            return f"{lang}/{name}"
+        return name if lang == self.reference else f"{name[: -len('.md')]}.{lang}.md"
+
+    def split(self, src_uri: str) -> tuple[str | None, str]:
+        """A path under docs/ as (its language, the page's name): `zh/guides/x.md` and
+        `guides/x.zh.md` are ("zh", "guides/x.md"); a path that is no language's page is
+        (None, the path)."""
+        if self.structure == FOLDER:
+            lang, _, rest = src_uri.partition("/")
+            return (lang, rest) if lang in self.all and rest else (None, src_uri)
+        stem, dot, suffix = src_uri[: -len(".md")].rpartition(".")
+        if src_uri.endswith(".md") and dot and suffix in self.all and "/" not in suffix:
+            return suffix, f"{stem}.md"
+        return (self.reference, src_uri) if src_uri.endswith(".md") else (None, src_uri)
+
+    def pages(self, docs_dir: Path) -> dict[str, set[str]]:
+        """The page names (`guides/x.md`) each language has under docs_dir."""
+        found: dict[str, set[str]] = {lang: set() for lang in self.all}
+        if self.structure == FOLDER:
+            for lang in self.all:
+                folder = docs_dir / lang
+                found[lang] = {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
+            return found
+        for path in docs_dir.rglob("*.md"):
+            lang, name = self.split(path.relative_to(docs_dir).as_posix())
+            if lang is not None:
+                found[lang].add(name)
+        return found
 
 
 @dataclass(frozen=True)
@@ -65,25 +120,30 @@ STRICT = SiteConfig(
 RAW_HTML = ("safe", "strict")  # the values of `raw_html`
 
 
-def languages_from(entries: object, rel: str = CONFIG_FILE) -> Languages:
-    """The pair from the i18n plugin's `languages:` list (mappings with `locale`, and `default:
-    true` on the reference): exactly two languages, one of them the default."""
+def languages_from(
+    entries: object, rel: str = CONFIG_FILE, structure: object = FOLDER
+) -> Languages:
+    """The languages from the i18n plugin's `languages:` list (mappings with `locale`, and
+    `default: true` on the reference) and its `docs_structure`: two or more languages, exactly
+    one of them the default."""
     if not isinstance(entries, list) or not all(
         isinstance(entry, dict) and isinstance(entry.get("locale"), str) for entry in entries
     ):
         raise InputError.at(rel, 1, "the i18n plugin's `languages` must list `locale:` entries")
     codes = [entry["locale"] for entry in entries]
-    if len(codes) != 2:
+    if len(codes) < 2 or len(set(codes)) != len(codes):
         found = ", ".join(codes) or "none"
         raise InputError.at(
-            rel, 1, f"the i18n plugin must list exactly two languages, found {len(codes)}: {found}"
+            rel, 1, f"the i18n plugin must list two or more languages, each once; found {found}"
         )
     defaults = [entry["locale"] for entry in entries if entry.get("default")]
     if len(defaults) != 1:
         raise InputError.at(rel, 1, "exactly one i18n language must have `default: true`")
+    if structure not in (FOLDER, SUFFIX):
+        raise InputError.at(rel, 1, "the i18n plugin's `docs_structure` must be folder or suffix")
     (reference,) = defaults
-    (translation,) = [code for code in codes if code != reference]
-    return Languages(reference, translation)
+    translations = tuple(code for code in codes if code != reference)
+    return Languages(reference, translations, str(structure))
 
 
 # The interface text each language sets in its own `extra.ui` (mkdocs.yml; static-i18n gives

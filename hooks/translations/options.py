@@ -188,5 +188,7 @@ def read_site_config(root: Path) -> SiteConfig:
     plugins = data.get("plugins") if isinstance(data, dict) else None
     i18n = _plugin_entry(plugins, "i18n")[1]
     entries = i18n.get("languages") if isinstance(i18n, dict) else None
-    languages = Languages() if entries is None else languages_from(entries)
+    # static-i18n's default layout is the suffix one
+    structure = i18n.get("docs_structure", "suffix") if isinstance(i18n, dict) else "folder"
+    languages = Languages() if entries is None else languages_from(entries, structure=structure)
     return site_config(validated(_plugin_entry(plugins, PLUGIN)[1]), languages)

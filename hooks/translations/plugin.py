@@ -41,7 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from translations.checks.report import SiteReport, check_site, split_language
+from translations.checks.report import SiteReport, check_site
 from translations.checks.safety import HtmlPolicy, source_line, unsafe_html
 from translations.checks.sources import with_sources
 from translations.config import SiteConfig, languages_from, ui_problems
@@ -146,7 +146,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if self.config.export:  # the download link (overrides/partials/export-book.html)
             config.extra["ac_book"] = {
                 lang: self._root(lang) + state.site.book_file.format(lang=lang)
-                for lang in state.site.languages.both
+                for lang in state.site.languages.all
             }
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -156,29 +156,29 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     @event_priority(-150)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """A side-by-side view, `compare/<page>`, in this language's folder for every page in
-        both languages (added after static-i18n, which only localises files under docs_dir)."""
+        """A side-by-side view, `compare/<page>`, in this language's folder for every page it
+        shares with the reference: the reference beside this language (beside the only
+        translation, in the reference's own folder). Added after static-i18n, which only
+        localises files under docs_dir."""
         state = self._build(config)
-        if not self.config.compare:
+        lang = self._language(config)
+        other = self._compare_with(lang)
+        if not self.config.compare or other is None:
             return files
         langs = state.site.languages
-        lang = self._language(config)
         docs = Path(config.docs_dir)
         compare_dir = state.site.compare_dir
-        for en in sorted((docs / langs.reference).rglob("*.md")):
-            page = en.relative_to(docs / langs.reference).as_posix()
-            zh = docs / langs.translation / page
-            if not zh.is_file():
-                continue
-            status = state.report.pages.get(page) if state.report is not None else None
+        pages = langs.pages(docs)
+        for page in sorted(pages[langs.reference] & pages[other]):
+            status = state.report.status(page, other) if state.report is not None else None
             lag = status.lag if status is not None else None
             drift = {change.id: change.kind for change in lag.changes} if lag else {}
             text, _rows = compare_page(
                 page,
-                en.read_text("utf-8"),
-                zh.read_text("utf-8"),
+                (docs / langs.path(langs.reference, page)).read_text("utf-8"),
+                (docs / langs.path(other, page)).read_text("utf-8"),
                 build=lang,
-                languages=langs.both,
+                languages=(langs.reference, other),
                 ui=self._ui(config),
                 compare_dir=compare_dir,
                 drift=drift,
@@ -240,15 +240,15 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return markdown
         state = self._build(config)
         build_lang = self._language(config)
-        file_lang, name = split_language(page.file.src_uri, state.site.languages)
+        file_lang, name = state.site.languages.split(page.file.src_uri)
         file_lang = file_lang or build_lang
         report = self._report(config)
         page.meta["ac_status"] = report.banner(name, file_lang, build_lang)
         if state.updated is None:
             state.updated = last_changed(Path(config.docs_dir))
-        page.meta["ac_updated"] = updated_label(
-            state.updated, name, report.languages.both, build_lang
-        )
+        languages = report.languages
+        files = [languages.path(code, name) for code in languages.all]
+        page.meta["ac_updated"] = updated_label(state.updated, files, build_lang)
         rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         try:
             return render_site_page(
@@ -310,24 +310,33 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         """Where this page's compare view and Markdown twin are, and a compare view's pages.
         URLs are site-root relative; the templates make them relative with the `url` filter."""
         state = self._build(config)
-        langs = state.site.languages.both
+        languages = state.site.languages
         compare_dir = state.site.compare_dir
-        roots = {code: self._root(code) for code in langs}
+        roots = {code: self._root(code) for code in languages.all}
+        lang = self._language(config)
+        other = self._compare_with(lang)
         of = page.meta.get("ac_compare_of")
-        if of:
+        if of and other is not None:
             html = of[: -len(".md")] + ".html"
-            page.meta["ac_compare_sources"] = {code: roots[code] + html for code in langs}
+            shown = (languages.reference, other)
+            page.meta["ac_compare_sources"] = {code: roots[code] + html for code in shown}
             # static-i18n only knows the alternates of files it localised: point the language
-            # menu at the other language's compare view of the same page
+            # menu at each language's compare view of the same page (its page, where it has none)
             for alternate in config.extra.get("alternate") or []:
-                alternate["link"] = roots[alternate["lang"]] + f"{compare_dir}/{html}"
+                code = alternate["lang"]
+                view = f"{compare_dir}/" if self._compare_with(code) is not None else ""
+                alternate["link"] = roots[code] + view + html
             return context
         path = self._name(page, config)
         docs = Path(config.docs_dir)
-        if self.config.compare and all((docs / code / path).is_file() for code in langs):
+        if (
+            self.config.compare
+            and other is not None
+            and all((docs / languages.path(code, path)).is_file() for code in (lang, other))
+        ):
             html = path[: -len(".md")] + ".html"
-            page.meta["ac_compare"] = roots[self._language(config)] + f"{compare_dir}/{html}"
-            page.meta["ac_english_url"] = roots[state.site.languages.reference] + html
+            page.meta["ac_compare"] = roots[lang] + f"{compare_dir}/{html}"
+            page.meta["ac_english_url"] = roots[languages.reference] + html
         if self.config.export and _is_source(page):
             page.meta["ac_markdown"] = page.file.dest_uri[: -len(".html")] + ".md"
         return context
@@ -351,7 +360,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         lang = self._language(config)
         state = self._build(config).languages.setdefault(lang, _Language())
         name = self._name(page, config)
-        file_lang = page.file.src_uri.partition("/")[0]
+        file_lang = self._build(config).site.languages.split(page.file.src_uri)[0] or lang
         rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         report = self._report(config)
         site = self._build(config).site
@@ -443,7 +452,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             log.info(f"{pdf_name}: not rendered under mkdocs serve; `make build` renders it")
         else:
             self._write_book(config, lang, state, root / pdf_name)
-        langs = build.site.languages.both
+        langs = build.site.languages.all
         if all(code in build.languages for code in langs) and not build.twins_checked:
             build.twins_checked = True
             self._check_twins(config)
@@ -463,11 +472,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if (glossary := state.glossary) is not None:
             try:
                 synonyms = {
-                    lang: synonym_groups(glossary[0], lang, glossary[1]) for lang in langs.both
+                    lang: synonym_groups(glossary[0], lang, glossary[1]) for lang in langs.all
                 }
             except SynonymError as error:
                 raise PluginError(str(error)) from None
-        counts = write_search_indexes(site_dir, list(langs.both), langs.reference, synonyms)
+        counts = write_search_indexes(site_dir, list(langs.all), langs.reference, synonyms)
         log.debug("search index per language: %s", counts)
         try:
             changed = patch_site(site_dir)
@@ -524,7 +533,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             for lang in config.plugins["i18n"].config.languages
         ]
         try:
-            return site_config(self.config, languages_from(entries, rel))
+            structure = config.plugins["i18n"].config.docs_structure
+            return site_config(self.config, languages_from(entries, rel, structure))
         except InputError as error:
             raise _abort(error, rel) from None
 
@@ -545,7 +555,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if state.paths is None:
             path = Path(config.docs_dir).parent / "data" / state.site.paths_file
             try:
-                state.paths = load_paths(path, state.site.languages.both)
+                state.paths = load_paths(path, state.site.languages.all)
             except InputError as error:
                 raise _abort(error, f"data/{state.site.paths_file}") from None
         return state.paths
@@ -580,15 +590,18 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         glossary = state.glossary
         if glossary is None:
             return
-        lang = state.site.languages.translation
-        try:
-            terms = [t[lang] for t in glossary[0]["terms"]]
-            terms += [w for group in synonym_groups(glossary[0], lang, glossary[1]) for w in group]
-        except (KeyError, TypeError, SynonymError) as error:
-            log.debug("no glossary terms for jieba: %s", error)
-            return
-        for word in words_to_keep_whole(terms, SEGMENTER.cut):
-            SEGMENTER.add_word(word)
+        for lang in state.site.languages.translations:
+            if not lang.startswith("zh"):
+                continue  # jieba segments Chinese only
+            try:
+                terms = [t[lang] for t in glossary[0]["terms"]]
+                groups = synonym_groups(glossary[0], lang, glossary[1])
+                terms += [word for group in groups for word in group]
+            except (KeyError, TypeError, SynonymError) as error:
+                log.debug("no glossary terms for jieba: %s", error)
+                continue
+            for word in words_to_keep_whole(terms, SEGMENTER.cut):
+                SEGMENTER.add_word(word)
 
     # ---------------------------------------------------------------- helpers of the events
 
@@ -602,6 +615,16 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             or self._build(config).site.languages.reference
         )
 
+    def _compare_with(self, lang: str) -> str | None:
+        """The language a side-by-side view in `lang` shows beside the reference: `lang` itself
+        for a translation; for the reference, its only translation (None when it has several:
+        each translation's reader compares in their own language)."""
+        assert self._current is not None
+        languages = self._current.site.languages
+        if lang != languages.reference:
+            return lang
+        return languages.translations[0] if len(languages.translations) == 1 else None
+
     def _root(self, lang: str) -> str:
         """A language's folder in the site: the reference language is at the root."""
         assert self._current is not None
@@ -609,7 +632,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     def _name(self, page: Page, config: MkDocsConfig) -> str:
         """The page's path inside its language folder (`guides/crm-pipeline.md`)."""
-        return split_language(page.file.src_uri, self._build(config).site.languages)[1]
+        return self._build(config).site.languages.split(page.file.src_uri)[1]
 
     def _tags_markdown(self, config: MkDocsConfig, lang: str, name: str, state: _Language) -> str:
         """The tag index as Markdown; roles in data/paths.yml order (the same in each language)."""
@@ -665,7 +688,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         job = book.BookJob(
             html, target, [Path(config.site_dir), custom_dir], root, _book_cache(config)
         )
-        last = len(build.books) + 1 == len(build.site.languages.both)
+        last = len(build.books) + 1 == len(build.site.languages.all)
         if os.environ.get(BOOK_PARALLEL_ENV, "1") != "0" and not last:
             build.books.append(book.render_aside(job))  # joined after the last language's
             return
@@ -684,7 +707,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         build = self._build(config)
         report = self._report(config)
         twins = {lang: state.twins for lang, state in build.languages.items()}
-        behind = {name for name, status in report.pages.items() if status.lag is not None}
+        behind = {status.name for status in report.statuses if status.lag is not None}
         issues = assistant.twin_issues(
             twins,
             report.data,

@@ -14,7 +14,7 @@ def fake_config() -> SimpleNamespace:
         SimpleNamespace(locale="en", default=True),
         SimpleNamespace(locale="zh", default=False),
     ]
-    i18n = SimpleNamespace(config=SimpleNamespace(languages=languages))
+    i18n = SimpleNamespace(config=SimpleNamespace(languages=languages, docs_structure="folder"))
     return SimpleNamespace(plugins={"i18n": i18n}, config_file_path="mkdocs.yml")
 
 

@@ -144,5 +144,6 @@ def test_stamp_of_a_missing_page_exits_2(
 ) -> None:
     assert main(["stamp", "nope.md", "--root", str(clean_tree)]) == 2
     assert capsys.readouterr().err.splitlines()[0] == (
-        "error: docs/en/nope.md:1: no such page; stamping needs the page in both languages"
+        "error: docs/en/nope.md:1: no such page; stamping needs the page in the reference "
+        "language and the translation"
     )

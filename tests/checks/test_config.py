@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from translations.checks.report import check_site, split_language
+from translations.checks.report import check_site
 from translations.config import Languages, SiteConfig
 from translations.model import InputError
 from translations.options import read_site_config, validated
@@ -122,7 +122,7 @@ def test_a_generated_table_without_its_labels_names_the_marker(
             data=report.data, related_page="related-skills.md",
         )  # fmt: skip
     assert caught.value.problems == [
-        f"docs/zh/p.md:2: {marker} needs the words of what it generates: `labels:` in "
+        f"docs/zh/p.md:2: {marker} needs the words of what it generates: `labels: {{zh: ...}}` in "
         f"data/{data_file}"
     ]
 
@@ -137,4 +137,23 @@ def test_a_generated_table_without_its_labels_names_the_marker(
     ],
 )
 def test_language_prefix_is_stripped_in_one_place(src_uri: str, expected: tuple) -> None:
-    assert split_language(src_uri, Languages()) == expected
+    assert Languages().split(src_uri) == expected
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "expected"),
+    [
+        ("guides/x.zh.md", ("zh", "guides/x.md")),
+        ("guides/x.ja.md", ("ja", "guides/x.md")),
+        ("guides/x.md", ("en", "guides/x.md")),
+        ("guides/x.en.md", ("en", "guides/x.md")),
+        ("v1.2.md", ("en", "v1.2.md")),  # a dot that names no language
+        ("assets/site.css", (None, "assets/site.css")),
+    ],
+)
+def test_suffix_layout_names_the_language_in_the_file_name(src_uri: str, expected: tuple) -> None:
+    languages = Languages("en", ("zh", "ja"), "suffix")
+    assert languages.split(src_uri) == expected
+    lang, name = expected
+    if lang is not None and not src_uri.endswith(".en.md"):
+        assert languages.path(lang, name) == src_uri

@@ -102,7 +102,7 @@ def problems_after(root: Path, page: str, old: str, new: str) -> list[str]:
             "docs/en/index.md",
             "description:",
             "translation_of: 26fef1d585ef\ndescription:",
-            f"docs/en/index.md:3: `translation_of` is only on Chinese pages; keys of English "
+            f"docs/en/index.md:3: `translation_of` is only on translated pages; keys of English "
             f"pages: {EN_KEYS}",
         ),
         (

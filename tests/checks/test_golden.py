@@ -17,7 +17,7 @@ CASES = sorted(path.name for path in DEFECTS.iterdir() if path.is_dir())
 def test_clean_fixture_passes(clean_tree: Path) -> None:
     report = check_site(clean_tree, today=TODAY)
     assert [str(issue) for issue in report.issues] == []
-    assert {name: status.state for name, status in report.pages.items()} == {
+    assert {name: status.state for name, status in report.pages["zh"].items()} == {
         "index.md": "up to date",
         "pricing.md": "up to date",
         "related-skills.md": "up to date",
@@ -40,7 +40,7 @@ def test_declared_untranslated_page_is_not_an_issue(tmp_path: Path) -> None:
     (root / "data/untranslated.yml").write_text("pages: [guides/setup.md]\n", "utf-8")
     report = check_site(root, today=TODAY)
     assert report.issues == []
-    assert report.pages["guides/setup.md"].state == "untranslated"
+    assert report.pages["zh"]["guides/setup.md"].state == "untranslated"
     # the Chinese build shows the English page with the untranslated banner
     assert report.banner("guides/setup.md", "en", "zh")["untranslated"] is True
     assert report.banner("guides/setup.md", "en", "en")["untranslated"] is False

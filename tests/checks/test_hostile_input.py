@@ -185,8 +185,8 @@ HOSTILE: list[tuple[str, list[Edit], str]] = [
     ),
     (
         "glossary-avoid-wrong-type",
-        [replace("data/glossary.yml", "brand: true}", "brand: true, avoid: [1, {a: b}]}")],
-        r"data/glossary\.yml:2: `terms\.0\.avoid\.0` must be text",
+        [replace("data/glossary.yml", "brand: true}", "brand: true, avoid: {zh: [1, {a: b}]}}")],
+        r"data/glossary\.yml:2: `terms\.0\.avoid\.zh\.0` must be text",
     ),
     (
         "page-names-a-plan-not-in-data",

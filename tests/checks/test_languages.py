@@ -1,7 +1,7 @@
 """The language pair is configuration: the Larkspur fixture site with its languages renamed from
 en/zh to de/ja (folders, the i18n plugin's `languages:`, the glossary's keys) checks exactly as
-the original does, from the command line and in a strict build. A third language, or a missing
-interface string, stops with `mkdocs.yml:1: ...`, never a traceback."""
+the original does, from the command line and in a strict build. A language without its folder,
+or a missing interface string, is one line naming the file, never a traceback."""
 
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ def renamed_larkspur(workdir: Path) -> Path:
 
 def test_the_pair_is_read_from_the_i18n_plugin(tmp_path: Path) -> None:
     renamed_larkspur(tmp_path)
-    assert read_site_config(tmp_path).languages == Languages("de", "ja")
-    assert Languages("de", "ja").both == ("de", "ja")
+    assert read_site_config(tmp_path).languages == Languages("de", ("ja",))
+    assert Languages("de", ("ja",)).all == ("de", "ja")
 
 
 def test_a_renamed_pair_checks_like_the_original(tmp_path: Path) -> None:
@@ -67,19 +67,23 @@ def test_a_defect_names_the_renamed_folders(tmp_path: Path, capsys: pytest.Captu
     assert "docs/en/" not in out and "docs/zh/" not in out
 
 
-def test_three_languages_stop_with_the_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_a_language_without_its_folder_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     config = renamed_larkspur(tmp_path)
     data = yaml.safe_load(config.read_text("utf-8"))
     i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)
     i18n["languages"].append({"locale": "fr", "name": "Français", "build": True})
     config.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    with pytest.raises(InputError) as error:
-        read_site_config(tmp_path)
-    assert error.value.problems == [
-        "mkdocs.yml:1: the i18n plugin must list exactly two languages, found 3: de, ja, fr"
+    assert read_site_config(tmp_path).languages == Languages("de", ("ja", "fr"))
+    assert cli.main(["--root", str(tmp_path)]) == cli.EXIT_ISSUES
+    out = capsys.readouterr()
+    found = [line for line in out.out.splitlines() if "docs/fr" in line]
+    assert found == [
+        "docs/fr:1: the i18n plugin lists fr, but there is no such folder; add it, or remove "
+        "fr from the i18n plugin's languages (mkdocs.yml)"
     ]
-    assert cli.main(["--root", str(tmp_path)]) == cli.EXIT_INPUT
-    assert "Traceback" not in capsys.readouterr().err
+    assert "Traceback" not in out.err
 
 
 @pytest.mark.slow
@@ -119,7 +123,12 @@ def test_a_missing_interface_string_stops_the_build(tmp_path: Path) -> None:
         ),
         (
             [{"locale": "de", "default": True}],
-            "mkdocs.yml:1: the i18n plugin must list exactly two languages, found 1: de",
+            "mkdocs.yml:1: the i18n plugin must list two or more languages, each once; found de",
+        ),
+        (
+            [{"locale": "de", "default": True}, {"locale": "de"}],
+            "mkdocs.yml:1: the i18n plugin must list two or more languages, each once; "
+            "found de, de",
         ),
         ("de", "mkdocs.yml:1: the i18n plugin's `languages` must list `locale:` entries"),
     ],

@@ -104,7 +104,7 @@ def test_behind_the_english_is_news_not_a_defect(repo: Path) -> None:
         "docs/zh/index.md: outdated since 2026-11-20, 2 sections changed; "
         "`make status PAGE=index.md` lists what changed (checks fail after 2026-12-20)"
     ]
-    status = report.pages["index.md"]
+    status = report.pages["zh"]["index.md"]
     assert (status.state, status.translation) == (
         "outdated",
         "outdated since 2026-11-20, 2 sections changed",
@@ -120,7 +120,9 @@ def test_behind_the_english_is_news_not_a_defect(repo: Path) -> None:
     assert report.banner("index.md", "zh", "en")["follows"] == "November 2, 2026"
     assert report.banner("index.md", "en", "en")["outdated"] is False
     # the pages that are up to date stay exactly as before
-    assert {name: s.translation for name, s in report.pages.items() if name != "index.md"} == {
+    assert {
+        name: s.translation for name, s in report.pages["zh"].items() if name != "index.md"
+    } == {
         "pricing.md": "up to date",
         "related-skills.md": "up to date",
         "guides/setup.md": "up to date",
@@ -178,7 +180,7 @@ def test_contradicting_the_translated_version_fails(repo: Path) -> None:
     assert [str(issue) for issue in report.issues] == [
         f"docs/zh/index.md:13: 4 does not match the English ({v1}:docs/en/index.md:12: 3)"
     ]
-    assert report.pages["index.md"].parity_issues == 1
+    assert report.pages["zh"]["index.md"].parity_issues == 1
 
 
 def test_past_the_grace_period_the_checks_fail(repo: Path) -> None:
@@ -226,7 +228,7 @@ def test_stamping_before_translating_is_refused(
     assert capsys.readouterr().out.startswith("docs/zh/index.md: translation_of: ")
     report = check_site(repo, today=TODAY)
     assert (report.issues, report.notes) == ([], [])
-    assert report.pages["index.md"].translation == "up to date"
+    assert report.pages["zh"]["index.md"].translation == "up to date"
 
 
 def test_an_uncommitted_english_edit(repo: Path) -> None:
@@ -234,7 +236,7 @@ def test_an_uncommitted_english_edit(repo: Path) -> None:
     assert main(["stamp", "index.md", "--root", str(repo)]) == 0
     git(repo, "commit", "--quiet", "-am", "Chinese translating v2", date=V2_DATE)
     edit(repo / "docs/en/index.md", "for 90 days", "for 120 days")  # not committed
-    status = check_site(repo, today=TODAY).pages["index.md"]
+    status = check_site(repo, today=TODAY).pages["zh"]["index.md"]
     assert status.translation == "outdated by an uncommitted edit, 1 section changed"
 
 
@@ -260,7 +262,7 @@ def test_shallow_clone_names_git_fetch_unshallow(repo: Path, tmp_path: Path) -> 
         "has it); run `git fetch --unshallow`, then build again "
         + NOW.format(now=current_hash(repo))
     ]
-    status = check_site(shallow, today=TODAY).pages["index.md"]
+    status = check_site(shallow, today=TODAY).pages["zh"]["index.md"]
     assert status.translation == "outdated, translated version not found"
     git(shallow, "fetch", "--quiet", "--unshallow")
     assert not_found(shallow) == []

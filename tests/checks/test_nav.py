@@ -67,7 +67,6 @@ def test_missing_from_nav(pages: dict[str, set[str]], not_in_nav: str, expected:
 
 def test_the_real_nav_reaches_every_page() -> None:
     from translations.checks.nav import read_nav
-    from translations.checks.report import discover
 
     from .conftest import REPO
 
@@ -75,5 +74,5 @@ def test_the_real_nav_reaches_every_page() -> None:
     assert nav is not None
     entries, line, not_in_nav = nav
     assert "guides/crm-pipeline.md" in set(nav_names(entries))
-    pages = discover(REPO / "docs", Languages())
+    pages = Languages().pages(REPO / "docs")
     assert missing_from_nav(entries, pages, Languages(), nav_line=line, not_in_nav=not_in_nav) == []

@@ -21,7 +21,7 @@ from .conftest import TODAY, make_tree
 # (CRM for Starter and Plus): a look-alike of "Starter 和 Plus 提供 CRM", which must pass.
 SALES_ENGAGEMENT = """\
   - name: Sales Engagement
-    zh_gloss: 销售参与
+    gloss: {zh: 销售参与}
     price: null
     en: B2B CRM; Pro and above
     zh: 面向 B2B 的 CRM；适用于 Pro 及以上套餐
@@ -278,7 +278,7 @@ def test_glossary_definitions_and_add_on_texts_are_statements_too(gates: PlanGat
     terms = [
         Term(
             en="predictive sending",
-            zh="预测性发送",
+            names={"en": "predictive sending", "zh": "预测性发送"},
             brand=False,
             line=7,
             definition={
@@ -288,7 +288,7 @@ def test_glossary_definitions_and_add_on_texts_are_statements_too(gates: PlanGat
         ),
         Term(
             en="landing page",
-            zh="落地页",
+            names={"en": "landing page", "zh": "落地页"},
             brand=False,
             line=12,
             definition={

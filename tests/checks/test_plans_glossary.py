@@ -406,7 +406,7 @@ def _glossary_tree(tmp_path: Path, terms: str, en: str, zh: str) -> Path:
 
 
 def test_a_ruled_out_rendering_is_reported_with_its_line(tmp_path: Path) -> None:
-    terms = "  - {en: tracking, zh: 跟踪, avoid: [追踪]}\n"
+    terms = "  - {en: tracking, zh: 跟踪, avoid: {zh: [追踪]}}\n"
     root = _glossary_tree(tmp_path, terms, "Deal tracking.", "商机跟踪。\n\n还会追踪目标。")
     messages = [str(i) for i in check_site(root, today=TODAY).issues]
     assert messages == [
@@ -431,8 +431,8 @@ def test_a_longer_name_does_not_count_as_the_term(tmp_path: Path) -> None:
 def test_a_term_page_that_does_not_exist_names_the_data_line(tmp_path: Path) -> None:
     terms = (
         "  - {en: tag, zh: 标签}\n"
-        "  - {en: goal, zh: 目标, def_en: A target., def_zh: 目标。, page: nope.md#x}\n"
-        "  - {en: wait step, zh: 等待步骤, def_en: W., def_zh: 等。, page: index.md#nope}\n"
+        "  - {en: goal, zh: 目标, def: {en: A target., zh: 目标。}, page: nope.md#x}\n"
+        "  - {en: wait step, zh: 等待步骤, def: {en: W., zh: 等。}, page: index.md#nope}\n"
     )
     root = _glossary_tree(tmp_path, terms, "Text.", "正文。")
     assert [str(i) for i in check_site(root, today=TODAY).issues] == [
@@ -446,8 +446,8 @@ def test_a_term_page_that_does_not_exist_names_the_data_line(tmp_path: Path) -> 
 def test_definition_needs_both_languages(tmp_path: Path) -> None:
     data = _copy_data(tmp_path)
     (data / "glossary.yml").write_text(
-        "terms:\n  - en: goal\n    zh: 目标\n    def_en: A target.\n", "utf-8"
+        "terms:\n  - en: goal\n    zh: 目标\n    def:\n      en: A target.\n", "utf-8"
     )
     with pytest.raises(InputError) as error:
         load_data(data)
-    assert error.value.problems == ["data/glossary.yml:2: `terms.0.def_zh` must be text"]
+    assert error.value.problems == ["data/glossary.yml:5: `terms.0.def.zh` must be text"]

@@ -58,10 +58,10 @@ def test_a_page_is_dated_by_its_last_commit_in_utc(repo: Path, monkeypatch) -> N
 
 def test_the_later_of_the_page_and_its_translation(repo: Path) -> None:
     dates = last_changed(repo / "docs")
-    assert pair_date(dates, "a.md", ("en", "zh")) == dt.date(2026, 3, 1)
+    assert pair_date(dates, ("en/a.md", "zh/a.md")) == dt.date(2026, 3, 1)
     # the translation changed later: both languages show the translation's date
-    assert updated_label(dates, "b.md", ("en", "zh"), "en") == "April 10, 2026"
-    assert updated_label(dates, "b.md", ("en", "zh"), "zh") == "2026年4月10日"
+    assert updated_label(dates, ("en/b.md", "zh/b.md"), "en") == "April 10, 2026"
+    assert updated_label(dates, ("en/b.md", "zh/b.md"), "zh") == "2026年4月10日"
 
 
 def test_uncommitted_edits_do_not_move_the_date(repo: Path) -> None:
@@ -76,4 +76,4 @@ def test_without_git_history_no_page_is_dated(tmp_path: Path) -> None:
     (tmp_path / "docs" / "en").mkdir(parents=True)
     (tmp_path / "docs" / "en" / "a.md").write_text("# A\n", "utf-8")
     dates = last_changed(tmp_path / "docs")
-    assert dates == {} and updated_label(dates, "a.md", ("en", "zh"), "en") == ""
+    assert dates == {} and updated_label(dates, ("en/a.md", "zh/a.md"), "en") == ""

@@ -1,4 +1,5 @@
 """Chinese copywriting: spacing between Chinese and Latin letters or digits, full-width punctuation.
+A rule of Chinese: on a site, it applies to the language whose code is `zh`.
 
 A thin wrapper over autocorrect (autocorrect-py, a maintained linter that works offline) with the
 project's rules in `.autocorrectrc` (CONTRIBUTING.md, "Chinese style"). It lints
@@ -27,11 +28,10 @@ from translations.read.markdown import fenced_lines
 from translations.read.source import load_yaml, read_text
 
 CONFIG = ".autocorrectrc"
-# The spacing and punctuation rule is about Chinese text, not about whichever language a site
-# translates into: it lints docs/zh/ and the Chinese strings of the data files, keyed here, once.
+# The spacing and punctuation rule is a rule of Chinese, attached to its language code: it lints
+# the site's Chinese pages (none, on a site without Chinese) and the Chinese strings of the data
+# files (the values of `zh:` keys, at any depth: `def: {zh: ...}`, `gloss: {zh: ...}`).
 LANGUAGE = "zh"
-# Keys whose string values are Chinese text shown to readers.
-ZH_KEYS = frozenset({LANGUAGE, f"def_{LANGUAGE}", f"summary_{LANGUAGE}", f"{LANGUAGE}_gloss"})
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,9 @@ def _zh_strings(value: Any, keys: tuple[str | int, ...]) -> Iterator[tuple[tuple
     """Every Chinese string of a data file, with its key path (a `zh:` list counts item by item)."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key in ZH_KEYS and isinstance(item, str):
+            if key == LANGUAGE and isinstance(item, str):
                 yield (*keys, key), item
-            elif key in ZH_KEYS and isinstance(item, list):
+            elif key == LANGUAGE and isinstance(item, list):
                 for index, text in enumerate(item):
                     if isinstance(text, str):
                         yield (*keys, key, index), text
@@ -111,7 +111,12 @@ def lint_data(root: Path) -> list[Finding]:
 
 
 def zh_pages(root: Path) -> list[Path]:
-    return sorted((root / "docs" / LANGUAGE).rglob("*.md"))
+    """The site's Chinese pages, in its layout (docs/zh/ or *.zh.md)."""
+    languages = read_site_config(root).languages
+    if LANGUAGE not in languages.all:
+        return []
+    names = languages.pages(root / "docs")[LANGUAGE]
+    return sorted(root / "docs" / languages.path(LANGUAGE, name) for name in names)
 
 
 def fix_pages(root: Path, pages: list[Path]) -> list[str]:

@@ -1,4 +1,5 @@
-"""One Chinese term per concept (data/glossary.yml), and brand names spelled exactly."""
+"""One term per concept in each translation (data/glossary.yml), and brand names spelled
+exactly."""
 
 from __future__ import annotations
 
@@ -85,8 +86,9 @@ class Glossary:
     def compare(
         self, en: Page, zh: Page, pairs: Iterable[tuple[int, Section, Section]]
     ) -> Iterator[Issue]:
-        """Each Chinese section carries the Chinese term of every glossary term its English
-        section uses. pairs: (index of the English section, English section, Chinese section)."""
+        """Each translated section carries the translation's term for every glossary term its
+        reference section uses. pairs: (index of the reference section, reference section,
+        translated section)."""
         used = self._uses(en)
         if not used:
             return
@@ -95,12 +97,13 @@ class Glossary:
                 continue
             z_lower = z.lower
             for term, match in used[index].values():
-                if term.zh.lower() not in z_lower:
+                wanted = term.names.get(zh.lang)
+                if wanted is not None and wanted.lower() not in z_lower:
                     _, line, text = _use(en, term, match)
                     yield Issue(
                         zh.rel,
                         z.line,
-                        f"section {e.label} lacks the glossary term {term.zh}",
+                        f"section {e.label} lacks the glossary term {wanted}",
                         en.rel,
                         line,
                         f'"{text}"',
@@ -109,12 +112,13 @@ class Glossary:
                     )
 
     def avoided(self, page: Page) -> Iterator[Issue]:
-        """Renderings the glossary rules out (`avoid:`), anywhere in a Chinese page's prose:
-        追踪 where the term is 跟踪, 呆滞商机 where it is 停滞商机."""
+        """Renderings the glossary rules out in the page's language (`avoid: {zh: [...]}`),
+        anywhere in its prose: 追踪 where the term is 跟踪, 呆滞商机 where it is 停滞商机."""
         text = page.prose
         for term in self.terms:
             taken: list[tuple[int, int]] = []  # 兜底值 already reported: not also 兜底
-            for wrong in sorted(term.avoid, key=len, reverse=True):
+            right = term.names.get(page.lang, "")
+            for wrong in sorted(term.avoid.get(page.lang, ()), key=len, reverse=True):
                 start = text.find(wrong)
                 while start >= 0:
                     end = start + len(wrong)
@@ -123,10 +127,10 @@ class Glossary:
                         yield Issue(
                             page.rel,
                             page.line_of(start),
-                            f"{wrong} is not the glossary term; write {term.zh} ({term.en})",
+                            f"{wrong} is not the glossary term; write {right} ({term.en})",
                             self.rel,
                             term.line,
-                            f"{term.en}: {term.zh}",
+                            f"{term.en}: {right}",
                             rule="glossary",
                             page=page.name,
                         )
@@ -223,9 +227,10 @@ def glossary_markdown(
     languages: Languages,
     labels: dict[str, dict[str, str]],
 ) -> str:
-    """The entries of glossary.md: a heading per term in the page's language, the other
-    language's term (marked with its `lang`, and indexed, so search finds either), the one-line
-    definition, and a link to the page that explains it, titled as that page.
+    """The entries of glossary.md: a heading per term in the page's language, the term in the
+    other languages (a translation's page: the reference's; the reference's page: each
+    translation's), each marked with its `lang` and indexed, so search finds either; the
+    one-line definition, and a link to the page that explains it, titled as that page.
 
     titles: page name -> title in this language; labels: the words of an entry, per language
     (`labels:` of data/glossary.yml)."""
@@ -233,18 +238,17 @@ def glossary_markdown(
     out = []
     for term in entries(terms):
         assert term.definition is not None
-        heading, other, other_lang = (
-            (_display(term), term.zh, languages.translation)
-            if lang == languages.reference
-            else (term.zh, term.en, languages.reference)
-        )
+        own = term.names.get(lang, term.en)
+        heading = _display(term) if lang == languages.reference else own
+        others = languages.translations if lang == languages.reference else (languages.reference,)
+        shown = [
+            f"**{term.names[code]}**{{lang={code}}}"
+            for code in others
+            if term.names.get(code, own) != own
+        ]
         out.append(f"### {heading} {{#{term.anchor}}}")
         out.append("")
-        text = (
-            ""
-            if term.zh == term.en
-            else words["other"].format(term=f"**{other}**{{lang={other_lang}}}")
-        )
+        text = words["other"].format(term=" / ".join(shown)) if shown else ""
         text += term.definition[lang]
         if term.page:
             name = term.page.partition("#")[0]

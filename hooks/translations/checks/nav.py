@@ -75,7 +75,7 @@ def missing_from_nav(
     )  # as MkDocs
     issues = []
     for name in sorted(set().union(*pages.values())):
-        files = [f"docs/{lang}/{name}" for lang in languages.both if name in pages.get(lang, ())]
+        files = [f"docs/{lang}/{name}" for lang in languages.all if name in pages.get(lang, ())]
         if name in listed or any(ignored.match_file(f.removeprefix("docs/")) for f in files):
             continue
         issues.append(

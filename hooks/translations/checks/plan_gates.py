@@ -480,7 +480,7 @@ class PlanGates:
                             yield self._issue(rel, addon.line, claim, found)
         for term in terms:
             for lang, text in (term.definition or {}).items():
-                name = term.en if lang == "en" else term.zh
+                name = term.names.get(lang, term.en)
                 if _key(name) not in self.names.get(lang, {}):
                     continue
                 separator = "：" if lang == "zh" else ": "

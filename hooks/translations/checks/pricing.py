@@ -51,8 +51,9 @@ def _table(header: tuple[str, ...], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _name(pricing: Pricing, name: str, gloss: str, lang: str) -> str:
-    return pricing.labels[lang]["plan_name"].format(name=name, gloss=gloss)
+def _name(pricing: Pricing, item: Plan | Addon, lang: str) -> str:
+    """A plan's or add-on's name as a language writes it (`Plus（进阶版）`)."""
+    return pricing.labels[lang]["plan_name"].format(name=item.name, gloss=item.gloss.get(lang, ""))
 
 
 def plans_table(pricing: Pricing, lang: str) -> str:
@@ -68,7 +69,7 @@ def plans_table(pricing: Pricing, lang: str) -> str:
     for plan in pricing.plans:
         rows.append(
             [
-                _name(pricing, plan.name, plan.zh_gloss, lang),
+                _name(pricing, plan, lang),
                 price_text(pricing, plan.price, lang),
                 limit_text(pricing, plan.send_multiplier, lang),
                 words["feature_separator"].join(
@@ -83,7 +84,7 @@ def _plan_feature(pricing: Pricing, item: str, lang: str) -> str:
     """A key feature of the plan table; one that is an add-on by itself ("Sales Engagement") says
     so, as its matrix cell does: the plan can have it, it does not include it."""
     for addon in pricing.addons:
-        if item in (addon.name, f"{addon.name}（{addon.zh_gloss}）"):
+        if item in (addon.name, _name(pricing, addon, lang)):
             return pricing.labels[lang]["addon_cell"].format(name=addon.name)
     return item
 
@@ -97,7 +98,7 @@ def addons_table(pricing: Pricing, lang: str) -> str:
             price = price_text(pricing, addon.price, lang)
         else:
             price = words["no_price"].format(url=pricing.verify_url)
-        rows.append([_name(pricing, addon.name, addon.zh_gloss, lang), price, addon.text[lang]])
+        rows.append([_name(pricing, addon, lang), price, addon.text[lang]])
     return _table((words["addon"], words["addon_price"], words["addon_text"]), rows)
 
 
@@ -155,7 +156,7 @@ def matrix_table(pricing: Pricing, lang: str) -> str:
     Every cell comes from data/pricing.yml; a feature links to the page that explains it."""
     words = pricing.labels[lang]
     plans = pricing.plans
-    header = (words["feature"], *(_name(pricing, p.name, p.zh_gloss, lang) for p in plans))
+    header = (words["feature"], *(_name(pricing, p, lang) for p in plans))
     rows = [
         [words["price"].format(basis=pricing.basis[lang])]
         + [price_text(pricing, plan.price, lang) for plan in plans],
@@ -194,7 +195,7 @@ def matrix_table(pricing: Pricing, lang: str) -> str:
 def _card(pricing: Pricing, plan: Plan, lang: str) -> str:
     """One plan as a card: its price, send limit, every feature it includes, its add-ons."""
     words = pricing.labels[lang]
-    name = _name(pricing, plan.name, plan.zh_gloss, lang)
+    name = _name(pricing, plan, lang)
     lines = [
         f"- {words['price'].format(basis=pricing.basis[lang])}: "
         f"{price_text(pricing, plan.price, lang)}",

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from translations.checks.skills import (
     unmentioned_issues,
 )
 from translations.checks.sources import Sources, load_sources, source_issues
-from translations.config import STRICT, Languages, SiteConfig
+from translations.config import CONFIG_FILE, FOLDER, STRICT, Languages, SiteConfig, language_name
 from translations.lifecycle.history import NotFound, find_translated
 from translations.lifecycle.staleness import (
     Lag,
@@ -52,22 +52,16 @@ from translations.read.markers import marker_problem
 from translations.read.source import MAX_FILE_BYTES, read_text, split_front_matter
 
 
-def split_language(src_uri: str, languages: Languages) -> tuple[str | None, str]:
-    """A path under docs/ as (its language folder, its path inside it): `zh/guides/x.md` is
-    ("zh", "guides/x.md"); a path outside the language folders is (None, the path)."""
-    lang, _, rest = src_uri.partition("/")
-    return (lang, rest) if lang in languages.both and rest else (None, src_uri)
-
-
 @dataclass
 class PageStatus:
-    """What `status` shows for a page, and what the banners need."""
+    """What `status` shows for a page in one translation, and what the banners need."""
 
     name: str
+    lang: str  # the translation
     present: dict[str, bool]  # reference, then translation: the language -> it has the page
     untranslated: bool  # declared in data/untranslated.yml
-    outdated: bool = False  # the Chinese page does not translate the current English page
-    stamped: bool = True  # the Chinese page records which English text it translates
+    outdated: bool = False  # the translation does not translate the current reference page
+    stamped: bool = True  # the translation records which reference text it translates
     prices: dict[str, bool] = field(default_factory=dict)  # language -> the page shows prices
     tables: dict[str, bool] = field(default_factory=dict)  # language -> it holds price tables
     parity_issues: int = 0
@@ -82,7 +76,7 @@ class PageStatus:
     def state(self) -> str:
         reference, translation = self.present.values()
         if not reference:
-            return "no English page"
+            return f"no {language_name(next(iter(self.present)))} page"
         if not translation:
             return "untranslated" if self.untranslated else "missing"
         if not self.stamped:
@@ -96,7 +90,7 @@ class SiteReport:
 
     root: Path
     data: SiteData
-    pages: dict[str, PageStatus]
+    pages: dict[str, dict[str, PageStatus]]  # translation -> page name -> its status
     issues: list[Issue]
     today: dt.date
     prices_stale: bool
@@ -111,10 +105,24 @@ class SiteReport:
         """Page name -> front-matter title in one language (link text of generated links)."""
         return self.titles.get(lang, {})
 
+    def status(self, name: str, lang: str) -> PageStatus | None:
+        """A page's status in a translation; in the reference language, its status in the first
+        translation (which also knows the reference page's prices)."""
+        if lang == self.languages.reference:
+            lang = self.languages.translations[0]
+        return self.pages.get(lang, {}).get(name)
+
+    @property
+    def statuses(self) -> list[PageStatus]:
+        """Every page's status in every translation."""
+        return [status for pages in self.pages.values() for status in pages.values()]
+
     def summary(self) -> str:
-        pairs = sum(1 for status in self.pages.values() if all(status.present.values()))
-        behind = sum(1 for status in self.pages.values() if status.lag is not None)
-        counted = f"{len(self.pages)} pages ({pairs} page pairs)"
+        statuses = self.statuses
+        pairs = sum(1 for status in statuses if all(status.present.values()))
+        behind = sum(1 for status in statuses if status.lag is not None)
+        names = {status.name for status in statuses}
+        counted = f"{len(names)} pages ({pairs} page pairs)"
         if self.data.skills_on:
             counted += f", {len(self.data.skills)} skills"
         if self.data.pricing is not None:
@@ -127,7 +135,7 @@ class SiteReport:
 
     def banner(self, name: str, file_lang: str, build_lang: str) -> dict[str, Any]:
         """Banner status of a page in one language build (page.meta["ac_status"])."""
-        status = self.pages.get(name)
+        status = self.status(name, build_lang)
         lag = status.lag if status is not None else None
         translated_build = build_lang != self.languages.reference
         pricing = self.data.pricing
@@ -158,6 +166,11 @@ class SiteReport:
             if lag
             else "",
         }
+
+
+def _a(word: str) -> str:
+    """`an English`, `a Chinese`."""
+    return ("an " if word[:1] in "AEIOU" else "a ") + word
 
 
 def plural(count: int, noun: str) -> str:
@@ -210,15 +223,6 @@ def read_page(
     return page
 
 
-def discover(docs_dir: Path, languages: Languages) -> dict[str, set[str]]:
-    """Page names (relative to the language folder) per language."""
-    found: dict[str, set[str]] = {}
-    for lang in languages.both:
-        folder = Path(docs_dir) / lang
-        found[lang] = {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
-    return found
-
-
 @dataclass
 class _Found:
     """What the per-page and per-pair checks found, for check_site to finish with."""
@@ -263,14 +267,18 @@ class _Checker:
         )
         self.docs, self.docs_rel = docs_dir, _rel(docs_dir, root)
 
-    def read_pair(self, name: str, problems: list[str]) -> tuple[Page | None, Page | None]:
-        """A page in both languages, facts extracted (None where a language lacks it)."""
-        pair: list[Page | None] = []
-        for lang in self.config.languages.both:
+    def read_pages(
+        self, name: str, problems: list[str], langs: tuple[str, ...] | None = None
+    ) -> dict[str, Page | None]:
+        """A page in each language (`langs`: all of them), facts extracted (None where a
+        language lacks it, and everywhere when a page could not be read)."""
+        pages: dict[str, Page | None] = {}
+        languages = self.config.languages
+        for lang in langs or languages.all:
             page = None
             if name in self.present[lang]:
-                path = self.docs / lang / name
-                rel = f"{self.docs_rel}/{lang}/{name}"
+                path = self.docs / languages.path(lang, name)
+                rel = f"{self.docs_rel}/{languages.path(lang, name)}"
                 page = read_page(
                     path,
                     rel,
@@ -283,13 +291,20 @@ class _Checker:
                     policy=self.policy,
                     require_front_matter=self.config.require_front_matter,
                 )
-            pair.append(page)
+            pages[lang] = page
         if problems:
-            return None, None
-        for page in pair:
+            return dict.fromkeys(pages)
+        for page in pages.values():
             if page is not None:
                 self.extract_facts(page)
-        return pair[0], pair[1]
+        return pages
+
+    def read_pair(
+        self, name: str, lang: str, problems: list[str]
+    ) -> tuple[Page | None, Page | None]:
+        """A page in the reference language and in one translation."""
+        pages = self.read_pages(name, problems, (self.config.languages.reference, lang))
+        return pages[self.config.languages.reference], pages[lang]
 
     def extract_facts(self, page: Page) -> Page:
         facts = self.extractor.extract_page(page.sections, page.prose)
@@ -303,28 +318,39 @@ class _Checker:
         languages = self.config.languages
         result = _Found()
         for name in names:
-            en, zh = self.read_pair(name, result.problems)
+            pages = self.read_pages(name, result.problems)
             if result.problems:
                 continue  # keep reading to report every input problem, but check nothing more
-            status = PageStatus(
-                name,
-                {languages.reference: en is not None, languages.translation: zh is not None},
-                name in data.untranslated,
-            )
-            result.statuses.append(status)
-            result.issues.extend(
-                _pair_issues(en, zh, data, glossary, status, languages, self.config.heading_ids)
-            )
-            for page in (en, zh):
+            en = pages[languages.reference]
+            statuses = []
+            for lang in languages.translations:
+                page = pages[lang]
+                status = PageStatus(
+                    name,
+                    lang,
+                    {languages.reference: en is not None, lang: page is not None},
+                    name in data.untranslated,
+                )
+                statuses.append(status)
+                result.statuses.append(status)
+                result.issues.extend(
+                    _pair_issues(
+                        en, page, data, glossary, status, languages, self.config.heading_ids
+                    )
+                )
+            for page in pages.values():
                 if page is None:
                     continue
                 generated = generated_anchors(page, data)
-                status.prices[page.lang] = page_has_prices(page, self.plan_names) or bool(
+                has_prices = page_has_prices(page, self.plan_names) or bool(
                     generated and self.definitions_gate
                 )
-                status.tables[page.lang] = page_has_price_tables(page)
+                has_tables = page_has_price_tables(page)
+                for status in statuses:
+                    status.prices[page.lang] = has_prices
+                    status.tables[page.lang] = has_tables
                 result.issues.extend(glossary.spelling(page))
-                if page.lang == languages.translation:
+                if page.lang != languages.reference:
                     result.issues.extend(glossary.avoided(page))
                 if prices is not None:
                     result.issues.extend(prices.prose_issues(page))
@@ -351,18 +377,32 @@ class _Checker:
         git history), then how far behind (a note, or an issue past the grace period). They
         are few, so they are checked here, once, with one history walk for all of them."""
         problems: list[str] = []
-        pairs = {status.name: self.read_pair(status.name, problems) for status in statuses}
+        pairs = {
+            (status.lang, status.name): self.read_pair(status.name, status.lang, problems)
+            for status in statuses
+        }
         if problems:
             raise InputError(problems)  # the pages were read a moment ago: changed meanwhile
-        wanted = {name: recorded_hash(zh) or "" for name, (_, zh) in pairs.items() if zh}
-        reference = self.config.languages.reference
-        found = find_translated(self.docs / reference, wanted)
+        languages = self.config.languages
+        reference = languages.reference
+        # where the reference pages are: docs/<reference>/, or docs/ itself (suffix layout)
+        folder = (self.docs / languages.path(reference, "x.md")).parent
+        found: dict[tuple[str, str], Any] = {}
+        for lang in languages.translations:  # each translation may follow another version
+            wanted = {
+                name: recorded_hash(zh) or ""
+                for (code, name), (_, zh) in pairs.items()
+                if zh and code == lang
+            }
+            found.update(
+                ((lang, name), outcome) for name, outcome in find_translated(folder, wanted).items()
+            )
         issues: list[Issue] = []
         notes: list[str] = []
         for status in statuses:
-            en, zh = pairs[status.name]
+            en, zh = pairs[status.lang, status.name]
             assert en is not None and zh is not None and status.lag is not None
-            outcome = found[status.name]
+            outcome = found[status.lang, status.name]
             if isinstance(outcome, NotFound):
                 status.lag.not_found = outcome.reason
                 issues.append(not_found_issue(en, zh, outcome))
@@ -399,11 +439,12 @@ def data_link_issues(
         links += [(data.pricing.rel, f.line, f.page) for f in data.pricing.features if f.page]
     for rel, line, key in links:
         name, _, anchor = key.partition("#")
-        for lang in languages.both:
+        for lang in languages.all:
+            path = f"{docs_rel}/{languages.path(lang, name)}"
             if (lang, name) not in anchors:
-                message = f"{key}: there is no page {docs_rel}/{lang}/{name}"
+                message = f"{key}: there is no page {path}"
             elif anchor and anchor not in anchors[lang, name]:
-                message = f"{key}: {docs_rel}/{lang}/{name} has no anchor {{#{anchor}}}"
+                message = f"{key}: {path} has no anchor {{#{anchor}}}"
             else:
                 continue
             yield Issue(rel, line, message, rule="links")
@@ -444,20 +485,39 @@ def check_site(
     data = _load_inputs(root, docs_dir, data_dir, config)
     policy = load_policy(data_dir, _rel(data_dir, root))
     languages = config.languages
-    present = discover(docs_dir, languages)
-    names = sorted(
-        present[languages.reference] | present[languages.translation],
-        key=lambda n: (n.count("/"), n),
+    present = languages.pages(docs_dir)
+    names = sorted(set().union(*present.values()), key=lambda n: (n.count("/"), n))
+    # a translation the i18n plugin lists without its folder: one line, not one per page
+    unbuilt = [
+        lang
+        for lang in languages.translations
+        if languages.structure == FOLDER and not (docs_dir / lang).is_dir()
+    ]
+    languages = replace(
+        languages,
+        translations=tuple(lang for lang in languages.translations if lang not in unbuilt),
     )
-    checker = _Checker(root, docs_dir, data, present, config)
+    checker = _Checker(root, docs_dir, data, present, replace(config, languages=languages))
     found = checker.check(names)
+    found.issues[:0] = [
+        Issue(
+            f"{_rel(docs_dir, root)}/{lang}",
+            1,
+            f"the i18n plugin lists {lang}, but there is no such folder; add it, or remove "
+            f"{lang} from the i18n plugin's languages ({CONFIG_FILE})",
+            rule="parity",
+        )
+        for lang in unbuilt
+    ]
 
     if found.problems:
         raise InputError(found.problems)
     issues = found.issues
-    statuses = {status.name: status for status in found.statuses}
+    statuses: dict[str, dict[str, PageStatus]] = {lang: {} for lang in languages.translations}
+    for status in found.statuses:
+        statuses[status.lang][status.name] = status
     anchors = found.anchors
-    behind = [status for status in statuses.values() if status.lag is not None]
+    behind = [status for status in found.statuses if status.lag is not None]
     notes: list[str] = []
     if behind:
         behind_issues, notes = checker.check_behind(behind, policy, today)
@@ -481,14 +541,18 @@ def check_site(
     sources_rel = f"{_rel(data_dir, root)}/{config.sources_file}"
     sources = load_sources(data_dir / config.sources_file, sources_rel)
     if sources is not None:
-        issues.extend(source_issues(sources, anchors, languages.both, _rel(docs_dir, root)))
+        issues.extend(source_issues(sources, anchors, languages.all, _rel(docs_dir, root)))
     stale = stale_issue(data.pricing, today) if data.pricing is not None else None
 
     order = {name: index for index, name in enumerate(names)}
     issues.sort(key=lambda issue: order.get(issue.page, len(order)))  # by page; data files last
     for issue in issues:
-        if issue.page in statuses and issue.rule in PARITY_RULES:
-            statuses[issue.page].parity_issues += 1
+        if issue.rule not in PARITY_RULES:
+            continue
+        lang = languages.split(issue.path.removeprefix(_rel(docs_dir, root) + "/"))[0]
+        for code, pages in statuses.items():  # the translation's, or (no file of one) each's
+            if issue.page in pages and lang in (code, None, languages.reference):
+                pages[issue.page].parity_issues += 1
     # checks off for want of a data file, then lags, then stale prices
     notes = [*data.off, *notes, *(str(note) for note in ([stale] if stale else []))]
     return SiteReport(
@@ -520,13 +584,18 @@ def current_parity(
     data_dir = Path(data_dir) if data_dir else root / "data"
     config = config or STRICT  # no site's settings: every policy strict
     data = _load_inputs(root, docs_dir, data_dir, config)
-    checker = _Checker(root, docs_dir, data, discover(docs_dir, config.languages), config)
+    checker = _Checker(root, docs_dir, data, config.languages.pages(docs_dir), config)
     problems: list[str] = []
-    found = {}
+    found: dict[str, list[Issue]] = {}
     for name in names:
-        en, zh = checker.read_pair(name, problems)
-        if en is not None and zh is not None:
-            found[name] = compare_pages(en, zh, checker.glossary, heading_ids=config.heading_ids)
+        pages = checker.read_pages(name, problems)
+        en = pages[config.languages.reference]
+        for lang in config.languages.translations:
+            zh = pages[lang]
+            if en is not None and zh is not None:
+                found.setdefault(name, []).extend(
+                    compare_pages(en, zh, checker.glossary, heading_ids=config.heading_ids)
+                )
     if problems:
         raise InputError(problems)
     return found
@@ -545,27 +614,28 @@ def _pair_issues(
     name = status.name
     if en is not None and zh is None:
         if not status.untranslated:
-            zh_rel = en.rel.replace(f"/{languages.reference}/", f"/{languages.translation}/", 1)
+            docs_rel = en.rel[: -len(languages.path(languages.reference, name))]
             yield Issue(
-                zh_rel,
+                docs_rel + languages.path(status.lang, name),
                 1,
                 f"page is missing; translate {en.rel} or list {name} in {data.untranslated_rel}",
                 other_path=en.rel,
                 other_line=1,
-                other_message="English page",
+                other_message=f"{language_name(languages.reference)} page",
                 rule="parity",
                 page=name,
             )
         return
     if en is None and zh is not None:
-        en_rel = zh.rel.replace(f"/{languages.translation}/", f"/{languages.reference}/", 1)
+        docs_rel = zh.rel[: -len(languages.path(status.lang, name))]
+        reference = language_name(languages.reference)
         yield Issue(
-            en_rel,
+            docs_rel + languages.path(languages.reference, name),
             1,
-            "page is missing; English is the reference",
+            f"page is missing; {reference} is the reference",
             other_path=zh.rel,
             other_line=1,
-            other_message="Chinese page without an English original",
+            other_message=f"{language_name(status.lang)} page without {_a(reference)} original",
             rule="parity",
             page=name,
         )
@@ -578,7 +648,8 @@ def _pair_issues(
             f"{name} is listed as untranslated",
             other_path=zh.rel,
             other_line=1,
-            other_message="but the Chinese page exists; remove it from the list",
+            other_message=f"but the {language_name(status.lang)} page exists; "
+            "remove it from the list",
             rule="parity",
             page=name,
         )

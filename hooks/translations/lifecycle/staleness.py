@@ -13,9 +13,9 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from translations.config import Languages
+from translations.config import FOLDER, Languages
 from translations.lifecycle.history import NO_GIT, SHALLOW, NotFound
 from translations.model import Fact, InputError, Issue
 from translations.read.markdown import Page, Section
@@ -175,10 +175,10 @@ def lag_note(zh: Page, lag: Lag, policy: Policy) -> str:
 
 
 def date_label(day: dt.date, lang: str) -> str:
-    """A date as a reader of `lang` writes it: `November 30, 2026`, `2026年11月30日`. The
-    Chinese form is a rule of Chinese, keyed by its code here; any other language gets the
-    English form (a third format would be added here, by code)."""
-    if lang == "zh":
+    """A date as a reader of `lang` writes it: `November 30, 2026`, `2026年11月30日` (Chinese and
+    Japanese write it alike). A rule of each language, keyed by its code; any other language gets
+    the English form (another format is added here, by code)."""
+    if lang in ("zh", "ja"):
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
 
@@ -310,23 +310,32 @@ def stamp_text(text: str, digest: str) -> str:
     return text[:start] + front + text[match.end("yaml") :]
 
 
-def page_name(page: str, langs: tuple[str, ...]) -> str:
-    """`crm.md`, `docs/zh/crm.md` and `zh/crm.md` all name the page crm.md."""
-    parts = PurePosixPath(page.replace("\\", "/")).parts
-    if parts and parts[0] == "docs":
-        parts = parts[1:]
-    if len(parts) > 1 and parts[0] in langs:
-        parts = parts[1:]
-    return "/".join(parts)
+def page_target(page: str, languages: Languages) -> tuple[str, str | None]:
+    """The page a command-line argument names, and its language if it names one file:
+    `crm.md` is (crm.md, None); `docs/zh/crm.md`, `zh/crm.md` (folder layout) and `crm.zh.md`
+    (suffix layout) are (crm.md, zh)."""
+    path = page.replace("\\", "/").removeprefix("./").removeprefix("docs/")
+    lang, name = languages.split(path)
+    if languages.structure == FOLDER and lang is None:
+        return path, None  # a bare page name
+    if (
+        languages.structure != FOLDER
+        and lang == languages.reference
+        and languages.path(lang, name) == path
+    ):
+        return name, None  # the reference's file is also the bare name
+    return name, lang
 
 
-def pair_names(docs_dir: Path, en: str, zh: str) -> list[str]:
-    """Every page that exists in both languages."""
-    return sorted(
-        path.relative_to(docs_dir / zh).as_posix()
-        for path in (docs_dir / zh).rglob("*.md")
-        if (docs_dir / en / path.relative_to(docs_dir / zh)).is_file()
-    )
+def page_name(page: str, languages: Languages) -> str:
+    """`crm.md`, `docs/zh/crm.md`, `zh/crm.md` and `crm.zh.md` all name the page crm.md."""
+    return page_target(page, languages)[0]
+
+
+def pair_names(docs_dir: Path, languages: Languages, lang: str) -> list[str]:
+    """Every page that exists in the reference language and in `lang`."""
+    pages = languages.pages(docs_dir)
+    return sorted(pages[languages.reference] & pages[lang])
 
 
 def stamp_pages(
@@ -336,28 +345,42 @@ def stamp_pages(
     languages: Languages | None = None,
     parity: Callable[[list[str]], dict[str, list[Issue]]] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Write `translation_of` into Chinese pages (all pairs when names is empty).
+    """Write `translation_of` into translated pages: each named page in every translation (a
+    name with a language, `docs/zh/x.md`, in that one); all pairs when names is empty.
 
-    parity: the parity issues of each page against the current English (site.current_parity);
-    a page that has any is refused, not stamped. Returns (one line per page stamped or left
-    unchanged, the refusals with every issue). Line endings of the Chinese file are kept.
+    parity: the parity issues of each page against the current reference (current_parity); a
+    page that has any is refused, not stamped. Returns (one line per page stamped or left
+    unchanged, the refusals with every issue). Line endings of the translated file are kept.
     Missing pages are an InputError."""
-    en, zh = (languages or Languages()).both
-    names = names or pair_names(docs_dir, en, zh)
+    languages = languages or Languages()
+    en = languages.reference
+    targets: list[tuple[str, str]] = []  # (translation, page name)
+    for given in names:
+        name, lang = page_target(given, languages)
+        targets += [(code, name) for code in ([lang] if lang else languages.translations)]
+    if not names:
+        targets = [
+            (lang, n)
+            for lang in languages.translations
+            for n in pair_names(docs_dir, languages, lang)
+        ]
     problems = [
-        f"{docs_rel}/{lang}/{name}:1: no such page; stamping needs the page in both languages"
-        for name in names
-        for lang in (en, zh)
-        if not (docs_dir / lang / name).is_file()
+        f"{docs_rel}/{languages.path(lang, name)}:1: no such page; stamping needs the page in "
+        "the reference language and the translation"
+        for code, name in targets
+        for lang in (en, code)
+        if not (docs_dir / languages.path(lang, name)).is_file()
     ]
     if problems:
-        raise InputError(problems)
+        raise InputError(list(dict.fromkeys(problems)))
+    names = list(dict.fromkeys(name for _, name in targets))
     differs = parity(names) if parity is not None else {}
     done, refused = [], []
-    for name in names:
-        en_rel, zh_rel = f"{docs_rel}/{en}/{name}", f"{docs_rel}/{zh}/{name}"
-        if differs.get(name):
-            issues = differs[name]
+    for zh, name in targets:
+        en_rel = f"{docs_rel}/{languages.path(en, name)}"
+        zh_rel = f"{docs_rel}/{languages.path(zh, name)}"
+        issues = [issue for issue in differs.get(name, ()) if issue.path in (zh_rel, en_rel)]
+        if issues:
             refused.append(
                 f"{zh_rel}: not stamped: {len(issues)} parity issue"
                 f"{'' if len(issues) == 1 else 's'} against the current English {en_rel}; "
@@ -365,8 +388,9 @@ def stamp_pages(
             )
             refused.extend(f"    {issue}" for issue in issues)
             continue
-        digest = body_hash(split_front_matter(read_text(docs_dir / en / name, en_rel), en_rel).body)
-        path = docs_dir / zh / name
+        en_path = docs_dir / languages.path(en, name)
+        digest = body_hash(split_front_matter(read_text(en_path, en_rel), en_rel).body)
+        path = docs_dir / languages.path(zh, name)
         raw = path.read_bytes()
         text = decode(raw, zh_rel)
         before = split_front_matter(text, zh_rel).meta_raw.get(FIELD)

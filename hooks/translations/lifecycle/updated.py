@@ -46,14 +46,14 @@ def last_changed(docs_dir: Path) -> dict[str, dt.date]:
     return found
 
 
-def pair_date(dates: dict[str, dt.date], name: str, languages: Iterable[str]) -> dt.date | None:
-    """The later of the dates of a page (`plans.md`) in each language folder, or None."""
-    known = [dates[f"{lang}/{name}"] for lang in languages if f"{lang}/{name}" in dates]
-    return max(known, default=None)
+def pair_date(dates: dict[str, dt.date], files: Iterable[str]) -> dt.date | None:
+    """The latest date of a page's files (`en/plans.md`, `zh/plans.md`), or None."""
+    return max((dates[file] for file in files if file in dates), default=None)
 
 
-def updated_label(dates: dict[str, dt.date], name: str, languages: Iterable[str], lang: str) -> str:
-    """The date a reader of `lang` sees under the page (`December 6, 2026`, `2026年12月6日`);
-    "" when the page has no committed history."""
-    day = pair_date(dates, name, languages)
+def updated_label(dates: dict[str, dt.date], files: Iterable[str], lang: str) -> str:
+    """The date a reader of `lang` sees under the page (`December 6, 2026`, `2026年12月6日`):
+    the latest of its files' (the page in every language: a reader of any language sees when
+    the page last changed anywhere); "" when none has committed history."""
+    day = pair_date(dates, files)
     return date_label(day, lang) if day else ""

@@ -18,7 +18,7 @@ from translations.read.source import YamlDoc, load_yaml
 @dataclass(frozen=True)
 class Plan:
     name: str
-    zh_gloss: str
+    gloss: dict[str, str]  # language -> the name explained (`gloss: {zh: 入门版}`)
     price: float
     send_multiplier: float
     features: dict[str, tuple[str, ...]]  # language -> feature list
@@ -28,7 +28,7 @@ class Plan:
 @dataclass(frozen=True)
 class Addon:
     name: str
-    zh_gloss: str
+    gloss: dict[str, str]  # language -> the name explained
     price: float | None
     text: dict[str, str]  # language -> what it is
     line: int
@@ -73,7 +73,7 @@ PRICING_LABELS: dict[str, tuple[str, ...]] = {
     "feature_separator": (),  # between a plan's features
     "per_month": ("amount",),  # a price
     "multiplier": ("multiplier",),  # a send limit
-    "plan_name": ("name", "gloss?"),  # a plan or add-on (gloss: its zh_gloss)
+    "plan_name": ("name", "gloss?"),  # a plan or add-on (gloss: its `gloss` in the language)
     "addon": (),  # the add-on table's header
     "addon_price": (),
     "addon_text": (),
@@ -155,14 +155,14 @@ class Skill:
 
 @dataclass(frozen=True)
 class Term:
-    en: str  # the term in the reference language (the key is its code: `en:`)
-    zh: str  # the term in the translation (`zh:`)
+    en: str  # the term in the reference language (`en:`, whatever the reference's code)
+    names: dict[str, str]  # language -> the term (`en: lead scoring`, `zh: 线索评分`)
     brand: bool
     line: int
     definition: dict[str, str] | None = None  # language -> one-line definition (glossary.md)
     page: str | None = None  # page (and #anchor) that explains it, relative to the language folder
-    avoid: tuple[str, ...] = ()  # Chinese renderings that must not be used for this concept
-    not_in: tuple[str, ...] = ()  # English phrases whose use of the term does not count
+    avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> ruled out
+    not_in: tuple[str, ...] = ()  # reference phrases whose use of the term does not count
 
     @property
     def anchor(self) -> str:
@@ -216,7 +216,7 @@ class _Reader:
 
     def __init__(self, doc: YamlDoc, languages: Languages) -> None:
         self.doc = doc
-        self.langs = languages.both  # the keys of per-language values
+        self.langs = languages.all  # the keys of per-language values
 
     def fail(self, keys: tuple[str | int, ...], message: str) -> InputError:
         return InputError.at(self.doc.rel, self.doc.line(*keys), message)
@@ -272,14 +272,21 @@ class _Reader:
                     f"{self.doc.line(list_key, first, field)})",
                 )
 
-    def per_language(self, *keys: str | int) -> dict[str, str]:
-        """A `{en: ..., zh: ...}` mapping (the pair's codes); any other key is a mistake (often
-        an unquoted comma)."""
-        value = self.get(*keys, kind=dict)
-        for lang in self.langs:
+    def per_language(
+        self, *keys: str | int, langs: tuple[str, ...] | None = None, optional: bool = False
+    ) -> dict[str, str]:
+        """A `{en: ..., zh: ...}` mapping with a text for each of `langs` (every language
+        unless given; the others may be there too); any key that is no language is a mistake
+        (often an unquoted comma). `optional`: {} when the key is absent."""
+        value = self.get(*keys, kind=dict, optional=optional)
+        if value is None:
+            return {}
+        for lang in self.langs if langs is None else langs:
             self.get(*keys, lang, kind=str)
         for key in value:
-            if key not in self.langs:
+            if key in self.langs:
+                self.get(*keys, key, kind=str)
+            else:
                 path = ".".join(str(k) for k in keys)
                 raise self.fail(
                     keys,
@@ -288,9 +295,9 @@ class _Reader:
         return {str(k): str(v) for k, v in value.items()}
 
     def labels(self, key: str, names: dict[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
-        """`key: {lang: {name: text}}`: every name in each language of the pair, each holding the
-        placeholders `{...}` it must (and no other), and nothing else; {} when the file has no
-        `key` (the pages that need the labels then say so)."""
+        """`key: {lang: {name: text}}`: every name in each language given, each holding the
+        placeholders `{...}` it must (and no other), and nothing else. A language without labels
+        (or a file without `key`) is left out: a page that needs them says so."""
         given = self.get(key, kind=dict, optional=True)
         if given is None:
             return {}
@@ -299,6 +306,8 @@ class _Reader:
                 raise self.fail((key, lang), f"`{key}` has a key `{lang}` that is no language")
         found = {}
         for lang in self.langs:
+            if lang not in given:
+                continue
             words = self.get(key, lang, kind=dict)
             for name in words:
                 if name not in names:
@@ -341,7 +350,7 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
         plans.append(
             Plan(
                 name=r.get("plans", index, "name", kind=str),
-                zh_gloss=r.get("plans", index, "zh_gloss", kind=str),
+                gloss=r.per_language("plans", index, "gloss", langs=(), optional=True),
                 price=r.number("plans", index, "price", low=PRICE_RANGE[0], high=PRICE_RANGE[1]),
                 send_multiplier=r.number(
                     "plans",
@@ -363,7 +372,7 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
         addons.append(
             Addon(
                 name=r.get("addons", index, "name", kind=str),
-                zh_gloss=r.get("addons", index, "zh_gloss", kind=str),
+                gloss=r.per_language("addons", index, "gloss", langs=(), optional=True),
                 price=r.number("addons", index, "price", low=PRICE_RANGE[0], high=PRICE_RANGE[1])
                 if priced
                 else None,
@@ -417,6 +426,17 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
         if name not in plan_names:
             raise r.fail(("example", "plan"), f"unknown plan `{name}`")
         example = CostExample(name, extra, doc.line("example"))
+    labels = r.labels("labels", PRICING_LABELS)
+    for lang, words in labels.items():  # a language whose names show a gloss has one for each
+        if "{gloss}" in words["plan_name"]:
+            for kind, items in (("plans", plans), ("addons", addons)):
+                for index, item in enumerate(items):
+                    if lang not in item.gloss:
+                        raise r.fail(
+                            (kind, index),
+                            f"`{item.name}` needs `gloss: {{{lang}: ...}}`: "
+                            f"labels.{lang}.plan_name shows it",
+                        )
     last_verified = r.get("last_verified", kind=dt.date, optional=True)
     return Pricing(
         rel=doc.rel,
@@ -436,7 +456,7 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
         addons=tuple(addons),
         as_of_line=doc.line("as_of"),
         prices_line=doc.line("plans"),
-        labels=r.labels("labels", PRICING_LABELS),
+        labels=labels,
     )
 
 
@@ -485,35 +505,33 @@ def _load_terms(
     doc: YamlDoc, languages: Languages
 ) -> tuple[tuple[Term, ...], dict[str, dict[str, str]]]:
     r = _Reader(doc, languages)
-    reference, translation = r.langs
+    reference = languages.reference
     terms = []
     for index in range(len(r.get("terms", kind=list))):
+        avoid = r.get("terms", index, "avoid", kind=dict, optional=True) or {}
+        for lang in avoid:
+            if lang not in languages.translations:
+                where = ("terms", index, "avoid", lang)
+                raise r.fail(where, f"`avoid` lists renderings per translation; `{lang}` is none")
         terms.append(
             Term(
                 en=r.get("terms", index, reference, kind=str),
-                zh=r.get("terms", index, translation, kind=str),
+                # a translation may lack a term yet: its pages are not checked for it
+                names={
+                    lang: r.get("terms", index, lang, kind=str, optional=lang != reference)
+                    for lang in r.langs
+                    if lang == reference or r.get("terms", index, lang, kind=str, optional=True)
+                },
                 brand=bool(r.get("terms", index, "brand", kind=bool, optional=True)),
                 line=doc.line("terms", index),
-                definition=_definition(r, index),
+                definition=r.per_language("terms", index, "def", optional=True) or None,
                 page=r.get("terms", index, "page", kind=str, optional=True),
-                avoid=r.texts("terms", index, "avoid", optional=True),
+                avoid={lang: r.texts("terms", index, "avoid", lang) for lang in avoid},
                 not_in=tuple(p.lower() for p in r.texts("terms", index, "not_in", optional=True)),
             )
         )
     r.unique("terms", reference, [term.en for term in terms])
     return tuple(terms), r.labels("labels", GLOSSARY_LABELS)
-
-
-def _definition(r: _Reader, index: int) -> dict[str, str] | None:
-    """`def_en` and `def_zh` together, or neither."""
-    found = {
-        lang: r.get("terms", index, f"def_{lang}", kind=str, optional=True) for lang in r.langs
-    }
-    if all(text is None for text in found.values()):
-        return None
-    for lang in r.langs:
-        r.get("terms", index, f"def_{lang}", kind=str)  # the missing one names its line
-    return found
 
 
 def _load_untranslated(doc: YamlDoc, languages: Languages) -> dict[str, int]:
@@ -550,10 +568,15 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
     files = {
         "pricing": (config.pricing_file, _load_pricing, "price checks"),
         "skills": (config.skills_file, _load_skills, "skill checks"),
-        "glossary": (config.glossary_file, _load_terms, None),
+        "glossary": (config.glossary_file, _load_terms, "glossary checks"),
         "untranslated": (config.untranslated_file, _load_untranslated, ""),
     }
-    empty: dict[str, Any] = {"pricing": None, "skills": ((), ""), "untranslated": {}}
+    empty: dict[str, Any] = {
+        "pricing": None,
+        "skills": ((), ""),
+        "glossary": ((), {}),
+        "untranslated": {},
+    }
     docs: dict[str, YamlDoc] = {}
     for path in sorted(data_dir.glob("*.y*ml")) if data_dir.is_dir() else []:
         # every data file is untrusted text, read once: its markup is refused at its own line

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from translations.config import Languages
+from translations.config import Languages, language_name
 from translations.read.source import Source
 
 # The keys whose allowed values are the ids a data file lists (the path finder's areas and
@@ -27,8 +27,6 @@ HIDE = ("navigation", "toc", "footer", "path", "tags")
 # Where a key may stand: on the pages of the reference language, of the translation, or both.
 REFERENCE, TRANSLATION = "reference", "translation"
 BOTH = (REFERENCE, TRANSLATION)
-# How messages name a language (any other code is named by its code).
-LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 # The staleness record written by `make stamp`: 12 lowercase hex digits (see source.body_hash).
 HASH_RE = re.compile(r"[0-9a-f]{12}")
 
@@ -170,8 +168,9 @@ def allowed_keys(side: str) -> list[str]:
 
 
 def _names(sides: tuple[str, ...], languages: Languages) -> list[str]:
-    codes = [languages.reference if side == REFERENCE else languages.translation for side in sides]
-    return [LANGUAGE_NAMES.get(code, code) for code in codes]
+    return [
+        language_name(languages.reference) if side == REFERENCE else "translated" for side in sides
+    ]
 
 
 def front_matter_problems(
@@ -202,7 +201,7 @@ def front_matter_problems(
                 else "not a front matter key"
             )
             problems.append(
-                f"{rel}:{line}: `{name}` is {where}; keys of {LANGUAGE_NAMES.get(lang, lang)} "
+                f"{rel}:{line}: `{name}` is {where}; keys of {language_name(lang)} "
                 f"pages: {', '.join(allowed_keys(side))}"
             )
             continue

@@ -105,8 +105,8 @@ def _replace_markers(
             raise InputError.at(rel, number, problem)
         marker = match.group(0)
         if name == GLOSSARY_MARKER:
-            if not data.glossary_labels:
-                raise InputError.at(rel, number, _needs_labels(marker, data.glossary_rel))
+            if lang not in data.glossary_labels:
+                raise InputError.at(rel, number, _needs_labels(marker, data.glossary_rel, lang))
             entries = glossary_markdown(
                 data.terms, lang, titles, data.languages, data.glossary_labels
             )
@@ -115,12 +115,12 @@ def _replace_markers(
             return marker
         if data.pricing is None:
             raise InputError.at(rel, number, f"<!-- pricing:{arg} --> needs a pricing data file")
-        if not data.pricing.labels:
-            raise InputError.at(rel, number, _needs_labels(marker, data.pricing.rel))
+        if lang not in data.pricing.labels:
+            raise InputError.at(rel, number, _needs_labels(marker, data.pricing.rel, lang))
         return "\n\n" + render_marker(data.pricing, arg, lang) + "\n\n"
 
     return MARKER_COMMENT_RE.sub(replace, line)
 
 
-def _needs_labels(marker: str, data_rel: str) -> str:
-    return f"{marker} needs the words of what it generates: `labels:` in {data_rel}"
+def _needs_labels(marker: str, data_rel: str, lang: str) -> str:
+    return f"{marker} needs the words of what it generates: `labels: {{{lang}: ...}}` in {data_rel}"

@@ -80,11 +80,14 @@ def _entries(
         if missing or not isinstance(item["pages"], list):
             what = ", ".join(f"`{key}`" for key in missing) or "`pages` as a list"
             raise InputError.at(doc.rel, line, f"{kind} entry needs {what}")
+        summary = item.get("summary") or {}  # `summary: {en: ..., zh: ...}`
+        if not isinstance(summary, dict):
+            raise InputError.at(doc.rel, line, "`summary` must map each language to a text")
         entries.append(
             Entry(
                 id=str(item["id"]),
                 names={lang: str(item[lang]) for lang in languages},
-                summaries={lang: str(item.get(f"summary_{lang}", "")) for lang in languages},
+                summaries={lang: str(summary.get(lang, "")) for lang in languages},
                 pages=tuple(str(page) for page in item["pages"]),
                 line=line,
             )
