@@ -90,6 +90,20 @@ def copy_fixture_site(name: str, workdir: Path) -> Path:
     return config
 
 
+def trilingual_site(workdir: Path) -> Path:
+    """The Larkspur fixture with Japanese as a third language (tests/fixtures/trilingual/: the
+    i18n entry, the Japanese pages, a glossary with Japanese terms); returns its mkdocs.yml."""
+    config = copy_fixture_site("larkspur", workdir)
+    extra = REPO / "tests" / "fixtures" / "trilingual"
+    shutil.copytree(extra / "docs", workdir / "docs", dirs_exist_ok=True)
+    shutil.copytree(extra / "data", workdir / "data", dirs_exist_ok=True)
+    data = yaml.safe_load(config.read_text("utf-8"))
+    i18n = next(p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"].append(yaml.safe_load((extra / "ja.yml").read_text("utf-8")))
+    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return config
+
+
 def build_config_file(
     config: Path, *args: str, strict: bool = True, env: dict[str, str] | None = None
 ) -> Build:

@@ -708,11 +708,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         report = self._report(config)
         twins = {lang: state.twins for lang, state in build.languages.items()}
         behind = {status.name for status in report.statuses if status.lag is not None}
+        untranslated = {name for pages in report.data.untranslated.values() for name in pages}
         issues = assistant.twin_issues(
             twins,
             report.data,
             reference=build.site.languages.reference,
-            unpaired=set(report.data.untranslated) | behind,
+            unpaired=untranslated | behind,
         )
         for issue in issues:
             log.warning(f"Markdown twin: {issue}")

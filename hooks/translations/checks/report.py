@@ -329,7 +329,7 @@ class _Checker:
                     name,
                     lang,
                     {languages.reference: en is not None, lang: page is not None},
-                    name in data.untranslated,
+                    name in data.untranslated.get(lang, {}),
                 )
                 statuses.append(status)
                 result.statuses.append(status)
@@ -522,7 +522,8 @@ def check_site(
     if behind:
         behind_issues, notes = checker.check_behind(behind, policy, today)
         issues.extend(behind_issues)
-    for listed, line in data.untranslated.items():
+    listed_lines = {item for pages in data.untranslated.values() for item in pages.items()}
+    for listed, line in sorted(listed_lines, key=lambda item: item[1]):
         if listed not in present[languages.reference]:
             message = f"{listed} is listed as untranslated but there is no page {listed}"
             issues.append(Issue(data.untranslated_rel, line, message, rule="parity"))
@@ -644,7 +645,7 @@ def _pair_issues(
     if status.untranslated:
         yield Issue(
             data.untranslated_rel,
-            data.untranslated[name],
+            data.untranslated[status.lang][name],
             f"{name} is listed as untranslated",
             other_path=zh.rel,
             other_line=1,

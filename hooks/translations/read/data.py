@@ -180,7 +180,8 @@ class SiteData:
     skills_rel: str
     terms: tuple[Term, ...]
     glossary_rel: str
-    untranslated: dict[str, int]  # page name -> line in untranslated.yml
+    # translation -> page name -> its line in untranslated.yml
+    untranslated: dict[str, dict[str, int]]
     untranslated_rel: str
     skills_on: bool = True
     listed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # `areas`/`roles` ids
@@ -534,12 +535,20 @@ def _load_terms(
     return tuple(terms), r.labels("labels", GLOSSARY_LABELS)
 
 
-def _load_untranslated(doc: YamlDoc, languages: Languages) -> dict[str, int]:
+def _load_untranslated(doc: YamlDoc, languages: Languages) -> dict[str, dict[str, int]]:
+    """`pages: [a.md]` (untranslated in every translation) or `pages: {ja: [a.md]}`."""
     r = _Reader(doc, languages)
-    pages = r.get("pages", kind=list, optional=True) or []
-    found = {}
-    for index in range(len(pages)):
-        found[r.get("pages", index, kind=str)] = doc.line("pages", index)
+    pages = r.get("pages", kind=(list, dict), optional=True) or []
+    found: dict[str, dict[str, int]] = {lang: {} for lang in languages.translations}
+    lists = {lang: ("pages",) for lang in languages.translations}
+    if isinstance(pages, dict):
+        for lang in pages:
+            if lang not in languages.translations:
+                raise r.fail(("pages", lang), f"`pages.{lang}`: {lang} is not a translation")
+        lists = {lang: ("pages", lang) for lang in pages}
+    for lang, keys in lists.items():
+        for index in range(len(r.get(*keys, kind=list))):
+            found[lang][r.get(*keys, index, kind=str)] = doc.line(*keys, index)
     return found
 
 
@@ -575,7 +584,7 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
         "pricing": None,
         "skills": ((), ""),
         "glossary": ((), {}),
-        "untranslated": {},
+        "untranslated": {lang: {} for lang in config.languages.translations},
     }
     docs: dict[str, YamlDoc] = {}
     for path in sorted(data_dir.glob("*.y*ml")) if data_dir.is_dir() else []:
