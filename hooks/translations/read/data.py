@@ -541,7 +541,7 @@ def _listed_ids(doc: YamlDoc, languages: Languages) -> dict[str, tuple[str, ...]
 
 def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None = None) -> SiteData:
     """Read every data file; collect the problems of all of them before failing. The pricing,
-    skills and untranslated files may be absent: their checks are then off."""
+    skills, glossary and untranslated files may be absent: their checks are then off."""
     config = config or SiteConfig()
     limit = config.max_file_kib * 1024
     problems: list[str] = []
@@ -550,10 +550,15 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
     files = {
         "pricing": (config.pricing_file, _load_pricing, "price checks"),
         "skills": (config.skills_file, _load_skills, "skill checks"),
-        "glossary": (config.glossary_file, _load_terms, None),
+        "glossary": (config.glossary_file, _load_terms, "glossary checks"),
         "untranslated": (config.untranslated_file, _load_untranslated, ""),
     }
-    empty: dict[str, Any] = {"pricing": None, "skills": ((), ""), "untranslated": {}}
+    empty: dict[str, Any] = {
+        "pricing": None,
+        "skills": ((), ""),
+        "glossary": ((), {}),
+        "untranslated": {},
+    }
     docs: dict[str, YamlDoc] = {}
     for path in sorted(data_dir.glob("*.y*ml")) if data_dir.is_dir() else []:
         # every data file is untrusted text, read once: its markup is refused at its own line
