@@ -30,8 +30,10 @@ from translations.checks.skills import (
 )
 from translations.checks.sources import Sources, load_sources, source_issues
 from translations.config import STRICT, Languages, SiteConfig
+from translations.lifecycle.gitstatus import NoHistory, behind_note, behind_pairs
 from translations.lifecycle.history import NotFound, find_translated
 from translations.lifecycle.staleness import (
+    FIELD,
     Lag,
     Policy,
     date_label,
@@ -72,6 +74,7 @@ class PageStatus:
     tables: dict[str, bool] = field(default_factory=dict)  # language -> it holds price tables
     parity_issues: int = 0
     lag: Lag | None = None  # stamped with an older English version: how far behind
+    from_git: bool = False  # a site without stamps: behind or not is read from git history
 
     @property
     def translation(self) -> str:
@@ -85,7 +88,7 @@ class PageStatus:
             return "no English page"
         if not translation:
             return "untranslated" if self.untranslated else "missing"
-        if not self.stamped:
+        if not self.stamped and not self.from_git:
             return "not stamped"
         return "outdated" if self.outdated else "up to date"
 
@@ -106,6 +109,8 @@ class SiteReport:
     titles: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> title
     languages: Languages = field(default_factory=Languages)
     sources: Sources | None = None  # data/sources.yml: the Sources line of each page
+    # check_site(keep_going=True): the pages set aside for their input errors, with them
+    unreadable: dict[str, list[str]] = field(default_factory=dict)
 
     def page_titles(self, lang: str) -> dict[str, str]:
         """Page name -> front-matter title in one language (link text of generated links)."""
@@ -229,6 +234,7 @@ class _Found:
     mentioned: set[str] = field(default_factory=set)
     anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     titles: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> title
+    unreadable: dict[str, list[str]] = field(default_factory=dict)  # page -> its input errors
 
 
 class _Checker:
@@ -297,13 +303,19 @@ class _Checker:
             section.facts = found
         return page
 
-    def check(self, names: list[str]) -> _Found:
-        """Read the pages once and run every per-page and per-pair check on them."""
+    def check(self, names: list[str], keep_going: bool = False) -> _Found:
+        """Read the pages once and run every per-page and per-pair check on them. keep_going:
+        a page with input errors is set aside (_Found.unreadable), the others are checked."""
         data, glossary, prices = self.data, self.glossary, self.prices
         languages = self.config.languages
         result = _Found()
         for name in names:
-            en, zh = self.read_pair(name, result.problems)
+            own: list[str] = []
+            en, zh = self.read_pair(name, own)
+            if own and keep_going:
+                result.unreadable[name] = own
+                continue
+            result.problems.extend(own)
             if result.problems:
                 continue  # keep reading to report every input problem, but check nothing more
             status = PageStatus(
@@ -388,6 +400,63 @@ class _Checker:
                 notes.append(lag_note(zh, status.lag, policy))
         return issues, notes
 
+    def check_git(
+        self, root: Path, statuses: list[PageStatus], issues: list[Issue]
+    ) -> tuple[list[Issue], list[str]]:
+        """A site whose translations carry no stamp: no page is asked for one, and a page whose
+        reference changed after the translation's last commit is behind (lifecycle/gitstatus.py),
+        checked like a stamped page against the reference as it was in that commit. Returns
+        the issues without those of the current reference for such pages, and the notes."""
+        unstamped = f"{FIELD} is missing"
+        issues = [
+            i for i in issues if not (i.rule == "staleness" and i.message.startswith(unstamped))
+        ]
+        reference, translation = self.config.languages.both
+        pairs = {
+            status.name: (
+                f"{self.docs_rel}/{reference}/{status.name}",
+                f"{self.docs_rel}/{translation}/{status.name}",
+            )
+            for status in statuses
+        }
+        for status in statuses:
+            status.from_git, status.outdated = True, False
+        try:
+            found = behind_pairs(root, list(pairs.values()))
+        except NoHistory as error:
+            return issues, [str(error)]
+        notes: list[str] = []
+        problems: list[str] = []
+        for status in statuses:
+            behind = found.get(pairs[status.name])
+            if behind is None:
+                continue
+            en, zh = self.read_pair(status.name, problems)
+            if en is None or zh is None:
+                raise InputError(problems)  # read a moment ago: changed meanwhile
+            old_rel = f"{behind.last.sha[:12]}:{en.rel}"
+            then = split_front_matter(behind.reference_then or "", old_rel)
+            old = self.extract_facts(parse_page(then, reference, status.name))
+            if behind.reference_then is not None:  # the pair as it was: what the translation says
+                now = set(compare_pages(en, zh, self.glossary, heading_ids=self.config.heading_ids))
+                issues = [issue for issue in issues if issue not in now]
+                issues.extend(
+                    issue
+                    for issue in compare_pages(
+                        old, zh, self.glossary, heading_ids=self.config.heading_ids
+                    )
+                    if issue.path != old_rel
+                )
+            status.outdated = True
+            status.lag = Lag(
+                commit=behind.last.sha,
+                follows=behind.last.date,
+                since=behind.since.date,
+                changes=section_changes(old, en),
+            )
+            notes.append(behind_note(zh.rel, status.name, status.lag.summary(), behind, en.rel))
+        return issues, notes
+
 
 def data_link_issues(
     data: SiteData, anchors: dict[tuple[str, str], set[str]], docs_rel: str, languages: Languages
@@ -430,10 +499,12 @@ def check_site(
     data_dir: Path | None = None,
     today: dt.date | None = None,
     config: SiteConfig | None = None,
+    keep_going: bool = False,
 ) -> SiteReport:
     """Run every check over docs/en, docs/zh and data/; raise InputError for unreadable input.
     `config`: the site's settings (`options.read_site_config`); without them every policy is
-    strict (config.STRICT).
+    strict (config.STRICT). keep_going: a page with input errors is set aside
+    (SiteReport.unreadable) and the rest is checked; data files must still be readable.
 
     Every file is read once."""
     root = Path(root)
@@ -450,7 +521,7 @@ def check_site(
         key=lambda n: (n.count("/"), n),
     )
     checker = _Checker(root, docs_dir, data, present, config)
-    found = checker.check(names)
+    found = checker.check(names, keep_going)
 
     if found.problems:
         raise InputError(found.problems)
@@ -462,6 +533,10 @@ def check_site(
     if behind:
         behind_issues, notes = checker.check_behind(behind, policy, today)
         issues.extend(behind_issues)
+    pairs = [status for status in statuses.values() if all(status.present.values())]
+    if pairs and not any(status.stamped for status in pairs):  # no stamps: status from git
+        issues, git_notes = checker.check_git(root, pairs, issues)
+        notes.extend(git_notes)
     for listed, line in data.untranslated.items():
         if listed not in present[languages.reference]:
             message = f"{listed} is listed as untranslated but there is no page {listed}"
@@ -502,6 +577,7 @@ def check_site(
         titles=found.titles,
         languages=languages,
         sources=sources,
+        unreadable=found.unreadable,
     )
 
 
