@@ -142,3 +142,21 @@ def test_report_options_belong_to_report(site: Path) -> None:
         main(["--root", str(site), "check", "--fail-on", "missing"])
     with pytest.raises(SystemExit):
         main(["--root", str(site), "report", "index.md"])
+
+
+def test_a_link_to_the_translations_own_copy_is_the_same_link(site: Path) -> None:
+    """A real repository's Chinese pages link the Chinese copy of their published docs
+    (`…/docs/zh/output/`): that is the English link, not a difference; another page is."""
+    (site / "docs/en/links.md").write_text(
+        "# Links\n\nSee [the output](https://x.org/docs/output/).\n", "utf-8"
+    )
+    zh = site / "docs/zh/links.md"
+    zh.write_text("# 链接\n\n参见[输出](https://x.org/docs/zh/output/)。\n", "utf-8")
+    found = check_site(site, today=TODAY, config=read_site_config(site))
+    assert [str(i) for i in found.issues if i.page == "links.md"] == []
+    zh.write_text("# 链接\n\n参见[输出](https://x.org/docs/zh/input/)。\n", "utf-8")
+    found = check_site(site, today=TODAY, config=read_site_config(site))
+    assert [str(i) for i in found.issues if i.page == "links.md"] == [
+        "docs/zh/links.md:3: link to https://x.org/docs/zh/input/ does not match the English "
+        "(docs/en/links.md:3: links to https://x.org/docs/output/)"
+    ]
