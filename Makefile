@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.requirements-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: build serve test test-fast lint check status diff stamp bench clean clean-venv
+.PHONY: build serve test test-fast lint check status diff stamp report bench clean clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ diff: $(STAMP)
 ## refused, naming every difference, while the page disagrees with the current English
 stamp: $(STAMP)
 	$(BIN)/python -m translations stamp $(if $(PAGE),"$(PAGE)")
+
+## report: per translation language, each page missing, behind, contradicting or up to date, with
+## its first finding (Markdown; REPORT_ARGS="--format json --output status.json --fail-on contradicts")
+report: $(STAMP)
+	$(BIN)/python -m translations report $(REPORT_ARGS)
 
 ## bench: benchmarks (about 5 minutes on 2 cores); writes bench/RESULTS.md
 bench: $(STAMP)

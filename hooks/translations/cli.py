@@ -1,5 +1,5 @@
 """Command line: `python -m translations [check | status [PAGE ...] | diff PAGE ... | stamp
-[PAGE ...]]` from the repo root.
+[PAGE ...] | report [--format md|json] [--output FILE] [--fail-on LEVEL]]` from the repo root.
 
 Exit codes: 0 clean, 1 content issues, 2 unreadable input or bad usage (never a traceback)."""
 
@@ -14,6 +14,7 @@ from translations.checks.nav import missing_from_nav, read_nav
 from translations.checks.report import SiteReport, check_site, current_parity, plural
 from translations.config import language_name
 from translations.lifecycle.staleness import format_changes, page_target, stamp_pages
+from translations.lifecycle.status_report import FAIL_ON, FORMATS, failing, markdown, rows, to_json
 from translations.model import InputError
 from translations.options import read_site_config
 
@@ -30,16 +31,25 @@ def _parser() -> argparse.ArgumentParser:
         "command",
         nargs="?",
         default="check",
-        choices=["check", "status", "diff", "stamp"],
+        choices=["check", "status", "diff", "stamp", "report"],
         help="check (default): report issues; status: translation status per page, or with "
         "pages (diff: the same) the reference's changes since the version each page translates; "
-        "stamp: record that translated pages translate the current reference pages",
+        "stamp: record that translated pages translate the current reference pages; report: a "
+        "table per translation language (missing, behind, contradicts, up to date)",
     )
     parser.add_argument(
         "pages", nargs="*", help="status, diff, stamp: pages (stamp without pages: all)"
     )
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="date for the price-age check")
+    parser.add_argument("--format", choices=FORMATS, help="report: md (default) or json")
+    parser.add_argument("--output", type=Path, help="report: write to this file, not stdout")
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        help="report: exit 1 if a page is at this level or above (missing < behind < "
+        "contradicts; an unreadable page fails at every level); without it, exit 0",
+    )
     return parser
 
 
@@ -50,9 +60,16 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.command} takes no pages")
     if not args.pages and args.command == "diff":
         parser.error("diff needs a page: make diff PAGE=crm-deals-pipelines.md")
+    if args.command != "report" and (args.format or args.output or args.fail_on):
+        parser.error("--format, --output and --fail-on are options of report")
+    if args.pages and args.command == "report":
+        parser.error("report takes no pages")
     try:
         if args.command == "stamp":
             return stamp(args.root, args.pages)
+        if args.command == "report":
+            form = args.format or "md"
+            return write_report(args.root, args.today, form, args.output, args.fail_on)
         config = read_site_config(args.root)
         report = check_site(args.root, today=args.today, config=config)
         nav = read_nav(args.root) if args.command == "check" else None
@@ -109,7 +126,10 @@ def changes(report: SiteReport, targets: list[tuple[str, str | None]]) -> int:
                 reference = language_name(languages.reference)
                 print(f"{zh_rel}: {status.state}; no {reference} changes to translate")
                 continue
-            print("\n".join(format_changes(zh_rel, en_rel, name, status.lag)))
+            lines = format_changes(zh_rel, en_rel, name, status.lag)
+            if status.from_git:  # a site without stamps: committing the translation ends the lag
+                lines[-1] = f"Translate these sections in {zh_rel} and commit it."
+            print("\n".join(lines))
     return EXIT_OK
 
 
@@ -165,3 +185,29 @@ def stamp(root: Path, pages: list[str]) -> int:
     for line in refused:
         print(line, file=sys.stderr)
     return EXIT_ISSUES if refused else EXIT_OK
+
+
+def write_report(
+    root: Path, today: dt.date | None, form: str, output: Path | None, fail_on: str | None
+) -> int:
+    """`report`: the status of every page in every translation language (status_report.py), to
+    stdout or a file; a page with input errors is one row, the others are still checked.
+    Raises InputError for input no page can be checked without (mkdocs.yml, data files)."""
+    config = read_site_config(root)
+    site = check_site(root, today=today, config=config, keep_going=True)
+    tables = rows(site)
+    text = (to_json if form == "json" else markdown)(site, tables)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            print(f"error: {output}: cannot write the report: {error.strerror}", file=sys.stderr)
+            return EXIT_INPUT
+    bad = failing(tables, fail_on)
+    if output is not None or bad:
+        where = f"written to {output}" if output is not None else "above"
+        shown = f"; {plural(len(bad), 'page')} at or above --fail-on {fail_on}" if bad else ""
+        print(f"translation status report {where}{shown}", file=sys.stderr)
+    return EXIT_ISSUES if bad else EXIT_OK

@@ -245,10 +245,22 @@ def compare_sections(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Iss
     yield from _compare_links(en, e, zh, z)
 
 
+def localized(url: str, lang: str) -> str:
+    """A web address as the reference would write it: a translation's link to its own
+    language's copy of a page (`https://x.org/docs/zh/setup/`, a site built with folders per
+    language) is the reference's link to that page (`https://x.org/docs/setup/`)."""
+    if not url.startswith(("https://", "http://")):
+        return url
+    scheme, _, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    return f"{scheme}://{host}{slash}{('/' + path).replace(f'/{lang}/', '/', 1)[1:]}"
+
+
 def _compare_links(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
-    """Internal links point to the same page and anchor; external URLs are identical."""
+    """Internal links point to the same page and anchor; external URLs are identical, but for
+    the translation's language folder in the translation's (`localized`)."""
     e_keys = Counter(ref.text for ref in e.links)
-    z_keys = Counter(ref.text for ref in z.links)
+    z_keys = Counter(localized(ref.text, zh.lang) for ref in z.links)
     if e_keys == z_keys:
         return
     missing = e_keys - z_keys
@@ -262,8 +274,8 @@ def _compare_links(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue
             lacking.append((ref, ref.text))
     surplus = []  # Chinese links without a counterpart, in order
     for ref in z.links:
-        if extra[ref.text]:
-            extra[ref.text] -= 1
+        if extra[localized(ref.text, zh.lang)]:
+            extra[localized(ref.text, zh.lang)] -= 1
             surplus.append((ref, ref.text))
     for (e_ref, e_key), (z_ref, z_key) in zip(lacking, surplus, strict=False):
         yield _issue(

@@ -30,8 +30,10 @@ from translations.checks.skills import (
 )
 from translations.checks.sources import Sources, load_sources, source_issues
 from translations.config import CONFIG_FILE, FOLDER, STRICT, Languages, SiteConfig, language_name
+from translations.lifecycle.gitstatus import NoHistory, behind_note, behind_pairs
 from translations.lifecycle.history import NotFound, find_translated
 from translations.lifecycle.staleness import (
+    FIELD,
     Lag,
     Policy,
     date_label,
@@ -66,6 +68,7 @@ class PageStatus:
     tables: dict[str, bool] = field(default_factory=dict)  # language -> it holds price tables
     parity_issues: int = 0
     lag: Lag | None = None  # stamped with an older English version: how far behind
+    from_git: bool = False  # a site without stamps: behind or not is read from git history
 
     @property
     def translation(self) -> str:
@@ -79,7 +82,7 @@ class PageStatus:
             return f"no {language_name(next(iter(self.present)))} page"
         if not translation:
             return "untranslated" if self.untranslated else "missing"
-        if not self.stamped:
+        if not self.stamped and not self.from_git:
             return "not stamped"
         return "outdated" if self.outdated else "up to date"
 
@@ -100,6 +103,8 @@ class SiteReport:
     titles: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> title
     languages: Languages = field(default_factory=Languages)
     sources: Sources | None = None  # data/sources.yml: the Sources line of each page
+    # check_site(keep_going=True): the pages set aside for their input errors, with them
+    unreadable: dict[str, list[str]] = field(default_factory=dict)
 
     def page_titles(self, lang: str) -> dict[str, str]:
         """Page name -> front-matter title in one language (link text of generated links)."""
@@ -233,6 +238,7 @@ class _Found:
     mentioned: set[str] = field(default_factory=set)
     anchors: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     titles: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> title
+    unreadable: dict[str, list[str]] = field(default_factory=dict)  # page -> its input errors
 
 
 class _Checker:
@@ -312,13 +318,19 @@ class _Checker:
             section.facts = found
         return page
 
-    def check(self, names: list[str]) -> _Found:
-        """Read the pages once and run every per-page and per-pair check on them."""
+    def check(self, names: list[str], keep_going: bool = False) -> _Found:
+        """Read the pages once and run every per-page and per-pair check on them. keep_going:
+        a page with input errors is set aside (_Found.unreadable), the others are checked."""
         data, glossary, prices = self.data, self.glossary, self.prices
         languages = self.config.languages
         result = _Found()
         for name in names:
-            pages = self.read_pages(name, result.problems)
+            own: list[str] = []
+            pages = self.read_pages(name, own)
+            if own and keep_going:
+                result.unreadable[name] = own
+                continue
+            result.problems.extend(own)
             if result.problems:
                 continue  # keep reading to report every input problem, but check nothing more
             en = pages[languages.reference]
@@ -428,6 +440,64 @@ class _Checker:
                 notes.append(lag_note(zh, status.lag, policy))
         return issues, notes
 
+    def check_git(
+        self, root: Path, statuses: list[PageStatus], issues: list[Issue]
+    ) -> tuple[list[Issue], list[str]]:
+        """A site whose translations carry no stamp: no page is asked for one, and a page whose
+        reference changed after the translation's last commit is behind (lifecycle/gitstatus.py),
+        checked like a stamped page against the reference as it was in that commit. Returns
+        the issues without those of the current reference for such pages, and the notes."""
+        unstamped = f"{FIELD} is missing"
+        issues = [
+            i for i in issues if not (i.rule == "staleness" and i.message.startswith(unstamped))
+        ]
+        languages = self.config.languages
+        reference = languages.reference
+        pairs = {
+            (status.lang, status.name): (
+                f"{self.docs_rel}/{languages.path(reference, status.name)}",
+                f"{self.docs_rel}/{languages.path(status.lang, status.name)}",
+            )
+            for status in statuses
+        }
+        for status in statuses:
+            status.from_git, status.outdated = True, False
+        try:
+            found = behind_pairs(root, list(pairs.values()))
+        except NoHistory as error:
+            return issues, [str(error)]
+        notes: list[str] = []
+        problems: list[str] = []
+        for status in statuses:
+            behind = found.get(pairs[status.lang, status.name])
+            if behind is None:
+                continue
+            en, zh = self.read_pair(status.name, status.lang, problems)
+            if en is None or zh is None:
+                raise InputError(problems)  # read a moment ago: changed meanwhile
+            old_rel = f"{behind.last.sha[:12]}:{en.rel}"
+            then = split_front_matter(behind.reference_then or "", old_rel)
+            old = self.extract_facts(parse_page(then, reference, status.name))
+            if behind.reference_then is not None:  # the pair as it was: what the translation says
+                now = set(compare_pages(en, zh, self.glossary, heading_ids=self.config.heading_ids))
+                issues = [issue for issue in issues if issue not in now]
+                issues.extend(
+                    issue
+                    for issue in compare_pages(
+                        old, zh, self.glossary, heading_ids=self.config.heading_ids
+                    )
+                    if issue.path != old_rel
+                )
+            status.outdated = True
+            status.lag = Lag(
+                commit=behind.last.sha,
+                follows=behind.last.date,
+                since=behind.since.date,
+                changes=section_changes(old, en),
+            )
+            notes.append(behind_note(zh.rel, status.name, status.lag.summary(), behind, en.rel))
+        return issues, notes
+
 
 def data_link_issues(
     data: SiteData, anchors: dict[tuple[str, str], set[str]], docs_rel: str, languages: Languages
@@ -471,10 +541,12 @@ def check_site(
     data_dir: Path | None = None,
     today: dt.date | None = None,
     config: SiteConfig | None = None,
+    keep_going: bool = False,
 ) -> SiteReport:
     """Run every check over docs/en, docs/zh and data/; raise InputError for unreadable input.
     `config`: the site's settings (`options.read_site_config`); without them every policy is
-    strict (config.STRICT).
+    strict (config.STRICT). keep_going: a page with input errors is set aside
+    (SiteReport.unreadable) and the rest is checked; data files must still be readable.
 
     Every file is read once."""
     root = Path(root)
@@ -498,7 +570,7 @@ def check_site(
         translations=tuple(lang for lang in languages.translations if lang not in unbuilt),
     )
     checker = _Checker(root, docs_dir, data, present, replace(config, languages=languages))
-    found = checker.check(names)
+    found = checker.check(names, keep_going)
     found.issues[:0] = [
         Issue(
             f"{_rel(docs_dir, root)}/{lang}",
@@ -522,6 +594,10 @@ def check_site(
     if behind:
         behind_issues, notes = checker.check_behind(behind, policy, today)
         issues.extend(behind_issues)
+    pairs = [status for status in found.statuses if all(status.present.values())]
+    if pairs and not any(status.stamped for status in pairs):  # no stamps: status from git
+        issues, git_notes = checker.check_git(root, pairs, issues)
+        notes.extend(git_notes)
     listed_lines = {item for pages in data.untranslated.values() for item in pages.items()}
     for listed, line in sorted(listed_lines, key=lambda item: item[1]):
         if listed not in present[languages.reference]:
@@ -567,6 +643,7 @@ def check_site(
         titles=found.titles,
         languages=languages,
         sources=sources,
+        unreadable=found.unreadable,
     )
 
 

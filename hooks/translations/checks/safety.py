@@ -609,6 +609,12 @@ def image_problem(url: str, policy: HtmlPolicy = STRICT_HTML) -> str | None:
 # dots only before .md (a space or an upper-case letter breaks links in llms.txt, in the twins,
 # and in `make stamp PAGE=...`; `.MD` is a page to MkDocs but to nothing else here).
 PAGE_NAME_RE = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*\.md")
+# The same with upper-case letters (`usage/plugin/Dify.md`), for a site that does not hold docs/
+# to this site's files policy (`only_pages_in_docs: false`): MkDocs and static-i18n serve such
+# names as they are. A space, a dot-led name or another extension stays refused.
+MIXED_CASE_NAME_RE = re.compile(
+    r"(?:[A-Za-z0-9][A-Za-z0-9_-]*/)*[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.md"
+)
 # What MkDocs reads as a page (mkdocs.utils.markdown_extensions), in any case.
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
 
@@ -622,9 +628,9 @@ def unsafe_files(
     - A symbolic link whose target is outside `root` (the repository): MkDocs would copy a
       system file, or a folder of unchecked HTML, into the site. Inside the repository it is
       followed like any folder or file.
-    - In docs/, pages whose names are not portable (PAGE_NAME_RE), and, when the site allows
-      `only_pages` (`only_pages_in_docs`), anything but pages and images (an .html or .js file
-      reaches the reader as it is)."""
+    - In docs/, pages whose names are not portable (PAGE_NAME_RE under `only_pages`, else
+      MIXED_CASE_NAME_RE), and, when the site allows `only_pages` (`only_pages_in_docs`),
+      anything but pages and images (an .html or .js file reaches the reader as it is)."""
     problems: list[str] = []
     top = Path(os.path.realpath(root))
     for (shown, folder), pages in ((docs, True), (data, False)):
@@ -668,10 +674,11 @@ def _docs_file(name: str, docs: str, only_pages: bool) -> list[str]:
     if extension in MARKDOWN_EXTENSIONS:
         inner = name[len(docs) + 1 :]
         page = inner.partition("/")[2] or inner  # inside the language folder
-        if PAGE_NAME_RE.fullmatch(page):
+        if (PAGE_NAME_RE if only_pages else MIXED_CASE_NAME_RE).fullmatch(page):
             return []
+        letters = "lower-case letters" if only_pages else "letters"
         return [
-            f"{name}:1: page name `{page}` is not portable: use lower-case letters, digits, - "
+            f"{name}:1: page name `{page}` is not portable: use {letters}, digits, - "
             "and _ only, ending in .md (e.g. guides/lead-scoring.md)"
         ]
     if not only_pages:

@@ -568,7 +568,7 @@ def _listed_ids(doc: YamlDoc, languages: Languages) -> dict[str, tuple[str, ...]
 
 def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None = None) -> SiteData:
     """Read every data file; collect the problems of all of them before failing. The pricing,
-    skills and untranslated files may be absent: their checks are then off."""
+    skills, glossary and untranslated files may be absent: their checks are then off."""
     config = config or SiteConfig()
     limit = config.max_file_kib * 1024
     problems: list[str] = []
