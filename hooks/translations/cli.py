@@ -71,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
             form = args.format or "md"
             return write_report(args.root, args.today, form, args.output, args.fail_on)
         config = read_site_config(args.root)
-        report = check_site(args.root, today=args.today, config=config)
+        # check: a page with input errors is set aside and named, the others are still checked
+        keep_going = args.command == "check"
+        report = check_site(args.root, today=args.today, config=config, keep_going=keep_going)
         nav = read_nav(args.root) if args.command == "check" else None
     except InputError as error:
         for problem in error.shown:
@@ -97,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     print(report.summary())
     if unreached:
         print(f"{plural(len(unreached), 'page')} in no nav entry")
+    if report.unreadable:  # pages set aside, each with its input errors: the others were checked
+        error = InputError([problem for found in report.unreadable.values() for problem in found])
+        for problem in error.shown:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{error.count} input error(s); fix them and run again", file=sys.stderr)
+        return EXIT_INPUT
     return EXIT_ISSUES if report.issues or unreached else EXIT_OK
 
 

@@ -5,7 +5,7 @@ from MkDocs, and names the interface text (`extra.ui`) every language must set."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from translations.model import InputError
@@ -42,6 +42,9 @@ class Languages:
     reference: str = "en"
     translations: tuple[str, ...] = ("zh",)
     structure: str = FOLDER
+    # suffix layout: the pages whose reference file carries its code too (`page.en.md`; static-i18n
+    # takes both that and `page.md`)
+    suffixed: frozenset[str] = frozenset()
 
     @property
     def all(self) -> tuple[str, ...]:
@@ -53,7 +56,9 @@ class Languages:
         `guides/x.zh.md` (`name` is the page's name, `guides/x.md`)."""
         if self.structure == FOLDER:
             return f"{lang}/{name}"
-        return name if lang == self.reference else f"{name[: -len('.md')]}.{lang}.md"
+        if lang == self.reference and name not in self.suffixed:
+            return name
+        return f"{name[: -len('.md')]}.{lang}.md"
 
     def split(self, src_uri: str) -> tuple[str | None, str]:
         """A path under docs/ as (its language, the page's name): `zh/guides/x.md` and
@@ -67,16 +72,24 @@ class Languages:
             return suffix, f"{stem}.md"
         return (self.reference, src_uri) if src_uri.endswith(".md") else (None, src_uri)
 
+    def settled(self, docs_dir: Path) -> Languages:
+        """These languages, knowing how the site names each reference page (in the suffix
+        layout static-i18n takes both `page.md` and `page.en.md`)."""
+        if self.structure == FOLDER or not docs_dir.is_dir():
+            return self
+        ending = f".{self.reference}.md"
+        found = (p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob(f"*{ending}"))
+        return replace(self, suffixed=frozenset(rel[: -len(ending)] + ".md" for rel in found))
+
     def pages(self, docs_dir: Path) -> dict[str, set[str]]:
-        """The page names (`guides/x.md`) each language has under docs_dir."""
+        """The page names (`guides/x.md`) each language has under docs_dir; dot-files and
+        dot-folders are no pages (MkDocs leaves them out: `exclude_docs`)."""
         found: dict[str, set[str]] = {lang: set() for lang in self.all}
-        if self.structure == FOLDER:
-            for lang in self.all:
-                folder = docs_dir / lang
-                found[lang] = {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
-            return found
         for path in docs_dir.rglob("*.md"):
-            lang, name = self.split(path.relative_to(docs_dir).as_posix())
+            rel = path.relative_to(docs_dir).as_posix()
+            if any(part.startswith(".") for part in rel.split("/")):
+                continue
+            lang, name = self.split(rel)
             if lang is not None:
                 found[lang].add(name)
         return found

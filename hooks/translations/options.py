@@ -191,4 +191,5 @@ def read_site_config(root: Path) -> SiteConfig:
     # static-i18n's default layout is the suffix one
     structure = i18n.get("docs_structure", "suffix") if isinstance(i18n, dict) else "folder"
     languages = Languages() if entries is None else languages_from(entries, structure=structure)
+    languages = languages.settled(Path(root) / str(data.get("docs_dir") or "docs"))
     return site_config(validated(_plugin_entry(plugins, PLUGIN)[1]), languages)

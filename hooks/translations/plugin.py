@@ -534,7 +534,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         ]
         try:
             structure = config.plugins["i18n"].config.docs_structure
-            return site_config(self.config, languages_from(entries, rel, structure))
+            languages = languages_from(entries, rel, structure).settled(Path(config.docs_dir))
+            return site_config(self.config, languages)
         except InputError as error:
             raise _abort(error, rel) from None
 

@@ -15,7 +15,7 @@ def fake_config() -> SimpleNamespace:
         SimpleNamespace(locale="zh", default=False),
     ]
     i18n = SimpleNamespace(config=SimpleNamespace(languages=languages, docs_structure="folder"))
-    return SimpleNamespace(plugins={"i18n": i18n}, config_file_path="mkdocs.yml")
+    return SimpleNamespace(plugins={"i18n": i18n}, config_file_path="mkdocs.yml", docs_dir="docs")
 
 
 def plugin() -> TranslationsPlugin:

@@ -72,7 +72,14 @@ def test_bad_input_exits_2_without_traceback(
 
 
 def test_empty_page_exits_2(clean_tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty page is refused where every page must say something (require_front_matter, as
+    this site sets it); an ordinary site may hold an empty placeholder page."""
     (clean_tree / "docs/en/related-skills.md").write_text("", "utf-8")
+    assert main(["--root", str(clean_tree)]) != 2
+    capsys.readouterr()
+    (clean_tree / "mkdocs.yml").write_text(
+        "plugins:\n  - translations:\n      require_front_matter: true\n", "utf-8"
+    )
     assert main(["--root", str(clean_tree)]) == 2
     assert capsys.readouterr().err.splitlines() == [
         "error: docs/en/related-skills.md:1: page is empty; write it or delete it",

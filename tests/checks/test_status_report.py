@@ -124,7 +124,10 @@ def test_an_unreadable_page_is_one_row_and_the_others_are_checked(
 def test_page_names_with_capitals_are_a_strict_rule_only(site: Path) -> None:
     """`usage/Install.md` is checked on an ordinary site; this site's files policy refuses it;
     a space is refused under both."""
-    assert "usage/Install.md" in check_site(site, today=TODAY, config=read_site_config(site)).pages["zh"]
+    assert (
+        "usage/Install.md"
+        in check_site(site, today=TODAY, config=read_site_config(site)).pages["zh"]
+    )
     strict = site / "mkdocs.yml"
     strict.write_text(
         strict.read_text("utf-8") + "  - translations:\n      only_pages_in_docs: true\n", "utf-8"

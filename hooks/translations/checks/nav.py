@@ -9,6 +9,7 @@ MkDocs: `python -m translations` runs it beside the translation checks.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ def nav_names(nav: object) -> Iterator[str]:
     """Every page an mkdocs.yml `nav` lists: `page.md`, `Title: page.md`, sections of them."""
     if isinstance(nav, str):
         if "://" not in nav:  # an external link is not a page
-            yield nav.strip().lstrip("/")
+            yield posixpath.normpath(nav.strip().lstrip("/"))  # `./HOME/about.md` is HOME/about.md
     elif isinstance(nav, list):
         for item in nav:
             yield from nav_names(item)
@@ -75,7 +76,11 @@ def missing_from_nav(
     )  # as MkDocs
     issues = []
     for name in sorted(set().union(*pages.values())):
-        files = [f"docs/{lang}/{name}" for lang in languages.all if name in pages.get(lang, ())]
+        files = [
+            f"docs/{languages.path(lang, name)}"
+            for lang in languages.all
+            if name in pages.get(lang, ())
+        ]
         if name in listed or any(ignored.match_file(f.removeprefix("docs/")) for f in files):
             continue
         issues.append(

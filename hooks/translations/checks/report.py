@@ -209,7 +209,7 @@ def read_page(
     except InputError as exc:
         problems.extend(exc.problems)
         return None
-    if not source.body.strip():
+    if not source.body.strip() and require_front_matter:  # a strict site's pages say something
         problems.append(f"{rel}:1: page is empty; write it or delete it")
         return None
     # untrusted input

@@ -274,6 +274,16 @@ def _blank(span: str) -> str:
     return "\n".join(" " * len(line) for line in span.split("\n"))
 
 
+def _ends_where_markdown_ends(body: str) -> bool:
+    """Whether a browser ends a comment with this body where Markdown does, at its `-->` (the
+    HTML standard's rules for comment text): then whatever it holds is never parsed."""
+    return (
+        not body.startswith((">", "->"))
+        and not body.endswith("<!-")
+        and not any(bad in body for bad in ("<!--", "--!>"))
+    )
+
+
 def _markup(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
     """Raw HTML: comments, autolinks and the allowed tags pass; anything else is refused."""
     pos = 0
@@ -288,6 +298,9 @@ def _markup(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
             body = comment["comment"]
             if not any(bad in body for bad in ("--", "<", ">")) and not body.startswith("-"):
                 pos = comment.end()  # plain text: nothing in it to look at
+                continue
+            if not policy.strict and _ends_where_markdown_ends(body):
+                pos = comment.end()  # commented-out markup, inert in every browser
                 continue
             # refused, and what it holds is read as markup too, in case a browser ends it early
             yield (
@@ -609,12 +622,10 @@ def image_problem(url: str, policy: HtmlPolicy = STRICT_HTML) -> str | None:
 # dots only before .md (a space or an upper-case letter breaks links in llms.txt, in the twins,
 # and in `make stamp PAGE=...`; `.MD` is a page to MkDocs but to nothing else here).
 PAGE_NAME_RE = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*\.md")
-# The same with upper-case letters (`usage/plugin/Dify.md`), for a site that does not hold docs/
-# to this site's files policy (`only_pages_in_docs: false`): MkDocs and static-i18n serve such
-# names as they are. A space, a dot-led name or another extension stays refused.
-MIXED_CASE_NAME_RE = re.compile(
-    r"(?:[A-Za-z0-9][A-Za-z0-9_-]*/)*[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.md"
-)
+# Any name MkDocs and static-i18n serve as it is (`usage/plugin/Dify.md`, `C++/c++.md`), for a
+# site that does not hold docs/ to this site's files policy (`only_pages_in_docs: false`): only
+# what breaks a link or a message is refused (a space, a quote, <, >, \, `, a control character).
+MIXED_CASE_NAME_RE = re.compile(r"[^\s\"'<>\\`\x00-\x1f\x7f]+\.md")
 # What MkDocs reads as a page (mkdocs.utils.markdown_extensions), in any case.
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
 
@@ -651,6 +662,8 @@ def _walk(folder: Path, shown: str, top: Path, docs: bool, only_pages: bool) -> 
         seen.add(real)
         with os.scandir(here) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
+                if docs and entry.name.startswith("."):
+                    continue  # MkDocs leaves dot-files out of the site (`exclude_docs`)
                 path, name = Path(entry.path), f"{rel}/{entry.name}"
                 if entry.is_symlink():
                     target = Path(os.path.realpath(path))

@@ -183,8 +183,9 @@ def front_matter_problems(
 ) -> list[str]:
     """Every way a page's front matter breaks the schema, as `file:line: message`. `listed`: the
     ids a data file lists for each of LISTED's keys (`areas`, `roles`); a list without one
-    accepts any word. `required`: whether a key the schema requires must be there (the site's
-    `require_front_matter`); the keys a page sets are checked either way."""
+    accepts any word. `required`: whether the schema is the whole of the front matter (the site's
+    `require_front_matter`): every key it requires must be there and no other may be; otherwise
+    the schema's keys a page sets are checked and other keys are left to whoever reads them."""
     languages = languages or Languages()
     listed = listed or {}
     checks = {name: _choices(listed.get(kind)) for name, kind in LISTED.items()}
@@ -194,6 +195,8 @@ def front_matter_problems(
     for name, value in source.meta.items():
         line = source.meta_lines.get(str(name), 2)
         key = BY_NAME.get(str(name))
+        if key is None and not required:
+            continue  # another plugin's or the theme's key (`comments`, `icon`): theirs to check
         if key is None or side not in key.sides:
             where = (
                 f"only on {' and '.join(_names(key.sides, languages))} pages"
