@@ -84,3 +84,19 @@ def test_a_planted_difference_is_named_by_the_suffixed_files(
         "4 pages (3 page pairs): 2 issues",
         "1 page in no nav entry",
     ]
+
+
+def test_a_stub_beside_a_whole_page_is_one_finding_not_one_per_section(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reference page that says "only in Chinese for now" beside a translation of many
+    sections is one finding; each of those sections unmatched would bury every other one."""
+    (site / "docs/C++/notes.en.md").write_text("# C++ notes\n\nOnly in Chinese for now.\n", "utf-8")
+    code, lines, _ = check(site, capsys)
+    assert code == 1
+    assert lines == [
+        "docs/C++/notes.zh.md:1: docs/C++/notes.en.md has no section and docs/C++/notes.zh.md "
+        "has 2: one page is a stub of the other; translate it whole "
+        "(docs/C++/notes.en.md:1: 0 sections)",
+        "3 pages (3 page pairs): 1 issue",
+    ]

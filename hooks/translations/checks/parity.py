@@ -646,12 +646,32 @@ def _closer(merged: Section, alone: Section, other: Section) -> bool:
     return _unlike(_features(merged), features) < _unlike(_features(alone), features)
 
 
+def _stub_issue(en: Page, zh: Page) -> Issue | None:
+    """One side has no section below its title and the other two or more: the pages are not
+    yet one text."""
+    counts = tuple(max(len(page.headings) - 1, 0) for page in (en, zh))  # after the title
+    if min(counts) > 0 or max(counts) < 2:
+        return None
+    empty, full = (en, zh) if counts[0] == 0 else (zh, en)
+    message = (
+        f"{empty.rel} has no section and {full.rel} has {max(counts)}: one page is a stub of "
+        "the other; translate it whole"
+    )
+    where = f"{counts[0]} sections"
+    return Issue(zh.rel, 1, message, en.rel, 1, where, rule="parity", page=zh.name)
+
+
 def compare_pages(
     en: Page, zh: Page, glossary: Glossary | None = None, *, heading_ids: bool = False
 ) -> list[Issue]:
     """All parity issues of a page pair (headings of each side, then section by section).
 
-    `heading_ids`: the site requires an explicit id on every heading (heading_issues)."""
+    `heading_ids`: the site requires an explicit id on every heading (heading_issues). A page
+    without a heading beside one with several (a stub such as "only in Chinese for now") is one
+    issue, not one per section of the other."""
+    stub = _stub_issue(en, zh)
+    if stub is not None:
+        return [stub]
     issues = heading_issues(en, heading_ids) + heading_issues(zh, heading_ids)
     if all(s.id for s in en.headings) and all(s.id for s in zh.headings):
         issues += compare_headings(en, zh)
