@@ -103,7 +103,6 @@ class _Build:
     depth: int = 0  # language builds under way (static-i18n nests them)
     default_404: bytes | None = None  # the reference language's 404 page, set aside
     alternates: Any = None  # static-i18n's alternates of the page being rendered, set aside
-    page_sources: dict[str, str] = field(default_factory=dict)  # built page -> its Markdown file
     languages: dict[str, _Language] = field(default_factory=dict)  # the exports' collections
     books: list[Any] = field(default_factory=list)  # PDFs rendering
     twins_checked: bool = False
@@ -335,12 +334,10 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     on_page_context = CombinedEvent(_language_menu, _page_links)
 
     def _restore_alternates(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Put static-i18n's alternates back (the 404 page, rendered after the pages, reads
-        them); note the page's Markdown file for the CSP's messages."""
+        """Put static-i18n's alternates back (the 404 page reads them)."""
         state = self._build(config)
         if state.alternates is not None:
             config.extra.alternate, state.alternates = state.alternates, None
-        state.page_sources[page.file.dest_uri] = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         return output
 
     @event_priority(-200)
@@ -479,7 +476,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     @event_priority(-300)
     def _content_security_policy(self, config: MkDocsConfig) -> None:
         """After the last language: the hash of every inline script a template ships, as an
-        nginx include (`deploy/nginx.conf`); inline code the policy blocks is a warning."""
+        nginx include (`deploy/nginx.conf`)."""
         state = self._build(config)
         state.depth -= 1  # the last handler of this language's build
         if state.depth > 0 or not self.config.csp:
@@ -487,9 +484,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         site = Path(config.site_dir)
         # the scripts the templates ship, from their sources (config.theme.dirs: overrides/ first)
         shipped = template_scripts(Path(folder) for folder in config.theme.dirs)
-        result = site_policy(site, state.page_sources, shipped)
-        for problem in result.problems:
-            log.warning(problem)
+        result = site_policy(site, shipped)
         target = site / INCLUDE_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(nginx_include(result.header), encoding="utf-8")

@@ -757,34 +757,10 @@ def _advice(tag: str) -> str:
     return TAG_ADVICE.get(tag, DEFAULT_ADVICE)
 
 
-def _alternatives(names: frozenset[str]) -> str:
-    return "|".join(sorted(names, key=len, reverse=True))  # longest first: `abbr` before `a`
-
-
-# HTML that needs no parser: text without `<`, and tags written the one way Python-Markdown writes
-# them, of the allowed elements (not img, input: their src and type need a look) with allowed
-# attributes in double quotes (href only relative, or http(s)/mailto with no entity in it). Every
-# tag of such a page passes the reader below, and a browser reads it as written. Most pages are
-# like this; the reader (2-3 microseconds a tag) would cost the build more than every other check.
-_ELEMENT = _alternatives(HTML_ELEMENTS - {"img", "input"})
-_ATTRIBUTE = (
-    rf"(?:{_alternatives(HTML_ATTRIBUTES - URL_ATTRIBUTES - {'id', 'name'})}|data-[a-z0-9-]+)"
-    r'(?:="[^"<>]*")?'
-    r'|(?:id|name)="(?!__)[^"<>]*"'
-    r'|href="(?:(?:https?://|mailto:)[^"<>&:]*|[^"<>&:]*)"'
-    r'|style="text-align: (?:left|right|center);"'
-)
-PLAIN_HTML_RE = re.compile(
-    rf"(?:[^<]++|<(?:{_ELEMENT})(?: (?:{_ATTRIBUTE}))*+(?: /)?>|</(?:{_ELEMENT})>)*+"
-)
-
-
 def unsafe_html(page_html: str, policy: HtmlPolicy = STRICT_HTML) -> list[tuple[str, str]]:
     """What in a page's HTML could run code or load something, or the site's policy refuses: (a
     text to find in the source, the message). Run on the HTML Python-Markdown made, before any
     hook adds its own."""
-    if PLAIN_HTML_RE.fullmatch(page_html):
-        return []
     reader = _HtmlReader(policy)
     reader.feed(page_html)
     reader.close()
