@@ -28,7 +28,6 @@ Event priorities (MkDocs runs higher first; plugins' own priorities in brackets)
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,7 +63,7 @@ from translations.read.markers import PATHFINDER_LINE_RE
 from translations.read.source import body_line
 from translations.render.compare import compare_page
 from translations.render.generate import render_site_page
-from translations.render.pathfinder import Paths, load_paths, resolve, role_names
+from translations.render.pathfinder import Paths, finder_markdown, load_paths, resolve, role_names
 
 log = get_plugin_logger("translations")
 
@@ -74,9 +73,6 @@ BOOK_CACHE_ENV = "BOOK_CACHE_DIR"
 # "0": render each language's PDF in turn, in the build's own process (to compare, or where
 # forking the build is unwelcome)
 BOOK_PARALLEL_ENV = "BOOK_PARALLEL"
-# The path finder the start page shows: `<div class="ac-pathfinder" …>` up to its closing tag.
-PATHFINDER_START_RE = re.compile(r'<div class="ac-pathfinder"')
-DIV_RE = re.compile(r"<(?P<close>/?)div\b")
 
 
 @dataclass
@@ -105,7 +101,6 @@ class _Build:
     alternates: Any = None  # static-i18n's alternates of the page being rendered, set aside
     languages: dict[str, _Language] = field(default_factory=dict)  # the exports' collections
     books: list[Any] = field(default_factory=list)  # PDFs rendering
-    twins_checked: bool = False
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
@@ -355,9 +350,9 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         widgets: dict[str, str] = {}
         if "<!-- material/tags -->" in page.file.content_string:
             widgets["material/tags"] = self._tags_markdown(config, lang, name, state)
-        start = PATHFINDER_START_RE.search(output)
-        if start:
-            widgets["pathfinder"] = assistant.fragment_markdown(_element(output, start.start()))
+        if PATHFINDER_LINE_RE.search(page.file.content_string):
+            finder = resolve(self._paths(config), Path(config.docs_dir), lang, name)
+            widgets["pathfinder"] = finder_markdown(finder, self._ui(config))
         try:
             body = assistant.twin_body(
                 page.file.content_string,
@@ -377,8 +372,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         twin = assistant.Twin(
             name=name,
             lang=lang,
-            file_lang=file_lang,
-            rel=rel,
             title=str(page.title or name),
             description=str(page.meta.get("description") or ""),
             body=body,
@@ -413,8 +406,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     @event_priority(100)
     def _exports(self, config: MkDocsConfig) -> None:
-        """This language's llms.txt, llms-full.txt and PDF; after the last language, the twins
-        of every language are checked like the pages."""
+        """This language's llms.txt, llms-full.txt and PDF."""
         if not self.config.export:
             return
         build = self._build(config)
@@ -440,10 +432,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             log.info(f"{pdf_name}: not rendered under mkdocs serve; `make build` renders it")
         else:
             self._write_book(config, lang, state, root / pdf_name)
-        langs = build.site.languages.both
-        if all(code in build.languages for code in langs) and not build.twins_checked:
-            build.twins_checked = True
-            self._check_twins(config)
 
     @event_priority(-200)
     def _search_and_theme(self, config: MkDocsConfig) -> None:
@@ -674,21 +662,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 f"{pending.target.relative_to(config.site_dir)}: {result.pages} PDF pages ({how})"
             )
 
-    def _check_twins(self, config: MkDocsConfig) -> None:
-        """The twins of every language, checked like the pages (same pages, same facts)."""
-        build = self._build(config)
-        report = self._report(config)
-        twins = {lang: state.twins for lang, state in build.languages.items()}
-        behind = {name for name, status in report.pages.items() if status.lag is not None}
-        issues = assistant.twin_issues(
-            twins,
-            report.data,
-            reference=build.site.languages.reference,
-            unpaired=set(report.data.untranslated) | behind,
-        )
-        for issue in issues:
-            log.warning(f"Markdown twin: {issue}")
-
 
 def _abort(error: InputError, where: str) -> Abort:
     """Unreadable input stops the build: each problem with its file and line, no traceback."""
@@ -710,16 +683,6 @@ def _pages(section: Section) -> list[Page]:
 def _is_source(page: Page) -> bool:
     """A page written in docs/, not one the plugin generates (the compare views)."""
     return page.file.generated_by is None and not page.meta.get("ac_compare_of")
-
-
-def _element(html: str, start: int) -> str:
-    """The `<div>` that starts at `start`, up to its matching `</div>`."""
-    depth = 0
-    for match in DIV_RE.finditer(html, start):
-        depth += -1 if match["close"] else 1
-        if depth == 0:
-            return html[start : html.index(">", match.end()) + 1]
-    return html[start:]
 
 
 def _first_line(page: Page) -> int:
