@@ -354,6 +354,28 @@ def test_a_fence_markdown_reads_as_indented_code_is_caught_by_the_backstop() -> 
     ]  # fmt: skip
 
 
+# Markdown the source reading takes for code and Python-Markdown does not: the reason the rule is
+# also read on the HTML (checks/safety.py).
+MISREAD_AS_CODE = [
+    "Para\n\n```\n<script>alert(1)</script>\n",  # a fence never closed
+    "```\n<script>alert(1)</script>\n````",  # closed by a longer fence
+    "```\n<script>alert(1)</script>\n    ```",  # closed at another indentation
+    "```a b c\n<script>alert(1)</script>\n```",  # a fence with options superfences refuses
+    "> ```\n<script>alert(1)</script>\n> ```",  # a raw HTML block cuts the code span
+    "- x\n\n    ```\n<script>alert(1)</script>\n    ```",  # a list fence left unindented
+]
+
+
+@pytest.mark.parametrize("attack", MISREAD_AS_CODE)
+def test_what_the_source_reading_takes_for_code_is_caught_on_the_html(attack: str) -> None:
+    assert ("<script", SCRIPT_REFUSED) in unsafe_html(to_html(attack)), to_html(attack)
+
+
+SCRIPT_REFUSED = (
+    "<script> is not allowed: a page cannot run code; show it as code: `...` or a fenced block"
+)
+
+
 def test_code_in_a_list_item_fence_is_code() -> None:
     body = '1. Add the snippet:\n\n    ```html\n    <script src="tracking.js"></script>\n    ```\n'
     assert source_problems(body) == []

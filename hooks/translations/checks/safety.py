@@ -13,13 +13,18 @@ attributes that run code or load something (`on...`, LOADING_KEYS, `style` with 
 images from http(s) addresses. Either way a script, an event handler, a `javascript:` link or an
 iframe is refused.
 
-Two layers, because a page is Markdown but the browser reads HTML:
+One rule, read twice, because a page is Markdown but the browser reads HTML:
 
 - `unsafe_markdown` reads a page's source (every line outside fenced code and code spans) and is
   run by check_site on both languages, so `make check` and the build refuse before anything is
-  written, naming the line.
-- `unsafe_html` reads the HTML Python-Markdown made of a page (plugin.py) with the
-  rules a browser applies: the backstop for Markdown that the first layer reads differently.
+  written, naming the line and what to write instead.
+- `unsafe_html` reads the HTML Python-Markdown made of a page (plugin.py) with the rules a
+  browser applies. It is what makes the rule sound: the source reading guesses what Python-
+  Markdown takes for code, and guesses wrong on an indented, unclosed or over-long fence, a
+  fence with options, or a code span a raw HTML block cuts (tests/checks/test_untrusted_pages.py).
+
+The Content-Security-Policy (output/csp.py) refuses nothing itself: it only leaves every inline
+script that no template ships without a hash.
 
 Hand-written: the stack has no sanitiser for Python-Markdown output, and a sanitiser (bleach,
 nh3) would rewrite the page silently where a contributor needs to be told what to change."""
