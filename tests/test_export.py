@@ -17,8 +17,9 @@ from PIL import Image
 
 from tests.conftest import ARTIFACTS
 from tests.sitebuild import REPO, Build, absolutise, load_config, plugin_options, run_mkdocs
-from translations.export.assistant import CJK_RE, OTHER_LANGUAGE_RE, fact_extractor
-from translations.read.data import load_data
+from translations.checks.facts import FactExtractor
+from translations.checks.glossary import Glossary
+from translations.read.data import SiteData, load_data
 from translations.read.markdown import parse_page
 from translations.read.source import split_front_matter
 
@@ -29,6 +30,20 @@ PDF = {"en": "activecampaign-help-en.pdf", "zh": "zh/activecampaign-help-zh.pdf"
 ENTRY_RE = re.compile(r"^- \[(?P<title>[^\]]+)\]\((?P<link>[^)]+)\)(?:: (?P<desc>.*))?$")
 TWIN_LINK_RE = re.compile(r'<link rel="alternate" type="text/markdown" href="(?P<href>[^"]+)">')
 BOOK_LINK_RE = re.compile(r'<p class="ac-book-link"[^>]*>(?P<label>[^<]*)<a href="(?P<href>[^"]+)"')
+# CJK ideographs, kana, hangul and full-width punctuation: none may stand in an English file.
+CJK_RE = re.compile(
+    r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]"
+)
+# Text deliberately in another language, marked as such (the glossary's `**附加功能**{lang=zh}`).
+OTHER_LANGUAGE_RE = re.compile(r"\*\*[^*\n]+\*\*\{lang=[A-Za-z-]+\}")
+
+
+def fact_extractor(data: SiteData) -> FactExtractor:
+    """The extractor the page checks use (checks/report.py), built from the same data."""
+    glossary = Glossary(data.terms, data.glossary_rel)
+    plans = data.pricing.plans if data.pricing is not None else ()
+    brands = [term.en for term in data.terms if term.brand] + [p.name for p in plans]
+    return FactExtractor(brands, glossary.misspells)
 
 
 def nav() -> list[tuple[str, list[str]]]:
@@ -241,15 +256,16 @@ def test_a_fixed_path_is_overwritten_by_the_last_language_but_ours_are_not(
 
 
 def test_twins_that_disagree_fail_the_strict_build(tmp_path: Path) -> None:
-    # the zh source says a price the English one does not: the page checks are not in this
-    # build (site_checks.py is left out), so the twin check is what catches it
+    # the zh source says a price the English one does not: the twins are written from the
+    # sources, so the page checks (on in every build of a site) catch it there, with file and line
     tiny_tree(tmp_path / "src")
     zh = tmp_path / "src" / "docs" / "zh" / "index.md"
     zh.write_text(zh.read_text("utf-8").replace("按套餐计费", "按套餐计费（15美元/月）"), "utf-8")
     config = tiny_config(tmp_path / "src")
+    plugin_options(config)["check"] = True
     build = run_mkdocs(config, tmp_path / "out")
     assert build.returncode == 1
-    assert "WARNING -  translations: Markdown twin: zh/index.md:3: " in build.log
+    assert "WARNING -  translations: docs/zh/index.md:8: " in build.log
     assert "15美元/月" in build.log
 
 

@@ -79,8 +79,8 @@ class TranslationsConfig(base.Config):
     compare = c.Type(bool, default=True)
     """A side-by-side view of each page in the reference and the reader's language."""
     csp = c.Type(bool, default=True)
-    """Write `_nginx/csp.conf` (the Content-Security-Policy with every template script's hash) and
-    warn about inline code the policy would block."""
+    """Write `_nginx/csp.conf`: the Content-Security-Policy with the hash of every script the
+    templates ship (any other inline code gets no hash, so browsers block it)."""
 
     # Data files under data/.
     pricing_file = _Name("pricing.yml")

@@ -28,7 +28,6 @@ Event priorities (MkDocs runs higher first; plugins' own priorities in brackets)
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,7 +63,7 @@ from translations.read.markers import PATHFINDER_LINE_RE
 from translations.read.source import body_line
 from translations.render.compare import compare_page
 from translations.render.generate import render_site_page
-from translations.render.pathfinder import Paths, load_paths, resolve, role_names
+from translations.render.pathfinder import Paths, finder_markdown, load_paths, resolve, role_names
 
 log = get_plugin_logger("translations")
 
@@ -74,9 +73,6 @@ BOOK_CACHE_ENV = "BOOK_CACHE_DIR"
 # "0": render each language's PDF in turn, in the build's own process (to compare, or where
 # forking the build is unwelcome)
 BOOK_PARALLEL_ENV = "BOOK_PARALLEL"
-# The path finder the start page shows: `<div class="ac-pathfinder" …>` up to its closing tag.
-PATHFINDER_START_RE = re.compile(r'<div class="ac-pathfinder"')
-DIV_RE = re.compile(r"<(?P<close>/?)div\b")
 
 
 @dataclass
@@ -103,10 +99,8 @@ class _Build:
     depth: int = 0  # language builds under way (static-i18n nests them)
     default_404: bytes | None = None  # the reference language's 404 page, set aside
     alternates: Any = None  # static-i18n's alternates of the page being rendered, set aside
-    page_sources: dict[str, str] = field(default_factory=dict)  # built page -> its Markdown file
     languages: dict[str, _Language] = field(default_factory=dict)  # the exports' collections
     books: list[Any] = field(default_factory=list)  # PDFs rendering
-    twins_checked: bool = False
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
@@ -344,12 +338,10 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     on_page_context = CombinedEvent(_language_menu, _page_links)
 
     def _restore_alternates(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Put static-i18n's alternates back (the 404 page, rendered after the pages, reads
-        them); note the page's Markdown file for the CSP's messages."""
+        """Put static-i18n's alternates back (the 404 page reads them)."""
         state = self._build(config)
         if state.alternates is not None:
             config.extra.alternate, state.alternates = state.alternates, None
-        state.page_sources[page.file.dest_uri] = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         return output
 
     @event_priority(-200)
@@ -367,9 +359,9 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         widgets: dict[str, str] = {}
         if "<!-- material/tags -->" in page.file.content_string:
             widgets["material/tags"] = self._tags_markdown(config, lang, name, state)
-        start = PATHFINDER_START_RE.search(output)
-        if start:
-            widgets["pathfinder"] = assistant.fragment_markdown(_element(output, start.start()))
+        if PATHFINDER_LINE_RE.search(page.file.content_string):
+            finder = resolve(self._paths(config), Path(config.docs_dir), lang, name)
+            widgets["pathfinder"] = finder_markdown(finder, self._ui(config))
         try:
             body = assistant.twin_body(
                 page.file.content_string,
@@ -389,8 +381,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         twin = assistant.Twin(
             name=name,
             lang=lang,
-            file_lang=file_lang,
-            rel=rel,
             title=str(page.title or name),
             description=str(page.meta.get("description") or ""),
             body=body,
@@ -425,8 +415,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     @event_priority(100)
     def _exports(self, config: MkDocsConfig) -> None:
-        """This language's llms.txt, llms-full.txt and PDF; after the last language, the twins
-        of every language are checked like the pages."""
+        """This language's llms.txt, llms-full.txt and PDF."""
         if not self.config.export:
             return
         build = self._build(config)
@@ -452,10 +441,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             log.info(f"{pdf_name}: not rendered under mkdocs serve; `make build` renders it")
         else:
             self._write_book(config, lang, state, root / pdf_name)
-        langs = build.site.languages.all
-        if all(code in build.languages for code in langs) and not build.twins_checked:
-            build.twins_checked = True
-            self._check_twins(config)
 
     @event_priority(-200)
     def _search_and_theme(self, config: MkDocsConfig) -> None:
@@ -488,7 +473,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     @event_priority(-300)
     def _content_security_policy(self, config: MkDocsConfig) -> None:
         """After the last language: the hash of every inline script a template ships, as an
-        nginx include (`deploy/nginx.conf`); inline code the policy blocks is a warning."""
+        nginx include (`deploy/nginx.conf`)."""
         state = self._build(config)
         state.depth -= 1  # the last handler of this language's build
         if state.depth > 0 or not self.config.csp:
@@ -496,9 +481,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         site = Path(config.site_dir)
         # the scripts the templates ship, from their sources (config.theme.dirs: overrides/ first)
         shipped = template_scripts(Path(folder) for folder in config.theme.dirs)
-        result = site_policy(site, state.page_sources, shipped)
-        for problem in result.problems:
-            log.warning(problem)
+        result = site_policy(site, shipped)
         target = site / INCLUDE_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(nginx_include(result.header), encoding="utf-8")
@@ -703,22 +686,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 f"{pending.target.relative_to(config.site_dir)}: {result.pages} PDF pages ({how})"
             )
 
-    def _check_twins(self, config: MkDocsConfig) -> None:
-        """The twins of every language, checked like the pages (same pages, same facts)."""
-        build = self._build(config)
-        report = self._report(config)
-        twins = {lang: state.twins for lang, state in build.languages.items()}
-        behind = {status.name for status in report.statuses if status.lag is not None}
-        untranslated = {name for pages in report.data.untranslated.values() for name in pages}
-        issues = assistant.twin_issues(
-            twins,
-            report.data,
-            reference=build.site.languages.reference,
-            unpaired=untranslated | behind,
-        )
-        for issue in issues:
-            log.warning(f"Markdown twin: {issue}")
-
 
 def _abort(error: InputError, where: str) -> Abort:
     """Unreadable input stops the build: each problem with its file and line, no traceback."""
@@ -740,16 +707,6 @@ def _pages(section: Section) -> list[Page]:
 def _is_source(page: Page) -> bool:
     """A page written in docs/, not one the plugin generates (the compare views)."""
     return page.file.generated_by is None and not page.meta.get("ac_compare_of")
-
-
-def _element(html: str, start: int) -> str:
-    """The `<div>` that starts at `start`, up to its matching `</div>`."""
-    depth = 0
-    for match in DIV_RE.finditer(html, start):
-        depth += -1 if match["close"] else 1
-        if depth == 0:
-            return html[start : html.index(">", match.end()) + 1]
-    return html[start:]
 
 
 def _first_line(page: Page) -> int:

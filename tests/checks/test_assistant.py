@@ -1,5 +1,5 @@
 """The Markdown for assistants (translations/export/assistant.py): twins rendered from the sources,
-banners as notes, llms.txt in the llmstxt.org shape, and the twins checked like the pages."""
+banners as notes, the path finder from its data, llms.txt in the llmstxt.org shape."""
 
 from __future__ import annotations
 
@@ -15,18 +15,16 @@ from translations.export.assistant import (
     Section,
     Twin,
     banner_notes,
-    fragment_markdown,
-    language_issues,
     llms_full,
     llms_txt,
     rebase_links,
     tags_markdown,
     twin_body,
-    twin_issues,
     with_notes,
 )
 from translations.model import InputError
 from translations.read.data import SiteData, load_data
+from translations.render.pathfinder import Group, Link, PathFinder, finder_markdown
 
 from .conftest import RELATED, REPO
 
@@ -211,16 +209,12 @@ def test_notes_go_under_the_title() -> None:
     assert text == "# Pricing {#pricing}\n\n> **译文可能已过时**：请参阅英文版。\n\nText.\n"
 
 
-def test_generated_html_becomes_markdown_without_hidden_controls() -> None:
-    html = (
-        '<div class="ac-pathfinder"><form hidden><select><option>All</option></select></form>'
-        '<h3 id="paths-by-area">By area</h3><h4 id="area-a">A) Automations</h4>'
-        '<p>Visual   builder</p><ol><li><a href="automations.html">Automations</a></li>'
-        '<li><a href="guides/x.html#y">X</a></li></ol></div>'
-    )
-    assert fragment_markdown(html) == (
+def test_the_path_finder_becomes_markdown_with_the_ids_of_its_headings() -> None:
+    links = [Link("Automations", "automations.html"), Link("X", "guides/x.html")]
+    finder = PathFinder([Group("A", "Automations", "Visual   builder", links)], [])
+    assert finder_markdown(finder, UI["en"]) == (
         "### By area {#paths-by-area}\n\n#### A) Automations {#area-a}\n\nVisual builder\n\n"
-        "1. [Automations](automations.md)\n2. [X](guides/x.md#y)\n"
+        "1. [Automations](automations.md)\n2. [X](guides/x.md)\n\n### By role {#paths-by-role}\n"
     )
 
 
@@ -234,7 +228,7 @@ def test_tag_index_follows_the_role_order_of_the_data() -> None:
 
 
 def twin(name: str, lang: str, title: str, body: str, description: str = "D.") -> Twin:
-    return Twin(name, lang, lang, f"docs/{lang}/{name}", title, description, body)
+    return Twin(name, lang, title, description, body)
 
 
 def test_llms_txt_lists_the_pages_by_section_with_descriptions() -> None:
@@ -259,56 +253,6 @@ def test_llms_full_rebases_links_to_the_language_root() -> None:
     full = llms_full("Help", "All.", ["guides/a.md"], twins)
     assert "[pricing](pricing.md#plans), [below](guides/a.md#b)" in full
     assert rebase_links("```\n[x](../y.md)\n```", "guides/a.md") == "```\n[x](../y.md)\n```"
-
-
-EN = "# Plans {#plans}\n\nStarter costs $15/mo, see [limits](pricing.md#limits).\n"
-ZH = "# 套餐 {#plans}\n\nStarter每月15美元/月，参见[上限](pricing.md#limits)。\n"
-
-
-def test_twins_that_agree_have_no_issues(data: SiteData) -> None:
-    twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}}
-    twins["zh"] = {"p.md": twin("p.md", "zh", "套餐", ZH)}
-    assert twin_issues(twins, data, reference="en") == []
-
-
-def test_a_fact_that_differs_is_reported_with_both_twins(data: SiteData) -> None:
-    twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}}
-    twins["zh"] = {"p.md": twin("p.md", "zh", "套餐", ZH.replace("15美元", "16美元"))}
-    messages = [str(issue) for issue in twin_issues(twins, data, reference="en")]
-    assert any(m.startswith("zh/p.md:3: ") and "16美元/月" in m for m in messages), messages
-
-
-def test_a_page_missing_in_one_language_is_reported(data: SiteData) -> None:
-    twins = {"en": {"p.md": twin("p.md", "en", "Plans", EN)}, "zh": {}}
-    assert [str(issue) for issue in twin_issues(twins, data, reference="en")] == [
-        "zh/p.md:1: no twin in this language (p.md:1: from docs/en/p.md)"
-    ]
-
-
-def test_an_english_file_holding_chinese_is_reported() -> None:
-    english = twin("p.md", "en", "Plans", EN + "\n定价\n")
-    assert [str(i) for i in language_issues(english, "en")] == [
-        "p.md:5: '定' in an English file (from docs/en/p.md)"
-    ]
-
-
-def test_chinese_marked_as_chinese_may_stand_in_an_english_file() -> None:
-    # the glossary gives each term's Chinese, marked with its language; unmarked Chinese still fails
-    marked = twin("p.md", "en", "Plans", EN + "\nChinese: **附加功能**{lang=zh}. A paid extra.\n")
-    assert language_issues(marked, "en") == []
-    unmarked = twin("p.md", "en", "Plans", EN + "\nChinese: **附加功能**. A paid extra.\n")
-    assert [str(i) for i in language_issues(unmarked, "en")] == [
-        "p.md:5: '附' in an English file (from docs/en/p.md)"
-    ]
-
-
-def test_a_chinese_file_holding_english_only_is_reported() -> None:
-    chinese = twin("p.md", "zh", "Plans", EN)
-    assert [str(i) for i in language_issues(chinese, "en")] == [
-        "zh/p.md:1: no zh text in a zh file (from docs/zh/p.md)"
-    ]
-    untranslated = Twin("p.md", "zh", "en", "docs/en/p.md", "Plans", "", EN)
-    assert language_issues(untranslated, "en") == []  # shown in English on purpose, with its note
 
 
 def test_the_real_templates_name_every_banner() -> None:

@@ -29,11 +29,11 @@ def test_the_languages_of_a_build_share_one_state_and_a_new_build_resets_it() ->
     house, first, second = plugin(), fake_config(), fake_config()
     state = house._build(first)
     state.depth += 1
-    state.page_sources["index.html"] = "docs/en/index.md"
+    state.books.append("a PDF rendering")
     assert house._build(first) is state  # the next language of the same build
     fresh = house._build(second)  # a new config object: a new build
     assert fresh is not state and fresh.report is None and not fresh.configured
-    assert fresh.depth == 0 and fresh.page_sources == {}
+    assert fresh.depth == 0 and fresh.books == []
     assert house.latest_report(first) is None  # the old build's report is gone with it
 
 

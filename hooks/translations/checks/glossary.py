@@ -56,15 +56,6 @@ class Glossary:
             elif words:
                 self._lookups.append((_term_regex(words), term))
 
-    def terms_used(self, page: Page) -> dict[int, dict[str, tuple[Term, int, str]]]:
-        """Terms an English page uses, by section index: term -> (term, line, as written).
-
-        Case-insensitive, whole words, plural s allowed."""
-        return {
-            index: {en: _use(page, term, match) for en, (term, match) in found.items()}
-            for index, found in self._uses(page).items()
-        }
-
     def _uses(self, page: Page) -> dict[int, dict[str, tuple[Term, re.Match[str]]]]:
         """The first use of each term in each section of a page, by section index. The line and
         text of a use are left to the few that are reported."""

@@ -9,10 +9,10 @@ So the policy is built from what we ship, not from what we find: :func:`template
 every inline script of the theme's templates (Material's and ``overrides/``) into a pattern, each
 Jinja expression in it a hole that holds only characters no code can be written with (no
 parentheses, ``=``, ``;``, backtick, backslash or ``<``). :func:`site_policy` scans the built site
-and hashes a script only if it is one of those patterns filled in; any other inline script, however
-it got into a page (front matter, a data file, a hook), is refused by name and gets no hash, so the
-browser blocks it even behind a host that serves the policy. Inline event handlers (``onclick=``)
-are refused too: no hash allows one. The result is an nginx include (:func:`nginx_include`) that
+and hashes a script only if it is one of those patterns filled in, outside a page's content. Any
+other inline script, and every inline event handler, gets no hash, so the browser blocks it behind
+a host that serves the policy. Refusing such code with file and line is the page check's job
+(checks/safety.py), not this module's. The result is an nginx include (:func:`nginx_include`) that
 ``deploy/nginx.conf`` loads. Nothing here imports MkDocs.
 """
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,8 +52,6 @@ ATTRIBUTE = re.compile(
 )
 # the element that holds the page's own (Markdown) content, in Material's layout
 ARTICLE = re.compile(r"<article\b.*?</article\s*>", re.IGNORECASE | re.DOTALL)
-# an event handler attribute (onclick=, onload=; "on" and 3+ letters, so not one=) in a start tag
-HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(?P<handler>on[a-z]{3,})\s*=", re.IGNORECASE | re.DOTALL)
 # type values a browser runs as script (absent or empty also runs); others are data blocks
 SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
@@ -80,10 +78,9 @@ class InlineScript:
 
 @dataclass
 class SitePolicy:
-    """The policy for one built site, and the inline code it refuses."""
+    """The policy for one built site."""
 
     hashes: dict[str, str] = field(default_factory=dict)  # source -> first page that uses it
-    problems: list[str] = field(default_factory=list)
 
     @property
     def header(self) -> str:
@@ -130,17 +127,6 @@ def inline_scripts(html: str, path: str = "") -> list[InlineScript]:
     return found
 
 
-def event_handlers(html: str, path: str = "", source: str | None = None) -> list[str]:
-    """``path:line: …`` for each inline event handler; CSP blocks them all (no hash allows one)."""
-    origin = f" ({source})" if source else ""
-    return [
-        f"{path}:{html.count(chr(10), 0, m.start('handler')) + 1}: inline event handler"
-        f" {m['handler']}="
-        f"{origin} is blocked by the Content-Security-Policy; attach the handler from a script file"
-        for m in HANDLER.finditer(html)
-    ]
-
-
 def policy(hashes: Iterable[str]) -> str:
     """The header value: every directive, script-src with 'self' and the sorted hashes."""
     scripts = " ".join(["'self'", *sorted(set(hashes))])
@@ -177,44 +163,17 @@ def template_scripts(template_dirs: Iterable[Path]) -> list[re.Pattern[str]]:
     return list(patterns.values())
 
 
-def site_policy(
-    site: Path,
-    sources: Mapping[str, str] | None = None,
-    shipped: Iterable[re.Pattern[str]] = (),
-) -> SitePolicy:
-    """Scan every page of a built site: the hashes of the scripts the templates ship (``shipped``,
-    from :func:`template_scripts`), and every inline script or handler the policy refuses.
-
-    ``sources`` maps a page (``zh/index.html``) to the file it was built from, so that a problem
-    names the Markdown to fix as well as the line of the built page."""
+def site_policy(site: Path, shipped: Iterable[re.Pattern[str]] = ()) -> SitePolicy:
+    """The hashes of the inline scripts of a built site that the templates ship (``shipped``,
+    from :func:`template_scripts`); every other inline script gets none."""
     result = SitePolicy()
     shipped = list(shipped)
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
-        source = (sources or {}).get(rel)
-        origin = f" ({source})" if source else ""
-        html = page.read_text(encoding="utf-8", errors="replace")
-        for script in inline_scripts(html, rel):
-            if script.in_content:
-                result.problems.append(
-                    f"{rel}:{script.line}: inline <script> in the page's content{origin} is "
-                    "blocked by the Content-Security-Policy; put the code in a script file"
-                )
-            elif not any(pattern.fullmatch(script.body) for pattern in shipped):
-                result.problems.append(
-                    f"{rel}:{script.line}: inline <script>{origin} is not one the theme's or "
-                    "overrides/ templates write, so the Content-Security-Policy does not allow "
-                    f"it: {_excerpt(script.body)}"
-                )
-            else:
+        for script in inline_scripts(page.read_text(encoding="utf-8", errors="replace"), rel):
+            if not script.in_content and any(p.fullmatch(script.body) for p in shipped):
                 result.hashes.setdefault(script.source, rel)
-        result.problems += event_handlers(html, rel, source)
     return result
-
-
-def _excerpt(body: str, width: int = 60) -> str:
-    text = " ".join(body.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def nginx_include(header: str) -> str:

@@ -125,3 +125,31 @@ def resolve(paths: Paths, docs: Path, lang: str, from_page: str) -> PathFinder:
 def role_names(paths: Paths, lang: str) -> dict[str, str]:
     """Role id -> its name in ``lang``: the tags a page's ``roles`` front matter becomes."""
     return {entry.id: entry.names[lang] for entry in paths.roles}
+
+
+def finder_markdown(finder: PathFinder, ui: dict[str, str]) -> str:
+    """The path finder as Markdown, for the page's twin: every list a reader without JavaScript
+    sees, with the ids the template gives its headings (links between twins name them)."""
+    blocks = []
+    kinds = (("area", "pathfinder_areas", finder.areas), ("role", "pathfinder_roles", finder.roles))
+    for kind, heading, groups in kinds:
+        blocks.append(f"### {_plain(ui[heading])} {{#paths-by-{kind}}}")
+        for group in groups:
+            if kind == "area":
+                blocks.append(
+                    f"#### {_plain(f'{group.id}) {group.name}')} {{#area-{group.id.lower()}}}"
+                )
+            else:
+                blocks.append(f"#### {_plain(group.name)} {{#role-{group.id}}}")
+            blocks += [_plain(group.summary)] if group.summary.strip() else []
+            blocks.append(
+                "\n".join(
+                    f"{number}. [{_plain(link.title)}]({link.href.removesuffix('.html')}.md)"
+                    for number, link in enumerate(group.pages, 1)
+                )
+            )
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
