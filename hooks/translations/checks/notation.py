@@ -1,0 +1,121 @@
+"""What a translator may change without changing a fact: these are not drift.
+
+- A code block's comments, and words in its strings, translated: the code is compared token by
+  token (Pygments, by the fence's language), comments left out, a token written in another
+  script standing for any run of tokens.
+- A placeholder's words translated: `{原文件名}_middle.json` is `{original_filename}_middle.json`.
+- A name in other capitals (Github, GitHub), or only in a link (github.com); a word's code
+  formatting dropped (`XLSX`, XLSX)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.token import Comment, Text, Whitespace
+from pygments.util import ClassNotFound
+
+# A run of characters outside ASCII: translated words, in code or in a placeholder.
+TRANSLATED_RE = re.compile(r"[^\x00-\x7f]+")
+# Stands for any run of tokens (or characters) on the other side.
+ANY = None
+# Above this many tokens a block is compared as written (the matching is quadratic at worst).
+MAX_TOKENS = 5_000
+_TOKEN_RE = re.compile(r"[^\x00-\x7f]+|\w+|[^\w\s]", re.ASCII)
+
+
+def same_code(reference: str, translation: str, info: str = "") -> bool:
+    """Two code blocks hold the same code, whatever their comments and translated words."""
+    if reference == translation:
+        return True
+    ours, theirs = _tokens(reference, info), _tokens(translation, info)
+    if max(len(ours), len(theirs)) > MAX_TOKENS:
+        return False
+    return _match(theirs, ours) if ANY in theirs else _match(ours, theirs)
+
+
+def same_span(reference: str, translation: str) -> bool:
+    """Two code spans (or a code span and its placeholder) name the same thing."""
+    pattern = [ANY if TRANSLATED_RE.fullmatch(part) else part for part in _split(translation)]
+    return ANY in pattern and _match(pattern, list(reference))
+
+
+def written_in(text: str, haystack: str) -> bool:
+    """A name or code word appears in `haystack` as a word, in any capitals (links included)."""
+    if not text.strip("`"):
+        return False
+    word = re.escape(text.strip("`"))
+    found = re.search(rf"(?<![\w-]){word}(?![\w-])", haystack, re.IGNORECASE | re.ASCII)
+    return found is not None
+
+
+def _split(text: str) -> list[str]:
+    """Characters, with each translated run kept whole."""
+    parts: list[str] = []
+    last = 0
+    for m in TRANSLATED_RE.finditer(text):
+        parts.extend(text[last : m.start()])
+        parts.append(m.group(0))
+        last = m.end()
+    parts.extend(text[last:])
+    return parts
+
+
+def _tokens(code: str, info: str) -> list[str | None]:
+    """The code's tokens without comments and blanks; a translated token is ANY."""
+    lexer = _lexer(info)
+    if lexer is None:  # no language: words and punctuation, comments not known
+        pieces = [(Text, word) for word in _TOKEN_RE.findall(code)]
+    else:
+        pieces = list(lexer.get_tokens(code))
+    tokens: list[str | None] = []
+    for kind, value in pieces:
+        if kind in Comment or kind in Whitespace or not value.strip():
+            continue
+        tokens.append(ANY if TRANSLATED_RE.search(value) else value.strip())
+    return _collapse(tokens)
+
+
+def _collapse(tokens: list[str | None]) -> list[str | None]:
+    """Neighbouring ANYs are one."""
+    out: list[str | None] = []
+    for token in tokens:
+        if token is ANY and out and out[-1] is ANY:
+            continue
+        out.append(token)
+    return out
+
+
+def _lexer(info: str) -> Lexer | None:
+    name = info.strip().split()[0].lstrip(".{") if info.strip() else ""
+    if not name:
+        return None
+    try:
+        return get_lexer_by_name(name)
+    except ClassNotFound:
+        return None
+
+
+def _match(pattern: Sequence[str | None], text: Sequence[str | None]) -> bool:
+    """Glob matching: ANY in `pattern` stands for any run of `text` (ANY in `text` for any one
+    item). Greedy with backtracking to the last ANY: at worst len(pattern) * len(text) steps."""
+    p = t = 0
+    star, mark = -1, 0
+    while t < len(text):
+        if p < len(pattern) and pattern[p] is not ANY and (pattern[p] == text[t] or text[t] is ANY):
+            p += 1
+            t += 1
+        elif p < len(pattern) and pattern[p] is ANY:
+            star, mark = p, t
+            p += 1
+        elif star >= 0:
+            p = star + 1
+            mark += 1
+            t = mark
+        else:
+            return False
+    while p < len(pattern) and pattern[p] is ANY:
+        p += 1
+    return p == len(pattern)

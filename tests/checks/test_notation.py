@@ -1,0 +1,74 @@
+"""What a translator may change without changing a fact (checks/notation.py), each case met on
+a public bilingual site, and the drift beside it that must still be seen."""
+
+from __future__ import annotations
+
+import pytest
+
+from translations.checks.notation import same_code, same_span, written_in
+
+C_EN = """/**
+ * @brief   Brief description of the function.
+ * @param   param1 Description of param1.
+ */
+int add(int param1) { return param1 + 1; }  // add one
+"""
+C_ZH = """/**
+ * @brief   函数简要描述。
+ * @param   param1 参数1的描述。
+ */
+int add(int param1) { return param1 + 1; }  // 加一
+"""
+
+
+@pytest.mark.parametrize(
+    ("en", "zh", "info"),
+    [
+        (C_EN, C_ZH, "c"),  # comments translated
+        ('print("Hello, world")\n', 'print("你好，世界")\n', "python"),  # a string's words
+        ("pip install mineru  # the CLI\n", "pip install mineru  # 命令行\n", "bash"),
+        ("mineru -p <input_path> -o <output_path>\n", "mineru -p <输入路径> -o <输出路径>\n", ""),
+        ('{\n  "type": "text"\n}\n', '{\n  "type": "text"\n}\n', "json"),
+        ("x = 1\n", "x = 1\n", "no-such-language"),
+    ],
+)
+def test_translated_words_in_code_are_the_same_code(en: str, zh: str, info: str) -> None:
+    assert same_code(en, zh, info)
+
+
+@pytest.mark.parametrize(
+    ("en", "zh", "info"),
+    [
+        (C_EN, C_ZH.replace("+ 1", "+ 2"), "c"),  # a number changed
+        (C_EN, C_ZH.replace("param1)", "param2)"), "c"),  # an identifier changed
+        ('{\n  "type": "text"\n}\n', '{\n  "type": "image"\n}\n', "json"),  # a value changed
+        ("mineru -p <input_path>\n", "mineru -b <输入路径>\n", ""),  # an option changed
+        ("pip install mineru\n", "pip install mineru[core]\n", "bash"),  # code added
+        ('print("Hello")\n', 'echo("你好")\n', "python"),  # translated string, other call
+    ],
+)
+def test_changed_code_is_still_different(en: str, zh: str, info: str) -> None:
+    assert not same_code(en, zh, info)
+
+
+def test_a_block_too_long_to_match_is_compared_as_written() -> None:
+    en = "x = 1\n" * 3000
+    assert same_code(en, en, "python")
+    assert not same_code(en, en.replace("x = 1", "# 注释\nx = 1", 1) + "y\n", "python")
+
+
+def test_translated_placeholders_in_code_spans() -> None:
+    assert same_span("{original_filename}_middle.json", "{原文件名}_middle.json")
+    assert same_span("<package_name>", "<包名>")
+    assert not same_span("{original_filename}_model.json", "{原文件名}_middle.json")
+    assert not same_span("list_items", "list_items")  # no translated part: not this rule's case
+    assert not same_span("a.json", "b.json")
+
+
+def test_names_in_other_capitals_or_only_in_a_link() -> None:
+    assert written_in("MinerU", "Mineru的docker使用了vllm")
+    assert written_in("GitHub", "https://github.com/opendatalab/MinerU/issues")
+    assert written_in("`XLSX`", "支持 PDF、XLSX 等格式")
+    assert not written_in("XLSX", "支持 PDF、XLSXM 等格式")  # only part of another word
+    assert not written_in("IluvatarCorex", "新增国产算力平台天数智芯")  # translated: still shown
+    assert not written_in("``", "anything")
