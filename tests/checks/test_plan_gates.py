@@ -21,7 +21,7 @@ from .conftest import TODAY, make_tree
 # (CRM for Starter and Plus): a look-alike of "Starter 和 Plus 提供 CRM", which must pass.
 SALES_ENGAGEMENT = """\
   - name: Sales Engagement
-    gloss: {zh: 销售参与}
+    gloss: {zh: 销售互动}
     price: null
     en: B2B CRM; Pro and above
     zh: 面向 B2B 的 CRM；适用于 Pro 及以上套餐
@@ -271,7 +271,7 @@ def test_the_real_plan_table_calls_sales_engagement_an_add_on() -> None:
     pro = [line for line in plans_table(pricing, "en").split("\n") if line.startswith("| Pro |")]
     assert "Sales Engagement add-on" in pro[0]
     pro_zh = [line for line in plans_table(pricing, "zh").split("\n") if "| Pro（" in line]
-    assert "Sales Engagement（销售参与）附加功能" in pro_zh[0]
+    assert "Sales Engagement（销售互动）附加功能" in pro_zh[0]
 
 
 def test_glossary_definitions_and_add_on_texts_are_statements_too(gates: PlanGates) -> None:

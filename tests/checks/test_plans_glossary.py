@@ -228,7 +228,7 @@ def test_cost_example_adds_the_source_prices(real: SiteData) -> None:
     assert example_table(real.pricing, "zh") == (
         "| 项目 | 每月费用 |\n"
         "|---|---|\n"
-        "| Plus 套餐（年付，1,000 个联系人） | 49 美元/月 |\n"
+        "| Plus 套餐（按年付费，1,000 个联系人） | 49 美元/月 |\n"
         "| Pipelines 附加功能 | 68 美元/月 |\n"
         "| **合计** | **117 美元/月** |\n"
         "\n"
