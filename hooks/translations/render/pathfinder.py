@@ -131,9 +131,8 @@ def finder_markdown(finder: PathFinder, ui: dict[str, str]) -> str:
     """The path finder as Markdown, for the page's twin: every list a reader without JavaScript
     sees, with the ids the template gives its headings (links between twins name them)."""
     blocks = []
-    kinds = (("area", "pathfinder_areas", finder.areas), ("role", "pathfinder_roles", finder.roles))
-    for kind, heading, groups in kinds:
-        blocks.append(f"### {_plain(ui[heading])} {{#paths-by-{kind}}}")
+    for kind, groups in (("area", finder.areas), ("role", finder.roles)):
+        blocks.append(f"### {_plain(ui[f'pathfinder_{kind}s'])} {{#paths-by-{kind}}}")
         for group in groups:
             if kind == "area":
                 blocks.append(
@@ -141,7 +140,7 @@ def finder_markdown(finder: PathFinder, ui: dict[str, str]) -> str:
                 )
             else:
                 blocks.append(f"#### {_plain(group.name)} {{#role-{group.id}}}")
-            blocks += [_plain(group.summary)] if group.summary.strip() else []
+            blocks.append(_plain(group.summary))
             blocks.append(
                 "\n".join(
                     f"{number}. [{_plain(link.title)}]({link.href.removesuffix('.html')}.md)"
