@@ -12,7 +12,7 @@ from pathlib import Path
 
 from translations.checks.nav import missing_from_nav, read_nav
 from translations.checks.report import SiteReport, check_site, current_parity, plural
-from translations.config import language_name
+from translations.config import SiteConfig, language_name
 from translations.lifecycle.staleness import format_changes, page_target, stamp_pages
 from translations.lifecycle.status_report import FAIL_ON, FORMATS, failing, markdown, rows, to_json
 from translations.model import InputError
@@ -79,25 +79,24 @@ def main(argv: list[str] | None = None) -> int:
     if problem := _usage_error(args):
         parser.error(problem)
     try:
-        if args.command == "stamp":
-            return stamp(args.root, args.pages)
-        if args.command == "report":
-            form = args.format or "md"
-            return write_report(args.root, args.today, form, args.output, args.fail_on)
         config = read_site_config(args.root)
-        # check: a page with input errors is set aside and named, the others are still checked
-        keep_going = args.command == "check"
+        if args.command == "stamp":
+            return stamp(args.root, args.pages, config)
+        # check, report: a page with input errors is set aside and named, the others are checked
+        keep_going = args.command in ("check", "report")
         report = check_site(args.root, today=args.today, config=config, keep_going=keep_going)
         nav = read_nav(args.root) if args.command == "check" else None
     except InputError as error:
         return _input_errors(error)
+    if args.command == "report":
+        return write_report(report, args.format or "md", args.output, args.fail_on)
     if args.pages:
         return changes(report, [page_target(page, config.languages) for page in args.pages])
     if args.command == "status":
         print(status_table(report))
         return EXIT_OK
     unreached = []
-    if nav is not None:
+    if nav is not None:  # a site without a nav lists every page
         entries, line, not_in_nav = nav
         pages = config.languages.pages(args.root / "docs")
         unreached = missing_from_nav(
@@ -118,28 +117,25 @@ def main(argv: list[str] | None = None) -> int:
 def changes(report: SiteReport, targets: list[tuple[str, str | None]]) -> int:
     """`status PAGE...`: the reference's changes since the version each translation of a page
     translates (a page given with its language: that translation only)."""
-    languages = report.languages
+    languages, reference = report.languages, report.languages.reference
     names = {name for pages in report.pages.values() for name in pages}
     unknown = [name for name, _ in targets if name not in names]
     for name in unknown:
-        print(
-            f"error: docs/{languages.path(languages.reference, name)}:1: no such page",
-            file=sys.stderr,
-        )
+        print(f"error: docs/{languages.path(reference, name)}:1: no such page", file=sys.stderr)
     if unknown:
         return EXIT_INPUT
     blocks = []
     for name, only in targets:
-        for lang in [only] if only and only != languages.reference else languages.translations:
+        for lang in [only] if only and only != reference else languages.translations:
             status = report.pages[lang].get(name)
             if status is None:
                 continue
             zh_rel = f"docs/{languages.path(lang, name)}"
             if status.lag is None:
-                reference = language_name(languages.reference)
-                blocks.append(f"{zh_rel}: {status.state}; no {reference} changes to translate")
+                what = f"no {language_name(reference)} changes to translate"
+                blocks.append(f"{zh_rel}: {status.state}; {what}")
                 continue
-            en_rel = f"docs/{languages.path(languages.reference, name)}"
+            en_rel = f"docs/{languages.path(reference, name)}"
             lines = format_changes(zh_rel, en_rel, name, status.lag)
             if status.from_git:  # a site without stamps: committing the translation ends the lag
                 lines[-1] = f"Translate these sections in {zh_rel} and commit it."
@@ -179,10 +175,9 @@ def status_table(report: SiteReport) -> str:
     return "\n\n".join(tables)
 
 
-def stamp(root: Path, pages: list[str]) -> int:
+def stamp(root: Path, pages: list[str], config: SiteConfig) -> int:
     """Record in each translated page the hash of the reference page it now translates; refuse
     a page that disagrees with the current reference (exit 1), naming every difference."""
-    config = read_site_config(root)
     done, refused = stamp_pages(
         root / "docs",
         pages,
@@ -196,13 +191,9 @@ def stamp(root: Path, pages: list[str]) -> int:
     return EXIT_ISSUES if refused else EXIT_OK
 
 
-def write_report(
-    root: Path, today: dt.date | None, form: str, output: Path | None, fail_on: str | None
-) -> int:
+def write_report(site: SiteReport, form: str, output: Path | None, fail_on: str | None) -> int:
     """`report`: every page's status in every translation language (status_report.py), to stdout
-    or a file. Raises InputError for input no page can be checked without (mkdocs.yml, data)."""
-    config = read_site_config(root)
-    site = check_site(root, today=today, config=config, keep_going=True)
+    or a file; a page with input errors is one row."""
     tables = rows(site)
     text = (to_json if form == "json" else markdown)(site, tables)
     if output is None:

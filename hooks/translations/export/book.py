@@ -78,7 +78,7 @@ def rebase(html: str, name: str, in_book: set[str], *, site_url: str, page_dir: 
         attr, value = match["name"], match["value"]
         if attr == "id":
             new = f"{page_id(name)}--{value}"
-        elif EXTERNAL_RE.match(value) or value.startswith(("mailto:", "data:")):
+        elif EXTERNAL_RE.match(value):  # any scheme: https:, mailto:, data:
             new = value
         elif attr == "src":
             new = (page_dir / value).resolve().as_uri()

@@ -1,7 +1,5 @@
-"""Generated Markdown: pricing tables where markers stand, links for skill mentions.
-
-Called by plugin.py for each page; pure, so the same output can be tested without a
-build."""
+"""Generated Markdown: pricing tables and the glossary where markers stand, links for skill
+mentions. Pure, so the output can be tested without a build."""
 
 from __future__ import annotations
 
@@ -37,11 +35,10 @@ def render_page(
     first_line: int = 1,
     titles: dict[str, str] | None = None,
 ) -> str:
-    """Page Markdown with markers replaced and skill mentions linked; fenced code is left alone.
-
-    `pathfinder` markers are left for the hook that owns them. An unknown marker is an InputError
-    naming `rel` and the line (first_line: file line of the first Markdown line).
-    titles: page name -> title in this language, the link text of generated links."""
+    """Page Markdown with markers replaced and skill mentions linked, fenced code left alone and
+    other hooks' markers (`pathfinder`) left for them. An unknown marker is an InputError naming
+    `rel` and the line (`first_line`: the file line of the first Markdown line). `titles`: page
+    name -> title in this language, the text of generated links."""
     lines = markdown.split("\n")
     names = [skill.name for skill in data.skills]
     out = []
