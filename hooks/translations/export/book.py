@@ -72,7 +72,6 @@ def rebase(html: str, name: str, in_book: set[str], *, site_url: str, page_dir: 
     """Page ``name``'s HTML made to live in the book: ids prefixed by the page's, links to pages
     of ``in_book`` made internal, other relative links absolute on ``site_url`` (the language
     root), ``src`` a file URI under ``page_dir`` (the built page's folder)."""
-    here = posixpath.dirname(name)
 
     def replace(match: re.Match[str]) -> str:
         attr, value = match["name"], match["value"]
@@ -83,15 +82,15 @@ def rebase(html: str, name: str, in_book: set[str], *, site_url: str, page_dir: 
         elif attr == "src":
             new = (page_dir / value).resolve().as_uri()
         else:
-            new = _href(value, name, here, in_book, site_url)
+            new = _href(value, name, in_book, site_url)
         return f'{match["lead"]}{attr}="{new}"'
 
     return ATTR_RE.sub(replace, html)
 
 
-def _href(value: str, name: str, here: str, in_book: set[str], site_url: str) -> str:
+def _href(value: str, name: str, in_book: set[str], site_url: str) -> str:
     path, _, anchor = value.partition("#")
-    target = posixpath.normpath(posixpath.join(here, path)) if path else name
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
     source = target[: -len(".html")] + ".md" if target.endswith(".html") else target
     if path and source not in in_book:  # a page outside the book: on the site
         return site_url.rstrip("/") + "/" + target + (f"#{anchor}" if anchor else "")
