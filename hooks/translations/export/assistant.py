@@ -228,10 +228,8 @@ def llms_txt(
             continue
         out += ["", f"## {one_line(section.title)}", ""]
         for twin in entries:
-            line = f"- [{one_line(twin.title)}]({twin.name})"
-            if twin.description:
-                line += f": {one_line(twin.description)}"
-            out.append(line)
+            described = f": {one_line(twin.description)}" if twin.description else ""
+            out.append(f"- [{one_line(twin.title)}]({twin.name}){described}")
     return "\n".join(out) + "\n"
 
 

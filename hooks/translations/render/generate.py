@@ -94,13 +94,11 @@ def _replace_markers(
     line: str, number: int, lang: str, rel: str, data: SiteData, titles: dict[str, str]
 ) -> str:
     def replace(match: re.Match[str]) -> str:
-        name, arg = match.group("name"), match.group("arg")
+        marker, name, arg = match[0], match["name"], match["arg"]
         if not is_marker(name, arg):
-            return match.group(0)
-        problem = marker_problem(name, arg)
-        if problem:
+            return marker
+        if problem := marker_problem(name, arg):
             raise InputError.at(rel, number, problem)
-        marker = match.group(0)
         if name == GLOSSARY_MARKER:
             if lang not in data.glossary_labels:
                 raise InputError.at(rel, number, _needs_labels(marker, data.glossary_rel, lang))
@@ -109,7 +107,7 @@ def _replace_markers(
             )
             return "\n\n" + entries + "\n\n"
         if name != "pricing":
-            return marker
+            return marker  # another hook's (pathfinder)
         if data.pricing is None:
             raise InputError.at(rel, number, f"<!-- pricing:{arg} --> needs a pricing data file")
         if lang not in data.pricing.labels:
