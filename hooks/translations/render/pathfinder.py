@@ -134,12 +134,10 @@ def finder_markdown(finder: PathFinder, ui: dict[str, str]) -> str:
     for kind, groups in (("area", finder.areas), ("role", finder.roles)):
         blocks.append(f"### {_plain(ui[f'pathfinder_{kind}s'])} {{#paths-by-{kind}}}")
         for group in groups:
-            if kind == "area":
-                blocks.append(
-                    f"#### {_plain(f'{group.id}) {group.name}')} {{#area-{group.id.lower()}}}"
-                )
-            else:
-                blocks.append(f"#### {_plain(group.name)} {{#role-{group.id}}}")
+            # as the template writes them: "A) Name" and `#area-a`, "Name" and `#role-owner`
+            name = f"{group.id}) {group.name}" if kind == "area" else group.name
+            anchor = group.id.lower() if kind == "area" else group.id
+            blocks.append(f"#### {_plain(name)} {{#{kind}-{anchor}}}")
             blocks.append(_plain(group.summary))
             blocks.append(
                 "\n".join(
