@@ -12,7 +12,7 @@ from pathlib import Path
 
 from translations.checks.nav import missing_from_nav, read_nav
 from translations.checks.report import SiteReport, check_site, current_parity, plural
-from translations.config import language_name
+from translations.config import SiteConfig, language_name
 from translations.lifecycle.staleness import format_changes, page_target, stamp_pages
 from translations.lifecycle.status_report import FAIL_ON, FORMATS, failing, markdown, rows, to_json
 from translations.model import InputError
@@ -53,40 +53,50 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _usage_error(args: argparse.Namespace) -> str | None:
+    """What is wrong with a valid parse: pages or options the command does not take."""
+    if args.pages and args.command in ("check", "report"):
+        return f"{args.command} takes no pages"
+    if not args.pages and args.command == "diff":
+        return "diff needs a page: make diff PAGE=crm-deals-pipelines.md"
+    if args.command != "report" and (args.format or args.output or args.fail_on):
+        return "--format, --output and --fail-on are options of report"
+    return None
+
+
+def _input_errors(error: InputError) -> int:
+    """Print the input errors to stderr (as many as InputError shows); the exit code for them."""
+    for problem in error.shown:
+        print(f"error: {problem}", file=sys.stderr)
+    print(f"{error.count} input error(s); fix them and run again", file=sys.stderr)
+    return EXIT_INPUT
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.pages and args.command == "check":
-        parser.error(f"{args.command} takes no pages")
-    if not args.pages and args.command == "diff":
-        parser.error("diff needs a page: make diff PAGE=crm-deals-pipelines.md")
-    if args.command != "report" and (args.format or args.output or args.fail_on):
-        parser.error("--format, --output and --fail-on are options of report")
-    if args.pages and args.command == "report":
-        parser.error("report takes no pages")
+    if problem := _usage_error(args):
+        parser.error(problem)
     try:
-        if args.command == "stamp":
-            return stamp(args.root, args.pages)
-        if args.command == "report":
-            form = args.format or "md"
-            return write_report(args.root, args.today, form, args.output, args.fail_on)
         config = read_site_config(args.root)
-        # check: a page with input errors is set aside and named, the others are still checked
-        keep_going = args.command == "check"
+        if args.command == "stamp":
+            return stamp(args.root, args.pages, config)
+        # check, report: a page with input errors is set aside and named, the others are checked
+        keep_going = args.command in ("check", "report")
         report = check_site(args.root, today=args.today, config=config, keep_going=keep_going)
         nav = read_nav(args.root) if args.command == "check" else None
     except InputError as error:
-        for problem in error.shown:
-            print(f"error: {problem}", file=sys.stderr)
-        print(f"{error.count} input error(s); fix them and run again", file=sys.stderr)
-        return EXIT_INPUT
+        return _input_errors(error)
+    if args.command == "report":
+        return write_report(report, args.format or "md", args.output, args.fail_on)
     if args.pages:
         return changes(report, [page_target(page, config.languages) for page in args.pages])
     if args.command == "status":
         print(status_table(report))
         return EXIT_OK
     unreached = []
-    if nav is not None:
+    if nav is not None:  # a site without a nav lists every page
         entries, line, not_in_nav = nav
         pages = config.languages.pages(args.root / "docs")
         unreached = missing_from_nav(
@@ -100,44 +110,38 @@ def main(argv: list[str] | None = None) -> int:
     if unreached:
         print(f"{plural(len(unreached), 'page')} in no nav entry")
     if report.unreadable:  # pages set aside, each with its input errors: the others were checked
-        error = InputError([problem for found in report.unreadable.values() for problem in found])
-        for problem in error.shown:
-            print(f"error: {problem}", file=sys.stderr)
-        print(f"{error.count} input error(s); fix them and run again", file=sys.stderr)
-        return EXIT_INPUT
+        return _input_errors(InputError([p for found in report.unreadable.values() for p in found]))
     return EXIT_ISSUES if report.issues or unreached else EXIT_OK
 
 
 def changes(report: SiteReport, targets: list[tuple[str, str | None]]) -> int:
-    """`status PAGE...`: what changed in the reference since the version each translation of a
-    page translates (a page given with its language: that translation only)."""
-    languages = report.languages
+    """`status PAGE...`: the reference's changes since the version each translation of a page
+    translates (a page given with its language: that translation only)."""
+    languages, reference = report.languages, report.languages.reference
     names = {name for pages in report.pages.values() for name in pages}
     unknown = [name for name, _ in targets if name not in names]
+    for name in unknown:
+        print(f"error: docs/{languages.path(reference, name)}:1: no such page", file=sys.stderr)
     if unknown:
-        for name in unknown:
-            where = languages.path(languages.reference, name)
-            print(f"error: docs/{where}:1: no such page", file=sys.stderr)
         return EXIT_INPUT
-    first = True
+    blocks = []
     for name, only in targets:
-        for lang in [only] if only and only != languages.reference else languages.translations:
+        for lang in [only] if only and only != reference else languages.translations:
             status = report.pages[lang].get(name)
             if status is None:
                 continue
             zh_rel = f"docs/{languages.path(lang, name)}"
-            en_rel = f"docs/{languages.path(languages.reference, name)}"
-            if not first:
-                print()
-            first = False
             if status.lag is None:
-                reference = language_name(languages.reference)
-                print(f"{zh_rel}: {status.state}; no {reference} changes to translate")
+                what = f"no {language_name(reference)} changes to translate"
+                blocks.append(f"{zh_rel}: {status.state}; {what}")
                 continue
+            en_rel = f"docs/{languages.path(reference, name)}"
             lines = format_changes(zh_rel, en_rel, name, status.lag)
             if status.from_git:  # a site without stamps: committing the translation ends the lag
                 lines[-1] = f"Translate these sections in {zh_rel} and commit it."
-            print("\n".join(lines))
+            blocks.append("\n".join(lines))
+    if blocks:
+        print("\n\n".join(blocks))
     return EXIT_OK
 
 
@@ -147,14 +151,9 @@ def status_table(report: SiteReport) -> str:
     tables = []
     for lang, pages in report.pages.items():
         statuses = list(pages.values())
-        header = (
-            "PAGE",
-            language_name(report.languages.reference).upper(),
-            language_name(lang).upper(),
-            "TRANSLATION",
-            "PARITY ISSUES",
-        )
-        rows = [
+        languages = (report.languages.reference, lang)
+        header = ("PAGE", *(language_name(code).upper() for code in languages), "TRANSLATION")
+        table = [(*header, "PARITY ISSUES")] + [
             (
                 status.name,
                 *("present" if present else "missing" for present in status.present.values()),
@@ -163,25 +162,22 @@ def status_table(report: SiteReport) -> str:
             )
             for status in statuses
         ]
-        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+        widths = [max(len(cell) for cell in column) for column in zip(*table, strict=True)]
         lines = [
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-            for row in [header, *rows]
+            for row in table
         ]
         states = [status.state for status in statuses]
-        counts = ", ".join(
-            f"{states.count(state)} {state}" for state in dict.fromkeys(sorted(states))
-        )
+        counts = ", ".join(f"{states.count(state)} {state}" for state in sorted(set(states)))
         total = sum(status.parity_issues for status in statuses)
         lines.append(f"{plural(len(states), 'page')}: {counts}; {plural(total, 'parity issue')}")
         tables.append("\n".join(lines))
     return "\n\n".join(tables)
 
 
-def stamp(root: Path, pages: list[str]) -> int:
-    """Record in each Chinese page the hash of the English page it now translates; refuse a
-    page that disagrees with the current English (exit 1), naming every difference."""
-    config = read_site_config(root)
+def stamp(root: Path, pages: list[str], config: SiteConfig) -> int:
+    """Record in each translated page the hash of the reference page it now translates; refuse
+    a page that disagrees with the current reference (exit 1), naming every difference."""
     done, refused = stamp_pages(
         root / "docs",
         pages,
@@ -195,14 +191,9 @@ def stamp(root: Path, pages: list[str]) -> int:
     return EXIT_ISSUES if refused else EXIT_OK
 
 
-def write_report(
-    root: Path, today: dt.date | None, form: str, output: Path | None, fail_on: str | None
-) -> int:
-    """`report`: the status of every page in every translation language (status_report.py), to
-    stdout or a file; a page with input errors is one row, the others are still checked.
-    Raises InputError for input no page can be checked without (mkdocs.yml, data files)."""
-    config = read_site_config(root)
-    site = check_site(root, today=today, config=config, keep_going=True)
+def write_report(site: SiteReport, form: str, output: Path | None, fail_on: str | None) -> int:
+    """`report`: every page's status in every translation language (status_report.py), to stdout
+    or a file; a page with input errors is one row."""
     tables = rows(site)
     text = (to_json if form == "json" else markdown)(site, tables)
     if output is None:

@@ -1,20 +1,11 @@
 """The docs for AI assistants: a Markdown twin of every page, ``llms.txt`` and ``llms-full.txt``.
 
-Why not the ``mkdocs-llmstxt`` plugin: it writes one fixed ``site_dir/llms.txt`` (static-i18n
-builds every language into one site root, so the last language built overwrites the others), its
-sections are a hand-written list of source paths, not the translated nav, its descriptions come
-from mkdocs.yml instead of front matter, and it converts the rendered HTML back to Markdown, which
-loses the banners (they are in the template, not the page content). This module writes, per
-language, what the reader of that language sees, from the page sources:
-
-- the body goes through the project's renderer (``generate.render_page``: pricing tables from
-  data/pricing.yml, skill mentions as links), exactly as the HTML pages do;
-- markers that other hooks own (``<!-- pathfinder -->``, ``<!-- material/tags -->``) are replaced
-  by the Markdown of what they render, other HTML comments and ``md_in_html`` wrappers go;
-- the page's banners become one-line notes under the title, in the reader's language;
-- heading ids stay (``## Plans {#plans}``): links between twins (``pricing.md#plans``) name them.
-
-Pure: no MkDocs; the hook in ``plugin.py`` passes the pieces in and writes the files.
+Not the ``mkdocs-llmstxt`` plugin: it writes one ``site_dir/llms.txt`` for all languages, lists
+hand-picked sources instead of the translated nav, and converts the rendered HTML back to
+Markdown, losing the banners. This module writes, per language, what that language's reader sees,
+from the page sources: the body rendered as the HTML pages are (``render_page``), widgets
+replaced by their Markdown, banners as notes under the title, heading ids kept (links between
+twins name them). Pure: ``plugin.py`` passes the pieces in and writes the files.
 """
 
 from __future__ import annotations
@@ -86,10 +77,8 @@ def twin_body(
     widgets: Mapping[str, str] | None = None,
     skills_base_url: str | None = None,
 ) -> str:
-    """The page source as a reader of the built page gets it, in Markdown.
-
-    ``widgets`` maps a whole-line comment (``pathfinder``, ``material/tags``) to the Markdown that
-    stands for what the build renders there. Raises InputError as ``render_page`` does."""
+    """The page source as a reader of the built page gets it, in Markdown. ``widgets`` maps a
+    whole-line comment (``pathfinder``, ``material/tags``) to the Markdown of what it renders."""
     source = split_front_matter(text, rel)
     rendered = render_page(
         source.body,
@@ -105,17 +94,15 @@ def twin_body(
     lines = rendered.split("\n")
     out: list[str] = []
     for line, fenced in zip(lines, fenced_lines(lines), strict=True):
+        comment = None if fenced else COMMENT_LINE_RE.match(line)
         if fenced:
             out.append(line)
-            continue
-        comment = COMMENT_LINE_RE.match(line)
-        if comment:
+        elif comment:
             out.append(widgets.get(comment["name"], ""))
-            continue
-        if MD_IN_HTML_OPEN_RE.match(line) or MD_IN_HTML_CLOSE_RE.match(line):
+        elif MD_IN_HTML_OPEN_RE.match(line) or MD_IN_HTML_CLOSE_RE.match(line):
             out.append("")
-            continue
-        out.append(COMMENT_RE.sub("", line))
+        else:
+            out.append(COMMENT_RE.sub("", line))
     return tidy("\n".join(out))
 
 
@@ -133,10 +120,9 @@ def with_notes(body: str, notes: Sequence[Note], lang: str) -> str:
     block = "\n\n".join(
         f"> **{note.title}**{sep}{note.text}" if note.title else f"> {note.text}" for note in notes
     )
-    match = H1_RE.search(body)
-    if match is None:
-        return tidy(block + "\n\n" + body)
-    return tidy(body[: match.end()] + "\n\n" + block + "\n\n" + body[match.end() :])
+    title = H1_RE.search(body)
+    end = title.end() if title else 0  # no title: the notes go first
+    return tidy(body[:end] + "\n\n" + block + "\n\n" + body[end:])
 
 
 def md_link(href: str) -> str:
@@ -162,9 +148,8 @@ BANNER_TAG_RE = re.compile(r"<[^>]*>")
 
 
 def banner_notes(page_html: str, link: Callable[[str], str] = md_link) -> list[Note]:
-    """The banners a built page shows, as notes. Their words are put together in one place, the
-    banner template (from the language's extra.ui), so the notes read what it wrote: paragraphs
-    of words and links, nothing else."""
+    """The banners a built page shows, as notes: the words the banner template wrote, so they
+    are put together in one place (paragraphs of words and links, nothing else)."""
 
     def markdown(fragment: str) -> str:
         fragment = BANNER_LINK_RE.sub(
@@ -182,9 +167,8 @@ def banner_notes(page_html: str, link: Callable[[str], str] = md_link) -> list[N
 def tags_markdown(
     pages: Iterable[tuple[str, str, Sequence[str]]], roles: Mapping[str, str], from_page: str
 ) -> str:
-    """The tag index (``<!-- material/tags -->``) as Markdown: one section per role, in the order
-    of data/paths.yml (the same in both languages), listing the pages (name, title, role ids) in
-    nav order, linked relative to ``from_page``."""
+    """The tag index (``<!-- material/tags -->``) as Markdown: one section per role in the order
+    of ``roles``, listing the pages (name, title, role ids) linked relative to ``from_page``."""
     pages = list(pages)
     here = posixpath.dirname(from_page) or "."
     blocks = []
@@ -211,10 +195,11 @@ def rebase_links(markdown: str, page_name: str) -> str:
         return f"]({path}{hash_}{anchor}{match['rest']})"
 
     lines = markdown.split("\n")
-    out = []
-    for line, fenced in zip(lines, fenced_lines(lines), strict=True):
-        out.append(line if fenced else TARGET_RE.sub(rebase, line))
-    return "\n".join(out)
+    fenced = fenced_lines(lines)
+    return "\n".join(
+        line if code else TARGET_RE.sub(rebase, line)
+        for line, code in zip(lines, fenced, strict=True)
+    )
 
 
 def one_line(text: str) -> str:
@@ -231,9 +216,8 @@ def llms_txt(
     full_name: str = "llms-full.txt",
     pdf_name: str | None = None,
 ) -> str:
-    """The llms.txt of one language: title, summary, then the pages by nav section, each with the
-    link to its twin and its front-matter description (llmstxt.org). ``words``: the language's
-    interface text (extra.ui: llms_full, llms_pdf)."""
+    """The llms.txt of one language (llmstxt.org): the pages by nav section, each linking its
+    twin, with its description. ``words``: the language's extra.ui (llms_full, llms_pdf)."""
     out = [f"# {one_line(title)}", "", f"> {one_line(summary)}", ""]
     out.append(f"- [{full_name}]({full_name}): {words['llms_full']}")
     if pdf_name:
@@ -244,10 +228,8 @@ def llms_txt(
             continue
         out += ["", f"## {one_line(section.title)}", ""]
         for twin in entries:
-            line = f"- [{one_line(twin.title)}]({twin.name})"
-            if twin.description:
-                line += f": {one_line(twin.description)}"
-            out.append(line)
+            described = f": {one_line(twin.description)}" if twin.description else ""
+            out.append(f"- [{one_line(twin.title)}]({twin.name}){described}")
     return "\n".join(out) + "\n"
 
 

@@ -1,16 +1,10 @@
 """The one-file edition: every page of one language in nav order, as one print HTML, then a PDF.
 
-The pages are taken from the built site as the reader sees them (the ``<article>`` of each page:
-banners, generated pricing tables, skill links, the tag index), so the book cannot drift from the
-site. Ids and links are made unique per page (``pricing--plans``) so that internal links jump
-inside the PDF; links out of the book point at the site (``site_url``). WeasyPrint renders the
-PDF; its URL fetcher refuses anything but files of the site and the theme, so nothing is
-downloaded at build time. Pure: no MkDocs (the hook in ``plugin.py`` passes the pieces).
-
-Rendering takes most of a build, so a PDF is kept in a cache folder under a hash of exactly what
-goes into it (``BookCache``): the print HTML, every file WeasyPrint loaded for it (by content),
-the versions of WeasyPrint and the libraries it writes with, and the system's fonts. A build whose
-book would be the same copies the kept PDF and reports the same warnings.
+The pages are the ``<article>`` of each built page, as the reader sees it, so the book cannot
+drift from the site. Ids and links are made unique per page (``pricing--plans``) so that internal
+links jump inside the PDF; other links point at ``site_url``. WeasyPrint may load files of the
+site and the theme only. Rendering takes most of a build, so ``BookCache`` keeps each PDF under a
+hash of everything that goes into it. Pure: no MkDocs (``plugin.py`` passes the pieces).
 """
 
 from __future__ import annotations
@@ -27,8 +21,10 @@ import subprocess
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from translations.read.markdown import EXTERNAL_RE
 
@@ -38,6 +34,8 @@ ARTICLE_RE = re.compile(
 )
 # An attribute whose value is an id or a URL, in the HTML Python-Markdown and the templates write.
 ATTR_RE = re.compile(r'(?P<lead>\s)(?P<name>id|href|src)="(?P<value>[^"]*)"')
+# The renderer and what it writes with: a new version may lay out or encode the PDF differently.
+RENDERER_PACKAGES = ("weasyprint", "pydyf", "fonttools", "pillow", "tinycss2", "cssselect2")
 
 
 @dataclass(frozen=True)
@@ -70,50 +68,33 @@ def article(page_html: str) -> str:
     return match["inner"] if match else ""
 
 
-def rebase(
-    html: str,
-    name: str,
-    in_book: set[str],
-    *,
-    site_url: str,
-    page_dir: Path,
-) -> str:
-    """A page's HTML made to live in the book.
-
-    - ``id="x"`` -> ``id="<page>--x"`` (every page has an ``#overview``-like id of its own);
-    - links to a page of the book -> ``#<page>`` / ``#<page>--anchor``;
-    - other relative links -> absolute, on ``site_url`` (the language root's address);
-    - ``src`` -> a file URI under ``page_dir`` (the folder of the built page).
-
-    ``name``: the page (``guides/crm-pipeline.md``); ``in_book``: the pages in the book."""
-    pid = page_id(name)
-    here = posixpath.dirname(name)
+def rebase(html: str, name: str, in_book: set[str], *, site_url: str, page_dir: Path) -> str:
+    """Page ``name``'s HTML made to live in the book: ids prefixed by the page's, links to pages
+    of ``in_book`` made internal, other relative links absolute on ``site_url`` (the language
+    root), ``src`` a file URI under ``page_dir`` (the built page's folder)."""
 
     def replace(match: re.Match[str]) -> str:
         attr, value = match["name"], match["value"]
         if attr == "id":
-            new = f"{pid}--{value}"
-        elif EXTERNAL_RE.match(value) or value.startswith(("mailto:", "data:")):
+            new = f"{page_id(name)}--{value}"
+        elif EXTERNAL_RE.match(value):  # any scheme: https:, mailto:, data:
             new = value
         elif attr == "src":
             new = (page_dir / value).resolve().as_uri()
         else:
-            new = _href(value, pid, here, in_book, site_url)
+            new = _href(value, name, in_book, site_url)
         return f'{match["lead"]}{attr}="{new}"'
 
     return ATTR_RE.sub(replace, html)
 
 
-def _href(value: str, pid: str, here: str, in_book: set[str], site_url: str) -> str:
+def _href(value: str, name: str, in_book: set[str], site_url: str) -> str:
     path, _, anchor = value.partition("#")
-    if not path:
-        return f"#{pid}--{anchor}" if anchor else f"#{pid}"
-    target = posixpath.normpath(posixpath.join(here, path))
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
     source = target[: -len(".html")] + ".md" if target.endswith(".html") else target
-    if source in in_book:
-        tid = page_id(source)
-        return f"#{tid}--{anchor}" if anchor else f"#{tid}"
-    return site_url.rstrip("/") + "/" + target + (f"#{anchor}" if anchor else "")
+    if path and source not in in_book:  # a page outside the book: on the site
+        return site_url.rstrip("/") + "/" + target + (f"#{anchor}" if anchor else "")
+    return f"#{page_id(source)}--{anchor}" if anchor else f"#{page_id(source)}"
 
 
 def internal_link_problems(html: str) -> Iterator[str]:
@@ -124,8 +105,30 @@ def internal_link_problems(html: str) -> Iterator[str]:
             yield m["value"]
 
 
+def sections_of(
+    nav: Sequence[tuple[str, Sequence[str]]], pages: Mapping[str, BookPage]
+) -> list[BookSection]:
+    """The book's chapters grouped as the nav groups them, pages without HTML left out."""
+    return [
+        BookSection(title, [pages[name] for name in names if name in pages])
+        for title, names in nav
+        if any(name in pages for name in names)
+    ]
+
+
 class _Refused(Exception):
     """A URL the book may not load (outside the allowed folders)."""
+
+
+class _Collect(logging.Handler):
+    """WeasyPrint's warnings (an unsupported CSS property, a failed load), kept for the report."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"WeasyPrint: {record.getMessage()}")
 
 
 @dataclass
@@ -137,10 +140,8 @@ class PdfResult:
 
 
 def write_pdf(html: str, target: Path, *, allowed: Sequence[Path], base: Path) -> PdfResult:
-    """Render ``html`` to ``target`` with WeasyPrint.
-
-    Only ``file:`` URLs inside ``allowed`` folders are loaded; anything else (a web font, a remote
-    image) is refused and reported, as is every warning WeasyPrint logs."""
+    """Render ``html`` to ``target`` with WeasyPrint, loading only ``file:`` URLs inside
+    ``allowed`` folders; anything else is refused and reported, as is every WeasyPrint warning."""
     import weasyprint  # here: importing it costs half a second, and only the book needs it
 
     roots = [folder.resolve() for folder in allowed]
@@ -148,11 +149,9 @@ def write_pdf(html: str, target: Path, *, allowed: Sequence[Path], base: Path) -
     loaded: list[Path] = []
 
     class SiteFiles(weasyprint.urls.URLFetcher):  # type: ignore[misc]
-        """WeasyPrint's fetcher, for files under the allowed folders only."""
-
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("file:"):
-                path = Path(_file_path(url)).resolve()
+                path = Path(unquote(urlsplit(url).path)).resolve()
                 if any(path.is_relative_to(root) for root in roots):
                     loaded.append(path)
                     return super().fetch(url, headers)
@@ -170,8 +169,7 @@ def write_pdf(html: str, target: Path, *, allowed: Sequence[Path], base: Path) -
         document.write_pdf(target)
     finally:
         logger.removeHandler(handler)
-    problems.extend(handler.messages)
-    return PdfResult(len(document.pages), problems, loaded)
+    return PdfResult(len(document.pages), problems + handler.messages, loaded)
 
 
 def write_pdf_cached(
@@ -206,19 +204,15 @@ class BookJob:
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class PendingBook:
-    """A PDF being written: in a child process (``render_aside``) or done (``render_here``)."""
+    """A PDF being written (``render_aside``) or written (``render_here``)."""
 
     target: Path
-    future: Future[PdfResult] | None = None
-    done: PdfResult | None = None
+    future: Future[PdfResult]
 
     def result(self) -> PdfResult:
-        if self.future is not None:
-            self.done, self.future = self.future.result(), None
-        assert self.done is not None
-        return self.done
+        return self.future.result()
 
 
 def render_aside(job: BookJob) -> PendingBook:
@@ -231,11 +225,10 @@ def render_aside(job: BookJob) -> PendingBook:
 
 
 def render_here(job: BookJob) -> PendingBook:
-    return PendingBook(job.target, done=job.run())
-
-
-# The renderer and what it writes with: a new version may lay out or encode the PDF differently.
-RENDERER_PACKAGES = ("weasyprint", "pydyf", "fonttools", "pillow", "tinycss2", "cssselect2")
+    """Write ``job`` now, in this process."""
+    future: Future[PdfResult] = Future()
+    future.set_result(job.run())
+    return PendingBook(job.target, future)
 
 
 class BookCache:
@@ -252,10 +245,8 @@ class BookCache:
     def key(self, html: str, roots: Sequence[Path]) -> str:
         for n, root in enumerate(roots):
             html = html.replace(root.as_uri(), f"<root {n}>").replace(str(root), f"<root {n}>")
-        digest = hashlib.sha256(html.encode("utf-8"))
-        digest.update(renderer_versions().encode("utf-8"))
-        digest.update(font_files().encode("utf-8"))
-        return digest.hexdigest()
+        text = html + renderer_versions() + font_files()
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def _paths(self, name: str, key: str) -> tuple[Path, Path]:
         stem = f"{name}-{key[:32]}"
@@ -303,16 +294,13 @@ class BookCache:
                 if old not in (pdf, entry):
                     old.unlink(missing_ok=True)
             # written aside, then renamed: two builds at once never read half a file
-            _write_atomic(pdf, target.read_bytes())
-            _write_atomic(entry, json.dumps(record, indent=1).encode("utf-8"))
+            writes = ((pdf, target.read_bytes()), (entry, json.dumps(record, indent=1).encode()))
+            for path, data in writes:
+                part = path.with_name(f".{path.name}.{os.getpid()}.part")
+                part.write_bytes(data)
+                part.replace(path)
         except OSError:
             pass  # a cache that cannot be written only costs the next build a render
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    part = path.with_name(f".{path.name}.{os.getpid()}.part")
-    part.write_bytes(data)
-    part.replace(path)
 
 
 def _file_digest(path: Path) -> str:
@@ -320,8 +308,7 @@ def _file_digest(path: Path) -> str:
 
 
 def renderer_versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
+    """The installed version of each renderer package, one per line."""
     out = []
     for package in RENDERER_PACKAGES:
         try:
@@ -347,31 +334,3 @@ def font_files() -> str:
             continue
         lines.append(f"{name} {stat.st_size} {stat.st_mtime_ns}")
     return "\n".join(lines)
-
-
-def _file_path(url: str) -> str:
-    from urllib.parse import unquote, urlsplit
-
-    return unquote(urlsplit(url).path)
-
-
-class _Collect(logging.Handler):
-    """WeasyPrint's warnings (an unsupported CSS property, a failed load), kept for the report."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(f"WeasyPrint: {record.getMessage()}")
-
-
-def sections_of(
-    nav: Sequence[tuple[str, Sequence[str]]], pages: Mapping[str, BookPage]
-) -> list[BookSection]:
-    """The book's chapters grouped as the nav groups them, pages without HTML left out."""
-    return [
-        BookSection(title, [pages[name] for name in names if name in pages])
-        for title, names in nav
-        if any(name in pages for name in names)
-    ]

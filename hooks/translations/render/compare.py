@@ -1,8 +1,7 @@
 """The side-by-side view: one Markdown page per page pair, aligned by heading id.
 
-Pure: text in, text out, no MkDocs. ``plugin.py`` adds the result to the build as a
-generated page (``compare/<page>.md`` in each language), so nothing is copied by hand and the view
-follows every edit of either source file.
+Pure: text in, text out. ``plugin.py`` adds it to each language's build as a generated page
+(``compare/<page>.md``), so the view follows every edit of either source file.
 """
 
 from __future__ import annotations
@@ -44,11 +43,8 @@ class Row:
 
 
 def split_sections(text: str, rel: str = "") -> tuple[str, list[Section]]:
-    """A page's front-matter title and its sections (text before the first heading dropped).
-
-    The front matter is read by the checks' own parser, so the title is the value the front
-    matter check validated, not a second reading of the raw line (a YAML comment or a second
-    `title:` would differ)."""
+    """A page's front-matter title (as the checks' parser read it) and its sections, text before
+    the first heading dropped."""
     source = split_front_matter(text, rel)
     title = source.meta.get("title")
     title = title if isinstance(title, str) else ""
@@ -71,20 +67,12 @@ def align(en: list[Section], zh: list[Section]) -> list[Row]:
     return rows
 
 
-def language_root(lang: str, default: str) -> str:
-    """Where a language's pages live in the built site: the root for the default language."""
-    return "" if lang == default else f"{lang}/"
-
-
 def rewrite_link(
     target: str, page: str, column: str, build: str, default: str, compare_dir: str
 ) -> str:
-    """Re-point a relative link of ``page`` (a path under docs/<lang>/) for the compare page.
-
-    The column of the language being built keeps ``.md`` links (MkDocs checks and converts them);
-    the other column's pages are not part of this build, so its links go to their built HTML
-    (see :func:`_link`).
-    """
+    """Re-point a relative link of ``page`` (under docs/<column>/) for the compare page: the
+    built language's column keeps ``.md`` links (MkDocs checks and converts them), the other
+    column's pages are not in this build, so its links go to their built HTML."""
     if target.startswith(EXTERNAL_PREFIXES):
         return target
     path, _, anchor = target.partition("#")
@@ -93,39 +81,11 @@ def rewrite_link(
     if column == build:
         new = posixpath.relpath(resolved, here)
     else:
-        site_here = posixpath.join(language_root(build, default), here) or "."
-        site_target = language_root(column, default) + re.sub(r"\.md$", ".html", resolved)
-        new = posixpath.relpath(site_target, site_here)
+        # where each language's pages are in the built site: the default language at the root
+        root = {lang: "" if lang == default else f"{lang}/" for lang in (build, column)}
+        site_target = root[column] + re.sub(r"\.md$", ".html", resolved)
+        new = posixpath.relpath(site_target, posixpath.join(root[build], here) or ".")
     return f"{new}#{anchor}" if anchor else new
-
-
-def _column(
-    section: Section | None, lang: str, page: str, build: str, default: str, compare_dir: str
-) -> str:
-    """One cell: the section's heading (ids prefixed by language, so both stay unique) and body."""
-    if section is None:
-        return ""
-    heading = HEADING_ID_RE.sub(lambda m: "{#" + f"{lang}-{m.group('id')}", section.heading, 1)
-    # a widget's copy in the view would be a second instance, e.g. a second tag listing that the
-    # tags plugin could pick as the target of tag links; the view shows text, so it is dropped
-    body = WIDGET_LINE_RE.sub("", "\n".join(section.body)).strip("\n")
-    body = LINK_RE.sub(lambda m: _link(m, page, lang, build, default, compare_dir), body)
-    return f"{heading}\n\n{body}\n"
-
-
-def _link(
-    match: re.Match[str], page: str, lang: str, build: str, default: str, compare_dir: str
-) -> str:
-    """A link of the compare page: Markdown for this build's pages, inline HTML for the others.
-
-    MkDocs validates Markdown links against the pages of the language it is building; the other
-    language's built HTML is not among them, so those links are written as ``<a>`` (the text
-    between the tags is still Markdown).
-    """
-    target = rewrite_link(match.group("target"), page, lang, build, default, compare_dir)
-    if lang == build or target.startswith(EXTERNAL_PREFIXES):
-        return f"[{match.group('text')}]({target}{match.group('title') or ''})"
-    return f'<a href="{target}">{match.group("text")}</a>'
 
 
 def compare_page(
@@ -140,12 +100,10 @@ def compare_page(
 ) -> tuple[str, int]:
     """The Markdown of ``compare/<page>`` for the build of language ``build``, and its row count.
 
-    Each row is a ``<section id="<heading id>">`` holding the English and the Chinese section,
-    so ``compare/<page>.html#<id>`` opens at the section a reader came from. ``drift`` maps the
-    ids of sections whose English changed since the translation to how (changed, added,
-    removed); those rows are marked, with a note in the build's language. ``languages``: the
-    reference (the default language) and the translation; ``ui``: the build language's
-    interface text (extra.ui); ``compare_dir``: the views' folder (the plugin option compare_dir).
+    Each row is a ``<section id="<heading id>">`` holding both sections, so a reader lands on the
+    section they came from. ``drift`` maps the ids of sections whose reference changed since the
+    translation to how (DRIFT_KINDS); those rows are marked, with a note from ``ui`` (the build
+    language's extra.ui). ``languages``: the reference (the default language), the translation.
     """
     drift = drift or {}
     default, other = languages
@@ -153,6 +111,26 @@ def compare_page(
     en_title, en_sections = split_sections(en_text)
     zh_title, zh_sections = split_sections(zh_text)
     rows = align(en_sections, zh_sections)
+
+    def link(match: re.Match[str], lang: str) -> str:
+        # MkDocs validates Markdown links against the built language's pages only, so links to
+        # the other language's HTML are inline `<a>` (the text between the tags is still Markdown)
+        target = rewrite_link(match["target"], page, lang, build, default, compare_dir)
+        if lang == build or target.startswith(EXTERNAL_PREFIXES):
+            return f"[{match['text']}]({target}{match['title'] or ''})"
+        return f'<a href="{target}">{match["text"]}</a>'
+
+    def column(section: Section | None, lang: str) -> str:
+        if section is None:
+            return ""
+        # heading ids prefixed by the language, so that both columns' stay unique
+        heading = HEADING_ID_RE.sub(lambda m: "{#" + f"{lang}-{m['id']}", section.heading, 1)
+        # a widget's copy would be a second instance (a second tag listing the tags plugin could
+        # pick as the target of tag links); the view shows text, so it is dropped
+        body = WIDGET_LINE_RE.sub("", "\n".join(section.body)).strip("\n")
+        body = LINK_RE.sub(lambda m: link(m, lang), body)
+        return f"{heading}\n\n{body}\n"
+
     # the title in the build's language first: the tab, the header and search engines show it
     title = en_title if build == default else zh_title
     meta = {
@@ -162,8 +140,9 @@ def compare_page(
         "hide": ["toc", "navigation"],
         "ac_compare_of": page,
     }
-    out = ["---"] + [
-        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
+    out = [
+        "---",
+        *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()),
     ]
     out += ["---", "", '<div class="ac-compare" markdown>', ""]
     for row in rows:
@@ -178,19 +157,9 @@ def compare_page(
             ]
         else:
             out += [f'<section class="ac-compare__row" id="{row.id}" markdown>', ""]
-        out += [
-            f'<div class="ac-compare__col" lang="{default}" markdown>',
-            "",
-            _column(row.en, default, page, build, default, compare_dir),
-            "</div>",
-            "",
-            f'<div class="ac-compare__col" lang="{other}" markdown>',
-            "",
-            _column(row.zh, other, page, build, default, compare_dir),
-            "</div>",
-            "",
-            "</section>",
-            "",
-        ]
+        for lang, section in ((default, row.en), (other, row.zh)):
+            out += [f'<div class="ac-compare__col" lang="{lang}" markdown>', ""]
+            out += [column(section, lang), "</div>", ""]
+        out += ["</section>", ""]
     out.append("</div>")
     return "\n".join(out) + "\n", len(rows)

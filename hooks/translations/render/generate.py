@@ -1,7 +1,5 @@
-"""Generated Markdown: pricing tables where markers stand, links for skill mentions.
-
-Called by plugin.py for each page; pure, so the same output can be tested without a
-build."""
+"""Generated Markdown: pricing tables and the glossary where markers stand, links for skill
+mentions. Pure, so the output can be tested without a build."""
 
 from __future__ import annotations
 
@@ -37,11 +35,10 @@ def render_page(
     first_line: int = 1,
     titles: dict[str, str] | None = None,
 ) -> str:
-    """Page Markdown with markers replaced and skill mentions linked; fenced code is left alone.
-
-    `pathfinder` markers are left for the hook that owns them. An unknown marker is an InputError
-    naming `rel` and the line (first_line: file line of the first Markdown line).
-    titles: page name -> title in this language, the link text of generated links."""
+    """Page Markdown with markers replaced and skill mentions linked, fenced code left alone and
+    other hooks' markers (`pathfinder`) left for them. An unknown marker is an InputError naming
+    `rel` and the line (`first_line`: the file line of the first Markdown line). `titles`: page
+    name -> title in this language, the text of generated links."""
     lines = markdown.split("\n")
     names = [skill.name for skill in data.skills]
     out = []
@@ -97,13 +94,11 @@ def _replace_markers(
     line: str, number: int, lang: str, rel: str, data: SiteData, titles: dict[str, str]
 ) -> str:
     def replace(match: re.Match[str]) -> str:
-        name, arg = match.group("name"), match.group("arg")
+        marker, name, arg = match[0], match["name"], match["arg"]
         if not is_marker(name, arg):
-            return match.group(0)
-        problem = marker_problem(name, arg)
-        if problem:
+            return marker
+        if problem := marker_problem(name, arg):
             raise InputError.at(rel, number, problem)
-        marker = match.group(0)
         if name == GLOSSARY_MARKER:
             if lang not in data.glossary_labels:
                 raise InputError.at(rel, number, _needs_labels(marker, data.glossary_rel, lang))
@@ -112,7 +107,7 @@ def _replace_markers(
             )
             return "\n\n" + entries + "\n\n"
         if name != "pricing":
-            return marker
+            return marker  # another hook's (pathfinder)
         if data.pricing is None:
             raise InputError.at(rel, number, f"<!-- pricing:{arg} --> needs a pricing data file")
         if lang not in data.pricing.labels:

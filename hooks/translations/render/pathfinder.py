@@ -131,17 +131,14 @@ def finder_markdown(finder: PathFinder, ui: dict[str, str]) -> str:
     """The path finder as Markdown, for the page's twin: every list a reader without JavaScript
     sees, with the ids the template gives its headings (links between twins name them)."""
     blocks = []
-    kinds = (("area", "pathfinder_areas", finder.areas), ("role", "pathfinder_roles", finder.roles))
-    for kind, heading, groups in kinds:
-        blocks.append(f"### {_plain(ui[heading])} {{#paths-by-{kind}}}")
+    for kind, groups in (("area", finder.areas), ("role", finder.roles)):
+        blocks.append(f"### {_plain(ui[f'pathfinder_{kind}s'])} {{#paths-by-{kind}}}")
         for group in groups:
-            if kind == "area":
-                blocks.append(
-                    f"#### {_plain(f'{group.id}) {group.name}')} {{#area-{group.id.lower()}}}"
-                )
-            else:
-                blocks.append(f"#### {_plain(group.name)} {{#role-{group.id}}}")
-            blocks += [_plain(group.summary)] if group.summary.strip() else []
+            # as the template writes them: "A) Name" and `#area-a`, "Name" and `#role-owner`
+            name = f"{group.id}) {group.name}" if kind == "area" else group.name
+            anchor = group.id.lower() if kind == "area" else group.id
+            blocks.append(f"#### {_plain(name)} {{#{kind}-{anchor}}}")
+            blocks.append(_plain(group.summary))
             blocks.append(
                 "\n".join(
                     f"{number}. [{_plain(link.title)}]({link.href.removesuffix('.html')}.md)"
