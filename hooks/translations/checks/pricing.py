@@ -297,13 +297,10 @@ class PriceRules:
     def __init__(self, pricing: Pricing) -> None:
         self.pricing = pricing
         self.plans = {plan.name: plan for plan in pricing.plans}
-        names = (
-            "|".join(re.escape(name) for name in sorted(self.plans, key=len, reverse=True))
-            or "(?!)"
-        )
-        en_n = (
-            r"(?P<n>\d[\d,]*(?:\.\d+)?)(?P<ns>[Kk])?"  # a digit first: the engine skips to digits
-        )
+        longest_first = sorted(self.plans, key=len, reverse=True)
+        names = "|".join(re.escape(name) for name in longest_first) or "(?!)"
+        # a digit first: the engine skips to digits
+        en_n = r"(?P<n>\d[\d,]*(?:\.\d+)?)(?P<ns>[Kk])?"
         en_m = rf"(?<![\d,.])(?P<m>{_NUM})(?P<ms>[Kk])?\s+emails\b"
         zh_n = rf"(?P<n>{_NUM})\s*(?P<ns>万)?\s*个联系人"
         zh_m = rf"(?<![\d,.])(?P<m>{_NUM})\s*(?P<ms>万)?\s*封"

@@ -574,17 +574,13 @@ def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None =
             problems.extend(exc.problems)
             continue
         problems.extend(unsafe_data(docs[path.name]))
+    no_pages: dict[str, dict[str, int]] = {lang: {} for lang in config.languages.translations}
     files = {  # key: (file name, reader, the checks it turns on, the value without the file)
         "paths": (config.paths_file, _listed_ids, "", {}),
         "pricing": (config.pricing_file, _load_pricing, "price checks", None),
         "skills": (config.skills_file, _load_skills, "skill checks", ((), "")),
         "glossary": (config.glossary_file, _load_terms, "glossary checks", ((), {})),
-        "untranslated": (
-            config.untranslated_file,
-            _load_untranslated,
-            "",
-            {lang: {} for lang in config.languages.translations},
-        ),
+        "untranslated": (config.untranslated_file, _load_untranslated, "", no_pages),
     }
     loaded: dict[str, Any] = {}
     off: list[str] = []
