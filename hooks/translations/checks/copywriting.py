@@ -79,21 +79,19 @@ def lint_pages(root: Path, pages: list[Path]) -> list[Finding]:
     return found
 
 
-def _zh_strings(value: Any, keys: tuple[str | int, ...]) -> Iterator[tuple[tuple, str]]:
-    """Every Chinese string of a data file, with its key path (a `zh:` list counts item by item)."""
-    if isinstance(value, dict):
+def _zh_strings(
+    value: Any, keys: tuple[str | int, ...], chinese: bool = False
+) -> Iterator[tuple[tuple, str]]:
+    """Every Chinese string of a data file (a `zh:` value, or an item of a `zh:` list), with its
+    key path."""
+    if isinstance(value, str) and chinese:
+        yield keys, value
+    elif isinstance(value, dict):
         for key, item in value.items():
-            if key == LANGUAGE and isinstance(item, str):
-                yield (*keys, key), item
-            elif key == LANGUAGE and isinstance(item, list):
-                for index, text in enumerate(item):
-                    if isinstance(text, str):
-                        yield (*keys, key, index), text
-            else:
-                yield from _zh_strings(item, (*keys, key))
+            yield from _zh_strings(item, (*keys, key), key == LANGUAGE)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _zh_strings(item, (*keys, index))
+            yield from _zh_strings(item, (*keys, index), chinese and isinstance(item, str))
 
 
 def lint_data(root: Path) -> list[Finding]:

@@ -28,11 +28,6 @@ def _term_regex(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"{first}(?<![a-z0-9_/.@-]{first}){rest}(?:s|es)?(?![a-z0-9_-]|\.[a-z])")
 
 
-def _use(page: Page, term: Term, match: re.Match[str]) -> tuple[Term, int, str]:
-    """A use of a term as reported: the term, its line, its text on one line."""
-    return term, page.line_of(match.start()), " ".join(match.group(0).split())
-
-
 @dataclass
 class Glossary:
     """Glossary lookups built once per site: terms with their regexes, brand spellings."""
@@ -40,16 +35,14 @@ class Glossary:
     terms: tuple[Term, ...]
     rel: str
     _lookups: list[tuple[re.Pattern[str], Term]] = field(default_factory=list)
-    _brands: dict[str, Term] = field(default_factory=dict)
     _brand_cases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # regex, spelling
-    _lowered: dict[str, Term] = field(default_factory=dict)
+    _lowered: dict[str, Term] = field(default_factory=dict)  # brand in lower case -> term
     _suggestions: dict[str, Term | None] = field(default_factory=dict)  # word -> suggest(word)
 
     def __post_init__(self) -> None:
         for term in self.terms:
             words = term.en.lower().split()
             if term.brand:
-                self._brands[term.en] = term
                 self._lowered[term.en.lower()] = term
                 # any spelling that differs only in case: Activecampaign, postmark
                 self._brand_cases.append((_term_regex(words), term.en))
@@ -86,18 +79,17 @@ class Glossary:
         for index, e, z in pairs:
             if index not in used:
                 continue
-            z_lower = z.lower
+            z_lower = z.lower  # a property: lower-cased once per section
             for term, match in used[index].values():
                 wanted = term.names.get(zh.lang)
                 if wanted is not None and wanted.lower() not in z_lower:
-                    _, line, text = _use(en, term, match)
                     yield Issue(
                         zh.rel,
                         z.line,
                         f"section {e.label} lacks the glossary term {wanted}",
                         en.rel,
-                        line,
-                        f'"{text}"',
+                        en.line_of(match.start()),
+                        '"' + " ".join(match.group(0).split()) + '"',
                         rule="glossary",
                         page=zh.name,
                     )
@@ -147,8 +139,8 @@ class Glossary:
 
         Capitalised misspellings come from the fact extractor (kind "misspelt"); spellings that
         differ only in case (a brand written all in lower case) are searched here."""
-        if not self._brands:
-            return
+        if not self._lowered:
+            return  # no brands
         hits = [
             (fact.line, fact.text)
             for section in page.sections
@@ -199,11 +191,8 @@ def entries(terms: Iterable[Term]) -> list[Term]:
 
 def generated_anchors(page: Page, data: SiteData) -> set[str]:
     """Anchors that a page's markers generate: one per glossary entry, `term-lead-scoring`."""
-    for section in page.sections:
-        for marker in section.markers:
-            if marker.name == GLOSSARY_MARKER:
-                return {term.anchor for term in entries(data.terms)}
-    return set()
+    markers = (marker.name for section in page.sections for marker in section.markers)
+    return {term.anchor for term in entries(data.terms)} if GLOSSARY_MARKER in markers else set()
 
 
 def _display(term: Term) -> str:
@@ -218,13 +207,9 @@ def glossary_markdown(
     languages: Languages,
     labels: dict[str, dict[str, str]],
 ) -> str:
-    """The entries of glossary.md: a heading per term in the page's language, the term in the
-    other languages (a translation's page: the reference's; the reference's page: each
-    translation's), each marked with its `lang` and indexed, so search finds either; the
-    one-line definition, and a link to the page that explains it, titled as that page.
-
-    titles: page name -> title in this language; labels: the words of an entry, per language
-    (`labels:` of data/glossary.yml)."""
+    """The entries of glossary.md: per term a heading in the page's language, the term in the
+    other languages (marked with their `lang`, so search finds either), the one-line definition
+    and a link to the page that explains it. titles: page name -> title in this language."""
     words = labels[lang]
     out = []
     for term in entries(terms):

@@ -71,9 +71,7 @@ def missing_from_nav(
 
     ``pages``: page names per language folder (checks.site.discover)."""
     listed = set(nav_names(nav))
-    ignored = pathspec.gitignore.GitIgnoreSpec.from_lines(
-        lines=not_in_nav.splitlines()
-    )  # as MkDocs
+    ignored = pathspec.gitignore.GitIgnoreSpec.from_lines(not_in_nav.splitlines())  # as MkDocs
     issues = []
     for name in sorted(set().union(*pages.values())):
         files = [

@@ -2,22 +2,10 @@
 unlocks it, must agree with the plan x feature matrix of data/pricing.yml.
 
 Written by hand: no maintained library reads such statements. A statement is recognised only in the
-phrasings listed below (per language, the language's own rule), with nothing but those words
-between the names, so a sentence that merely mentions a plan and a feature is not a statement:
-
-- a feature gated to plans: "Lead scoring is available on Plus and above", "Landing pages: Plus
-  and above", "Starter includes site tracking", "Pro 及以上套餐提供落地页", "预测性发送适用于 Pro";
-- a feature kept out of plans: "Starter and Plus do not include CRM", "事务性邮件不包含在任何
-  套餐中";
-- an add-on a feature needs: "Deals require the Pipelines add-on", "CRM 需要 Pipelines 附加功能",
-  "CRM, a paid add-on";
-- an add-on on a plan: "Starter can buy Pipelines", "On Plus, add the Pipelines add-on",
-  "Pro with Sales Engagement", "Plus 可加购 Pipelines 附加功能";
-- an add-on said to be included: "Sales Engagement is included in Pro" (the data says it is an
-  add-on, so this always disagrees).
-
-Plans are tiered in the order data/pricing.yml lists them: "X and above" is X and every plan after
-it, and a plan whose matrix cell is empty has a feature that a lower plan includes.
+phrasings of PHRASINGS (per language; CONTRIBUTING.md gives examples of each kind), with nothing but
+those words between the names, so a sentence that merely mentions a plan and a feature is not a
+statement. Plans are tiered in the order data/pricing.yml lists them: "X and above" is X and every
+plan after it, and a plan whose matrix cell is empty has a feature that a lower plan includes.
 """
 
 from __future__ import annotations
@@ -462,32 +450,34 @@ class PlanGates:
     def data_issues(self, terms: Iterable[Term], glossary_rel: str) -> Iterator[Issue]:
         """The plan table's feature lists, the add-on descriptions and the glossary definitions,
         read as statements of the same gates."""
-        rel = self.pricing.rel
         if not self.pricing.features:
             return
+        rel = self.pricing.rel
+        statements: list[tuple[str, int, Iterable[Claim]]] = []  # (file, line, its claims)
         for plan in self.pricing.plans:
             for lang, items in plan.features.items():
-                for item in items:
-                    for claim in self._item_claims(plan.name, item, lang):
-                        for found in self.judge(claim):
-                            yield self._issue(rel, plan.line, claim, found)
+                claims = (self._item_claims(plan.name, item, lang) for item in items)
+                statements += [(rel, plan.line, found) for found in claims]
         for addon in self.pricing.addons:
             for lang, text in addon.text.items():
-                for clause in re.split(r"[;；]", text):
-                    separator = "：" if lang == "zh" else ": "
-                    for claim in self.claims(f"{addon.name}{separator}{clause.strip()}", lang):
-                        for found in self.judge(claim):
-                            yield self._issue(rel, addon.line, claim, found)
+                claims = self._clause_claims(addon.name, text, "[;；]", lang)
+                statements.append((rel, addon.line, claims))
         for term in terms:
             for lang, text in (term.definition or {}).items():
                 name = term.names.get(lang, term.en)
-                if _key(name) not in self.names.get(lang, {}):
-                    continue
-                separator = "：" if lang == "zh" else ": "
-                for clause in re.split(r"[;；,，。]", text):
-                    for claim in self.claims(f"{name}{separator}{clause.strip()}", lang):
-                        for found in self.judge(claim):
-                            yield self._issue(glossary_rel, term.line, claim, found)
+                if _key(name) in self.names.get(lang, {}):
+                    claims = self._clause_claims(name, text, "[;；,，。]", lang)
+                    statements.append((glossary_rel, term.line, claims))
+        for path, line, claims in statements:
+            for claim in claims:
+                for found in self.judge(claim):
+                    yield self._issue(path, line, claim, found)
+
+    def _clause_claims(self, name: str, text: str, clauses: str, lang: str) -> Iterator[Claim]:
+        """Each clause of a data text read as a statement about `name`: "CRM: needs Pipelines"."""
+        separator = "：" if lang == "zh" else ": "
+        for clause in re.split(clauses, text):
+            yield from self.claims(f"{name}{separator}{clause.strip()}", lang)
 
     def _item_claims(self, plan: str, item: str, lang: str) -> Iterator[Claim]:
         """A plan's key feature: an add-on it can have, or features it includes."""

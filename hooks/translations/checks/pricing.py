@@ -10,7 +10,7 @@ from decimal import Decimal
 from translations.checks.facts import NOT_BEFORE_NUMBER, parse_number
 from translations.model import Issue
 from translations.read.data import INCLUDED, NOT_INCLUDED, Addon, Feature, Plan, Pricing
-from translations.read.markdown import Page
+from translations.read.markdown import Page, Section
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # The rest of a sentence: anything but a sentence end or a blank line.
@@ -56,27 +56,26 @@ def _name(pricing: Pricing, item: Plan | Addon, lang: str) -> str:
     return pricing.labels[lang]["plan_name"].format(name=item.name, gloss=item.gloss.get(lang, ""))
 
 
+def _price_header(pricing: Pricing, lang: str) -> str:
+    """ "Price (per month, 1,000 contacts)": the price label with the basis of the prices."""
+    return pricing.labels[lang]["price"].format(basis=pricing.basis[lang])
+
+
 def plans_table(pricing: Pricing, lang: str) -> str:
     """The plan table of one language, as Markdown."""
     words = pricing.labels[lang]
-    header = (
-        words["plan"],
-        words["price"].format(basis=pricing.basis[lang]),
-        words["send_limit"],
-        words["features"],
-    )
-    rows = []
-    for plan in pricing.plans:
-        rows.append(
-            [
-                _name(pricing, plan, lang),
-                price_text(pricing, plan.price, lang),
-                limit_text(pricing, plan.send_multiplier, lang),
-                words["feature_separator"].join(
-                    _plan_feature(pricing, item, lang) for item in plan.features.get(lang, ())
-                ),
-            ]
-        )
+    header = (words["plan"], _price_header(pricing, lang), words["send_limit"], words["features"])
+    rows = [
+        [
+            _name(pricing, plan, lang),
+            price_text(pricing, plan.price, lang),
+            limit_text(pricing, plan.send_multiplier, lang),
+            words["feature_separator"].join(
+                _plan_feature(pricing, item, lang) for item in plan.features.get(lang, ())
+            ),
+        ]
+        for plan in pricing.plans
+    ]
     return _table(header, rows)
 
 
@@ -92,14 +91,17 @@ def _plan_feature(pricing: Pricing, item: str, lang: str) -> str:
 def addons_table(pricing: Pricing, lang: str) -> str:
     """The add-on table of one language; an add-on without a price links to the source."""
     words = pricing.labels[lang]
-    rows = []
-    for addon in pricing.addons:
-        if addon.price is not None:
-            price = price_text(pricing, addon.price, lang)
-        else:
-            price = words["no_price"].format(url=pricing.verify_url)
-        rows.append([_name(pricing, addon, lang), price, addon.text[lang]])
+    rows = [
+        [_name(pricing, addon, lang), _addon_price(pricing, addon, lang), addon.text[lang]]
+        for addon in pricing.addons
+    ]
     return _table((words["addon"], words["addon_price"], words["addon_text"]), rows)
+
+
+def _addon_price(pricing: Pricing, addon: Addon, lang: str) -> str:
+    if addon.price is not None:
+        return price_text(pricing, addon.price, lang)
+    return pricing.labels[lang]["no_price"].format(url=pricing.verify_url)
 
 
 def _cell(pricing: Pricing, cell: str | None, lang: str) -> str:
@@ -108,16 +110,14 @@ def _cell(pricing: Pricing, cell: str | None, lang: str) -> str:
     words = pricing.labels[lang]
     if cell is None:
         return "—"
-    if cell == INCLUDED:
-        return words["included"]
-    if cell == NOT_INCLUDED:
-        return words["not_included"]
-    return words["addon_cell"].format(name=cell)
+    named = {INCLUDED: words["included"], NOT_INCLUDED: words["not_included"]}
+    return named.get(cell) or words["addon_cell"].format(name=cell)
 
 
-def _feature_link(feature: Feature, lang: str) -> str:
-    name = feature.name[lang]
-    return f"[{name}]({feature.page})" if feature.page else name
+def _feature_links(features: list[Feature], pricing: Pricing, lang: str) -> str:
+    """Feature names, each linked to the page that explains it, with the separator between."""
+    links = (f"[{f.name[lang]}]({f.page})" if f.page else f.name[lang] for f in features)
+    return pricing.labels[lang]["feature_separator"].join(links)
 
 
 def plan_features(pricing: Pricing) -> list[Feature]:
@@ -142,43 +142,32 @@ def addon_rows(pricing: Pricing) -> list[tuple[Addon, list[Feature], list[str]]]
     return rows
 
 
-def _addon_price(pricing: Pricing, addon: Addon, lang: str) -> str:
-    if addon.price is not None:
-        return price_text(pricing, addon.price, lang)
-    return pricing.labels[lang]["no_price"].format(url=pricing.verify_url)
-
-
 def matrix_table(pricing: Pricing, lang: str) -> str:
     """The plan x feature matrix of plans.md: the legend, then price and send limit and one row
     per feature a plan includes, then the add-ons once, then the same as one card per plan (the
-    stylesheet shows the cards on a phone, the table elsewhere).
-
-    Every cell comes from data/pricing.yml; a feature links to the page that explains it."""
+    stylesheet shows the cards on a phone, the table elsewhere). Every cell comes from
+    data/pricing.yml; a feature links to the page that explains it."""
     words = pricing.labels[lang]
     plans = pricing.plans
     header = (words["feature"], *(_name(pricing, p, lang) for p in plans))
     rows = [
-        [words["price"].format(basis=pricing.basis[lang])]
-        + [price_text(pricing, plan.price, lang) for plan in plans],
-        [words["send_limit"]] + [limit_text(pricing, plan.send_multiplier, lang) for plan in plans],
+        [_price_header(pricing, lang), *(price_text(pricing, p.price, lang) for p in plans)],
+        [words["send_limit"], *(limit_text(pricing, p.send_multiplier, lang) for p in plans)],
     ]
     for feature in plan_features(pricing):
-        rows.append(
-            [_feature_link(feature, lang)]
-            + [_cell(pricing, feature.cells.get(plan.name), lang) for plan in plans]
-        )
+        cells = (_cell(pricing, feature.cells.get(plan.name), lang) for plan in plans)
+        rows.append([_feature_links([feature], pricing, lang), *cells])
     addons = [
         [
             words["addon_cell"].format(name=addon.name),
-            words["feature_separator"].join(_feature_link(f, lang) for f in features),
+            _feature_links(features, pricing, lang),
             words["feature_separator"].join(plans),
             _addon_price(pricing, addon, lang),
         ]
         for addon, features, plans in addon_rows(pricing)
     ]
-    legend = words["legend"].format(url=pricing.verify_url)
     parts = [
-        legend,
+        words["legend"].format(url=pricing.verify_url),
         '<div class="ac-plan-matrix" markdown>',
         _table(header, rows),
         "</div>",
@@ -195,23 +184,22 @@ def matrix_table(pricing: Pricing, lang: str) -> str:
 def _card(pricing: Pricing, plan: Plan, lang: str) -> str:
     """One plan as a card: its price, send limit, every feature it includes, its add-ons."""
     words = pricing.labels[lang]
-    name = _name(pricing, plan, lang)
     lines = [
-        f"- {words['price'].format(basis=pricing.basis[lang])}: "
-        f"{price_text(pricing, plan.price, lang)}",
+        f"- {_price_header(pricing, lang)}: {price_text(pricing, plan.price, lang)}",
         f"- {words['send_limit']}: {limit_text(pricing, plan.send_multiplier, lang)}",
     ]
     lines += [
-        f"- ✓ {_feature_link(f, lang)}"
+        f"- ✓ {_feature_links([f], pricing, lang)}"
         for f in plan_features(pricing)
         if f.cells.get(plan.name) == INCLUDED
     ]
     lines += [
         f"- {words['addon_cell'].format(name=addon.name)}: "
-        + words["feature_separator"].join(_feature_link(f, lang) for f in features)
+        + _feature_links(features, pricing, lang)
         for addon, features, plans in addon_rows(pricing)
         if plan.name in plans
     ]
+    name = _name(pricing, plan, lang)
     return "\n".join(
         ['<div class="ac-plan-card" markdown>', "", f"**{name}**", "", *lines, "", "</div>"]
     )
@@ -221,12 +209,13 @@ def matrix_issues(pricing: Pricing) -> Iterator[Issue]:
     """Blanks that would read as "this plan lacks it": the plans are tiers, each including what
     the plans before it include, so a feature `included` on a plan is `included` on every plan
     after it in the data file."""
+    names = [plan.name for plan in pricing.plans]
     for feature in pricing.features:
-        first = next((p.name for p in pricing.plans if feature.cells.get(p.name) == INCLUDED), None)
-        if first is None:
+        included = [name for name in names if feature.cells.get(name) == INCLUDED]
+        if not included:
             continue
-        later = [p.name for p in pricing.plans][[p.name for p in pricing.plans].index(first) + 1 :]
-        for plan in later:
+        first = included[0]
+        for plan in names[names.index(first) + 1 :]:
             if feature.cells.get(plan) != INCLUDED:
                 cell = feature.cells.get(plan) or "empty"
                 yield Issue(
@@ -238,46 +227,41 @@ def matrix_issues(pricing: Pricing) -> Iterator[Issue]:
                 )
 
 
+def _example_items(pricing: Pricing) -> list[Plan | Addon]:
+    """The cost example's plan, then its add-ons: each has a price (checked when read)."""
+    example = pricing.example
+    names = (example.plan, *example.addons) if example else ()
+    return [pricing.plan(name) or pricing.addon(name) for name in names]  # type: ignore[misc]
+
+
 def example_total(pricing: Pricing) -> Decimal:
     """The monthly total of the cost example: the plan's price plus its add-ons' prices."""
-    example = pricing.example
-    if example is None:
-        return Decimal(0)
-    plan = pricing.plan(example.plan)
-    assert plan is not None  # checked when the file was read
-    total = Decimal(str(plan.price))
-    for name in example.addons:
-        addon = pricing.addon(name)
-        assert addon is not None and addon.price is not None  # checked when the file was read
-        total += Decimal(str(addon.price))
-    return total
+    return sum((Decimal(str(item.price)) for item in _example_items(pricing)), Decimal(0))
 
 
 def example_table(pricing: Pricing, lang: str) -> str:
     """The worked monthly-cost example: plan, add-ons, total, and the send limit it brings."""
-    example = pricing.example
-    if example is None or pricing.basis_contacts is None:
+    contacts = pricing.basis_contacts
+    if pricing.example is None or contacts is None:
         return ""
-    plan = pricing.plan(example.plan)
-    assert plan is not None
+    plan, *addons = _example_items(pricing)
     words = pricing.labels[lang]
     rows = [
         [
             words["example_plan"].format(plan=plan.name, basis=pricing.basis[lang]),
             price_text(pricing, plan.price, lang),
-        ]
+        ],
+        *(
+            [words["addon_cell"].format(name=addon.name), _addon_price(pricing, addon, lang)]
+            for addon in addons
+        ),
+        [f"**{words['total']}**", f"**{price_text(pricing, example_total(pricing), lang)}**"],
     ]
-    for name in example.addons:
-        addon = pricing.addon(name)
-        assert addon is not None and addon.price is not None
-        rows.append([words["addon_cell"].format(name=name), price_text(pricing, addon.price, lang)])
-    total = price_text(pricing, example_total(pricing), lang)
-    rows.append([f"**{words['total']}**", f"**{total}**"])
-    contacts = pricing.basis_contacts
+    multiplier = plan.send_multiplier  # type: ignore[union-attr]
     sends = words["sends"].format(
         contacts=amount(contacts),
-        multiplier=amount(plan.send_multiplier),
-        sends=amount(Decimal(contacts) * Decimal(str(plan.send_multiplier))),
+        multiplier=amount(multiplier),
+        sends=amount(Decimal(contacts) * Decimal(str(multiplier))),
     )
     return _table((words["item"], words["monthly_cost"]), rows) + "\n\n" + sends
 
@@ -297,16 +281,14 @@ def render_marker(pricing: Pricing, arg: str | None, lang: str) -> str:
 PLAN_NAME_RE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) (?:plans?|and above|or above|or higher)\b")
 # Capitalised words that stand before "plan" without naming one, even inside a sentence.
 SENTENCE_WORDS = frozenset({"Which", "Every", "Each", "Any", "All", "Your", "The", "This", "That"})
-# How many plans there are, in words or figures: "four plans", "3 plans".
-PLAN_COUNT_RE = re.compile(
-    r"\b(?P<count>one|two|three|four|five|six|seven|eight|nine|ten|\d+) plans\b", re.I
-)
 NUMBER_WORDS = {
     word: str(number)
     for number, word in enumerate(
         ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1
     )
 }
+# How many plans there are, in words or figures: "four plans", "3 plans".
+PLAN_COUNT_RE = re.compile(rf"\b(?P<count>{'|'.join(NUMBER_WORDS)}|\d+) plans\b", re.I)
 
 
 class PriceRules:
@@ -315,13 +297,10 @@ class PriceRules:
     def __init__(self, pricing: Pricing) -> None:
         self.pricing = pricing
         self.plans = {plan.name: plan for plan in pricing.plans}
-        names = (
-            "|".join(re.escape(name) for name in sorted(self.plans, key=len, reverse=True))
-            or "(?!)"
-        )
-        en_n = (
-            r"(?P<n>\d[\d,]*(?:\.\d+)?)(?P<ns>[Kk])?"  # a digit first: the engine skips to digits
-        )
+        longest_first = sorted(self.plans, key=len, reverse=True)
+        names = "|".join(re.escape(name) for name in longest_first) or "(?!)"
+        # a digit first: the engine skips to digits
+        en_n = r"(?P<n>\d[\d,]*(?:\.\d+)?)(?P<ns>[Kk])?"
         en_m = rf"(?<![\d,.])(?P<m>{_NUM})(?P<ms>[Kk])?\s+emails\b"
         zh_n = rf"(?P<n>{_NUM})\s*(?P<ns>万)?\s*个联系人"
         zh_m = rf"(?<![\d,.])(?P<m>{_NUM})\s*(?P<ms>万)?\s*封"
@@ -377,34 +356,25 @@ class PriceRules:
 
     def prose_issues(self, page: Page) -> Iterator[Issue]:
         """Prices and multipliers in prose that the data file does not have."""
-        prices, multipliers = self.pricing.prices, self.pricing.multipliers
-        rel = self.pricing.rel
+        known = {
+            "money": ("price", "prices", self.pricing.prices),
+            "multiplier": ("send-limit multiplier", "multipliers", self.pricing.multipliers),
+        }
         for section in page.sections:
             for fact in section.facts:
-                if fact.kind == "money" and fact.value not in prices:
-                    listed = ", ".join(amount(p) for p in sorted(prices))
-                    yield Issue(
-                        page.rel,
-                        fact.line,
-                        f"price {fact.text} is not in {rel}",
-                        rel,
-                        self.pricing.prices_line,
-                        f"prices are {listed}",
-                        rule="pricing",
-                        page=page.name,
-                    )
-                elif fact.kind == "multiplier" and fact.value not in multipliers:
-                    listed = ", ".join(amount(m) for m in sorted(multipliers))
-                    yield Issue(
-                        page.rel,
-                        fact.line,
-                        f"send-limit multiplier {fact.text} is not in {rel}",
-                        rel,
-                        self.pricing.prices_line,
-                        f"multipliers are {listed}",
-                        rule="pricing",
-                        page=page.name,
-                    )
+                if fact.kind not in known or fact.value in known[fact.kind][2]:
+                    continue
+                what, plural, values = known[fact.kind]
+                yield Issue(
+                    page.rel,
+                    fact.line,
+                    f"{what} {fact.text} is not in {self.pricing.rel}",
+                    self.pricing.rel,
+                    self.pricing.prices_line,
+                    f"{plural} are {', '.join(amount(v) for v in sorted(values))}",
+                    rule="pricing",
+                    page=page.name,
+                )
 
     def derived_issues(self, page: Page) -> Iterator[Issue]:
         """Derived figures: N contacts x the plan's multiplier, and products written out."""
@@ -414,27 +384,28 @@ class PriceRules:
             return
         for section in page.sections:
             text = section.prose
-            for match in (
-                m
-                for words, regex in candidates
-                if _has_all(text, words)
-                for m in regex.finditer(text)
-            ):
-                if match.start() and text[match.start() - 1] in NOT_BEFORE_FIGURE:
-                    continue
+            regexes = [regex for words, regex in candidates if _has_all(text, words)]
+            for match, line in _figures(section, regexes):
                 plan = self.plans[match["plan"]]
                 contacts = parse_number(match["n"], _scale(match["ns"]))
                 stated = parse_number(match["m"], _scale(match["ms"]))
                 expected = contacts * Decimal(str(plan.send_multiplier))
                 if stated != expected:
-                    line = section.line + text.count("\n", 0, match.start())
-                    yield self._derived_issue(page, line, plan, contacts, expected, stated)
-            for match in PRODUCT_RE.finditer(text) if "=" in text else ():
-                if match.start() and text[match.start() - 1] in NOT_BEFORE_FIGURE:
-                    continue
+                    multiplier = amount(plan.send_multiplier)
+                    yield Issue(
+                        page.rel,
+                        line,
+                        f"{amount(contacts)} contacts on {plan.name} send {amount(expected)} "
+                        f"emails a month ({multiplier}x), not {amount(stated)}",
+                        self.pricing.rel,
+                        plan.line,
+                        f"{plan.name} send_multiplier: {multiplier}",
+                        rule="pricing",
+                        page=page.name,
+                    )
+            for match, line in _figures(section, [PRODUCT_RE] if "=" in text else []):
                 a, b, c = (parse_number(match[g]) for g in "abc")
                 if a * b != c:
-                    line = section.line + text.count("\n", 0, match.start())
                     yield Issue(
                         page.rel,
                         line,
@@ -443,27 +414,14 @@ class PriceRules:
                         page=page.name,
                     )
 
-    def _derived_issue(
-        self,
-        page: Page,
-        line: int,
-        plan: Plan,
-        contacts: Decimal,
-        expected: Decimal,
-        stated: Decimal,
-    ) -> Issue:
-        multiplier = amount(plan.send_multiplier)
-        return Issue(
-            page.rel,
-            line,
-            f"{amount(contacts)} contacts on {plan.name} send {amount(expected)} emails a month "
-            f"({multiplier}x), not {amount(stated)}",
-            self.pricing.rel,
-            plan.line,
-            f"{plan.name} send_multiplier: {multiplier}",
-            rule="pricing",
-            page=page.name,
-        )
+
+def _figures(section: Section, regexes: list[re.Pattern[str]]) -> Iterator[tuple[re.Match, int]]:
+    """Each match of the regexes in a section's prose that starts a figure, with its line."""
+    text = section.prose
+    for regex in regexes:
+        for match in regex.finditer(text):
+            if not match.start() or text[match.start() - 1] not in NOT_BEFORE_FIGURE:
+                yield match, section.line + text.count("\n", 0, match.start())
 
 
 def _has_all(text: str, words: tuple[str, ...]) -> bool:
@@ -501,16 +459,11 @@ def stale_issue(pricing: Pricing, today: dt.date) -> Issue | None:
 def page_has_prices(page: Page, plan_names: frozenset[str] = frozenset()) -> bool:
     """Whether a page states figures that date: a pricing marker, a price or a send-limit
     multiplier in its prose, or a plan gate (a plan named in prose: "Plus and above")."""
-    for section in page.sections:
-        for marker in section.markers:
-            if marker.name == "pricing":
-                return True
-        for fact in section.facts:
-            if fact.kind in ("money", "multiplier"):
-                return True
-            if fact.kind == "brand" and fact.text in plan_names:
-                return True
-    return False
+    return page_has_price_tables(page) or any(
+        fact.kind in ("money", "multiplier") or (fact.kind == "brand" and fact.text in plan_names)
+        for section in page.sections
+        for fact in section.facts
+    )
 
 
 def page_has_price_tables(page: Page) -> bool:

@@ -46,19 +46,11 @@ def reference_issues(page: Page, data: SiteData) -> Iterator[Issue]:
         if close:
             skill = skills[close[0]]
             message = f"unknown skill /{ref.text}; did you mean /{skill.name}?"
-            yield Issue(
-                page.rel,
-                ref.line,
-                message,
-                data.skills_rel,
-                skill.line,
-                skill.name,
-                rule="skills",
-                page=page.name,
-            )
+            other: tuple[str | None, int | None, str] = (data.skills_rel, skill.line, skill.name)
         else:
             message = f"unknown skill /{ref.text}; add it to {data.skills_rel} or fix the name"
-            yield Issue(page.rel, ref.line, message, rule="skills", page=page.name)
+            other = (None, None, "")
+        yield Issue(page.rel, ref.line, message, *other, rule="skills", page=page.name)
 
 
 def unmentioned_issues(mentioned: set[str], data: SiteData) -> Iterator[Issue]:

@@ -2,19 +2,11 @@
 
 A reader checks a claim, and a maintainer re-verifies one, by following the article it came from.
 `data/sources.yml` maps pages, and sections where they differ, to articles (URL, title, the date
-someone last read it). This module reads that file, checks it against the pages, and renders one
-"Sources" line per page or section in each language, the same URLs in both. Pure: it imports
-nothing from MkDocs; hooks/translations/plugin.py calls it and logs.
-
-Without the file the checks are off and no Sources line is rendered (a site that cites nothing
-builds as before). The checks (each an Issue naming the data file and line):
-
-- an article's address is `https://` on one of `allowed_domains`;
-- every page or section listed exists, in both languages, with that `{#id}`;
-- every article a page cites is defined, and every article defined is cited by some page;
-- every page matching `required` (glob patterns, such as `guides/*.md`) has at least one source.
-
-Written by hand: no maintained MkDocs plugin maps pages to citations with these checks.
+someone last read it). This module reads it, checks it against the pages (allowed domains, pages and
+`{#id}`s that exist in every language, articles defined and cited, `required` pages citing
+something) and renders one "Sources" line per page or section, the same URLs in every language.
+Without the file nothing is checked or rendered. Written by hand: no maintained MkDocs plugin maps
+pages to citations with these checks.
 """
 
 from __future__ import annotations
@@ -190,51 +182,45 @@ def source_issues(
     langs = list(languages)
     rel = sources.rel
     issues: list[Issue] = []
+
+    def problem(line: int, message: str) -> None:
+        issues.append(Issue(rel, line, message, rule="sources"))
+
+    allowed = ", ".join(sources.allowed_domains)
     for article in sources.articles.values():
         if article.host not in sources.allowed_domains:
-            allowed = ", ".join(sources.allowed_domains)
-            message = (
-                f"article `{article.key}`: {article.host} is not an allowed domain ({allowed})"
+            problem(
+                article.line,
+                f"article `{article.key}`: {article.host} is not an allowed domain ({allowed})",
             )
-            issues.append(Issue(rel, article.line, message, rule="sources"))
     used: set[str] = set()
     for citation in sources.citations:
         where = citation.page + (f"#{citation.section}" if citation.section else "")
         for lang in langs:
+            page_rel = f"{docs_rel}/{lang}/{citation.page}"
             if (lang, citation.page) not in anchors:
-                message = f"{where}: there is no page {docs_rel}/{lang}/{citation.page}"
-                issues.append(Issue(rel, citation.line, message, rule="sources"))
+                problem(citation.line, f"{where}: there is no page {page_rel}")
             elif citation.section and citation.section not in anchors[lang, citation.page]:
-                page_rel = f"{docs_rel}/{lang}/{citation.page}"
-                message = f"{where}: {page_rel} has no heading {{#{citation.section}}}"
-                issues.append(Issue(rel, citation.line, message, rule="sources"))
+                problem(
+                    citation.line, f"{where}: {page_rel} has no heading {{#{citation.section}}}"
+                )
         for key in citation.articles:
             used.add(key)
             if key not in sources.articles:
-                message = f"{where}: no article `{key}` under `articles:`"
-                issues.append(Issue(rel, citation.line, message, rule="sources"))
+                problem(citation.line, f"{where}: no article `{key}` under `articles:`")
     for article in sources.articles.values():
         if article.key not in used:
-            message = f"article `{article.key}` is cited by no page; cite it or remove it"
-            issues.append(Issue(rel, article.line, message, rule="sources"))
+            problem(
+                article.line, f"article `{article.key}` is cited by no page; cite it or remove it"
+            )
     cited_pages = {citation.page for citation in sources.citations}
     reference = langs[0] if langs else ""
-    pages = sorted(name for lang, name in anchors if lang == reference)
-    for name in pages:
+    for name in sorted(name for lang, name in anchors if lang == reference):
         pattern = next((p for p in sources.required if fnmatch.fnmatchcase(name, p)), None)
         if pattern is not None and name not in cited_pages:
             message = f"{name} has no sources; every page matching `{pattern}` needs one"
-            issues.append(
-                Issue(
-                    rel,
-                    1,
-                    message,
-                    other_path=f"{docs_rel}/{reference}/{name}",
-                    other_line=1,
-                    rule="sources",
-                    page=name,
-                )
-            )
+            other = f"{docs_rel}/{reference}/{name}"
+            issues.append(Issue(rel, 1, message, other, 1, rule="sources", page=name))
     return issues
 
 

@@ -234,17 +234,29 @@ class _Reader:
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             if not keys:
                 raise self.fail(keys, "the file must be a mapping of `key: value` lines")
-            path = ".".join(str(key) for key in keys)
-            raise self.fail(keys, f"`{path}` must be {KIND_NAMES.get(kind, str(kind))}")
+            raise self.fail(keys, f"`{_path(keys)}` must be {KIND_NAMES.get(kind, str(kind))}")
         return value
 
-    def number(self, *keys: str | int, low: float, high: float, whole: bool = False) -> Any:
-        """A number in [low, high] (a price, a multiplier, a count of days): the value is
+    def items(self, key: str, optional: bool = False) -> list[tuple[str, int]]:
+        """The key path of each entry of the list at `key` (none when optional and absent)."""
+        entries = self.get(key, kind=list, optional=optional) or []
+        return [(key, index) for index in range(len(entries))]
+
+    def number(
+        self,
+        *keys: str | int,
+        within: tuple[float, float],
+        whole: bool = False,
+        optional: bool = False,
+    ) -> Any:
+        """A number within a range (a price, a multiplier, a count of days): the value is
         checked for what it means, not only for its type."""
-        value = self.get(*keys, kind=int if whole else (int, float))
-        if not low <= value <= high:
-            path = ".".join(str(key) for key in keys)
-            raise self.fail(keys, f"`{path}` is {value}; it must be from {low:g} to {high:g}")
+        value = self.get(*keys, kind=int if whole else (int, float), optional=optional)
+        low, high = within
+        if value is not None and not low <= value <= high:
+            raise self.fail(
+                keys, f"`{_path(keys)}` is {value}; it must be from {low:g} to {high:g}"
+            )
         return value
 
     def texts(self, *keys: str | int, optional: bool = False) -> tuple[str, ...]:
@@ -252,13 +264,16 @@ class _Reader:
         items = self.get(*keys, kind=list, optional=optional) or []
         return tuple(self.get(*keys, index, kind=str) for index in range(len(items)))
 
+    def text_per_language(self, *keys: str | int) -> dict[str, str]:
+        """The text of each language, given as keys of the entry itself (`en: ...`, `zh: ...`)."""
+        return {lang: self.get(*keys, lang, kind=str) for lang in self.langs}
+
     def url(self, *keys: str | int) -> str:
         """An https: address written plainly: it goes into a link on every priced page."""
         value = self.get(*keys, kind=str)
         if not URL_RE.fullmatch(value):
-            path = ".".join(str(key) for key in keys)
             raise self.fail(
-                keys, f"`{path}` must be an https:// address without spaces, quotes or <>"
+                keys, f"`{_path(keys)}` must be an https:// address without spaces, quotes or <>"
             )
         return value
 
@@ -276,39 +291,34 @@ class _Reader:
     def per_language(
         self, *keys: str | int, langs: tuple[str, ...] | None = None, optional: bool = False
     ) -> dict[str, str]:
-        """A `{en: ..., zh: ...}` mapping with a text for each of `langs` (every language
-        unless given; the others may be there too); any key that is no language is a mistake
-        (often an unquoted comma). `optional`: {} when the key is absent."""
+        """A `{en: ..., zh: ...}` mapping with a text for each of `langs` (default: every
+        language); a key that is no language is a mistake (often an unquoted comma).
+        `optional`: {} when the key is absent."""
         value = self.get(*keys, kind=dict, optional=optional)
         if value is None:
             return {}
         for lang in self.langs if langs is None else langs:
             self.get(*keys, lang, kind=str)
         for key in value:
-            if key in self.langs:
-                self.get(*keys, key, kind=str)
-            else:
-                path = ".".join(str(k) for k in keys)
+            if key not in self.langs:
                 raise self.fail(
                     keys,
-                    f"`{path}` has an unexpected key `{key}`; quote values that contain a comma",
+                    f"`{_path(keys)}` has an unexpected key `{key}`; "
+                    "quote values that contain a comma",
                 )
+            self.get(*keys, key, kind=str)
         return {str(k): str(v) for k, v in value.items()}
 
     def labels(self, key: str, names: dict[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
         """`key: {lang: {name: text}}`: every name in each language given, each holding the
         placeholders `{...}` it must (and no other), and nothing else. A language without labels
         (or a file without `key`) is left out: a page that needs them says so."""
-        given = self.get(key, kind=dict, optional=True)
-        if given is None:
-            return {}
+        given = self.get(key, kind=dict, optional=True) or {}
         for lang in given:
             if lang not in self.langs:
                 raise self.fail((key, lang), f"`{key}` has a key `{lang}` that is no language")
         found = {}
-        for lang in self.langs:
-            if lang not in given:
-                continue
+        for lang in (lang for lang in self.langs if lang in given):
             words = self.get(key, lang, kind=dict)
             for name in words:
                 if name not in names:
@@ -324,6 +334,11 @@ class _Reader:
                     raise self.fail((key, lang, name), f"`{key}.{lang}.{name}` {problem}")
             found[lang] = {name: str(words[name]) for name in names}
         return found
+
+
+def _path(keys: tuple[str | int, ...]) -> str:
+    """A value's place as messages name it: `plans.1.price`."""
+    return ".".join(str(key) for key in keys)
 
 
 def _placeholder_problem(text: str, fields: tuple[str, ...]) -> str | None:
@@ -345,82 +360,71 @@ def _placeholder_problem(text: str, fields: tuple[str, ...]) -> str | None:
 def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
     r = _Reader(doc, languages)
     r.get(kind=dict)
-    plans = []
-    for index in range(len(r.get("plans", kind=list))):
-        features = r.get("plans", index, "features", kind=dict)
-        plans.append(
-            Plan(
-                name=r.get("plans", index, "name", kind=str),
-                gloss=r.per_language("plans", index, "gloss", langs=(), optional=True),
-                price=r.number("plans", index, "price", low=PRICE_RANGE[0], high=PRICE_RANGE[1]),
-                send_multiplier=r.number(
-                    "plans",
-                    index,
-                    "send_multiplier",
-                    low=MULTIPLIER_RANGE[0],
-                    high=MULTIPLIER_RANGE[1],
-                ),
-                features={
-                    str(lang): r.texts("plans", index, "features", lang) for lang in features
-                },
-                line=doc.line("plans", index),
-            )
+    plans = [
+        Plan(
+            name=r.get(*at, "name", kind=str),
+            gloss=r.per_language(*at, "gloss", langs=(), optional=True),
+            price=r.number(*at, "price", within=PRICE_RANGE),
+            send_multiplier=r.number(*at, "send_multiplier", within=MULTIPLIER_RANGE),
+            features={
+                str(lang): r.texts(*at, "features", lang)
+                for lang in r.get(*at, "features", kind=dict)
+            },
+            line=doc.line(*at),
         )
+        for at in r.items("plans")
+    ]
     r.unique("plans", "name", [plan.name for plan in plans])
-    addons = []
-    for index in range(len(r.get("addons", kind=list))):
-        priced = r.get("addons", index, "price", kind=(int, float), optional=True) is not None
-        addons.append(
-            Addon(
-                name=r.get("addons", index, "name", kind=str),
-                gloss=r.per_language("addons", index, "gloss", langs=(), optional=True),
-                price=r.number("addons", index, "price", low=PRICE_RANGE[0], high=PRICE_RANGE[1])
-                if priced
-                else None,
-                text={lang: r.get("addons", index, lang, kind=str) for lang in r.langs},
-                line=doc.line("addons", index),
-            )
+    addons = [
+        Addon(
+            name=r.get(*at, "name", kind=str),
+            gloss=r.per_language(*at, "gloss", langs=(), optional=True),
+            price=r.number(*at, "price", within=PRICE_RANGE, optional=True),
+            text=r.text_per_language(*at),
+            line=doc.line(*at),
         )
+        for at in r.items("addons")
+    ]
     r.unique("addons", "name", [addon.name for addon in addons])
-    clash = sorted({plan.name for plan in plans} & {addon.name for addon in addons})
+    plan_names = [plan.name for plan in plans]
+    addon_names = [addon.name for addon in addons]
+    clash = sorted(set(plan_names) & set(addon_names))
     if clash:
         raise r.fail(("addons",), f"`{clash[0]}` is both a plan and an add-on")
-    plan_names = {plan.name for plan in plans}
-    addon_names = {addon.name for addon in addons}
     features = []
-    for index in range(len(r.get("features", kind=list, optional=True) or [])):
-        cells = r.get("features", index, "plans", kind=dict)
+    for at in r.items("features", optional=True):
+        cells = r.get(*at, "plans", kind=dict)
         for plan, cell in cells.items():
-            where = ("features", index, "plans", plan)
             if plan not in plan_names:
-                raise r.fail(where, f"unknown plan `{plan}`; plans are {', '.join(plan_names)}")
-            if cell not in (INCLUDED, NOT_INCLUDED) and cell not in addon_names:
                 raise r.fail(
-                    where,
+                    (*at, "plans", plan),
+                    f"unknown plan `{plan}`; plans are {', '.join(plan_names)}",
+                )
+            if cell not in (INCLUDED, NOT_INCLUDED, *addon_names):
+                raise r.fail(
+                    (*at, "plans", plan),
                     f"`{plan}: {cell}` must be {INCLUDED}, {NOT_INCLUDED} or an add-on name",
                 )
+        aliases = r.get(*at, "aliases", kind=dict, optional=True)
         features.append(
             Feature(
-                key=r.get("features", index, "key", kind=str),
-                name={lang: r.get("features", index, lang, kind=str) for lang in r.langs},
-                page=r.get("features", index, "page", kind=str, optional=True),
+                key=r.get(*at, "key", kind=str),
+                name=r.text_per_language(*at),
+                page=r.get(*at, "page", kind=str, optional=True),
                 cells={str(plan): str(cell) for plan, cell in cells.items()},
-                line=doc.line("features", index),
-                aliases={
-                    lang: r.texts("features", index, "aliases", lang, optional=True)
-                    for lang in r.langs
-                }
-                if r.get("features", index, "aliases", kind=dict, optional=True) is not None
-                else {},
+                line=doc.line(*at),
+                aliases={}
+                if aliases is None
+                else {lang: r.texts(*at, "aliases", lang, optional=True) for lang in r.langs},
             )
         )
     example = None
     if r.get("example", kind=dict, optional=True) is not None:
         name = r.get("example", "plan", kind=str)
         extra = r.texts("example", "addons")
+        priced = [addon.name for addon in addons if addon.price is not None]
         for position, addon in enumerate(extra):
-            found = next((a for a in addons if a.name == addon), None)
-            if found is None or found.price is None:
+            if addon not in priced:
                 raise r.fail(
                     ("example", "addons", position), f"`{addon}` is not an add-on with a price"
                 )
@@ -443,14 +447,14 @@ def _load_pricing(doc: YamlDoc, languages: Languages) -> Pricing:
         rel=doc.rel,
         last_verified=last_verified,
         last_verified_label=r.per_language("last_verified_label") if last_verified else None,
-        basis_contacts=r.number("basis_contacts", low=1, high=10_000_000, whole=True)
-        if r.get("basis_contacts", kind=int, optional=True) is not None
-        else None,
+        basis_contacts=r.number(
+            "basis_contacts", within=(1, 10_000_000), whole=True, optional=True
+        ),
         features=tuple(features),
         example=example,
         as_of=r.get("as_of", kind=dt.date),
         as_of_label=r.per_language("as_of_label"),
-        max_age_days=r.number("max_age_days", low=1, high=100_000, whole=True),
+        max_age_days=r.number("max_age_days", within=(1, 100_000), whole=True),
         verify_url=r.url("verify_url"),
         basis=r.per_language("basis"),
         plans=tuple(plans),
@@ -467,23 +471,16 @@ SKILL_NAME_RE = re.compile(r"(?P<prefix>[a-z0-9]+-)[a-z0-9]+(?:-[a-z0-9]+)*")
 
 def _load_skills(doc: YamlDoc, languages: Languages) -> tuple[tuple[Skill, ...], str]:
     """The skills, and the prefix every name starts with: `prefix:` in the file, or else the
-    first word the names share (a page mentions a skill as `/sales-x`; the prefix tells a
-    mention from any other inline code that starts with /)."""
+    first word the names share (it tells a mention `/sales-x` from other inline code)."""
     r = _Reader(doc, languages)
     skills = []
-    for index in range(len(r.get("skills", kind=list))):
-        name = r.get("skills", index, "name", kind=str)
+    for at in r.items("skills"):
+        name = r.get(*at, "name", kind=str)
         if name.startswith("/"):
-            raise r.fail(("skills", index, "name"), f"skill name `{name}` must not start with /")
-        skills.append(
-            Skill(
-                name=name,
-                text={lang: r.get("skills", index, lang, kind=str) for lang in r.langs},
-                line=doc.line("skills", index),
-            )
-        )
-    r.unique("skills", "name", [skill.name for skill in skills])
+            raise r.fail((*at, "name"), f"skill name `{name}` must not start with /")
+        skills.append(Skill(name, r.text_per_language(*at), doc.line(*at)))
     names = [skill.name for skill in skills]
+    r.unique("skills", "name", names)
     given = r.get("prefix", kind=str, optional=True)
     shared = {m["prefix"] if (m := SKILL_NAME_RE.fullmatch(name)) else "" for name in names}
     prefix = given if given is not None else (shared.pop() if len(shared) == 1 else "")
@@ -508,27 +505,26 @@ def _load_terms(
     r = _Reader(doc, languages)
     reference = languages.reference
     terms = []
-    for index in range(len(r.get("terms", kind=list))):
-        avoid = r.get("terms", index, "avoid", kind=dict, optional=True) or {}
+    for at in r.items("terms"):
+        avoid = r.get(*at, "avoid", kind=dict, optional=True) or {}
         for lang in avoid:
             if lang not in languages.translations:
-                where = ("terms", index, "avoid", lang)
-                raise r.fail(where, f"`avoid` lists renderings per translation; `{lang}` is none")
+                raise r.fail(
+                    (*at, "avoid", lang),
+                    f"`avoid` lists renderings per translation; `{lang}` is none",
+                )
+        names = {lang: r.get(*at, lang, kind=str, optional=lang != reference) for lang in r.langs}
         terms.append(
             Term(
-                en=r.get("terms", index, reference, kind=str),
+                en=names[reference],
                 # a translation may lack a term yet: its pages are not checked for it
-                names={
-                    lang: r.get("terms", index, lang, kind=str, optional=lang != reference)
-                    for lang in r.langs
-                    if lang == reference or r.get("terms", index, lang, kind=str, optional=True)
-                },
-                brand=bool(r.get("terms", index, "brand", kind=bool, optional=True)),
-                line=doc.line("terms", index),
-                definition=r.per_language("terms", index, "def", optional=True) or None,
-                page=r.get("terms", index, "page", kind=str, optional=True),
-                avoid={lang: r.texts("terms", index, "avoid", lang) for lang in avoid},
-                not_in=tuple(p.lower() for p in r.texts("terms", index, "not_in", optional=True)),
+                names={lang: name for lang, name in names.items() if name or lang == reference},
+                brand=bool(r.get(*at, "brand", kind=bool, optional=True)),
+                line=doc.line(*at),
+                definition=r.per_language(*at, "def", optional=True) or None,
+                page=r.get(*at, "page", kind=str, optional=True),
+                avoid={lang: r.texts(*at, "avoid", lang) for lang in avoid},
+                not_in=tuple(p.lower() for p in r.texts(*at, "not_in", optional=True)),
             )
         )
     r.unique("terms", reference, [term.en for term in terms])
@@ -557,74 +553,54 @@ def _listed_ids(doc: YamlDoc, languages: Languages) -> dict[str, tuple[str, ...]
     r = _Reader(doc, languages)
     found = {}
     for kind in ("areas", "roles"):
-        entries = r.get(kind, kind=list, optional=True)
-        if entries is None:
-            continue
-        ids = [r.get(kind, index, "id", kind=str) for index in range(len(entries))]
-        r.unique(kind, "id", ids)
-        found[kind] = tuple(ids)
+        if r.get(kind, kind=list, optional=True) is not None:
+            ids = [r.get(*at, "id", kind=str) for at in r.items(kind)]
+            r.unique(kind, "id", ids)
+            found[kind] = tuple(ids)
     return found
 
 
 def load_data(data_dir: Path, rel_dir: str = "data", config: SiteConfig | None = None) -> SiteData:
-    """Read every data file; collect the problems of all of them before failing. The pricing,
-    skills, glossary and untranslated files may be absent: their checks are then off."""
+    """Read every data file; collect the problems of all of them before failing. A missing
+    file turns its checks off."""
     config = config or SiteConfig()
-    limit = config.max_file_kib * 1024
     problems: list[str] = []
-    loaded: dict[str, Any] = {}
-    off: list[str] = []
-    files = {
-        "pricing": (config.pricing_file, _load_pricing, "price checks"),
-        "skills": (config.skills_file, _load_skills, "skill checks"),
-        "glossary": (config.glossary_file, _load_terms, "glossary checks"),
-        "untranslated": (config.untranslated_file, _load_untranslated, ""),
-    }
-    empty: dict[str, Any] = {
-        "pricing": None,
-        "skills": ((), ""),
-        "glossary": ((), {}),
-        "untranslated": {lang: {} for lang in config.languages.translations},
-    }
     docs: dict[str, YamlDoc] = {}
     for path in sorted(data_dir.glob("*.y*ml")) if data_dir.is_dir() else []:
         # every data file is untrusted text, read once: its markup is refused at its own line
         try:
-            docs[path.name] = load_yaml(path, f"{rel_dir}/{path.name}", limit)
+            docs[path.name] = load_yaml(path, f"{rel_dir}/{path.name}", config.max_file_kib * 1024)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
         problems.extend(unsafe_data(docs[path.name]))
-    listed: dict[str, tuple[str, ...]] = {}
-    if config.paths_file in docs:  # the ids that front matter's `area` and `roles` may use
-        try:
-            listed = _listed_ids(docs[config.paths_file], config.languages)
-        except InputError as exc:
-            problems.extend(exc.problems)
-    for key, (name, loader, checks) in files.items():
-        rel = f"{rel_dir}/{name}"
-        path = data_dir / name
-        if not path.exists():
-            if checks is None:
-                problems.append(f"{rel}:1: data file is missing")
-            else:
-                loaded[key] = empty[key]
-                if checks:
-                    off.append(f"{checks} are off: there is no {rel}")
-            continue
-        if name not in docs:
-            continue  # unreadable: its problem is above
-        try:
-            loaded[key] = loader(docs[name], config.languages)
-        except InputError as exc:
-            problems.extend(exc.problems)
+    no_pages: dict[str, dict[str, int]] = {lang: {} for lang in config.languages.translations}
+    files = {  # key: (file name, reader, the checks it turns on, the value without the file)
+        "paths": (config.paths_file, _listed_ids, "", {}),
+        "pricing": (config.pricing_file, _load_pricing, "price checks", None),
+        "skills": (config.skills_file, _load_skills, "skill checks", ((), "")),
+        "glossary": (config.glossary_file, _load_terms, "glossary checks", ((), {})),
+        "untranslated": (config.untranslated_file, _load_untranslated, "", no_pages),
+    }
+    loaded: dict[str, Any] = {}
+    off: list[str] = []
+    for key, (name, loader, checks, empty) in files.items():
+        loaded[key] = empty
+        if not (data_dir / name).exists():
+            if checks:
+                off.append(f"{checks} are off: there is no {rel_dir}/{name}")
+        elif name in docs:  # else unreadable: its problem is above
+            try:
+                loaded[key] = loader(docs[name], config.languages)
+            except InputError as exc:
+                problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
     return SiteData(
         pricing=loaded["pricing"],
         skills=loaded["skills"][0],
         skill_prefix=loaded["skills"][1],
-        listed=listed,
+        listed=loaded["paths"],
         skills_rel=f"{rel_dir}/{config.skills_file}",
         terms=loaded["glossary"][0],
         glossary_labels=loaded["glossary"][1],
