@@ -104,17 +104,27 @@ def word_pattern(word: str) -> re.Pattern[str]:
 
 def add_synonyms(index: SearchIndex, groups: Sequence[Group]) -> SearchIndex:
     """Give every entry that uses a word of a group all the group's words, in the synonyms
-    field, if the index declares it."""
+    field, if the index declares it.
+
+    A group that the entry's heading names (营销活动分析 for 打开率) is what the entry is about:
+    its words come first and twice, so that they weigh more there than in an entry that only
+    mentions the concept (打开率 in a sentence about A/B tests).
+    """
     if SYNONYMS_FIELD not in index["config"].get("fields", {}) or not groups:
         return index
     patterns = [[word_pattern(w) for w in group] for group in groups]
     docs = []
     for entry in index["docs"]:
-        text = f"{entry.get('title', '')} {entry.get('text', '')}".replace(_BREAK, "")
-        words: dict[str, None] = {}
+        title = entry.get("title", "").replace(_BREAK, "")
+        text = f"{title} {entry.get('text', '')}".replace(_BREAK, "")
+        named: dict[str, None] = {}  # the groups of the heading
+        used: dict[str, None] = {}  # the groups of the text
         for group, found in zip(groups, patterns, strict=True):
-            if any(p.search(text) for p in found):
-                words.update(dict.fromkeys(group))
+            if any(p.search(title) for p in found):
+                named.update(dict.fromkeys(group))
+            elif any(p.search(text) for p in found):
+                used.update(dict.fromkeys(group))
+        words = [*named, *named, *(w for w in used if w not in named)]
         docs.append({**entry, SYNONYMS_FIELD: " ".join(words)} if words else entry)
     return {**index, "docs": docs}
 
