@@ -176,6 +176,15 @@ def test_the_build_stops_with_a_clear_message_when_material_changed(tmp_path: Pa
         ),
         ("POST /api/3/contact/sync", ["3contactsync", "api3contactsync", "contactsync"]),
         ("plain words, an API, HTTP 429, A/B tests", []),  # ab: too short to join
+        # prose alternatives and an address's host are not code: no proposaldemo, no compricing
+        ("stages Proposal/Demo on Starter/Pro/Enterprise", []),
+        ("see activecampaign.com/pricing/plans", ["pricingplans"]),
+        (
+            "https://you.api-us1.com/api/3/contact/sync",
+            ["3contactsync", "api3contactsync", "contactsync"],
+        ),
+        # a number as readers type it: 2,500 contacts is also 2500; 3.5 and 1,2 are not grouped
+        ("For 2,500 and 10,000 contacts (version 3.5, pages 1,2)", ["10000", "2500"]),
     ],
 )
 def test_identifiers_are_camelcase_words_and_path_tails_whole(text: str, words: list[str]) -> None:
@@ -235,7 +244,7 @@ def test_an_entry_using_one_word_of_a_group_gets_every_word() -> None:
     assert en[0]["synonyms"] == "authentication api key"
     assert "synonyms" not in en[2]
     zh = add_synonyms(index, [("鉴权", "身份验证")])["docs"]
-    assert zh[1]["synonyms"] == "鉴权 身份验证"
+    assert zh[1]["synonyms"] == "鉴权 身份验证 鉴权 身份验证"  # named by the heading: twice
     assert add_synonyms({"config": {"fields": {}}, "docs": docs}, [("a", "b")])["docs"] == docs
 
 

@@ -13,11 +13,17 @@
   it and no chip shows in the results, a typo still finds the page; each beside the site without
   the change (the index as it was, Material's worker as shipped). The sixth case, the cold query
   set, is the search-quality gate (tests/gates/test_search_quality.py).
+- What the cold query set taught (issue 27, on the real site): a section that says the query as
+  a phrase outranks long sections with its words far apart, a number is found as readers type it
+  (2500 for 2,500), and a synonym group that a heading names weighs more there; each beside the
+  same site without that one change.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -26,7 +32,7 @@ import pytest
 from tests.browser.search import search
 from tests.gates.tools import build_variant
 from tests.sitebuild import REPO, Build, plugin, restore_material_scripts
-from translations.output.theme_patches import WARMUP_EVENT
+from translations.output.theme_patches import PATCHES, PHRASE_FIRST, WARMUP_EVENT, patch_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -385,3 +391,90 @@ def test_a_typo_still_finds_the_page(meaning_site: Build, page) -> None:
 
 def test_with_materials_worker_a_typo_finds_nothing(meaning_shipped: Path, page) -> None:
     assert _first(page, meaning_shipped, "index.html", "pipline") == []
+
+
+# --- 5. what the cold query set taught (issue 27): the real site beside it without one change ---
+
+
+def _real_copy(real_site: Build, folder: Path) -> Path:
+    site = folder / "site"
+    shutil.copytree(real_site.site, site)
+    return site
+
+
+def _rewrite_index(site: Path, edit: Callable[[dict], dict]) -> None:
+    """Apply ``edit`` to every entry of both languages' index, as served to hosts and file://."""
+    for folder in (site / "search", site / "zh" / "search"):
+        index = json.loads((folder / "search_index.json").read_text("utf-8"))
+        index["docs"] = [edit(entry) for entry in index["docs"]]
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        (folder / "search_index.json").write_text(data, "utf-8")
+        (folder / "search_index.js").write_text(f"var __index = {data}", "utf-8")
+
+
+@pytest.fixture(scope="module")
+def real_without_phrases(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with every fix of Material's worker but phrase-first."""
+    site = _real_copy(real_site, tmp_path_factory.mktemp("real-no-phrase"))
+    restore_material_scripts(site)
+    patch_site(site, [patch for patch in PATCHES if patch is not PHRASE_FIRST])
+    return site
+
+
+@pytest.fixture(scope="module")
+def real_index_as_before(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with its index as it was: no number joined (2500 for 2,500) among the
+    compounds, and each synonym once in an entry, whether its heading names the group or not."""
+
+    def as_before(entry: dict) -> dict:
+        out = dict(entry)
+        if "compounds" in out:
+            out["compounds"] = " ".join(w for w in out["compounds"].split() if not w.isdigit())
+        if "synonyms" in out:
+            out["synonyms"] = " ".join(dict.fromkeys(out["synonyms"].split(" ")))
+        return out
+
+    site = _real_copy(real_site, tmp_path_factory.mktemp("real-index-before"))
+    _rewrite_index(site, as_before)
+    return site
+
+
+PHRASES = [
+    # the troubleshooting note "Contacts don't enter (or re-enter) the automation"
+    ("index.html", "contact not entering automation", "troubleshooting.html"),
+    # 分群: 打开或点击过邮件的联系人, beside long sections with 打开, 邮件 and 联系人 far apart
+    ("zh/index.html", "打开过邮件的联系人", "zh/segmentation.html"),
+]
+
+
+@pytest.mark.parametrize(("lang_page", "query", "answer"), PHRASES)
+def test_the_section_that_says_the_query_ranks_in_the_top_three(
+    real_site: Build, page, lang_page: str, query: str, answer: str
+) -> None:
+    assert answer in _first(page, real_site.site, lang_page, query)[:3]
+
+
+@pytest.mark.parametrize(("lang_page", "query", "answer"), PHRASES)
+def test_without_phrase_first_long_sections_push_it_down(
+    real_without_phrases: Path, page, lang_page: str, query: str, answer: str
+) -> None:
+    assert answer not in _first(page, real_without_phrases, lang_page, query)[:3]
+
+
+# numbers as readers type them: only plans.md writes 2,500
+def test_a_number_typed_whole_finds_it_written_with_a_comma(real_site: Build, page) -> None:
+    assert _first(page, real_site.site, "index.html", "2500")[:1] == ["plans.html"]
+
+
+def test_without_the_joined_number_it_finds_nothing(real_index_as_before: Path, page) -> None:
+    assert "plans.html" not in _first(page, real_index_as_before, "index.html", "2500")
+
+
+# a synonym group named by a heading: 营销活动分析 is about 打开率; A/B tests mention it
+def test_the_section_a_synonym_is_about_outranks_a_mention(real_site: Build, page) -> None:
+    assert "zh/reporting.html" in _first(page, real_site.site, "zh/index.html", "email打开率")[:3]
+
+
+def test_with_each_synonym_once_the_mentions_outrank_it(real_index_as_before: Path, page) -> None:
+    found = _first(page, real_index_as_before, "zh/index.html", "email打开率")
+    assert "zh/reporting.html" not in found[:3]

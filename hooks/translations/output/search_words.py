@@ -9,7 +9,8 @@ displays:
 - :func:`add_synonyms`: every word of a concept, when the entry uses one of them. The groups come
   from the glossary (``aliases:`` of a term, ``synonyms:`` for concepts without a term), per
   language: a maintainer adds a synonym in one place (:func:`synonym_groups`).
-- :func:`identifier_words`: code identifiers whole, beside the parts the separator makes.
+- :func:`identifier_words`: code identifiers whole, beside the parts the separator makes (and
+  numbers: 2,500 is also 2500).
 - :func:`drop_unsearched_fields`: a field declared with boost 0 (the role chips, ``tags``) leaves
   the index and the result snippets.
 
@@ -32,8 +33,15 @@ _BREAK = "\u200b"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # a run of ASCII letters and digits: one piece of a Latin word or of an identifier
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
-# a path or pair of code words joined by slashes: /api/3/contact/sync, contact/sync, dealGroups/1
-_PATH = re.compile(r"/?[A-Za-z0-9_]+(?:/[A-Za-z0-9_]+)+")
+# a path or pair of code words joined by slashes: /api/3/contact/sync, contact/sync, dealGroups/1;
+# after a dot it is the path of an address (activecampaign.com/pricing: the host's ending first)
+_PATH = re.compile(r"(?P<host>(?<=\.))?/?[A-Za-z0-9_]+(?:/[A-Za-z0-9_]+)+")
+# a capitalised word: prose alternatives joined by slashes (Proposal/Demo, Starter/Pro/Enterprise)
+# are not code, and their joins (proenterprise) would rank any query that starts like them
+_WORD = re.compile(r"[A-Z][a-z]+")
+# a number with thousands separators (2,500; 10,000): the separator splits it at the comma, and
+# readers type it whole (2500)
+_GROUPED_NUMBER = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])")
 # where Material's recommended camelCase separator (?!\b)(?=[A-Z][a-z]) splits a word
 _CAMEL_BREAK = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]")
 # the query side (theme patch split-word-required) looks up a split word whole when it joins
@@ -96,17 +104,27 @@ def word_pattern(word: str) -> re.Pattern[str]:
 
 def add_synonyms(index: SearchIndex, groups: Sequence[Group]) -> SearchIndex:
     """Give every entry that uses a word of a group all the group's words, in the synonyms
-    field, if the index declares it."""
+    field, if the index declares it.
+
+    A group that the entry's heading names (营销活动分析 for 打开率) is what the entry is about:
+    its words come first and twice, so that they weigh more there than in an entry that only
+    mentions the concept (打开率 in a sentence about A/B tests).
+    """
     if SYNONYMS_FIELD not in index["config"].get("fields", {}) or not groups:
         return index
     patterns = [[word_pattern(w) for w in group] for group in groups]
     docs = []
     for entry in index["docs"]:
-        text = f"{entry.get('title', '')} {entry.get('text', '')}".replace(_BREAK, "")
-        words: dict[str, None] = {}
+        title = entry.get("title", "").replace(_BREAK, "")
+        text = f"{title} {entry.get('text', '')}".replace(_BREAK, "")
+        named: dict[str, None] = {}  # the groups of the heading
+        used: dict[str, None] = {}  # the groups of the text
         for group, found in zip(groups, patterns, strict=True):
-            if any(p.search(text) for p in found):
-                words.update(dict.fromkeys(group))
+            if any(p.search(title) for p in found):
+                named.update(dict.fromkeys(group))
+            elif any(p.search(text) for p in found):
+                used.update(dict.fromkeys(group))
+        words = [*named, *named, *(w for w in used if w not in named)]
         docs.append({**entry, SYNONYMS_FIELD: " ".join(words)} if words else entry)
     return {**index, "docs": docs}
 
@@ -118,10 +136,17 @@ def identifier_words(text: str) -> list[str]:
     """Code identifiers of ``text`` whole, lowercased, sorted, unique: the words the camelCase
     separator splits (WhatsApp, dealGroups), and each tail of two or more segments of a path,
     joined (/api/3/contact/sync: api3contactsync, 3contactsync, contactsync), as the query side
-    joins a split word that a reader types."""
+    joins a split word that a reader types. Not code: words of prose joined by slashes
+    (Starter/Pro/Enterprise) and the host of an address (activecampaign.com/pricing: com).
+    Numbers with thousands separators are identifiers too: 2,500 is also the word 2500."""
     words = {w.lower() for w in _ALNUM.findall(text) if _CAMEL_BREAK.search(w)}
-    for path in _PATH.findall(text):
-        segments = _ALNUM.findall(path)
+    words.update(n.replace(",", "") for n in _GROUPED_NUMBER.findall(text))
+    for match in _PATH.finditer(text):
+        segments = _ALNUM.findall(match.group())
+        if match["host"] is not None:
+            segments = segments[1:]
+        if not match.group().startswith("/") and all(_WORD.fullmatch(s) for s in segments):
+            continue
         for start in range(len(segments) - 1):
             joined = "".join(segments[start:]).lower()
             if len(joined) >= MIN_JOINED:

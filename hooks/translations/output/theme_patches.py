@@ -113,7 +113,9 @@ SPLIT_WORD_REQUIRED = Patch(
 # prefix (WORD_FORMS_QUERY): idempotency searches idempotency* and idempot*, which finds
 # "idempotent". A language whose lunr plugin brings its own pipeline (Chinese) is left alone.
 # The same step drops English stop words from a query that has other words: the index holds
-# none, but as prefixes (in*, the*) they matched include, theme and every page.
+# none, but as prefixes (in*, the*) they matched include, theme and every page. It notes which
+# word each added stem stands for (lunr.acForms, reset per query), so that PHRASE_FIRST takes
+# "messag" for the "message" the reader typed.
 WORD_FORMS_INDEX = Patch(
     name="word-forms-index",
     asset="assets/javascripts/workers/search.*.min.js",
@@ -134,12 +136,13 @@ WORD_FORMS_QUERY = Patch(
     asset="assets/javascripts/workers/search.*.min.js",
     find='.map(r=>/(^[+-]|[~^]\\d+$)/.test(r)?r:`${r}*`).join(" ")}',
     replace=(
-        ".map((r,i,a)=>{if(/(^[+-]|[~^]\\d+$)/.test(r))return r;"
+        ".map((r,i,a)=>{i||(lunr.acForms={});if(/(^[+-]|[~^]\\d+$)/.test(r))return r;"
         "if(/^[A-Za-z]+$/.test(r)&&!lunr.stopWordFilter(r.toLowerCase())&&a.some(x=>"
         '!/^[A-Za-z]+$/.test(x)||lunr.stopWordFilter(x.toLowerCase())))return"";'
         "let s=lunr.acWordForms&&/^[A-Za-z]{3,}$/.test(r)"
         '?lunr.stemmer(new lunr.Token(r.toLowerCase())).toString():"";'
-        'return s&&s!==r.toLowerCase()?`${r}* ${s}*`:`${r}*`}).filter(Boolean).join(" ")}'
+        "return s&&s!==r.toLowerCase()?(lunr.acForms[s]=r.toLowerCase(),`${r}* ${s}*`):`${r}*`})"
+        '.filter(Boolean).join(" ")}'
     ),
     why="a query would find only the word forms it starts with (idempotency, not idempotent)",
 )
@@ -147,16 +150,52 @@ WORD_FORMS_QUERY = Patch(
 # matches (integrations/search/_/index.ts), and a title match weighs 1000 times a text match: a
 # section whose heading has one word of "live chat on website" outranks the page that says all
 # of them. The fix ranks the results that match more of the query's words first, by score among
-# equals (the words a result matched are Material's own `terms`).
+# equals (the words a result matched are Material's own `terms`); a result that says the query
+# as a phrase (PHRASE_FIRST) has its score weighed PHRASE_WEIGHT times.
+PHRASE_WEIGHT = 300
 MORE_WORDS_FIRST = Patch(
     name="more-words-first",
     asset="assets/javascripts/workers/search.*.min.js",
     find=".sort((s,o)=>o.score-s.score).reduce(",
     replace=(
         ".sort((s,o)=>Object.values(o.terms).filter(Boolean).length"
-        "-Object.values(s.terms).filter(Boolean).length||o.score-s.score).reduce("
+        "-Object.values(s.terms).filter(Boolean).length"
+        f"||o.score*(o.phrase?{PHRASE_WEIGHT}:1)-s.score*(s.phrase?{PHRASE_WEIGHT}:1)).reduce("
     ),
     why="a heading that shares one word of the query would outrank the answer that has them all",
+)
+# lunr scores each word of a query on its own, and Material turns its length normalisation off
+# (b(0)): a long section that uses "open", "email" and "contact" far apart outranks the one that
+# says "contacts who opened an email", and 打开过邮件的联系人 ranks four long sections above
+# 打开或点击过邮件的联系人. The fix marks each result that holds the query's words as a phrase:
+# each word (a stem counts as the word it came from, lunr.acForms) within three slots after the
+# one before, in the query's order, in one paragraph of one field (a block of Material's position
+# table: position = block << 20 | slot; a slot is a word, a stop word or a tag). Among results
+# that match as many words, MORE_WORDS_FIRST weighs their score PHRASE_WEIGHT times: a little
+# under a heading's match (the title field's boost, 1000), so a heading that names the query
+# still leads, and a phrase in the text outranks a heading that shares one word of it.
+# Ranked first outright, a phrase in a list of related pages outranked the page itself (data
+# model objects). A one-word query leaves every result at 0.
+READER_WORD = "(k=>lunr.acForms&&lunr.acForms[k]||k)"
+PHRASE_FIRST = Patch(
+    name="phrase-first",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find="terms:f}))}return s},[])",
+    replace=(
+        "terms:f,phrase:((m,c)=>{"
+        f"let R={READER_WORD},W=[...new Set(c.map(x=>R(x.term)))],P={{}};"
+        "if(W.length<2)return 0;"
+        # the slots of each paragraph of each field, with the reader's word found there
+        "for(let k in m){let q=c.find(x=>k.startsWith(x.term)),w=R(q?q.term:k);"
+        "for(let d in m[k])for(let z of m[k][d].position||[])"
+        "(P[d+(z>>20)]||(P[d+(z>>20)]=[])).push([z&1048575,w])}"
+        # from each place of the first word, the next word within three slots, and so on
+        "for(let b in P)for(let[x,w]of P[b]){if(w!==W[0])continue;let at=x,i=1;"
+        "for(;i<W.length;i++){let n=P[b].filter(([y,v])=>v===W[i]&&y>at&&y-at<=3);"
+        "if(!n.length)break;at=Math.min(...n.map(a=>a[0]))}if(i===W.length)return 1}"
+        "return 0})(u.metadata,r)}))}return s},[])"
+    ),
+    why="a long section with the query's words far apart would outrank one that says them together",
 )
 # A typo (pricng, webhok, pipline) matches nothing and the reader sees "no matching documents".
 # When a query finds nothing, the fix searches again with each Latin word of five letters or
@@ -208,6 +247,7 @@ PATCHES: tuple[Patch, ...] = (
     WORD_FORMS_INDEX,
     WORD_FORMS_QUERY,
     MORE_WORDS_FIRST,
+    PHRASE_FIRST,
     TYPO_FALLBACK,
     SEARCH_WARMUP,
     ALTERNATE_SAME_ORIGIN,
