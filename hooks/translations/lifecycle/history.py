@@ -1,5 +1,5 @@
 """Earlier versions of the English pages, from git: the text that a Chinese page's
-`translation_of` names.
+`translation_of` names, and the git reader the other lifecycle modules share.
 
 A stamp is the body hash of the English text a translation follows (source.body_hash). When the
 English page has moved on, that text is found again by hashing each committed version of the
@@ -22,7 +22,6 @@ from translations.model import InputError
 from translations.read.source import body_hash, decode, split_front_matter
 
 GIT_TIMEOUT = 120  # seconds; a history walk of a docs folder takes a fraction of one
-EMPTY_BLOB = "0" * 40  # the "new" blob of a deletion in `git log --raw`
 # Why a translated version was not found (NotFound.reason).
 NO_GIT, SHALLOW, NOT_IN_HISTORY = "no-git", "shallow", "not-in-history"
 
@@ -76,40 +75,47 @@ def _git(folder: Path, args: Sequence[str], stdin: bytes | None = None) -> bytes
     return result.stdout
 
 
-def _file_versions(folder: Path, prefix: str, names: Sequence[str]) -> dict[str, list[tuple]]:
-    """Per name (relative to folder): (commit, date, blob) of each commit that changed it,
-    newest first, as `git log` orders them (never a parent before its children)."""
-    out = _git(
-        folder,
-        ["log", "--format=commit %H %ct", "--raw", "--no-abbrev", "--no-renames", "--", *names],
-    ).decode("utf-8", "replace")
-    versions: dict[str, list[tuple]] = {name: [] for name in names}
-    commit, date = "", dt.date.min
-    for line in out.splitlines():
-        if line.startswith("commit "):
-            _, commit, stamp = line.split(" ")
-            date = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
-        elif line.startswith(":"):
-            info, _, path = line.partition("\t")
-            blob = info.split(" ")[3]
-            name = path.removeprefix(prefix)
-            if name in versions and blob != EMPTY_BLOB:
-                versions[name].append((commit, date, blob))
-    return versions
+def repo_state(folder: Path) -> tuple[bool, str]:
+    """Whether the repository is a shallow clone, and the folder's path inside it (`docs/`, ""
+    at the top): the prefix of every path git prints."""
+    out = _git(folder, ["rev-parse", "--is-shallow-repository", "--show-prefix"])
+    shallow, prefix = out.decode("utf-8", "replace").split("\n")[:2]
+    return shallow == "true", prefix
 
 
-def _blobs(folder: Path, blobs: set[str]) -> dict[str, bytes]:
-    """The content of each blob, from one `git cat-file --batch`."""
-    out = _git(folder, ["cat-file", "--batch"], "".join(f"{b}\n" for b in sorted(blobs)).encode())
+def git_log(
+    folder: Path, paths: Sequence[str], *options: str
+) -> list[tuple[str, dt.date, list[str]]]:
+    """The commits that changed `paths` (relative to `folder`), newest first, each as its hash,
+    its committer date in UTC (the same on every machine) and the files it changed (relative to
+    the repository's top), from one `git log`."""
+    log = ["log", *options, "-z", "--no-renames", "--name-only", "--format=%x01%H %ct"]
+    commits = []
+    for chunk in _git(folder, [*log, "--", *paths]).split(b"\x01")[1:]:
+        head, _, names = chunk.partition(b"\0")
+        sha, stamp = head.decode("ascii").split(" ")
+        day = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
+        files = [raw.strip(b"\n").decode("utf-8", "replace") for raw in names.split(b"\0")]
+        commits.append((sha, day, [file for file in files if file]))
+    return commits
+
+
+def cat_file(folder: Path, objects: Sequence[str]) -> dict[str, bytes]:
+    """`commit:path` -> the file's bytes then, from one `git cat-file --batch`; an object that
+    does not exist (the file was not there, or was deleted) is left out."""
+    out = _git(folder, ["cat-file", "--batch"], "".join(f"{o}\n" for o in objects).encode())
     found: dict[str, bytes] = {}
     pos = 0
-    while pos < len(out):
+    for name in objects:  # git answers in the order asked
         end = out.index(b"\n", pos)
-        blob, kind, size = out[pos:end].decode().split(" ")
-        start = end + 1
+        header = out[pos:end].decode("utf-8", "replace")
+        pos = end + 1
+        if header.endswith((" missing", " ambiguous")):
+            continue
+        kind, size = header.rsplit(" ", 2)[1:]
         if kind == "blob":
-            found[blob] = out[start : start + int(size)]
-        pos = start + int(size) + 1  # content, then a newline
+            found[name] = out[pos : pos + int(size)]
+        pos += int(size) + 1  # content, then a newline
     return found
 
 
@@ -122,35 +128,36 @@ def find_translated(folder: Path, wanted: dict[str, str]) -> dict[str, Translate
     if not wanted:
         return {}
     names = sorted(wanted)
+    versions: dict[str, list[tuple[str, dt.date]]] = {name: [] for name in names}
     try:
-        shallow, prefix = (
-            _git(folder, ["rev-parse", "--is-shallow-repository", "--show-prefix"])
-            .decode("utf-8", "replace")
-            .split("\n")[:2]
-        )
-        versions = _file_versions(folder, prefix, names)
-        contents = _blobs(folder, {blob for found in versions.values() for *_, blob in found})
+        shallow, prefix = repo_state(folder)
+        for sha, day, files in git_log(folder, names):
+            for file in files:
+                if file.removeprefix(prefix) in versions:
+                    versions[file.removeprefix(prefix)].append((sha, day))
+        objects = [f"{sha}:{prefix}{name}" for name in names for sha, _ in versions[name]]
+        contents = cat_file(folder, objects)
     except OSError as error:
         return {name: NotFound(NO_GIT, str(error)) for name in names}
-    missing = NotFound(SHALLOW if shallow == "true" else NOT_IN_HISTORY)
     found: dict[str, Translated | NotFound] = {}
     for name in names:
-        found[name] = missing
+        found[name] = NotFound(SHALLOW if shallow else NOT_IN_HISTORY)
         later: dt.date | None = None  # date of the newer version seen last (the next in time)
-        for commit, date, blob in versions[name]:
-            read = _read(contents.get(blob), name)
+        for sha, day in versions[name]:
+            raw = contents.get(f"{sha}:{prefix}{name}")
+            if raw is None:
+                continue  # the commit deleted the file
+            read = _read(raw, name)
             if read is not None and read[1] == wanted[name]:
-                found[name] = Translated(Version(commit, date, read[0]), later)
+                found[name] = Translated(Version(sha, day, read[0]), later)
                 break
-            later = date
+            later = day
     return found
 
 
-def _read(raw: bytes | None, name: str) -> tuple[str, str] | None:
+def _read(raw: bytes, name: str) -> tuple[str, str] | None:
     """A committed version as the checks read it, and its body hash; None if it cannot be read
     (then it is not the version a stamp names: stamping reads a file the same way)."""
-    if raw is None:
-        return None
     try:
         text = decode(raw, name)
         return text, body_hash(split_front_matter(text, name).body)

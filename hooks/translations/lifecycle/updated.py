@@ -14,35 +14,23 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from translations.lifecycle.history import _git
+from translations.lifecycle.history import git_log, repo_state
 from translations.lifecycle.staleness import date_label
-
-# `git log` output: a line per commit, this mark and its committer time (Unix seconds), then the
-# names of the files it changed, one a line
-COMMIT_MARK = "\x01"
 
 
 def last_changed(docs_dir: Path) -> dict[str, dt.date]:
     """Path under docs_dir (`en/plans.md`) -> the UTC date of the last commit that changed it;
     {} without git history."""
-    docs_dir = Path(docs_dir)
     try:
-        top = _git(docs_dir, ["rev-parse", "--show-toplevel"]).decode("utf-8").strip()
-        out = _git(
-            docs_dir,
-            ["log", f"--format={COMMIT_MARK}%ct", "--name-only", "--no-renames", "--", "."],
-        ).decode("utf-8", "replace")
+        _, prefix = repo_state(Path(docs_dir))
+        commits = git_log(Path(docs_dir), ["."])
     except OSError:
         return {}
-    prefix = docs_dir.resolve().relative_to(Path(top).resolve()).as_posix().strip(".") + "/"
-    prefix = prefix.lstrip("/")
     found: dict[str, dt.date] = {}
-    day: dt.date | None = None
-    for line in out.splitlines():
-        if line.startswith(COMMIT_MARK):
-            day = dt.datetime.fromtimestamp(int(line[1:]), dt.UTC).date()
-        elif line and day is not None and line.startswith(prefix):
-            found.setdefault(line[len(prefix) :], day)  # newest first: keep the first seen
+    for _, day, files in commits:
+        for file in files:
+            if file.startswith(prefix):
+                found.setdefault(file[len(prefix) :], day)  # newest first: keep the first seen
     return found
 
 
