@@ -21,7 +21,7 @@ from translations.checks.pricing import (
     page_has_prices,
     stale_issue,
 )
-from translations.checks.safety import STRICT_HTML, HtmlPolicy, unsafe_files, unsafe_markdown
+from translations.checks.safety import HtmlPolicy, unsafe_files, unsafe_markdown
 from translations.checks.skills import (
     anchor_issues,
     reference_issues,
@@ -51,7 +51,7 @@ from translations.read.data import SiteData, load_data
 from translations.read.frontmatter import front_matter_problems
 from translations.read.markdown import Page, parse_page
 from translations.read.markers import marker_problem
-from translations.read.source import MAX_FILE_BYTES, read_text, split_front_matter
+from translations.read.source import read_text, split_front_matter
 
 
 @dataclass
@@ -189,45 +189,6 @@ def _rel(path: Path, root: Path) -> str:
         return os.path.relpath(path, root).replace(os.sep, "/")
 
 
-def read_page(
-    path: Path | str,
-    rel: str,
-    lang: str,
-    name: str,
-    problems: list[str],
-    languages: Languages | None = None,
-    limit: int = MAX_FILE_BYTES,
-    listed: dict[str, tuple[str, ...]] | None = None,
-    *,
-    policy: HtmlPolicy = STRICT_HTML,
-    require_front_matter: bool = True,
-) -> Page | None:
-    """Read and parse one page; an unreadable one adds its problems and returns None. `policy`
-    and `require_front_matter`: the site's policies (SiteConfig), strict unless given."""
-    try:
-        source = split_front_matter(read_text(path, rel, limit), rel)
-    except InputError as exc:
-        problems.extend(exc.problems)
-        return None
-    if not source.body.strip() and require_front_matter:  # a strict site's pages say something
-        problems.append(f"{rel}:1: page is empty; write it or delete it")
-        return None
-    # untrusted input
-    refused = front_matter_problems(
-        source, lang, languages, listed, required=require_front_matter
-    ) + unsafe_markdown(source, policy)
-    if refused:
-        problems.extend(refused)
-        return None
-    page = parse_page(source, lang, name)
-    for section in page.sections:
-        for marker in section.markers:
-            problem = marker_problem(marker.name, marker.arg)
-            if problem:
-                problems.append(f"{rel}:{marker.line}: {problem}")
-    return page
-
-
 @dataclass
 class _Found:
     """What the per-page and per-pair checks found, for check_site to finish with."""
@@ -286,28 +247,45 @@ class _Checker:
     ) -> dict[str, Page | None]:
         """A page in each language (`langs`: all), facts extracted; None where a language lacks
         it, and everywhere when a page could not be read."""
-        pages: dict[str, Page | None] = {}
-        for lang in langs or self.languages.all:
-            pages[lang] = None
-            if name in self.present[lang]:
-                pages[lang] = read_page(
-                    self.docs / self.languages.path(lang, name),
-                    self.rel(lang, name),
-                    lang,
-                    name,
-                    problems,
-                    self.languages,
-                    limit=self.config.max_file_kib * 1024,
-                    listed=self.data.listed,
-                    policy=self.policy,
-                    require_front_matter=self.config.require_front_matter,
-                )
+        pages = {
+            lang: self.read_page(lang, name, problems) if name in self.present[lang] else None
+            for lang in langs or self.languages.all
+        }
         if problems:
             return dict.fromkeys(pages)
         for page in pages.values():
             if page is not None:
                 self.extract_facts(page)
         return pages
+
+    def read_page(self, lang: str, name: str, problems: list[str]) -> Page | None:
+        """Read and parse one page under the site's policies; an unreadable one adds its
+        problems and returns None."""
+        rel, config = self.rel(lang, name), self.config
+        try:
+            path = self.docs / self.languages.path(lang, name)
+            source = split_front_matter(read_text(path, rel, config.max_file_kib * 1024), rel)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+        required = config.require_front_matter
+        if not source.body.strip() and required:  # a strict site's pages say something
+            problems.append(f"{rel}:1: page is empty; write it or delete it")
+            return None
+        # untrusted input
+        refused = front_matter_problems(
+            source, lang, self.languages, self.data.listed, required=required
+        ) + unsafe_markdown(source, self.policy)
+        if refused:
+            problems.extend(refused)
+            return None
+        page = parse_page(source, lang, name)
+        for section in page.sections:
+            for marker in section.markers:
+                problem = marker_problem(marker.name, marker.arg)
+                if problem:
+                    problems.append(f"{rel}:{marker.line}: {problem}")
+        return page
 
     def read_pair(self, name: str, lang: str) -> tuple[Page, Page]:
         """A page in the reference language and in one translation, both read a moment ago
