@@ -1,11 +1,9 @@
 """Translation parity of one page pair, English as the reference.
 
-Headings are aligned by explicit id when every heading has one; otherwise by level and position
-(an edit-distance alignment anchored on the ids both sides share, see `align_headings`), so a
-heading added or dropped on one side is one issue, not a shift of every later section. Then each
-pair of sections is compared for structure (lists, tables, code, admonitions, images, links,
-markers) and facts. Every issue is reported on the Chinese file with the English line that
-disagrees, e.g. `docs/zh/crm.md:42: list items differ in section {#deals} (5 vs 4)
+Headings are paired by explicit id, or else by level and position (`align_headings`), so that a
+heading dropped on one side is one issue, not a shift of every later section. Each pair of
+sections is then compared for structure and facts, every issue on the Chinese file with the
+English line: `docs/zh/crm.md:42: list items differ in section {#deals} (5 vs 4)
 (docs/en/crm.md:40: 5 list items)`."""
 
 from __future__ import annotations
@@ -295,10 +293,8 @@ def _unit_names(section: Section) -> list[str]:
 
 
 def _rows(section: Section, common: set[str]) -> dict[int, dict[str, Fact]]:
-    """The facts of `common` that each table row and list item holds (unit index -> key -> fact).
-
-    Rows are counted first, then items; a table row is one line, a list item runs from its marker
-    to its last continuation line (a nested item is a unit of its own)."""
+    """The facts of `common` that each table row, then each list item, holds (unit index -> key
+    -> fact); a list item runs to its last continuation line, a nested item is a unit of its own."""
     row_at = {line: index for index, line in enumerate(chain.from_iterable(section.tables))}.get
     items = section.items
     starts = [first for first, _ in items]
@@ -338,11 +334,8 @@ def _unit_text(section: Section, unit: int) -> str:
 
 
 def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
-    """Row n of a table (item n of a list) holds the same facts in both languages.
-
-    The section comparison sees facts as a multiset, blind to two cells swapped between rows; here
-    each fact that both sections hold must sit in the same row or item. Facts one side lacks are
-    left to compare_facts, so that a wrong number is reported once. Tables and lists are paired
+    """Row n of a table (item n of a list) holds the same facts in both languages: compare_facts
+    is blind to two cells swapped between rows, and reports the facts one side lacks. Paired
     only when both sides have the same rows per table and as many list items."""
     if not (e.tables or e.items) or len(e.items) != len(z.items):
         return
@@ -418,12 +411,8 @@ def _unlike(a: Counter[str], b: Counter[str]) -> int:
 
 
 def align_headings(en: list[Section], zh: list[Section]) -> list[tuple[int | None, int | None]]:
-    """The two heading sequences aligned, in order: (en index, zh index) for a pair, None on the
-    side that has no counterpart.
-
-    An edit distance over the sequences: a gap costs GAP, a pair costs LEVEL if the levels differ
-    plus how unlike the sections' contents are, headings with the same id are anchors and
-    headings with different ids never pair. Of equal alignments the one that pairs the earlier
+    """The two heading sequences aligned by edit distance: (en index, zh index) for a pair, None
+    on the side without a counterpart. Of equal alignments the one that pairs the earlier
     headings wins, so a heading dropped among look-alike sections is the later one."""
     m, n = len(en), len(zh)
     content = m * n <= MAX_CONTENT_PAIRS
@@ -497,12 +486,10 @@ def _heading_text(section: Section) -> str:
 def _aligned_pairs(
     en: Page, zh: Page, heading_ids: bool
 ) -> tuple[list[Issue], list[tuple[int, Section, Section]], list[tuple[int, Section, Section]]]:
-    """Heading issues of a pair aligned by level and position, the section pairs to compare
-    (English index, English, Chinese), and the pairs the glossary looks at.
-
-    A heading on one side only is reported once, where it belongs on the other side. Its section
-    is compared as part of the section before it when that brings the two sides closer (the
-    heading was dropped, its text kept), and left out otherwise (the whole section is missing)."""
+    """Heading issues of a pair aligned by level and position, the section pairs to compare and
+    those the glossary looks at. A section whose heading the other side lacks is compared as
+    part of the one before it when that brings the sides closer (the heading was dropped, its
+    text kept), and left out otherwise (the whole section is missing)."""
     issues: list[Issue] = []
     e_heads, z_heads = en.sections[1:], zh.sections[1:]  # sections[0]: the text before a heading
     aligned = align_headings(e_heads, z_heads)
@@ -581,11 +568,8 @@ def _stub_issue(en: Page, zh: Page) -> Issue | None:
 def compare_pages(
     en: Page, zh: Page, glossary: Glossary | None = None, *, heading_ids: bool = False
 ) -> list[Issue]:
-    """All parity issues of a page pair (headings of each side, then section by section).
-
-    `heading_ids`: the site requires an explicit id on every heading (heading_issues). A page
-    without a heading beside one with several (a stub such as "only in Chinese for now") is one
-    issue, not one per section of the other."""
+    """All parity issues of a page pair: headings of each side, then section by section.
+    `heading_ids`: the site requires an explicit id on every heading."""
     stub = _stub_issue(en, zh)
     if stub is not None:
         return [stub]

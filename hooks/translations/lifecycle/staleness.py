@@ -157,9 +157,8 @@ def lag_note(zh: Page, lag: Lag, policy: Policy) -> str:
 
 
 def date_label(day: dt.date, lang: str) -> str:
-    """A date as a reader of `lang` writes it: `November 30, 2026`, `2026年11月30日` (Chinese and
-    Japanese write it alike). A rule of each language, keyed by its code; any other language gets
-    the English form (another format is added here, by code)."""
+    """A date as a reader of `lang` writes it: `2026年11月30日` in Chinese and Japanese,
+    `November 30, 2026` in any other language (another format is added here, by code)."""
     if lang in ("zh", "ja"):
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
@@ -309,13 +308,10 @@ def stamp_pages(
     languages: Languages | None = None,
     parity: Callable[[list[str]], dict[str, list[Issue]]] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Write `translation_of` into translated pages: each named page in every translation (a
-    name with a language, `docs/zh/x.md`, in that one); all pairs when names is empty.
-
-    parity: the parity issues of each page against the current reference (current_parity); a
-    page that has any is refused, not stamped. Returns (one line per page stamped or left
-    unchanged, the refusals with every issue). Line endings of the translated file are kept.
-    Missing pages are an InputError."""
+    """Write `translation_of` into translated pages: each named page in every translation (or
+    in the one its name gives, `docs/zh/x.md`), all pairs when names is empty; a page that
+    `parity` (current_parity) finds issues in is refused. Returns (one line per page stamped or
+    left unchanged, the refusals with every issue); a missing page is an InputError."""
     languages = languages or Languages()
     en = languages.reference
     targets: list[tuple[str, str]] = []  # (translation, page name)

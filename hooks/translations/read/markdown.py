@@ -57,8 +57,6 @@ TARGET_RE = re.compile(r"\]\((?P<target>[^)\s]+)(?P<rest>[^)]*)\)")
 EXTERNAL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # Any other explicit anchor a link may target: `{#id}` attribute lists or `id="..."`.
 ANCHOR_RE = re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)|id=\"(?P<html>[^\"]+)\"")
-# A skill reference anywhere in a page: `/sales-x` (the character before is checked in Python:
-# not part of a longer path, URL or word).
 # Characters that glue a token to what precedes it: a word, or a longer path, URL or number.
 ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 NOT_BEFORE_PATH = ASCII_WORD | frozenset("./:~-")
@@ -102,9 +100,7 @@ class Section:
     list_items: int = 0
     table_rows: int = 0
     table_columns: list[int] = field(default_factory=list)
-    tables: list[list[int]] = field(
-        default_factory=list
-    )  # per table: its rows' lines, header first
+    tables: list[list[int]] = field(default_factory=list)  # per table: its rows' lines
     items: list[list[int]] = field(default_factory=list)  # per list item: [first line, last line]
     code_blocks: list[CodeBlock] = field(default_factory=list)
     admonitions: list[Ref] = field(default_factory=list)
@@ -123,13 +119,10 @@ class Section:
 
     @property
     def label(self) -> str:
-        return (
-            f"{{#{self.id}}}"
-            if self.id
-            else f'"{self.title}"'
-            if self.level
-            else "(before the title)"
-        )
+        """How messages name the section: `{#id}`, `"Title"` or `(before the title)`."""
+        if self.id:
+            return f"{{#{self.id}}}"
+        return f'"{self.title}"' if self.level else "(before the title)"
 
 
 @dataclass
