@@ -301,23 +301,15 @@ def _rows(section: Section, common: set[str]) -> dict[int, dict[str, Fact]]:
     first_item = sum(len(rows) for rows in section.tables)  # items are counted after the rows
     found: dict[int, dict[str, Fact]] = {}
     for fact in section.facts:
-        key = fact.key
-        if key not in common:
+        if fact.key not in common:
             continue
-        line = fact.line
-        unit = row_at(line)
-        if unit is None and starts:
-            item = bisect_right(starts, line) - 1
-            if item < 0 or line > items[item][1]:
-                continue
+        unit = row_at(fact.line)
+        if unit is None:
+            item = bisect_right(starts, fact.line) - 1
+            if item < 0 or fact.line > items[item][1]:
+                continue  # in neither a row nor an item
             unit = first_item + item
-        elif unit is None:
-            continue
-        row = found.get(unit)
-        if row is None:
-            found[unit] = {key: fact}
-        elif key not in row:
-            row[key] = fact
+        found.setdefault(unit, {}).setdefault(fact.key, fact)
     return found
 
 

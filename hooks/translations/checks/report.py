@@ -143,6 +143,7 @@ class SiteReport:
         status = self.status(name, build_lang)
         lag = status.lag if status is not None else None
         translated_build = build_lang != self.languages.reference
+        shows_prices = status is not None and status.prices.get(file_lang, False)
         pricing = self.data.pricing
         as_of = "" if pricing is None else pricing.as_of.isoformat()
         return {
@@ -152,13 +153,11 @@ class SiteReport:
             and file_lang == build_lang
             and status is not None
             and status.outdated,
-            "prices_stale": self.prices_stale
-            and status is not None
-            and status.prices.get(file_lang, False),
+            "prices_stale": self.prices_stale and shows_prices,
             "prices_as_of": "" if pricing is None else pricing.as_of_label.get(build_lang, as_of),
             "verify_url": "" if pricing is None else pricing.verify_url,
             # the date note: any page that states a price, a plan gate or a limit
-            "figures": status is not None and status.prices.get(file_lang, False),
+            "figures": shows_prices,
             # ... in full where the price tables stand, one line elsewhere
             "figures_full": status is not None and status.tables.get(file_lang, False),
             "prices_verified": None
@@ -167,9 +166,9 @@ class SiteReport:
             # the outdated banner: the date of the English version the translation follows,
             # and the first section that changed since (the side-by-side view opens there)
             "follows": date_label(lag.follows, build_lang) if lag and lag.follows else "",
-            "first_change": next((c.id for c in lag.changes if c.id and c.kind != "removed"), "")
-            if lag
-            else "",
+            "first_change": next(
+                (c.id for c in (lag.changes if lag else ()) if c.id and c.kind != "removed"), ""
+            ),
         }
 
 
@@ -375,44 +374,25 @@ class _Checker:
     def pair_issues(self, en: Page | None, zh: Page | None, status: PageStatus) -> Iterator[Issue]:
         """Existence, parity, glossary and staleness of one page pair; notes on `status` what
         it finds out."""
-        name, lang = status.name, status.lang
-        reference = language_name(self.languages.reference)
+        name, lang, listing = status.name, status.lang, self.data.untranslated_rel
+        reference, translation = language_name(self.languages.reference), language_name(lang)
         if en is not None and zh is None and not status.untranslated:
-            yield Issue(
-                self.rel(lang, name),
-                1,
-                f"page is missing; translate {en.rel} or list {name} in "
-                f"{self.data.untranslated_rel}",
-                en.rel,
-                1,
-                f"{reference} page",
-                rule="parity",
-                page=name,
-            )
+            message = f"page is missing; translate {en.rel} or list {name} in {listing}"
+            other = f"{reference} page"
+            path = self.rel(lang, name)
+            yield Issue(path, 1, message, en.rel, 1, other, rule="parity", page=name)
         elif en is None and zh is not None:
-            yield Issue(
-                self.rel(self.languages.reference, name),
-                1,
-                f"page is missing; {reference} is the reference",
-                zh.rel,
-                1,
-                f"{language_name(lang)} page without {_a(reference)} original",
-                rule="parity",
-                page=name,
-            )
+            message = f"page is missing; {reference} is the reference"
+            other = f"{translation} page without {_a(reference)} original"
+            path = self.rel(self.languages.reference, name)
+            yield Issue(path, 1, message, zh.rel, 1, other, rule="parity", page=name)
         if en is None or zh is None:
             return
         if status.untranslated:
-            yield Issue(
-                self.data.untranslated_rel,
-                self.data.untranslated[lang][name],
-                f"{name} is listed as untranslated",
-                zh.rel,
-                1,
-                f"but the {language_name(lang)} page exists; remove it from the list",
-                rule="parity",
-                page=name,
-            )
+            line = self.data.untranslated[lang][name]
+            message = f"{name} is listed as untranslated"
+            other = f"but the {translation} page exists; remove it from the list"
+            yield Issue(listing, line, message, zh.rel, 1, other, rule="parity", page=name)
         if is_current(en, zh):
             yield from self.compare(en, zh)
         elif recorded_hash(zh) is None:
