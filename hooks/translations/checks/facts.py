@@ -237,10 +237,8 @@ class FactExtractor:
         if m["iso"] is not None and len(num) == 4:
             return _date(written, line, num, m["iso"][1:3], m["iso"][4:6])
         if m["zh_year"] is not None and len(num) == 4:
-            if m["zh_m"] is None:
-                return Fact(
-                    "number", f"n:{int(num)}", written, line, value=int(num)
-                )  # a year, as in English
+            if m["zh_m"] is None:  # a year, as in English
+                return Fact("number", f"n:{int(num)}", written, line, value=int(num))
             return _date(written, line, num, m["zh_m"], m["zh_d"])
         if m["zh_month"] is not None and num.isdigit() and 1 <= int(num) <= 12:
             return _date(written, line, None, num, m["zh_md"])

@@ -75,7 +75,7 @@ def _anchor_line(
 
 
 def compare_headings(en: Page, zh: Page) -> list[Issue]:
-    """Same headings, levels and ids, in the same order."""
+    """Same headings, levels and ids, in the same order (every heading has an id)."""
     issues: list[Issue] = []
     en_sections, zh_sections = _by_id(en), _by_id(zh)
     en_order = [s.id for s in en.headings if s.id]
@@ -83,12 +83,8 @@ def compare_headings(en: Page, zh: Page) -> list[Issue]:
     common = set(en_order) & set(zh_order)
     first_zh = zh.headings[0].line if zh.headings else zh.source.body_line
     first_en = en.headings[0].line if en.headings else en.source.body_line
-    # a Chinese heading without an id at the same position is reported as such, not as missing
-    unnamed = set()
-    if len(en.headings) == len(zh.headings):
-        unnamed = {e.id for e, z in zip(en.headings, zh.headings, strict=True) if z.id is None}
     for index, key in enumerate(en_order):
-        if key not in common and key not in unnamed:
+        if key not in common:
             e = en_sections[key]
             line = _anchor_line(en_order, zh_sections, common, index, first_zh)
             source = f"{'#' * e.level} {e.title} {{#{key}}}"

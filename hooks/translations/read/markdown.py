@@ -243,11 +243,10 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
     section = Section(id=None, level=0, title="", line=source.body_line)
     sections = [section]
     prose: list[str] = []
-    fence = ""
+    fence = ""  # the fence of the open code block, "" outside one
     fence_indent = 0
-    fence_start = 0
-    fence_info = ""
-    code: list[str] = []
+    block = CodeBlock(0, "", "")  # the open code block
+    code: list[str] = []  # its lines
     in_list = False  # inside a list: a marker line starts an item even without a blank line
     paragraph = False  # the previous line was paragraph text, which a list cannot interrupt
     blank = True
@@ -260,7 +259,8 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
         if fence:
             stripped = line.strip()
             if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                section.code_blocks.append(CodeBlock(fence_start, fence_info, "\n".join(code)))
+                block.code = "\n".join(code)
+                section.code_blocks.append(block)
                 fence = ""
             else:
                 code.append(line[fence_indent:] if line[:fence_indent].isspace() else line.lstrip())
@@ -278,8 +278,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
             if match:
                 fence = match.group("fence")
                 fence_indent = len(match.group("indent"))
-                fence_start = base + offset
-                fence_info = match.group("info").strip()
+                block = CodeBlock(base + offset, match.group("info").strip(), "")
                 code = []
                 prose.append("")
                 paragraph = False
