@@ -431,11 +431,10 @@ class _Checker:
                 lag.not_found = outcome.reason
                 issues.append(not_found_issue(en, zh, outcome))
                 continue
-            version = outcome.version
-            old_rel = f"{version.commit[:12]}:{en.rel}"
-            old, against_old = self.then(version.text, old_rel, status.name, zh)
+            old_rel = f"{outcome.commit[:12]}:{en.rel}"
+            old, against_old = self.then(outcome.text, old_rel, status.name, zh)
             issues += heading_issues(en, self.config.heading_ids) + against_old
-            lag.commit, lag.follows, lag.since = version.commit, version.date, outcome.changed_on
+            lag.commit, lag.follows, lag.since = outcome.commit, outcome.date, outcome.changed_on
             lag.changes = section_changes(old, en)
             overdue = overdue_issue(en, zh, lag, policy, today)
             if overdue is not None:

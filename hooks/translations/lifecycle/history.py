@@ -1,13 +1,9 @@
-"""Earlier versions of the English pages, from git: the text that a Chinese page's
-`translation_of` names, and the git reader the other lifecycle modules share.
+"""Earlier versions of the English pages, from git, and the git reader the lifecycle shares.
 
-A stamp is the body hash of the English text a translation follows (source.body_hash). When the
-English page has moved on, that text is found again by hashing each committed version of the
-English file: one `git log` for every file asked about, one `git cat-file --batch` for all their
-versions. Nothing runs when every translation is up to date, the usual case. No library reads
-git history for us here (GitPython would be a dependency for two commands), so this module
-calls the git command line. Pure: no MkDocs.
-"""
+A stamp is the body hash of the English text a translation follows; when the English has moved
+on, that text is found by hashing each committed version, with one `git log` and one `git
+cat-file --batch` for every file asked about (none when every translation is up to date). The
+git command line, as no library reads history without a dependency. Pure: no MkDocs."""
 
 from __future__ import annotations
 
@@ -27,19 +23,12 @@ NO_GIT, SHALLOW, NOT_IN_HISTORY = "no-git", "shallow", "not-in-history"
 
 
 @dataclass(frozen=True)
-class Version:
-    """One committed version of a file."""
+class Translated:
+    """The committed English version a stamp names, and when the English first changed after it."""
 
     commit: str  # full hash of the commit that wrote this version
     date: dt.date  # its committer date, in UTC (the same on every machine)
     text: str  # the file, decoded as the checks read it
-
-
-@dataclass(frozen=True)
-class Translated:
-    """The English version a stamp names, and when the English first changed after it."""
-
-    version: Version
     changed_on: dt.date | None  # None: no later commit; only the working tree differs
 
 
@@ -120,11 +109,9 @@ def cat_file(folder: Path, objects: Sequence[str]) -> dict[str, bytes]:
 
 
 def find_translated(folder: Path, wanted: dict[str, str]) -> dict[str, Translated | NotFound]:
-    """For each English file (name relative to `folder`) the version whose body hash is the
-    recorded one: the newest such version, as a text reverted to an older state is that state.
-
-    Never raises: a folder without git history, a shallow clone or a hash that no version has
-    gives a NotFound, which the caller turns into a message naming the command that fixes it."""
+    """For each English file (name relative to `folder`) the newest version whose body hash is
+    the recorded one; never raises: no history, a shallow clone or a hash no version has is a
+    NotFound, which the caller turns into a message naming the command that fixes it."""
     if not wanted:
         return {}
     names = sorted(wanted)
@@ -149,7 +136,7 @@ def find_translated(folder: Path, wanted: dict[str, str]) -> dict[str, Translate
                 continue  # the commit deleted the file
             read = _read(raw, name)
             if read is not None and read[1] == wanted[name]:
-                found[name] = Translated(Version(sha, day, read[0]), later)
+                found[name] = Translated(sha, day, read[0], later)
                 break
             later = day
     return found
