@@ -63,10 +63,8 @@ MAX_PROBLEM_CHARS = 1000
 
 
 class InputError(Exception):
-    """Input the checks cannot read (bad YAML, bad encoding, empty page, unknown marker).
-
-    Carries every problem found (each cut to one bounded line), so that one run shows them all;
-    `shown` is what a log prints: the first MAX_PROBLEMS, then how many more."""
+    """Input the checks cannot read (bad YAML, bad encoding, empty page, unknown marker): every
+    problem found, each cut to one bounded line, so that one run shows them all."""
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = [_bounded(problem) for problem in problems]

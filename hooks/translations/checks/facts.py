@@ -1,13 +1,9 @@
 """Facts a translation must keep: numbers, prices, dates, code, URLs, endpoints, merge tags, brands.
 
-Each fact gets a key that is the same in both languages after normalising notation:
-`$68/mo` and `68美元/月` are both 68, `50K`, `5万` and `50,000` are all 50000, `March 2026` and
-`2026年3月` are both the date 2026-03. Numbers written as words (`three`, `三`, `两`) are "soft":
-they satisfy a counterpart on the other side but need none, because idiom ("一个", "once") differs;
-they are only looked for when a section has an unmatched fact.
-
-The characters before a match that would glue it to a word (v3, api-us1) are checked in Python on
-the matches, not by a lookbehind in each regex."""
+Each fact has a key that is the same in both languages: `$68/mo` and `68美元/月` are both 68,
+`50K`, `5万` and `50,000` all 50000, `March 2026` and `2026年3月` the date 2026-03. Numbers
+written as words (`three`, `三`) are "soft": they satisfy a counterpart but need none, as idiom
+differs ("一个", "once"); they are looked for only when a section has an unmatched fact."""
 
 from __future__ import annotations
 
@@ -159,13 +155,11 @@ class FactExtractor:
         taken.extend(self._paths_and_tags(prose, first, found))
         taken.sort()
         self._numbers(prose, first, found, taken)
-        per_section: list[list[Fact]] = []
-        for section in sections:
-            facts = [
-                Fact("code", "c:" + ref.text, ref.text, ref.line) for ref in section.code_spans
-            ]
-            facts += [Fact("url", "u:" + ref.text, ref.text, ref.line) for ref in section.urls]
-            per_section.append(facts)
+        per_section = [
+            [Fact("code", "c:" + ref.text, ref.text, ref.line) for ref in section.code_spans]
+            + [Fact("url", "u:" + ref.text, ref.text, ref.line) for ref in section.urls]
+            for section in sections
+        ]
         starts = [section.line for section in sections]
         for fact in found:
             per_section[bisect_right(starts, fact.line) - 1].append(fact)
@@ -259,9 +253,8 @@ class FactExtractor:
         return None
 
     def _capitals(self, text: str, line: int, facts: list[Fact]) -> list[tuple[int, int]]:
-        """Month dates, brand and product names (and misspelt brands), from capitalised words.
-
-        Returns the spans of the dates, whose digits are not numbers of their own."""
+        """Month dates, brand and product names (and misspelt brands), from capitalised words;
+        returns the spans of the dates, whose digits are not numbers of their own."""
         dates: list[tuple[int, int]] = []
         last = 0
         skip_to = 0

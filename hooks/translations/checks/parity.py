@@ -87,8 +87,8 @@ def compare_headings(en: Page, zh: Page) -> list[Issue]:
         if key not in common:
             e = en_sections[key]
             line = _anchor_line(en_order, zh_sections, common, index, first_zh)
-            source = f"{'#' * e.level} {e.title} {{#{key}}}"
-            issues.append(_issue(zh, line, f"heading {{#{key}}} is missing", en, e.line, source))
+            message = f"heading {{#{key}}} is missing"
+            issues.append(_issue(zh, line, message, en, e.line, _heading_text(e)))
     for index, key in enumerate(zh_order):
         if key not in common:
             line = _anchor_line(zh_order, en_sections, common, index, first_en)
@@ -121,8 +121,7 @@ def _count(
 
 
 def _shape(section: Section) -> tuple[object, ...]:
-    """Everything compare_sections looks at: most sections agree, and then it has nothing to
-    report."""
+    """Everything compare_sections looks at (most sections agree: then it reports nothing)."""
     return (
         section.list_items,
         section.table_rows,

@@ -1,17 +1,9 @@
 """Translation status from git alone, for a site whose translations carry no stamp.
 
-A translation is behind when its reference page has a commit after the translation's last
-commit: the translator's last commit is taken as the moment the two were in step, so the
-reference as it was in that commit is the version the translation follows. "After" is the
-order of `git log --topo-order` (a child before its parents), so a commit that changed both
-files leaves them in step, whatever their dates. Edits not committed yet do not count.
-
-Three git calls for the whole site, however many pages: `rev-parse`, one `git log
---name-only` over the docs folders, and one `git cat-file --batch` for the reference versions
-of the pages that are behind. A folder that is not a git repository, a shallow clone or a
-missing `git` is a NoHistory with one line saying so, never a traceback. Pure: no MkDocs;
-works on (reference path, translation path) pairs, so any number of translations and any layout.
-"""
+A translation is behind when its reference has a commit after the translation's last commit, in
+`git log --topo-order` order (a commit that changed both leaves them in step, whatever the
+dates); the reference as it was in that commit is the version the translation follows. Three git
+calls for any number of pages; no usable history is a NoHistory of one line. Pure: no MkDocs."""
 
 from __future__ import annotations
 

@@ -257,15 +257,13 @@ def format_changes(zh_rel: str, en_rel: str, name: str, lag: Lag) -> list[str]:
     lines = [head]
     for change in lag.changes:
         where = f"{lag.commit[:12]}:{en_rel}" if change.kind == "removed" else en_rel
-        lines.append("")
-        lines.append(f"{change.kind} {change.label} ({where}:{change.line})")
+        lines += ["", f"{change.kind} {change.label} ({where}:{change.line})"]
         lines.extend(f"    {line}".rstrip() for line in change.diff)
         if change.appeared:
             lines.append(f"    facts that appeared: {', '.join(change.appeared)}")
         if change.vanished:
             lines.append(f"    facts that vanished: {', '.join(change.vanished)}")
-    lines.append("")
-    lines.append(f"Translate these sections in {zh_rel}, then run `make stamp PAGE={name}`.")
+    lines += ["", f"Translate these sections in {zh_rel}, then run `make stamp PAGE={name}`."]
     return lines
 
 

@@ -1,12 +1,8 @@
-"""When each page last changed: the "last updated" line under a page, from git history.
+"""When each page last changed, from git: the "last updated" line under a page.
 
-One `git log` over the docs folder gives every file's last commit; a page's date is the later of
-its own and its translation's, so a reader of either language sees when the pair last changed.
-Commit dates, read in UTC, are the same on every machine and in every time zone, so two builds
-of one commit write the same date (the reproducible-build gate compares them byte for byte);
-uncommitted edits do not move it. No history (a copy without .git, git missing): no dates, and
-the pages show no line. Pure: no MkDocs (plugin.py passes the result to the pages).
-"""
+A page's date is the latest commit of its files in any language, in UTC, so that two builds of
+one commit write the same date (the reproducible-build gate compares them); uncommitted edits do
+not move it, and without history no page shows the line. Pure: no MkDocs."""
 
 from __future__ import annotations
 
@@ -40,8 +36,7 @@ def pair_date(dates: dict[str, dt.date], files: Iterable[str]) -> dt.date | None
 
 
 def updated_label(dates: dict[str, dt.date], files: Iterable[str], lang: str) -> str:
-    """The date a reader of `lang` sees under the page (`December 6, 2026`, `2026年12月6日`):
-    the latest of its files' (the page in every language: a reader of any language sees when
-    the page last changed anywhere); "" when none has committed history."""
+    """The date a reader of `lang` sees under the page (`2026年12月6日`): the latest of its files
+    in every language; "" when none has committed history."""
     day = pair_date(dates, files)
     return date_label(day, lang) if day else ""
