@@ -31,6 +31,11 @@ class Fact:
         return f"`{self.text}`" if self.kind == "code" else self.text
 
 
+def plural(count: int, noun: str) -> str:
+    """`1 section`, `2 sections`."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 # Rules whose issues count as translation parity problems in `status`.
 PARITY_RULES = frozenset({"parity", "facts", "glossary", "links"})
 

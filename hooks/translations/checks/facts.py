@@ -288,15 +288,8 @@ class FactExtractor:
                 month = int(data)  # type: ignore[call-overload]
                 date = MONTH_DATE_RE.match(text, start)
                 if date is not None:
-                    facts.append(
-                        _date(
-                            " ".join(date.group(0).split()),
-                            line,
-                            date["y"] or date["y2"],
-                            month,
-                            date["d"],
-                        )
-                    )
+                    written, year = " ".join(date.group(0).split()), date["y"] or date["y2"]
+                    facts.append(_date(written, line, year, month, date["d"]))
                     skip_to = date.end()
                     dates.append((start, skip_to))
                 elif word in MONTHS:  # a month name on its own satisfies a Chinese 3月

@@ -46,7 +46,7 @@ from translations.lifecycle.staleness import (
     section_changes,
     unstamped_issue,
 )
-from translations.model import PARITY_RULES, InputError, Issue
+from translations.model import PARITY_RULES, InputError, Issue, plural
 from translations.read.data import SiteData, load_data
 from translations.read.frontmatter import front_matter_problems
 from translations.read.markdown import Page, parse_page
@@ -175,10 +175,6 @@ class SiteReport:
 def _a(word: str) -> str:
     """`an English`, `a Chinese`."""
     return ("an " if word[:1] in "AEIOU" else "a ") + word
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from translations.lifecycle.history import cat_file, git_log, repo_state
-from translations.model import InputError
+from translations.model import InputError, plural
 from translations.read.source import decode
 
 Pair = tuple[str, str]  # (reference path, translation path), relative to the site's root
@@ -91,9 +91,8 @@ def behind_pairs(root: Path, pairs: Sequence[Pair]) -> dict[Pair, Behind]:
 def behind_note(translation: str, name: str, summary: str, found: Behind, reference: str) -> str:
     """The line `check` and the build log for a page behind (news, not a defect)."""
     return (
-        f"{translation}: {summary} ({reference} has {found.commits} commit"
-        f"{'' if found.commits == 1 else 's'} after the translation's last, "
-        f"{found.last.sha[:12]} of {found.last.date.isoformat()}); "
+        f"{translation}: {summary} ({reference} has {plural(found.commits, 'commit')} after the "
+        f"translation's last, {found.last.sha[:12]} of {found.last.date.isoformat()}); "
         f"`python -m translations status {name}` lists what changed"
     )
 

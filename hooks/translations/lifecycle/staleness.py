@@ -17,7 +17,7 @@ from pathlib import Path
 from translations.checks.facts import MONTHS
 from translations.config import FOLDER, Languages
 from translations.lifecycle.history import NO_GIT, SHALLOW, NotFound
-from translations.model import Fact, InputError, Issue
+from translations.model import Fact, InputError, Issue, plural
 from translations.read.markdown import Page, Section
 from translations.read.source import (
     FRONT_MATTER_RE,
@@ -85,8 +85,7 @@ class Lag:
         if self.not_found:
             return "outdated, translated version not found"
         when = f"since {self.since.isoformat()}" if self.since else "by an uncommitted edit"
-        count = len(self.changes)
-        return f"outdated {when}, {count} section{'' if count == 1 else 's'} changed"
+        return f"outdated {when}, {plural(len(self.changes), 'section')} changed"
 
 
 def recorded_hash(zh: Page) -> str | None:
@@ -339,9 +338,8 @@ def stamp_pages(
         issues = [issue for issue in differs.get(name, ()) if issue.path in (zh_rel, en_rel)]
         if issues:
             refused.append(
-                f"{zh_rel}: not stamped: {len(issues)} parity issue"
-                f"{'' if len(issues) == 1 else 's'} against the current English {en_rel}; "
-                "fix them, then stamp again:"
+                f"{zh_rel}: not stamped: {plural(len(issues), 'parity issue')} against the "
+                f"current English {en_rel}; fix them, then stamp again:"
             )
             refused.extend(f"    {issue}" for issue in issues)
             continue
