@@ -298,12 +298,16 @@ class _Checker:
             section.facts = found
         return page
 
-    def then(self, text: str, old_rel: str, name: str, zh: Page) -> tuple[Page, list[Issue]]:
-        """The reference as it was (`text`, named `old_rel`, facts extracted) and the parity
-        issues of the translation against it, but for that version's own headings (history)."""
+    def follows(self, status: PageStatus, en: Page, zh: Page, lag: Lag, text: str) -> list[Issue]:
+        """Note on `status` that the translation follows the reference `text` of `lag.commit`
+        (and which sections changed since); returns the translation's parity issues against
+        that text, but for the old version's own headings (history)."""
+        old_rel = f"{lag.commit[:12]}:{en.rel}"
         source = split_front_matter(text, old_rel)
-        old = self.extract_facts(parse_page(source, self.languages.reference, name))
-        return old, [issue for issue in self.compare(old, zh) if issue.path != old_rel]
+        old = self.extract_facts(parse_page(source, self.languages.reference, status.name))
+        lag.changes = section_changes(old, en)
+        status.outdated, status.lag = True, lag
+        return [issue for issue in self.compare(old, zh) if issue.path != old_rel]
 
     def check(self, names: list[str], keep_going: bool = False) -> _Found:
         """Read the pages once and run every per-page and per-pair check on them. keep_going:
@@ -421,17 +425,14 @@ class _Checker:
         notes: list[str] = []
         for status in statuses:
             en, zh = pairs[status.lang, status.name]
-            lag, outcome = status.lag, found[status.lang, status.name]
-            assert lag is not None
+            outcome = found[status.lang, status.name]
             if isinstance(outcome, NotFound):
-                lag.not_found = outcome.reason
+                status.lag = Lag(not_found=outcome.reason)
                 issues.append(not_found_issue(en, zh, outcome))
                 continue
-            old_rel = f"{outcome.commit[:12]}:{en.rel}"
-            old, against_old = self.then(outcome.text, old_rel, status.name, zh)
-            issues += heading_issues(en, self.config.heading_ids) + against_old
-            lag.commit, lag.follows, lag.since = outcome.commit, outcome.date, outcome.changed_on
-            lag.changes = section_changes(old, en)
+            lag = Lag(outcome.commit, outcome.date, outcome.changed_on)
+            issues += heading_issues(en, self.config.heading_ids)
+            issues += self.follows(status, en, zh, lag, outcome.text)
             overdue = overdue_issue(en, zh, lag, policy, today)
             if overdue is not None:
                 issues.append(overdue)
@@ -467,19 +468,12 @@ class _Checker:
             if behind is None:
                 continue
             en, zh = self.read_pair(status.name, status.lang)
-            old_rel = f"{behind.last.sha[:12]}:{en.rel}"
-            old, against_old = self.then(behind.reference_then or "", old_rel, status.name, zh)
+            lag = Lag(behind.last.sha, behind.last.date, behind.since.date)
+            then = self.follows(status, en, zh, lag, behind.reference_then or "")
             if behind.reference_then is not None:  # the pair as it was: what the translation says
                 now = set(self.compare(en, zh))
-                issues = [issue for issue in issues if issue not in now] + against_old
-            status.outdated = True
-            status.lag = Lag(
-                commit=behind.last.sha,
-                follows=behind.last.date,
-                since=behind.since.date,
-                changes=section_changes(old, en),
-            )
-            notes.append(behind_note(zh.rel, status.name, status.lag.summary(), behind, en.rel))
+                issues = [issue for issue in issues if issue not in now] + then
+            notes.append(behind_note(zh.rel, status.name, lag.summary(), behind, en.rel))
         return issues, notes
 
 
