@@ -443,10 +443,9 @@ class _Checker:
     def check_git(
         self, root: Path, statuses: list[PageStatus], issues: list[Issue]
     ) -> tuple[list[Issue], list[str]]:
-        """A site whose translations carry no stamp: a page whose reference changed after the
-        translation's last commit is behind (lifecycle/gitstatus.py), checked against the
-        reference as it was then. Returns `issues` without the unstamped ones and those of the
-        current reference for such pages, and the notes."""
+        """A site without stamps: a translation whose reference changed after its last commit is
+        behind (gitstatus.py) and checked against the reference as it was then, instead of
+        being asked for a stamp. Returns the issues so amended, and the notes."""
         unstamped = f"{FIELD} is missing"
         issues = [
             i for i in issues if not (i.rule == "staleness" and i.message.startswith(unstamped))
@@ -501,9 +500,8 @@ def data_link_issues(
 def _inputs(
     root: Path, docs_dir: Path | None, data_dir: Path | None, config: SiteConfig | None
 ) -> tuple[Path, Path, Path, SiteConfig, SiteData]:
-    """The folders (docs/ and data/ under the root unless given), the settings (every policy
-    strict unless given) and the data files, once the names and links under docs/ and data/
-    are known to be safe: nothing outside the repository is read."""
+    """The folders, the settings (strict unless given) and the data files, read only once no
+    name or link under docs/ and data/ leads outside the repository."""
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     data_dir = Path(data_dir) if data_dir else root / "data"
