@@ -51,12 +51,12 @@ def history(root: Path, paths: Iterable[str], prefix: str | None = None) -> dict
     prefix = _prefix(root) if prefix is None else prefix
     folders = sorted({path.split("/", 1)[0] for path in wanted}) or ["."]
     with _reading(root):
-        commits = git_log(root, folders, "--topo-order")
+        commits = git_log(root, prefix, folders, "--topo-order")
     found: dict[str, list[Commit]] = {path: [] for path in wanted}
     for order, (sha, day, files) in enumerate(commits):
         for name in files:
-            if name.removeprefix(prefix) in found:
-                found[name.removeprefix(prefix)].append(Commit(order, sha, day))
+            if name in found:
+                found[name].append(Commit(order, sha, day))
     return found
 
 

@@ -73,11 +73,11 @@ def repo_state(folder: Path) -> tuple[bool, str]:
 
 
 def git_log(
-    folder: Path, paths: Sequence[str], *options: str
+    folder: Path, prefix: str, paths: Sequence[str], *options: str
 ) -> list[tuple[str, dt.date, list[str]]]:
-    """The commits that changed `paths` (relative to `folder`), newest first, each as its hash,
-    its committer date in UTC (the same on every machine) and the files it changed (relative to
-    the repository's top), from one `git log`."""
+    """The commits that changed `paths`, newest first, each as its hash, its committer date in
+    UTC (the same on every machine) and the files it changed, from one `git log`; paths are
+    relative to `folder`, whose path in the repository is `prefix` (repo_state)."""
     log = ["log", *options, "-z", "--no-renames", "--name-only", "--format=%x01%H %ct"]
     commits = []
     for chunk in _git(folder, [*log, "--", *paths]).split(b"\x01")[1:]:
@@ -85,7 +85,8 @@ def git_log(
         sha, stamp = head.decode("ascii").split(" ")
         day = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
         files = [raw.strip(b"\n").decode("utf-8", "replace") for raw in names.split(b"\0")]
-        commits.append((sha, day, [file for file in files if file]))
+        inside = [file.removeprefix(prefix) for file in files if file and file.startswith(prefix)]
+        commits.append((sha, day, inside))
     return commits
 
 
@@ -118,10 +119,10 @@ def find_translated(folder: Path, wanted: dict[str, str]) -> dict[str, Translate
     versions: dict[str, list[tuple[str, dt.date]]] = {name: [] for name in names}
     try:
         shallow, prefix = repo_state(folder)
-        for sha, day, files in git_log(folder, names):
+        for sha, day, files in git_log(folder, prefix, names):
             for file in files:
-                if file.removeprefix(prefix) in versions:
-                    versions[file.removeprefix(prefix)].append((sha, day))
+                if file in versions:
+                    versions[file].append((sha, day))
         objects = [f"{sha}:{prefix}{name}" for name in names for sha, _ in versions[name]]
         contents = cat_file(folder, objects)
     except OSError as error:

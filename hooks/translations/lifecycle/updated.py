@@ -19,14 +19,13 @@ def last_changed(docs_dir: Path) -> dict[str, dt.date]:
     {} without git history."""
     try:
         _, prefix = repo_state(Path(docs_dir))
-        commits = git_log(Path(docs_dir), ["."])
+        commits = git_log(Path(docs_dir), prefix, ["."])
     except OSError:
         return {}
     found: dict[str, dt.date] = {}
     for _, day, files in commits:
         for file in files:
-            if file.startswith(prefix):
-                found.setdefault(file[len(prefix) :], day)  # newest first: keep the first seen
+            found.setdefault(file, day)  # newest first: keep the first seen
     return found
 
 
