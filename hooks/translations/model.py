@@ -31,6 +31,11 @@ class Fact:
         return f"`{self.text}`" if self.kind == "code" else self.text
 
 
+def plural(count: int, noun: str) -> str:
+    """`1 section`, `2 sections`."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 # Rules whose issues count as translation parity problems in `status`.
 PARITY_RULES = frozenset({"parity", "facts", "glossary", "links"})
 
@@ -63,10 +68,8 @@ MAX_PROBLEM_CHARS = 1000
 
 
 class InputError(Exception):
-    """Input the checks cannot read (bad YAML, bad encoding, empty page, unknown marker).
-
-    Carries every problem found (each cut to one bounded line), so that one run shows them all;
-    `shown` is what a log prints: the first MAX_PROBLEMS, then how many more."""
+    """Input the checks cannot read (bad YAML, bad encoding, empty page, unknown marker): every
+    problem found, each cut to one bounded line, so that one run shows them all."""
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = [_bounded(problem) for problem in problems]

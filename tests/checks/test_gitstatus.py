@@ -13,7 +13,7 @@ import pytest
 
 from translations.checks.report import check_site
 from translations.cli import main
-from translations.lifecycle import gitstatus
+from translations.lifecycle import history
 from translations.options import read_site_config
 
 from .test_lifecycle import git
@@ -204,13 +204,13 @@ def test_three_git_calls_for_any_number_of_pages(
         replace_in(root / f"docs/en/p{n:03}.md", f"Step {n}.", f"Step {n}, then {n + 1}.")
     commit_all(root, "v2", V2)
     calls: list[str] = []
-    real = gitstatus._git
+    real = history._git
 
     def counted(folder: Path, args: list[str], stdin: bytes | None = None) -> bytes:
         calls.append(args[0])
         return real(folder, args, stdin)
 
-    monkeypatch.setattr(gitstatus, "_git", counted)
+    monkeypatch.setattr(history, "_git", counted)
     report = run(root)
     assert calls == ["rev-parse", "log", "cat-file"]
     assert sorted(name for name, status in report.pages["zh"].items() if status.lag) == [

@@ -1,13 +1,9 @@
 """Facts a translation must keep: numbers, prices, dates, code, URLs, endpoints, merge tags, brands.
 
-Each fact gets a key that is the same in both languages after normalising notation:
-`$68/mo` and `68美元/月` are both 68, `50K`, `5万` and `50,000` are all 50000, `March 2026` and
-`2026年3月` are both the date 2026-03. Numbers written as words (`three`, `三`, `两`) are "soft":
-they satisfy a counterpart on the other side but need none, because idiom ("一个", "once") differs;
-they are only looked for when a section has an unmatched fact.
-
-The characters before a match that would glue it to a word (v3, api-us1) are checked in Python on
-the matches, not by a lookbehind in each regex."""
+Each fact has a key that is the same in both languages: `$68/mo` and `68美元/月` are both 68,
+`50K`, `5万` and `50,000` all 50000, `March 2026` and `2026年3月` the date 2026-03. Numbers
+written as words (`three`, `三`) are "soft": they satisfy a counterpart but need none, as idiom
+differs ("一个", "once"); they are looked for only when a section has an unmatched fact."""
 
 from __future__ import annotations
 
@@ -159,13 +155,11 @@ class FactExtractor:
         taken.extend(self._paths_and_tags(prose, first, found))
         taken.sort()
         self._numbers(prose, first, found, taken)
-        per_section: list[list[Fact]] = []
-        for section in sections:
-            facts = [
-                Fact("code", "c:" + ref.text, ref.text, ref.line) for ref in section.code_spans
-            ]
-            facts += [Fact("url", "u:" + ref.text, ref.text, ref.line) for ref in section.urls]
-            per_section.append(facts)
+        per_section = [
+            [Fact("code", "c:" + ref.text, ref.text, ref.line) for ref in section.code_spans]
+            + [Fact("url", "u:" + ref.text, ref.text, ref.line) for ref in section.urls]
+            for section in sections
+        ]
         starts = [section.line for section in sections]
         for fact in found:
             per_section[bisect_right(starts, fact.line) - 1].append(fact)
@@ -237,10 +231,8 @@ class FactExtractor:
         if m["iso"] is not None and len(num) == 4:
             return _date(written, line, num, m["iso"][1:3], m["iso"][4:6])
         if m["zh_year"] is not None and len(num) == 4:
-            if m["zh_m"] is None:
-                return Fact(
-                    "number", f"n:{int(num)}", written, line, value=int(num)
-                )  # a year, as in English
+            if m["zh_m"] is None:  # a year, as in English
+                return Fact("number", f"n:{int(num)}", written, line, value=int(num))
             return _date(written, line, num, m["zh_m"], m["zh_d"])
         if m["zh_month"] is not None and num.isdigit() and 1 <= int(num) <= 12:
             return _date(written, line, None, num, m["zh_md"])
@@ -261,9 +253,8 @@ class FactExtractor:
         return None
 
     def _capitals(self, text: str, line: int, facts: list[Fact]) -> list[tuple[int, int]]:
-        """Month dates, brand and product names (and misspelt brands), from capitalised words.
-
-        Returns the spans of the dates, whose digits are not numbers of their own."""
+        """Month dates, brand and product names (and misspelt brands), from capitalised words;
+        returns the spans of the dates, whose digits are not numbers of their own."""
         dates: list[tuple[int, int]] = []
         last = 0
         skip_to = 0
@@ -297,15 +288,8 @@ class FactExtractor:
                 month = int(data)  # type: ignore[call-overload]
                 date = MONTH_DATE_RE.match(text, start)
                 if date is not None:
-                    facts.append(
-                        _date(
-                            " ".join(date.group(0).split()),
-                            line,
-                            date["y"] or date["y2"],
-                            month,
-                            date["d"],
-                        )
-                    )
+                    written, year = " ".join(date.group(0).split()), date["y"] or date["y2"]
+                    facts.append(_date(written, line, year, month, date["d"]))
                     skip_to = date.end()
                     dates.append((start, skip_to))
                 elif word in MONTHS:  # a month name on its own satisfies a Chinese 3月

@@ -1,11 +1,9 @@
 """Translation parity of one page pair, English as the reference.
 
-Headings are aligned by explicit id when every heading has one; otherwise by level and position
-(an edit-distance alignment anchored on the ids both sides share, see `align_headings`), so a
-heading added or dropped on one side is one issue, not a shift of every later section. Then each
-pair of sections is compared for structure (lists, tables, code, admonitions, images, links,
-markers) and facts. Every issue is reported on the Chinese file with the English line that
-disagrees, e.g. `docs/zh/crm.md:42: list items differ in section {#deals} (5 vs 4)
+Headings are paired by explicit id, or else by level and position (`align_headings`), so that a
+heading dropped on one side is one issue, not a shift of every later section. Each pair of
+sections is then compared for structure and facts, every issue on the Chinese file with the
+English line: `docs/zh/crm.md:42: list items differ in section {#deals} (5 vs 4)
 (docs/en/crm.md:40: 5 list items)`."""
 
 from __future__ import annotations
@@ -24,10 +22,11 @@ from translations.read.markdown import Page, Section
 
 # A lowercase ASCII kebab-case id, as CONTRIBUTING.md asks.
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+NO_ID = 'heading "{}" has no explicit {{#id}}; add one, the same in both languages'
 
 
 def _issue(
-    zh: Page, line: int, message: str, en: Page, en_line: int, other: str, rule: str
+    zh: Page, line: int, message: str, en: Page, en_line: int, other: str, rule: str = "parity"
 ) -> Issue:
     return Issue(zh.rel, line, message, en.rel, en_line, other, rule=rule, page=zh.name)
 
@@ -41,10 +40,7 @@ def heading_issues(page: Page, heading_ids: bool = False) -> list[Issue]:
         if section.id is None and not heading_ids:
             continue
         if section.id is None:
-            title = section.title
-            message = (
-                f'heading "{title}" has no explicit {{#id}}; add one, the same in both languages'
-            )
+            message = NO_ID.format(section.title)
         elif heading_ids and not ID_RE.fullmatch(section.id):
             message = f"heading id {{#{section.id}}} is not lowercase ASCII kebab-case"
         elif section.id in seen:
@@ -79,7 +75,7 @@ def _anchor_line(
 
 
 def compare_headings(en: Page, zh: Page) -> list[Issue]:
-    """Same headings, levels and ids, in the same order."""
+    """Same headings, levels and ids, in the same order (every heading has an id)."""
     issues: list[Issue] = []
     en_sections, zh_sections = _by_id(en), _by_id(zh)
     en_order = [s.id for s in en.headings if s.id]
@@ -87,63 +83,31 @@ def compare_headings(en: Page, zh: Page) -> list[Issue]:
     common = set(en_order) & set(zh_order)
     first_zh = zh.headings[0].line if zh.headings else zh.source.body_line
     first_en = en.headings[0].line if en.headings else en.source.body_line
-    # a Chinese heading without an id at the same position is reported as such, not as missing
-    unnamed = set()
-    if len(en.headings) == len(zh.headings):
-        unnamed = {e.id for e, z in zip(en.headings, zh.headings, strict=True) if z.id is None}
     for index, key in enumerate(en_order):
-        if key not in common and key not in unnamed:
-            section = en_sections[key]
+        if key not in common:
+            e = en_sections[key]
             line = _anchor_line(en_order, zh_sections, common, index, first_zh)
-            source = f"{'#' * section.level} {section.title} {{#{key}}}"
-            issues.append(
-                _issue(
-                    zh, line, f"heading {{#{key}}} is missing", en, section.line, source, "parity"
-                )
-            )
+            message = f"heading {{#{key}}} is missing"
+            issues.append(_issue(zh, line, message, en, e.line, _heading_text(e)))
     for index, key in enumerate(zh_order):
         if key not in common:
             line = _anchor_line(zh_order, en_sections, common, index, first_en)
+            message = f"heading {{#{key}}} has no English counterpart"
             issues.append(
-                _issue(
-                    zh,
-                    zh_sections[key].line,
-                    f"heading {{#{key}}} has no English counterpart",
-                    en,
-                    line,
-                    f"no heading {{#{key}}}",
-                    "parity",
-                )
+                _issue(zh, zh_sections[key].line, message, en, line, f"no heading {{#{key}}}")
             )
     for key in en_order:
-        if key in common and en_sections[key].level != zh_sections[key].level:
-            e, z = en_sections[key], zh_sections[key]
-            issues.append(
-                _issue(
-                    zh,
-                    z.line,
-                    f"heading {{#{key}}} is level {z.level}",
-                    en,
-                    e.line,
-                    f"level {e.level}",
-                    "parity",
-                )
-            )
+        e, z = en_sections[key], zh_sections.get(key)
+        if z is not None and e.level != z.level:
+            message = f"heading {{#{key}}} is level {z.level}"
+            issues.append(_issue(zh, z.line, message, en, e.line, f"level {e.level}"))
     en_common = [key for key in en_order if key in common]
     zh_common = [key for key in zh_order if key in common]
     for e_key, z_key in zip(en_common, zh_common, strict=False):  # a duplicate id: reported
         if e_key != z_key:
-            issues.append(
-                _issue(
-                    zh,
-                    zh_sections[z_key].line,
-                    f"heading {{#{z_key}}} is out of order",
-                    en,
-                    en_sections[e_key].line,
-                    f"{{#{e_key}}} comes here",
-                    "parity",
-                )
-            )
+            e, z = en_sections[e_key], zh_sections[z_key]
+            message = f"heading {{#{z_key}}} is out of order"
+            issues.append(_issue(zh, z.line, message, en, e.line, f"{{#{e_key}}} comes here"))
             break
     return issues
 
@@ -152,38 +116,17 @@ def _count(
     zh: Page, z: Section, en: Page, e: Section, what: str, en_count: int, zh_count: int
 ) -> Iterator[Issue]:
     if en_count != zh_count:
-        yield _issue(
-            zh,
-            z.line,
-            f"{what} differ in section {e.label} ({en_count} vs {zh_count})",
-            en,
-            e.line,
-            f"{en_count} {what}",
-            "parity",
-        )
+        message = f"{what} differ in section {e.label} ({en_count} vs {zh_count})"
+        yield _issue(zh, z.line, message, en, e.line, f"{en_count} {what}")
 
 
-def _same_shape(e: Section, z: Section) -> bool:
-    """Whether two sections agree on everything compare_sections looks at, so that it has nothing
-    to report (most sections agree; the cheap tests come first)."""
+def _shape(section: Section) -> tuple[object, ...]:
+    """Everything compare_sections looks at (most sections agree: then it reports nothing)."""
     return (
-        e.list_items == z.list_items
-        and e.table_rows == z.table_rows
-        and e.table_columns == z.table_columns
-        and len(e.images) == len(z.images)
-        and len(e.code_blocks) == len(z.code_blocks)
-        and len(e.admonitions) == len(z.admonitions)
-        and len(e.markers) == len(z.markers)
-        and len(e.links) == len(z.links)
-        and _details(e) == _details(z)
-    )
-
-
-def _details(section: Section) -> tuple[object, ...]:
-    """What _same_shape compares beyond the counts."""
-    if not (section.code_blocks or section.admonitions or section.markers or section.links):
-        return ()
-    return (
+        section.list_items,
+        section.table_rows,
+        section.table_columns,
+        len(section.images),
         [block.code for block in section.code_blocks],
         [ref.text for ref in section.admonitions],
         [marker.label for marker in section.markers],
@@ -193,7 +136,7 @@ def _details(section: Section) -> tuple[object, ...]:
 
 def compare_sections(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
     """Structure of two sections with the same id."""
-    if _same_shape(e, z):
+    if _shape(e) == _shape(z):
         return
     yield from _count(zh, z, en, e, "list items", e.list_items, z.list_items)
     yield from _count(zh, z, en, e, "table rows", e.table_rows, z.table_rows)
@@ -208,41 +151,23 @@ def compare_sections(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Iss
     for number, (ec, zc) in enumerate(zip(e.code_blocks, z.code_blocks, strict=False), start=1):
         if ec.code != zc.code:
             first = next((line for line in ec.code.split("\n") if line.strip()), "")
-            yield _issue(
-                zh,
-                zc.line,
-                f"code block {number} of section {e.label} differs from English",
-                en,
-                ec.line,
-                f"code block {number} starts `{first.strip()}`",
-                "parity",
-            )
-    e_types = [ref.text for ref in e.admonitions]
-    z_types = [ref.text for ref in z.admonitions]
-    if e_types != z_types:
-        yield _issue(
-            zh,
-            z.line,
-            f"admonitions differ in section {e.label}: {', '.join(z_types) or 'none'}",
-            en,
-            e.line,
-            ", ".join(e_types) or "none",
-            "parity",
-        )
+            message = f"code block {number} of section {e.label} differs from English"
+            start = f"code block {number} starts `{first.strip()}`"
+            yield _issue(zh, zc.line, message, en, ec.line, start)
+    e_types, z_types = [r.text for r in e.admonitions], [r.text for r in z.admonitions]
+    yield from _listed(zh, z, en, e, "admonitions", e_types, z_types)
     yield from _count(zh, z, en, e, "images", len(e.images), len(z.images))
-    e_markers = [m.label for m in e.markers]
-    z_markers = [m.label for m in z.markers]
-    if e_markers != z_markers:
-        yield _issue(
-            zh,
-            z.line,
-            f"markers differ in section {e.label}: {', '.join(z_markers) or 'none'}",
-            en,
-            e.line,
-            ", ".join(e_markers) or "none",
-            "parity",
-        )
+    e_markers, z_markers = [m.label for m in e.markers], [m.label for m in z.markers]
+    yield from _listed(zh, z, en, e, "markers", e_markers, z_markers)
     yield from _compare_links(en, e, zh, z)
+
+
+def _listed(
+    zh: Page, z: Section, en: Page, e: Section, what: str, en_list: list[str], zh_list: list[str]
+) -> Iterator[Issue]:
+    if en_list != zh_list:
+        message = f"{what} differ in section {e.label}: {', '.join(zh_list) or 'none'}"
+        yield _issue(zh, z.line, message, en, e.line, ", ".join(en_list) or "none")
 
 
 def localized(url: str, lang: str) -> str:
@@ -256,6 +181,51 @@ def localized(url: str, lang: str) -> str:
     return f"{scheme}://{host}{slash}{('/' + path).replace(f'/{lang}/', '/', 1)[1:]}"
 
 
+# The wording of _unmatched_issues, per rule, with {e} and {z} the English and Chinese text, {label}
+# the section, {counts} how many each side has: a pair that differs (message, the English side),
+# an English one without a counterpart, a Chinese one without a counterpart.
+_WORDING = {
+    "links": (
+        ("link to {z} does not match the English", "links to {e}"),
+        ("section {label} has no link to {e}{counts}", "links to {e}"),
+        ("link to {z} is not in the English section {label}{counts}", "no link to {z}"),
+    ),
+    "facts": (
+        ("{z} does not match the English", "{e}"),
+        ("section {label} lacks {e}", "{e}"),
+        ("{z} is not in the English section {label}", "not in section {label}"),
+    ),
+}
+
+
+def _unmatched_issues(
+    en: Page,
+    e: Section,
+    zh: Page,
+    z: Section,
+    lacking: list[tuple[int, str]],
+    surplus: list[tuple[int, str]],
+    rule: str,
+    counts: str = "",
+) -> Iterator[Issue]:
+    """English items (line, text) without a counterpart and Chinese ones without one: paired in
+    order as one that differs, the rest reported as missing or extra."""
+    differs, missing, extra = _WORDING[rule]
+
+    def issue(wording: tuple[str, str], line: int, en_line: int, e_text: str, z_text: str) -> Issue:
+        message, other = (
+            text.format(e=e_text, z=z_text, label=e.label, counts=counts) for text in wording
+        )
+        return _issue(zh, line, message, en, en_line, other, rule)
+
+    for (e_line, e_text), (z_line, z_text) in zip(lacking, surplus, strict=False):
+        yield issue(differs, z_line, e_line, e_text, z_text)
+    for e_line, e_text in lacking[len(surplus) :]:
+        yield issue(missing, z.line, e_line, e_text, "")
+    for z_line, z_text in surplus[len(lacking) :]:
+        yield issue(extra, z_line, e.line, "", z_text)
+
+
 def _compare_links(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
     """Internal links point to the same page and anchor; external URLs are identical, but for
     the translation's language folder in the translation's (`localized`)."""
@@ -263,61 +233,30 @@ def _compare_links(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue
     z_keys = Counter(localized(ref.text, zh.lang) for ref in z.links)
     if e_keys == z_keys:
         return
-    missing = e_keys - z_keys
-    extra = z_keys - e_keys
-    en_total, zh_total = sum(e_keys.values()), sum(z_keys.values())
-    counts = f" ({en_total} vs {zh_total} links)" if en_total != zh_total else ""
+    missing, extra = e_keys - z_keys, z_keys - e_keys
     lacking = []  # English links without a counterpart, in order
     for ref in e.links:
         if missing[ref.text]:
             missing[ref.text] -= 1
-            lacking.append((ref, ref.text))
+            lacking.append((ref.line, ref.text))
     surplus = []  # Chinese links without a counterpart, in order
     for ref in z.links:
         if extra[localized(ref.text, zh.lang)]:
             extra[localized(ref.text, zh.lang)] -= 1
-            surplus.append((ref, ref.text))
-    for (e_ref, e_key), (z_ref, z_key) in zip(lacking, surplus, strict=False):
-        yield _issue(
-            zh,
-            z_ref.line,
-            f"link to {z_key} does not match the English",
-            en,
-            e_ref.line,
-            f"links to {e_key}",
-            "links",
-        )
-    for e_ref, e_key in lacking[len(surplus) :]:
-        yield _issue(
-            zh,
-            z.line,
-            f"section {e.label} has no link to {e_key}{counts}",
-            en,
-            e_ref.line,
-            f"links to {e_key}",
-            "links",
-        )
-    for z_ref, z_key in surplus[len(lacking) :]:
-        yield _issue(
-            zh,
-            z_ref.line,
-            f"link to {z_key} is not in the English section {e.label}{counts}",
-            en,
-            e.line,
-            f"no link to {z_key}",
-            "links",
-        )
+            surplus.append((ref.line, ref.text))
+    en_total, zh_total = e_keys.total(), z_keys.total()
+    counts = f" ({en_total} vs {zh_total} links)" if en_total != zh_total else ""
+    yield from _unmatched_issues(en, e, zh, z, lacking, surplus, "links", counts)
 
 
 def _unmatched(mine: list[Fact], theirs: list[Fact], their_section: Section) -> list[Fact]:
     """Hard facts of one side that the other side has in no notation (words count there)."""
     keys = {fact.key for fact in theirs}
-    seen: set[str] = set()
-    found = []
+    first: dict[str, Fact] = {}  # the first fact of each key
     for fact in mine:
-        if not fact.soft and fact.key not in keys and fact.key not in seen:
-            seen.add(fact.key)
-            found.append(fact)
+        if not fact.soft and fact.key not in keys:
+            first.setdefault(fact.key, fact)
+    found = list(first.values())
     if found:
         words = soft_keys(their_section)  # only now: most sections match without them
         found = [fact for fact in found if fact.key not in words]
@@ -331,32 +270,9 @@ def compare_facts(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]
     missing = _unmatched(e.facts, z.facts, z)
     extra = _unmatched(z.facts, e.facts, e)
     for group in dict.fromkeys(fact.group for fact in missing + extra):
-        m = [fact for fact in missing if fact.group == group]
-        x = [fact for fact in extra if fact.group == group]
-        for ef, zf in zip(m, x, strict=False):
-            yield _issue(
-                zh,
-                zf.line,
-                f"{zf.shown} does not match the English",
-                en,
-                ef.line,
-                ef.shown,
-                "facts",
-            )
-        for ef in m[len(x) :]:
-            yield _issue(
-                zh, z.line, f"section {e.label} lacks {ef.shown}", en, ef.line, ef.shown, "facts"
-            )
-        for zf in x[len(m) :]:
-            yield _issue(
-                zh,
-                zf.line,
-                f"{zf.shown} is not in the English section {e.label}",
-                en,
-                e.line,
-                f"not in section {e.label}",
-                "facts",
-            )
+        lacking = [(f.line, f.shown) for f in missing if f.group == group]
+        surplus = [(f.line, f.shown) for f in extra if f.group == group]
+        yield from _unmatched_issues(en, e, zh, z, lacking, surplus, "facts")
 
 
 def _unit_names(section: Section) -> list[str]:
@@ -372,54 +288,41 @@ def _unit_names(section: Section) -> list[str]:
 
 
 def _rows(section: Section, common: set[str]) -> dict[int, dict[str, Fact]]:
-    """The facts of `common` that each table row and list item holds (unit index -> key -> fact).
-
-    Rows are counted first, then items; a table row is one line, a list item runs from its marker
-    to its last continuation line (a nested item is a unit of its own)."""
+    """The facts of `common` that each table row, then each list item, holds (unit index -> key
+    -> fact); a list item runs to its last continuation line, a nested item is a unit of its own."""
     row_at = {line: index for index, line in enumerate(chain.from_iterable(section.tables))}.get
     items = section.items
     starts = [first for first, _ in items]
     first_item = sum(len(rows) for rows in section.tables)  # items are counted after the rows
     found: dict[int, dict[str, Fact]] = {}
     for fact in section.facts:
-        key = fact.key
-        if key not in common:
+        if fact.key not in common:
             continue
-        line = fact.line
-        unit = row_at(line)
-        if unit is None and starts:
-            item = bisect_right(starts, line) - 1
-            if item < 0 or line > items[item][1]:
-                continue
+        unit = row_at(fact.line)
+        if unit is None:
+            item = bisect_right(starts, fact.line) - 1
+            if item < 0 or fact.line > items[item][1]:
+                continue  # in neither a row nor an item
             unit = first_item + item
-        elif unit is None:
-            continue
-        row = found.get(unit)
-        if row is None:
-            found[unit] = {key: fact}
-        elif key not in row:
-            row[key] = fact
+        found.setdefault(unit, {}).setdefault(fact.key, fact)
     return found
 
 
-def _unit_line(section: Section, unit: int) -> int:
+def _unit_lines(section: Section, unit: int) -> tuple[int, int]:
+    """The first and last line of a table row or list item, numbered as _rows numbers them."""
     rows = list(chain.from_iterable(section.tables))
-    return rows[unit] if unit < len(rows) else section.items[unit - len(rows)][0]
+    return (rows[unit], rows[unit]) if unit < len(rows) else section.items[unit - len(rows)]
 
 
 def _unit_text(section: Section, unit: int) -> str:
-    rows = list(chain.from_iterable(section.tables))
-    first, last = (rows[unit], rows[unit]) if unit < len(rows) else section.items[unit - len(rows)]
+    first, last = _unit_lines(section, unit)
     lines = section.prose.split("\n")
     return "\n".join(lines[first - section.line : last - section.line + 1])
 
 
 def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
-    """Row n of a table (item n of a list) holds the same facts in both languages.
-
-    The section comparison sees facts as a multiset, blind to two cells swapped between rows; here
-    each fact that both sections hold must sit in the same row or item. Facts one side lacks are
-    left to compare_facts, so that a wrong number is reported once. Tables and lists are paired
+    """Row n of a table (item n of a list) holds the same facts in both languages: compare_facts
+    is blind to two cells swapped between rows, and reports the facts one side lacks. Paired
     only when both sides have the same rows per table and as many list items."""
     if not (e.tables or e.items) or len(e.items) != len(z.items):
         return
@@ -453,15 +356,8 @@ def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
             message = f"{name} has {has}, the English {name} does not"
         else:
             message = f"{name} lacks {english}, which the English {name} has"
-        yield Issue(
-            zh.rel,
-            _unit_line(z, unit),
-            message,
-            en.rel,
-            _unit_line(e, unit),
-            rule="facts",
-            page=zh.name,
-        )
+        line, en_line = _unit_lines(z, unit)[0], _unit_lines(e, unit)[0]
+        yield Issue(zh.rel, line, message, en.rel, en_line, rule="facts", page=zh.name)
 
 
 # Costs of the heading alignment (integers, so that ties are exact): a heading on one side only,
@@ -502,12 +398,8 @@ def _unlike(a: Counter[str], b: Counter[str]) -> int:
 
 
 def align_headings(en: list[Section], zh: list[Section]) -> list[tuple[int | None, int | None]]:
-    """The two heading sequences aligned, in order: (en index, zh index) for a pair, None on the
-    side that has no counterpart.
-
-    An edit distance over the sequences: a gap costs GAP, a pair costs LEVEL if the levels differ
-    plus how unlike the sections' contents are, headings with the same id are anchors and
-    headings with different ids never pair. Of equal alignments the one that pairs the earlier
+    """The two heading sequences aligned by edit distance: (en index, zh index) for a pair, None
+    on the side without a counterpart. Of equal alignments the one that pairs the earlier
     headings wins, so a heading dropped among look-alike sections is the later one."""
     m, n = len(en), len(zh)
     content = m * n <= MAX_CONTENT_PAIRS
@@ -581,12 +473,10 @@ def _heading_text(section: Section) -> str:
 def _aligned_pairs(
     en: Page, zh: Page, heading_ids: bool
 ) -> tuple[list[Issue], list[tuple[int, Section, Section]], list[tuple[int, Section, Section]]]:
-    """Heading issues of a pair aligned by level and position, the section pairs to compare
-    (English index, English, Chinese), and the pairs the glossary looks at.
-
-    A heading on one side only is reported once, where it belongs on the other side. Its section
-    is compared as part of the section before it when that brings the two sides closer (the
-    heading was dropped, its text kept), and left out otherwise (the whole section is missing)."""
+    """Heading issues of a pair aligned by level and position, the section pairs to compare and
+    those the glossary looks at. A section whose heading the other side lacks is compared as
+    part of the one before it when that brings the sides closer (the heading was dropped, its
+    text kept), and left out otherwise (the whole section is missing)."""
     issues: list[Issue] = []
     e_heads, z_heads = en.sections[1:], zh.sections[1:]  # sections[0]: the text before a heading
     aligned = align_headings(e_heads, z_heads)
@@ -598,31 +488,24 @@ def _aligned_pairs(
             e, z = e_heads[i], z_heads[j]
             if e.level != z.level:
                 message = f"heading {e.label} is level {z.level}"
-                issues.append(_issue(zh, z.line, message, en, e.line, f"level {e.level}", "parity"))
+                issues.append(_issue(zh, z.line, message, en, e.line, f"level {e.level}"))
             if not heading_ids and bool(e.id) != bool(z.id):  # with heading_ids: heading_issues
                 page, section = (zh, z) if e.id else (en, e)
-                message = (
-                    f'heading "{section.title}" has no explicit {{#id}}; add one, the same in'
-                    " both languages"
-                )
+                message = NO_ID.format(section.title)
                 issues.append(Issue(page.rel, section.line, message, rule="parity", page=page.name))
             continue
         e_group, z_group = groups[-1]
         if i is not None:
             e_group.append(i + 1)
-            e = e_heads[i]
-            z_at = zh.sections[z_group[0]]
-            line = z_at.line if z_at.level else (z_heads[0].line if z_heads else z_at.line)
+            e, line = e_heads[i], _group_line(zh, z_group)
             message = f"heading {e.label} is missing"
-            issues.append(_issue(zh, line, message, en, e.line, _heading_text(e), "parity"))
+            issues.append(_issue(zh, line, message, en, e.line, _heading_text(e)))
         elif j is not None:
             z_group.append(j + 1)
-            z = z_heads[j]
-            e_at = en.sections[e_group[0]]
-            line = e_at.line if e_at.level else (e_heads[0].line if e_heads else e_at.line)
+            z, line = z_heads[j], _group_line(en, e_group)
             message = f"heading {z.label} has no English counterpart"
             no = f"no heading {{#{z.id}}}" if z.id else "no heading here"
-            issues.append(_issue(zh, z.line, message, en, line, no, "parity"))
+            issues.append(_issue(zh, z.line, message, en, line, no))
     pairs, glossary_pairs = [], []
     for e_group, z_group in groups:
         e = en.sections[e_group[0]]
@@ -638,6 +521,14 @@ def _aligned_pairs(
         pairs.append((e_group[0], e, z))
         glossary_pairs += [(k, en.sections[k], z) for k in e_group]
     return issues, pairs, glossary_pairs
+
+
+def _group_line(page: Page, group: list[int]) -> int:
+    """Where a heading the other side lacks belongs on this side: the heading of the group it
+    falls in, or the first heading when it falls before every heading."""
+    at = page.sections[group[0]]
+    headings = page.sections[1:]
+    return at.line if at.level or not headings else headings[0].line
 
 
 def _closer(merged: Section, alone: Section, other: Section) -> bool:
@@ -664,11 +555,8 @@ def _stub_issue(en: Page, zh: Page) -> Issue | None:
 def compare_pages(
     en: Page, zh: Page, glossary: Glossary | None = None, *, heading_ids: bool = False
 ) -> list[Issue]:
-    """All parity issues of a page pair (headings of each side, then section by section).
-
-    `heading_ids`: the site requires an explicit id on every heading (heading_issues). A page
-    without a heading beside one with several (a stub such as "only in Chinese for now") is one
-    issue, not one per section of the other."""
+    """All parity issues of a page pair: headings of each side, then section by section.
+    `heading_ids`: the site requires an explicit id on every heading."""
     stub = _stub_issue(en, zh)
     if stub is not None:
         return [stub]

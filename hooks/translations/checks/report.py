@@ -21,7 +21,7 @@ from translations.checks.pricing import (
     page_has_prices,
     stale_issue,
 )
-from translations.checks.safety import STRICT_HTML, HtmlPolicy, unsafe_files, unsafe_markdown
+from translations.checks.safety import HtmlPolicy, unsafe_files, unsafe_markdown
 from translations.checks.skills import (
     anchor_issues,
     reference_issues,
@@ -31,7 +31,7 @@ from translations.checks.skills import (
 from translations.checks.sources import Sources, load_sources, source_issues
 from translations.config import CONFIG_FILE, FOLDER, STRICT, Languages, SiteConfig, language_name
 from translations.lifecycle.gitstatus import NoHistory, behind_note, behind_pairs
-from translations.lifecycle.history import NotFound, find_translated
+from translations.lifecycle.history import NotFound, Translated, find_translated
 from translations.lifecycle.staleness import (
     FIELD,
     Lag,
@@ -46,12 +46,12 @@ from translations.lifecycle.staleness import (
     section_changes,
     unstamped_issue,
 )
-from translations.model import PARITY_RULES, InputError, Issue
+from translations.model import PARITY_RULES, InputError, Issue, plural
 from translations.read.data import SiteData, load_data
 from translations.read.frontmatter import front_matter_problems
 from translations.read.markdown import Page, parse_page
 from translations.read.markers import marker_problem
-from translations.read.source import MAX_FILE_BYTES, read_text, split_front_matter
+from translations.read.source import read_text, split_front_matter
 
 
 @dataclass
@@ -143,6 +143,7 @@ class SiteReport:
         status = self.status(name, build_lang)
         lag = status.lag if status is not None else None
         translated_build = build_lang != self.languages.reference
+        shows_prices = status is not None and status.prices.get(file_lang, False)
         pricing = self.data.pricing
         as_of = "" if pricing is None else pricing.as_of.isoformat()
         return {
@@ -152,13 +153,11 @@ class SiteReport:
             and file_lang == build_lang
             and status is not None
             and status.outdated,
-            "prices_stale": self.prices_stale
-            and status is not None
-            and status.prices.get(file_lang, False),
+            "prices_stale": self.prices_stale and shows_prices,
             "prices_as_of": "" if pricing is None else pricing.as_of_label.get(build_lang, as_of),
             "verify_url": "" if pricing is None else pricing.verify_url,
             # the date note: any page that states a price, a plan gate or a limit
-            "figures": status is not None and status.prices.get(file_lang, False),
+            "figures": shows_prices,
             # ... in full where the price tables stand, one line elsewhere
             "figures_full": status is not None and status.tables.get(file_lang, False),
             "prices_verified": None
@@ -167,9 +166,9 @@ class SiteReport:
             # the outdated banner: the date of the English version the translation follows,
             # and the first section that changed since (the side-by-side view opens there)
             "follows": date_label(lag.follows, build_lang) if lag and lag.follows else "",
-            "first_change": next((c.id for c in lag.changes if c.id and c.kind != "removed"), "")
-            if lag
-            else "",
+            "first_change": next(
+                (c.id for c in (lag.changes if lag else ()) if c.id and c.kind != "removed"), ""
+            ),
         }
 
 
@@ -178,54 +177,11 @@ def _a(word: str) -> str:
     return ("an " if word[:1] in "AEIOU" else "a ") + word
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
 def _rel(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
         return os.path.relpath(path, root).replace(os.sep, "/")
-
-
-def read_page(
-    path: Path | str,
-    rel: str,
-    lang: str,
-    name: str,
-    problems: list[str],
-    languages: Languages | None = None,
-    limit: int = MAX_FILE_BYTES,
-    listed: dict[str, tuple[str, ...]] | None = None,
-    *,
-    policy: HtmlPolicy = STRICT_HTML,
-    require_front_matter: bool = True,
-) -> Page | None:
-    """Read and parse one page; an unreadable one adds its problems and returns None. `policy`
-    and `require_front_matter`: the site's policies (SiteConfig), strict unless given."""
-    try:
-        source = split_front_matter(read_text(path, rel, limit), rel)
-    except InputError as exc:
-        problems.extend(exc.problems)
-        return None
-    if not source.body.strip() and require_front_matter:  # a strict site's pages say something
-        problems.append(f"{rel}:1: page is empty; write it or delete it")
-        return None
-    # untrusted input
-    refused = front_matter_problems(
-        source, lang, languages, listed, required=require_front_matter
-    ) + unsafe_markdown(source, policy)
-    if refused:
-        problems.extend(refused)
-        return None
-    page = parse_page(source, lang, name)
-    for section in page.sections:
-        for marker in section.markers:
-            problem = marker_problem(marker.name, marker.arg)
-            if problem:
-                problems.append(f"{rel}:{marker.line}: {problem}")
-    return page
 
 
 @dataclass
@@ -254,6 +210,7 @@ class _Checker:
     ) -> None:
         self.data = data
         self.config = config
+        self.languages = config.languages
         self.policy = HtmlPolicy.of(config)
         self.present = present
         self.glossary = Glossary(data.terms, data.glossary_rel)
@@ -273,31 +230,22 @@ class _Checker:
         )
         self.docs, self.docs_rel = docs_dir, _rel(docs_dir, root)
 
+    def rel(self, lang: str, name: str) -> str:
+        """A page's file as issues name it: docs/zh/crm.md."""
+        return f"{self.docs_rel}/{self.languages.path(lang, name)}"
+
+    def compare(self, en: Page, zh: Page) -> list[Issue]:
+        return compare_pages(en, zh, self.glossary, heading_ids=self.config.heading_ids)
+
     def read_pages(
         self, name: str, problems: list[str], langs: tuple[str, ...] | None = None
     ) -> dict[str, Page | None]:
-        """A page in each language (`langs`: all of them), facts extracted (None where a
-        language lacks it, and everywhere when a page could not be read)."""
-        pages: dict[str, Page | None] = {}
-        languages = self.config.languages
-        for lang in langs or languages.all:
-            page = None
-            if name in self.present[lang]:
-                path = self.docs / languages.path(lang, name)
-                rel = f"{self.docs_rel}/{languages.path(lang, name)}"
-                page = read_page(
-                    path,
-                    rel,
-                    lang,
-                    name,
-                    problems,
-                    self.config.languages,
-                    limit=self.config.max_file_kib * 1024,
-                    listed=self.data.listed,
-                    policy=self.policy,
-                    require_front_matter=self.config.require_front_matter,
-                )
-            pages[lang] = page
+        """A page in each language (`langs`: all), facts extracted; None where a language lacks
+        it, and everywhere when a page could not be read."""
+        pages = {
+            lang: self.read_page(lang, name, problems) if name in self.present[lang] else None
+            for lang in langs or self.languages.all
+        }
         if problems:
             return dict.fromkeys(pages)
         for page in pages.values():
@@ -305,12 +253,44 @@ class _Checker:
                 self.extract_facts(page)
         return pages
 
-    def read_pair(
-        self, name: str, lang: str, problems: list[str]
-    ) -> tuple[Page | None, Page | None]:
-        """A page in the reference language and in one translation."""
-        pages = self.read_pages(name, problems, (self.config.languages.reference, lang))
-        return pages[self.config.languages.reference], pages[lang]
+    def read_page(self, lang: str, name: str, problems: list[str]) -> Page | None:
+        """Read and parse one page under the site's policies; an unreadable one adds its
+        problems and returns None."""
+        rel, config = self.rel(lang, name), self.config
+        try:
+            path = self.docs / self.languages.path(lang, name)
+            source = split_front_matter(read_text(path, rel, config.max_file_kib * 1024), rel)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+        required = config.require_front_matter
+        if not source.body.strip() and required:  # a strict site's pages say something
+            problems.append(f"{rel}:1: page is empty; write it or delete it")
+            return None
+        # untrusted input
+        refused = front_matter_problems(
+            source, lang, self.languages, self.data.listed, required=required
+        ) + unsafe_markdown(source, self.policy)
+        if refused:
+            problems.extend(refused)
+            return None
+        page = parse_page(source, lang, name)
+        for section in page.sections:
+            for marker in section.markers:
+                problem = marker_problem(marker.name, marker.arg)
+                if problem:
+                    problems.append(f"{rel}:{marker.line}: {problem}")
+        return page
+
+    def read_pair(self, name: str, lang: str) -> tuple[Page, Page]:
+        """A page in the reference language and in one translation, both read a moment ago
+        (an InputError if either has changed meanwhile)."""
+        problems: list[str] = []
+        pages = self.read_pages(name, problems, (self.languages.reference, lang))
+        en, zh = pages[self.languages.reference], pages[lang]
+        if en is None or zh is None:
+            raise InputError(problems)
+        return en, zh
 
     def extract_facts(self, page: Page) -> Page:
         facts = self.extractor.extract_page(page.sections, page.prose)
@@ -318,11 +298,21 @@ class _Checker:
             section.facts = found
         return page
 
+    def follows(self, status: PageStatus, en: Page, zh: Page, lag: Lag, text: str) -> list[Issue]:
+        """Note on `status` that the translation follows the reference `text` of `lag.commit`
+        (and which sections changed since); returns the translation's parity issues against
+        that text, but for the old version's own headings (history)."""
+        old_rel = f"{lag.commit[:12]}:{en.rel}"
+        source = split_front_matter(text, old_rel)
+        old = self.extract_facts(parse_page(source, self.languages.reference, status.name))
+        lag.changes = section_changes(old, en)
+        status.outdated, status.lag = True, lag
+        return [issue for issue in self.compare(old, zh) if issue.path != old_rel]
+
     def check(self, names: list[str], keep_going: bool = False) -> _Found:
         """Read the pages once and run every per-page and per-pair check on them. keep_going:
         a page with input errors is set aside (_Found.unreadable), the others are checked."""
-        data, glossary, prices = self.data, self.glossary, self.prices
-        languages = self.config.languages
+        reference = self.languages.reference
         result = _Found()
         for name in names:
             own: list[str] = []
@@ -333,78 +323,100 @@ class _Checker:
             result.problems.extend(own)
             if result.problems:
                 continue  # keep reading to report every input problem, but check nothing more
-            en = pages[languages.reference]
+            en = pages[reference]
             statuses = []
-            for lang in languages.translations:
-                page = pages[lang]
+            for lang in self.languages.translations:
+                zh = pages[lang]
                 status = PageStatus(
                     name,
                     lang,
-                    {languages.reference: en is not None, lang: page is not None},
-                    name in data.untranslated.get(lang, {}),
+                    {reference: en is not None, lang: zh is not None},
+                    name in self.data.untranslated.get(lang, {}),
                 )
                 statuses.append(status)
-                result.statuses.append(status)
-                result.issues.extend(
-                    _pair_issues(
-                        en, page, data, glossary, status, languages, self.config.heading_ids
-                    )
-                )
+                result.issues.extend(self.pair_issues(en, zh, status))
+            result.statuses.extend(statuses)
             for page in pages.values():
-                if page is None:
-                    continue
-                generated = generated_anchors(page, data)
-                has_prices = page_has_prices(page, self.plan_names) or bool(
-                    generated and self.definitions_gate
-                )
-                has_tables = page_has_price_tables(page)
-                for status in statuses:
-                    status.prices[page.lang] = has_prices
-                    status.tables[page.lang] = has_tables
-                result.issues.extend(glossary.spelling(page))
-                if page.lang != languages.reference:
-                    result.issues.extend(glossary.avoided(page))
-                if prices is not None:
-                    result.issues.extend(prices.prose_issues(page))
-                    if page.lang == languages.reference:
-                        result.issues.extend(prices.plan_issues(page, self.brands))
-                    result.issues.extend(prices.derived_issues(page))
-                if self.gates is not None:
-                    result.issues.extend(self.gates.page_issues(page))
-                if data.skills_on:
-                    result.issues.extend(reference_issues(page, data))
-                if data.skills_on:
-                    prefix = data.skill_prefix
-                    result.mentioned.update(ref.text for ref in skill_refs(page, prefix))
-                result.anchors[page.lang, name] = page.anchors | generated
-                title = page.source.meta.get("title")
-                if isinstance(title, str):
-                    result.titles.setdefault(page.lang, {})[name] = title
+                if page is not None:
+                    self.page_checks(page, statuses, result)
         return result
+
+    def page_checks(self, page: Page, statuses: list[PageStatus], result: _Found) -> None:
+        """The checks of one page in one language, and what its statuses need to know of it."""
+        data, prices = self.data, self.prices
+        generated = generated_anchors(page, data)
+        has_prices = page_has_prices(page, self.plan_names) or bool(
+            generated and self.definitions_gate
+        )
+        has_tables = page_has_price_tables(page)
+        for status in statuses:
+            status.prices[page.lang] = has_prices
+            status.tables[page.lang] = has_tables
+        is_reference = page.lang == self.languages.reference
+        result.issues.extend(self.glossary.spelling(page))
+        if not is_reference:
+            result.issues.extend(self.glossary.avoided(page))
+        if prices is not None:
+            result.issues.extend(prices.prose_issues(page))
+            if is_reference:
+                result.issues.extend(prices.plan_issues(page, self.brands))
+            result.issues.extend(prices.derived_issues(page))
+        if self.gates is not None:
+            result.issues.extend(self.gates.page_issues(page))
+        if data.skills_on:
+            result.issues.extend(reference_issues(page, data))
+            result.mentioned.update(ref.text for ref in skill_refs(page, data.skill_prefix))
+        result.anchors[page.lang, page.name] = page.anchors | generated
+        title = page.source.meta.get("title")
+        if isinstance(title, str):
+            result.titles.setdefault(page.lang, {})[page.name] = title
+
+    def pair_issues(self, en: Page | None, zh: Page | None, status: PageStatus) -> Iterator[Issue]:
+        """Existence, parity, glossary and staleness of one page pair; notes on `status` what
+        it finds out."""
+        name, lang, listing = status.name, status.lang, self.data.untranslated_rel
+        reference, translation = language_name(self.languages.reference), language_name(lang)
+        if en is not None and zh is None and not status.untranslated:
+            message = f"page is missing; translate {en.rel} or list {name} in {listing}"
+            other = f"{reference} page"
+            path = self.rel(lang, name)
+            yield Issue(path, 1, message, en.rel, 1, other, rule="parity", page=name)
+        elif en is None and zh is not None:
+            message = f"page is missing; {reference} is the reference"
+            other = f"{translation} page without {_a(reference)} original"
+            path = self.rel(self.languages.reference, name)
+            yield Issue(path, 1, message, zh.rel, 1, other, rule="parity", page=name)
+        if en is None or zh is None:
+            return
+        if status.untranslated:
+            line = self.data.untranslated[lang][name]
+            message = f"{name} is listed as untranslated"
+            other = f"but the {translation} page exists; remove it from the list"
+            yield Issue(listing, line, message, zh.rel, 1, other, rule="parity", page=name)
+        if is_current(en, zh):
+            yield from self.compare(en, zh)
+        elif recorded_hash(zh) is None:
+            status.outdated, status.stamped = True, False
+            yield from self.compare(en, zh)
+            yield unstamped_issue(en, zh)
+        else:  # stamped with an older reference version: check_behind compares it with that
+            status.outdated, status.lag = True, Lag()
 
     def check_behind(
         self, statuses: list[PageStatus], policy: Policy, today: dt.date
     ) -> tuple[list[Issue], list[str]]:
-        """Pages stamped with an older English version: parity against that version (found in
+        """Pages stamped with an older reference version: parity against that version (found in
         git history), then how far behind (a note, or an issue past the grace period). They
         are few, so they are checked here, once, with one history walk for all of them."""
-        problems: list[str] = []
-        pairs = {
-            (status.lang, status.name): self.read_pair(status.name, status.lang, problems)
-            for status in statuses
-        }
-        if problems:
-            raise InputError(problems)  # the pages were read a moment ago: changed meanwhile
-        languages = self.config.languages
-        reference = languages.reference
+        pairs = {(s.lang, s.name): self.read_pair(s.name, s.lang) for s in statuses}
         # where the reference pages are: docs/<reference>/, or docs/ itself (suffix layout)
-        folder = (self.docs / languages.path(reference, "x.md")).parent
-        found: dict[tuple[str, str], Any] = {}
-        for lang in languages.translations:  # each translation may follow another version
+        folder = (self.docs / self.languages.path(self.languages.reference, "x.md")).parent
+        found: dict[tuple[str, str], Translated | NotFound] = {}
+        for lang in self.languages.translations:  # each translation may follow another version
             wanted = {
                 name: recorded_hash(zh) or ""
                 for (code, name), (_, zh) in pairs.items()
-                if zh and code == lang
+                if code == lang
             }
             found.update(
                 ((lang, name), outcome) for name, outcome in find_translated(folder, wanted).items()
@@ -413,52 +425,35 @@ class _Checker:
         notes: list[str] = []
         for status in statuses:
             en, zh = pairs[status.lang, status.name]
-            assert en is not None and zh is not None and status.lag is not None
             outcome = found[status.lang, status.name]
             if isinstance(outcome, NotFound):
-                status.lag.not_found = outcome.reason
+                status.lag = Lag(not_found=outcome.reason)
                 issues.append(not_found_issue(en, zh, outcome))
                 continue
-            version = outcome.version
-            old_rel = f"{version.commit[:12]}:{en.rel}"
-            old = parse_page(split_front_matter(version.text, old_rel), reference, status.name)
-            self.extract_facts(old)
-            heading_ids = self.config.heading_ids
-            issues.extend(heading_issues(en, heading_ids))
-            issues.extend(
-                issue
-                for issue in compare_pages(old, zh, self.glossary, heading_ids=heading_ids)
-                if issue.path != old_rel  # the old version's own headings are history
-            )
-            status.lag.commit, status.lag.follows = version.commit, version.date
-            status.lag.since = outcome.changed_on
-            status.lag.changes = section_changes(old, en)
-            overdue = overdue_issue(en, zh, status.lag, policy, today)
+            lag = Lag(outcome.commit, outcome.date, outcome.changed_on)
+            issues += heading_issues(en, self.config.heading_ids)
+            issues += self.follows(status, en, zh, lag, outcome.text)
+            overdue = overdue_issue(en, zh, lag, policy, today)
             if overdue is not None:
                 issues.append(overdue)
             else:
-                notes.append(lag_note(zh, status.lag, policy))
+                notes.append(lag_note(zh, lag, policy))
         return issues, notes
 
     def check_git(
         self, root: Path, statuses: list[PageStatus], issues: list[Issue]
     ) -> tuple[list[Issue], list[str]]:
-        """A site whose translations carry no stamp: no page is asked for one, and a page whose
-        reference changed after the translation's last commit is behind (lifecycle/gitstatus.py),
-        checked like a stamped page against the reference as it was in that commit. Returns
-        the issues without those of the current reference for such pages, and the notes."""
+        """A site without stamps: a translation whose reference changed after its last commit is
+        behind (gitstatus.py) and checked against the reference as it was then, instead of
+        being asked for a stamp. Returns the issues so amended, and the notes."""
         unstamped = f"{FIELD} is missing"
         issues = [
             i for i in issues if not (i.rule == "staleness" and i.message.startswith(unstamped))
         ]
-        languages = self.config.languages
-        reference = languages.reference
+        reference = self.languages.reference
         pairs = {
-            (status.lang, status.name): (
-                f"{self.docs_rel}/{languages.path(reference, status.name)}",
-                f"{self.docs_rel}/{languages.path(status.lang, status.name)}",
-            )
-            for status in statuses
+            (s.lang, s.name): (self.rel(reference, s.name), self.rel(s.lang, s.name))
+            for s in statuses
         }
         for status in statuses:
             status.from_git, status.outdated = True, False
@@ -467,35 +462,17 @@ class _Checker:
         except NoHistory as error:
             return issues, [str(error)]
         notes: list[str] = []
-        problems: list[str] = []
         for status in statuses:
             behind = found.get(pairs[status.lang, status.name])
             if behind is None:
                 continue
-            en, zh = self.read_pair(status.name, status.lang, problems)
-            if en is None or zh is None:
-                raise InputError(problems)  # read a moment ago: changed meanwhile
-            old_rel = f"{behind.last.sha[:12]}:{en.rel}"
-            then = split_front_matter(behind.reference_then or "", old_rel)
-            old = self.extract_facts(parse_page(then, reference, status.name))
+            en, zh = self.read_pair(status.name, status.lang)
+            lag = Lag(behind.last.sha, behind.last.date, behind.since.date)
+            then = self.follows(status, en, zh, lag, behind.reference_then or "")
             if behind.reference_then is not None:  # the pair as it was: what the translation says
-                now = set(compare_pages(en, zh, self.glossary, heading_ids=self.config.heading_ids))
-                issues = [issue for issue in issues if issue not in now]
-                issues.extend(
-                    issue
-                    for issue in compare_pages(
-                        old, zh, self.glossary, heading_ids=self.config.heading_ids
-                    )
-                    if issue.path != old_rel
-                )
-            status.outdated = True
-            status.lag = Lag(
-                commit=behind.last.sha,
-                follows=behind.last.date,
-                since=behind.since.date,
-                changes=section_changes(old, en),
-            )
-            notes.append(behind_note(zh.rel, status.name, status.lag.summary(), behind, en.rel))
+                now = set(self.compare(en, zh))
+                issues = [issue for issue in issues if issue not in now] + then
+            notes.append(behind_note(zh.rel, status.name, lag.summary(), behind, en.rel))
         return issues, notes
 
 
@@ -520,9 +497,15 @@ def data_link_issues(
             yield Issue(rel, line, message, rule="links")
 
 
-def _load_inputs(root: Path, docs_dir: Path, data_dir: Path, config: SiteConfig) -> SiteData:
-    """The data files, once the names and links under docs/ and data/ are known to be safe:
-    nothing outside the repository is read."""
+def _inputs(
+    root: Path, docs_dir: Path | None, data_dir: Path | None, config: SiteConfig | None
+) -> tuple[Path, Path, Path, SiteConfig, SiteData]:
+    """The folders, the settings (strict unless given) and the data files, read only once no
+    name or link under docs/ and data/ leads outside the repository."""
+    root = Path(root)
+    docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+    data_dir = Path(data_dir) if data_dir else root / "data"
+    config = config or STRICT
     refused = unsafe_files(
         root,
         (_rel(docs_dir, root), docs_dir),
@@ -531,7 +514,7 @@ def _load_inputs(root: Path, docs_dir: Path, data_dir: Path, config: SiteConfig)
     )
     if refused:
         raise InputError(refused)
-    return load_data(data_dir, _rel(data_dir, root), config)
+    return root, docs_dir, data_dir, config, load_data(data_dir, _rel(data_dir, root), config)
 
 
 def check_site(
@@ -543,18 +526,13 @@ def check_site(
     config: SiteConfig | None = None,
     keep_going: bool = False,
 ) -> SiteReport:
-    """Run every check over docs/en, docs/zh and data/; raise InputError for unreadable input.
-    `config`: the site's settings (`options.read_site_config`); without them every policy is
-    strict (config.STRICT). keep_going: a page with input errors is set aside
-    (SiteReport.unreadable) and the rest is checked; data files must still be readable.
-
-    Every file is read once."""
-    root = Path(root)
-    docs_dir = Path(docs_dir) if docs_dir else root / "docs"
-    data_dir = Path(data_dir) if data_dir else root / "data"
+    """Run every check over the pages and data/, reading every file once; raise InputError for
+    unreadable input. `config`: the site's settings (`options.read_site_config`), strict when
+    absent. keep_going: a page with input errors is set aside (SiteReport.unreadable) and the
+    rest is checked; data files must still be readable."""
+    root, docs_dir, data_dir, config, data = _inputs(root, docs_dir, data_dir, config)
     today = today or dt.date.today()
-    config = config or STRICT  # no site's settings: every policy strict
-    data = _load_inputs(root, docs_dir, data_dir, config)
+    docs_rel = _rel(docs_dir, root)
     policy = load_policy(data_dir, _rel(data_dir, root))
     languages = config.languages
     present = languages.pages(docs_dir)
@@ -571,26 +549,23 @@ def check_site(
     )
     checker = _Checker(root, docs_dir, data, present, replace(config, languages=languages))
     found = checker.check(names, keep_going)
-    found.issues[:0] = [
+    if found.problems:
+        raise InputError(found.problems)
+    issues = [
         Issue(
-            f"{_rel(docs_dir, root)}/{lang}",
+            f"{docs_rel}/{lang}",
             1,
             f"the i18n plugin lists {lang}, but there is no such folder; add it, or remove "
             f"{lang} from the i18n plugin's languages ({CONFIG_FILE})",
             rule="parity",
         )
         for lang in unbuilt
-    ]
-
-    if found.problems:
-        raise InputError(found.problems)
-    issues = found.issues
+    ] + found.issues
     statuses: dict[str, dict[str, PageStatus]] = {lang: {} for lang in languages.translations}
     for status in found.statuses:
         statuses[status.lang][status.name] = status
-    anchors = found.anchors
-    behind = [status for status in found.statuses if status.lag is not None]
     notes: list[str] = []
+    behind = [status for status in found.statuses if status.lag is not None]
     if behind:
         behind_issues, notes = checker.check_behind(behind, policy, today)
         issues.extend(behind_issues)
@@ -603,22 +578,21 @@ def check_site(
         if listed not in present[languages.reference]:
             message = f"{listed} is listed as untranslated but there is no page {listed}"
             issues.append(Issue(data.untranslated_rel, line, message, rule="parity"))
-    mentioned = found.mentioned
     if data.skills_on:
-        issues.extend(unmentioned_issues(mentioned, data))
+        issues.extend(unmentioned_issues(found.mentioned, data))
         issues.extend(
             anchor_issues(
-                anchors, mentioned, data, _rel(docs_dir, root), config.related_skills_page
+                found.anchors, found.mentioned, data, docs_rel, config.related_skills_page
             )
         )
-    issues.extend(data_link_issues(data, anchors, _rel(docs_dir, root), languages))
+    issues.extend(data_link_issues(data, found.anchors, docs_rel, languages))
     if checker.gates is not None:
         issues.extend(checker.gates.data_issues(data.terms, data.glossary_rel))
     issues.extend(matrix_issues(data.pricing) if data.pricing is not None else ())
     sources_rel = f"{_rel(data_dir, root)}/{config.sources_file}"
     sources = load_sources(data_dir / config.sources_file, sources_rel)
     if sources is not None:
-        issues.extend(source_issues(sources, anchors, languages.all, _rel(docs_dir, root)))
+        issues.extend(source_issues(sources, found.anchors, languages.all, docs_rel))
     stale = stale_issue(data.pricing, today) if data.pricing is not None else None
 
     order = {name: index for index, name in enumerate(names)}
@@ -626,7 +600,7 @@ def check_site(
     for issue in issues:
         if issue.rule not in PARITY_RULES:
             continue
-        lang = languages.split(issue.path.removeprefix(_rel(docs_dir, root) + "/"))[0]
+        lang = languages.split(issue.path.removeprefix(docs_rel + "/"))[0]
         for code, pages in statuses.items():  # the translation's, or (no file of one) each's
             if issue.page in pages and lang in (code, None, languages.reference):
                 pages[issue.page].parity_issues += 1
@@ -655,13 +629,9 @@ def current_parity(
     data_dir: Path | None = None,
     config: SiteConfig | None = None,
 ) -> dict[str, list[Issue]]:
-    """Parity issues of each page pair against the current English: what `stamp` refuses on.
-    Raises InputError for unreadable input."""
-    root = Path(root)
-    docs_dir = Path(docs_dir) if docs_dir else root / "docs"
-    data_dir = Path(data_dir) if data_dir else root / "data"
-    config = config or STRICT  # no site's settings: every policy strict
-    data = _load_inputs(root, docs_dir, data_dir, config)
+    """Parity issues of each page pair against the current reference: what `stamp` refuses
+    on. Raises InputError for unreadable input."""
+    root, docs_dir, data_dir, config, data = _inputs(root, docs_dir, data_dir, config)
     checker = _Checker(root, docs_dir, data, config.languages.pages(docs_dir), config)
     problems: list[str] = []
     found: dict[str, list[Issue]] = {}
@@ -671,74 +641,7 @@ def current_parity(
         for lang in config.languages.translations:
             zh = pages[lang]
             if en is not None and zh is not None:
-                found.setdefault(name, []).extend(
-                    compare_pages(en, zh, checker.glossary, heading_ids=config.heading_ids)
-                )
+                found.setdefault(name, []).extend(checker.compare(en, zh))
     if problems:
         raise InputError(problems)
     return found
-
-
-def _pair_issues(
-    en: Page | None,
-    zh: Page | None,
-    data: SiteData,
-    glossary: Glossary,
-    status: PageStatus,
-    languages: Languages,
-    heading_ids: bool = False,
-) -> Iterator[Issue]:
-    """Existence, parity, glossary and staleness of one page pair."""
-    name = status.name
-    if en is not None and zh is None:
-        if not status.untranslated:
-            docs_rel = en.rel[: -len(languages.path(languages.reference, name))]
-            yield Issue(
-                docs_rel + languages.path(status.lang, name),
-                1,
-                f"page is missing; translate {en.rel} or list {name} in {data.untranslated_rel}",
-                other_path=en.rel,
-                other_line=1,
-                other_message=f"{language_name(languages.reference)} page",
-                rule="parity",
-                page=name,
-            )
-        return
-    if en is None and zh is not None:
-        docs_rel = zh.rel[: -len(languages.path(status.lang, name))]
-        reference = language_name(languages.reference)
-        yield Issue(
-            docs_rel + languages.path(languages.reference, name),
-            1,
-            f"page is missing; {reference} is the reference",
-            other_path=zh.rel,
-            other_line=1,
-            other_message=f"{language_name(status.lang)} page without {_a(reference)} original",
-            rule="parity",
-            page=name,
-        )
-        return
-    assert en is not None and zh is not None
-    if status.untranslated:
-        yield Issue(
-            data.untranslated_rel,
-            data.untranslated[status.lang][name],
-            f"{name} is listed as untranslated",
-            other_path=zh.rel,
-            other_line=1,
-            other_message=f"but the {language_name(status.lang)} page exists; "
-            "remove it from the list",
-            rule="parity",
-            page=name,
-        )
-    if is_current(en, zh):
-        yield from compare_pages(en, zh, glossary, heading_ids=heading_ids)
-        return
-    status.outdated = True
-    if recorded_hash(zh) is None:
-        status.stamped = False
-        yield from compare_pages(en, zh, glossary, heading_ids=heading_ids)
-        yield unstamped_issue(en, zh)
-        return
-    # stamped with an older English version: check_site compares it with that version
-    status.lag = Lag()

@@ -1,13 +1,9 @@
-"""Earlier versions of the English pages, from git: the text that a Chinese page's
-`translation_of` names.
+"""Earlier versions of the English pages, from git, and the git reader the lifecycle shares.
 
-A stamp is the body hash of the English text a translation follows (source.body_hash). When the
-English page has moved on, that text is found again by hashing each committed version of the
-English file: one `git log` for every file asked about, one `git cat-file --batch` for all their
-versions. Nothing runs when every translation is up to date, the usual case. No library reads
-git history for us here (GitPython would be a dependency for two commands), so this module
-calls the git command line. Pure: no MkDocs.
-"""
+A stamp is the body hash of the English text a translation follows; when the English has moved
+on, that text is found by hashing each committed version, with one `git log` and one `git
+cat-file --batch` for every file asked about (none when every translation is up to date). The
+git command line, as no library reads history without a dependency. Pure: no MkDocs."""
 
 from __future__ import annotations
 
@@ -22,25 +18,17 @@ from translations.model import InputError
 from translations.read.source import body_hash, decode, split_front_matter
 
 GIT_TIMEOUT = 120  # seconds; a history walk of a docs folder takes a fraction of one
-EMPTY_BLOB = "0" * 40  # the "new" blob of a deletion in `git log --raw`
 # Why a translated version was not found (NotFound.reason).
 NO_GIT, SHALLOW, NOT_IN_HISTORY = "no-git", "shallow", "not-in-history"
 
 
 @dataclass(frozen=True)
-class Version:
-    """One committed version of a file."""
+class Translated:
+    """The committed English version a stamp names, and when the English first changed after it."""
 
     commit: str  # full hash of the commit that wrote this version
     date: dt.date  # its committer date, in UTC (the same on every machine)
     text: str  # the file, decoded as the checks read it
-
-
-@dataclass(frozen=True)
-class Translated:
-    """The English version a stamp names, and when the English first changed after it."""
-
-    version: Version
     changed_on: dt.date | None  # None: no later commit; only the working tree differs
 
 
@@ -76,81 +64,88 @@ def _git(folder: Path, args: Sequence[str], stdin: bytes | None = None) -> bytes
     return result.stdout
 
 
-def _file_versions(folder: Path, prefix: str, names: Sequence[str]) -> dict[str, list[tuple]]:
-    """Per name (relative to folder): (commit, date, blob) of each commit that changed it,
-    newest first, as `git log` orders them (never a parent before its children)."""
-    out = _git(
-        folder,
-        ["log", "--format=commit %H %ct", "--raw", "--no-abbrev", "--no-renames", "--", *names],
-    ).decode("utf-8", "replace")
-    versions: dict[str, list[tuple]] = {name: [] for name in names}
-    commit, date = "", dt.date.min
-    for line in out.splitlines():
-        if line.startswith("commit "):
-            _, commit, stamp = line.split(" ")
-            date = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
-        elif line.startswith(":"):
-            info, _, path = line.partition("\t")
-            blob = info.split(" ")[3]
-            name = path.removeprefix(prefix)
-            if name in versions and blob != EMPTY_BLOB:
-                versions[name].append((commit, date, blob))
-    return versions
+def repo_state(folder: Path) -> tuple[bool, str]:
+    """Whether the repository is a shallow clone, and the folder's path inside it (`docs/`, ""
+    at the top): the prefix of every path git prints."""
+    out = _git(folder, ["rev-parse", "--is-shallow-repository", "--show-prefix"])
+    shallow, prefix = out.decode("utf-8", "replace").split("\n")[:2]
+    return shallow == "true", prefix
 
 
-def _blobs(folder: Path, blobs: set[str]) -> dict[str, bytes]:
-    """The content of each blob, from one `git cat-file --batch`."""
-    out = _git(folder, ["cat-file", "--batch"], "".join(f"{b}\n" for b in sorted(blobs)).encode())
+def git_log(
+    folder: Path, prefix: str, paths: Sequence[str], *options: str
+) -> list[tuple[str, dt.date, list[str]]]:
+    """The commits that changed `paths`, newest first, each as its hash, its committer date in
+    UTC (the same on every machine) and the files it changed, from one `git log`; paths are
+    relative to `folder`, whose path in the repository is `prefix` (repo_state)."""
+    log = ["log", *options, "-z", "--no-renames", "--name-only", "--format=%x01%H %ct"]
+    commits = []
+    for chunk in _git(folder, [*log, "--", *paths]).split(b"\x01")[1:]:
+        head, _, names = chunk.partition(b"\0")
+        sha, stamp = head.decode("ascii").split(" ")
+        day = dt.datetime.fromtimestamp(int(stamp), dt.UTC).date()
+        files = [raw.strip(b"\n").decode("utf-8", "replace") for raw in names.split(b"\0")]
+        inside = [file.removeprefix(prefix) for file in files if file and file.startswith(prefix)]
+        commits.append((sha, day, inside))
+    return commits
+
+
+def cat_file(folder: Path, objects: Sequence[str]) -> dict[str, bytes]:
+    """`commit:path` -> the file's bytes then, from one `git cat-file --batch`; an object that
+    does not exist (the file was not there, or was deleted) is left out."""
+    out = _git(folder, ["cat-file", "--batch"], "".join(f"{o}\n" for o in objects).encode())
     found: dict[str, bytes] = {}
     pos = 0
-    while pos < len(out):
+    for name in objects:  # git answers in the order asked
         end = out.index(b"\n", pos)
-        blob, kind, size = out[pos:end].decode().split(" ")
-        start = end + 1
+        header = out[pos:end].decode("utf-8", "replace")
+        pos = end + 1
+        if header.endswith((" missing", " ambiguous")):
+            continue
+        kind, size = header.rsplit(" ", 2)[1:]
         if kind == "blob":
-            found[blob] = out[start : start + int(size)]
-        pos = start + int(size) + 1  # content, then a newline
+            found[name] = out[pos : pos + int(size)]
+        pos += int(size) + 1  # content, then a newline
     return found
 
 
 def find_translated(folder: Path, wanted: dict[str, str]) -> dict[str, Translated | NotFound]:
-    """For each English file (name relative to `folder`) the version whose body hash is the
-    recorded one: the newest such version, as a text reverted to an older state is that state.
-
-    Never raises: a folder without git history, a shallow clone or a hash that no version has
-    gives a NotFound, which the caller turns into a message naming the command that fixes it."""
+    """For each English file (name relative to `folder`) the newest version whose body hash is
+    the recorded one; never raises: no history, a shallow clone or a hash no version has is a
+    NotFound, which the caller turns into a message naming the command that fixes it."""
     if not wanted:
         return {}
     names = sorted(wanted)
+    versions: dict[str, list[tuple[str, dt.date]]] = {name: [] for name in names}
     try:
-        shallow, prefix = (
-            _git(folder, ["rev-parse", "--is-shallow-repository", "--show-prefix"])
-            .decode("utf-8", "replace")
-            .split("\n")[:2]
-        )
-        versions = _file_versions(folder, prefix, names)
-        contents = _blobs(folder, {blob for found in versions.values() for *_, blob in found})
+        shallow, prefix = repo_state(folder)
+        for sha, day, files in git_log(folder, prefix, names):
+            for file in files:
+                if file in versions:
+                    versions[file].append((sha, day))
+        objects = [f"{sha}:{prefix}{name}" for name in names for sha, _ in versions[name]]
+        contents = cat_file(folder, objects)
     except OSError as error:
         return {name: NotFound(NO_GIT, str(error)) for name in names}
-    missing = NotFound(SHALLOW if shallow == "true" else NOT_IN_HISTORY)
     found: dict[str, Translated | NotFound] = {}
     for name in names:
-        found[name] = missing
+        found[name] = NotFound(SHALLOW if shallow else NOT_IN_HISTORY)
         later: dt.date | None = None  # date of the newer version seen last (the next in time)
-        for commit, date, blob in versions[name]:
-            read = _read(contents.get(blob), name)
+        for sha, day in versions[name]:
+            raw = contents.get(f"{sha}:{prefix}{name}")
+            if raw is None:
+                continue  # the commit deleted the file
+            read = _read(raw, name)
             if read is not None and read[1] == wanted[name]:
-                found[name] = Translated(Version(commit, date, read[0]), later)
+                found[name] = Translated(sha, day, read[0], later)
                 break
-            later = date
+            later = day
     return found
 
 
-def _read(raw: bytes | None, name: str) -> tuple[str, str] | None:
+def _read(raw: bytes, name: str) -> tuple[str, str] | None:
     """A committed version as the checks read it, and its body hash; None if it cannot be read
     (then it is not the version a stamp names: stamping reads a file the same way)."""
-    if raw is None:
-        return None
     try:
         text = decode(raw, name)
         return text, body_hash(split_front_matter(text, name).body)

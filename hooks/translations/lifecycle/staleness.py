@@ -1,10 +1,9 @@
 """The translation lifecycle: a Chinese page records the hash of the English body it translates.
 
-A page that disagrees with the English version it translates is a defect (parity, in site.py).
-A page that is merely behind the current English is news: readers see a banner, `status` lists
-the English sections that changed since the translated version, and only a page left behind for
-longer than the grace period of data/translation.yml fails. Pure: no MkDocs, no git (history.py
-finds the translated version)."""
+A page that disagrees with the English version it translates is a defect (parity). A page that
+is merely behind the current English is news: readers see a banner, `status` lists the English
+sections that changed since, and only a page behind for longer than the grace period of
+data/translation.yml fails. Pure: no MkDocs, no git (history.py finds the translated version)."""
 
 from __future__ import annotations
 
@@ -15,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from translations.checks.facts import MONTHS
 from translations.config import FOLDER, Languages
 from translations.lifecycle.history import NO_GIT, SHALLOW, NotFound
-from translations.model import Fact, InputError, Issue
+from translations.model import Fact, InputError, Issue, plural
 from translations.read.markdown import Page, Section
 from translations.read.source import (
     FRONT_MATTER_RE,
@@ -33,10 +33,6 @@ FIELD = "translation_of"
 FIELD_RE = re.compile(rf"^{FIELD}[ \t]*:.*$", re.MULTILINE)
 POLICY = "translation.yml"
 GRACE_DAYS = 30  # when data/translation.yml is absent
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,8 +85,7 @@ class Lag:
         if self.not_found:
             return "outdated, translated version not found"
         when = f"since {self.since.isoformat()}" if self.since else "by an uncommitted edit"
-        count = len(self.changes)
-        return f"outdated {when}, {count} section{'' if count == 1 else 's'} changed"
+        return f"outdated {when}, {plural(len(self.changes), 'section')} changed"
 
 
 def recorded_hash(zh: Page) -> str | None:
@@ -102,25 +97,20 @@ def is_current(en: Page, zh: Page) -> bool:
     return recorded_hash(zh) == body_hash(en.source.body)
 
 
+def _issue(en: Page, zh: Page, line: int, message: str, other: str = "") -> Issue:
+    other = other or f"English page is now {body_hash(en.source.body)}"
+    return Issue(zh.rel, line, message, en.rel, 1, other, rule="staleness", page=zh.name)
+
+
 def unstamped_issue(en: Page, zh: Page) -> Issue:
     """A Chinese page that records no English version: it cannot be checked for lag."""
-    return Issue(
-        zh.rel,
-        1,
-        f"{FIELD} is missing; check the translation, then run `make stamp PAGE={zh.name}`",
-        en.rel,
-        1,
-        f"English page is now {body_hash(en.source.body)}",
-        rule="staleness",
-        page=zh.name,
-    )
+    message = f"{FIELD} is missing; check the translation, then run `make stamp PAGE={zh.name}`"
+    return _issue(en, zh, 1, message)
 
 
 def not_found_issue(en: Page, zh: Page, missing: NotFound) -> Issue:
     """The translated version cannot be read: say why and what fixes it (a warning: strict
     builds fail, as nothing vouches for the page)."""
-    recorded = recorded_hash(zh)
-    stamp = f"`make stamp PAGE={zh.name}`"
     if missing.reason == NO_GIT:
         why = (
             "there is no git history here"
@@ -133,36 +123,27 @@ def not_found_issue(en: Page, zh: Page, missing: NotFound) -> Issue:
         fix = "run `git fetch --unshallow`, then build again"
     else:
         why = f"no committed version of {en.rel} has it"
-        fix = f"check the translation against the current English, then run {stamp}"
-    return Issue(
-        zh.rel,
-        zh.source.meta_lines.get(FIELD, 1),
-        f"cannot check the translation: {FIELD}: {recorded} names an English version that is "
-        f"not found ({why}); {fix}",
-        en.rel,
-        1,
-        f"English page is now {body_hash(en.source.body)}",
-        rule="staleness",
-        page=zh.name,
+        fix = "check the translation against the current English, then run "
+        fix += f"`make stamp PAGE={zh.name}`"
+    message = (
+        f"cannot check the translation: {FIELD}: {recorded_hash(zh)} names an English version "
+        f"that is not found ({why}); {fix}"
     )
+    return _issue(en, zh, zh.source.meta_lines.get(FIELD, 1), message)
 
 
 def overdue_issue(en: Page, zh: Page, lag: Lag, policy: Policy, today: dt.date) -> Issue | None:
     """A page behind its English page for longer than the grace period (a warning: CI fails)."""
     if lag.since is None or (today - lag.since).days <= policy.grace_days:
         return None
-    return Issue(
-        zh.rel,
-        zh.source.meta_lines.get(FIELD, 1),
+    message = (
         f"translation is {lag.summary()} ({(today - lag.since).days} days, more than the "
         f"{policy.grace_days} of {policy.rel}); translate what `make status PAGE={zh.name}` "
-        f"lists, then run `make stamp PAGE={zh.name}`",
-        en.rel,
-        1,
-        f"English page of {lag.follows.isoformat() if lag.follows else '?'} changed since",
-        rule="staleness",
-        page=zh.name,
+        f"lists, then run `make stamp PAGE={zh.name}`"
     )
+    follows = lag.follows.isoformat() if lag.follows else "?"
+    other = f"English page of {follows} changed since"
+    return _issue(en, zh, zh.source.meta_lines.get(FIELD, 1), message, other)
 
 
 def lag_note(zh: Page, lag: Lag, policy: Policy) -> str:
@@ -175,12 +156,11 @@ def lag_note(zh: Page, lag: Lag, policy: Policy) -> str:
 
 
 def date_label(day: dt.date, lang: str) -> str:
-    """A date as a reader of `lang` writes it: `November 30, 2026`, `2026年11月30日` (Chinese and
-    Japanese write it alike). A rule of each language, keyed by its code; any other language gets
-    the English form (another format is added here, by code)."""
+    """A date as a reader of `lang` writes it: `2026年11月30日` in Chinese and Japanese,
+    `November 30, 2026` in any other language (another format is added here, by code)."""
     if lang in ("zh", "ja"):
         return f"{day.year}年{day.month}月{day.day}日"
-    return f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def _section_text(page: Page) -> dict[str, tuple[Section, list[str]]]:
@@ -239,35 +219,28 @@ def section_changes(old: Page, new: Page) -> list[SectionChange]:
     `new` (removed sections last), with their line diff and the facts that appeared or vanished.
     Both pages need their facts extracted (FactExtractor.extract_page)."""
     before, after = _section_text(old), _section_text(new)
+    absent: tuple[Section | None, list[str]] = (None, [])
     changes = []
-    for key, (section, text) in after.items():
-        if key not in before:
-            diff = tuple(f"+ {line}" for line in text)
-            shown = _shown(section.facts, [])
-            changes.append(SectionChange("added", section.label, key, section.line, diff, shown))
+    for key in [*after, *(key for key in before if key not in after)]:
+        was, old_text = before.get(key, absent)
+        now, text = after.get(key, absent)
+        if was is not None and now is not None and old_text == text:
             continue
-        old_section, old_text = before[key]
-        if old_text == text:
-            continue
-        diff = line_diff(old_text, text)
+        kind = "added" if was is None else "removed" if now is None else "changed"
+        section = now or was
+        assert section is not None
+        old_facts, new_facts = (was.facts if was else []), (now.facts if now else [])
         changes.append(
             SectionChange(
-                "changed",
+                kind,
                 section.label,
                 key,
                 section.line,
-                diff,
-                _shown(section.facts, old_section.facts),
-                _shown(old_section.facts, section.facts),
+                line_diff(old_text, text),
+                _shown(new_facts, old_facts),
+                _shown(old_facts, new_facts),
             )
         )
-    for key, (section, text) in before.items():
-        if key not in after:
-            diff = tuple(f"- {line}" for line in text)
-            vanished = _shown(section.facts, [])
-            changes.append(
-                SectionChange("removed", section.label, key, section.line, diff, (), vanished)
-            )
     return changes
 
 
@@ -283,15 +256,13 @@ def format_changes(zh_rel: str, en_rel: str, name: str, lag: Lag) -> list[str]:
     lines = [head]
     for change in lag.changes:
         where = f"{lag.commit[:12]}:{en_rel}" if change.kind == "removed" else en_rel
-        lines.append("")
-        lines.append(f"{change.kind} {change.label} ({where}:{change.line})")
+        lines += ["", f"{change.kind} {change.label} ({where}:{change.line})"]
         lines.extend(f"    {line}".rstrip() for line in change.diff)
         if change.appeared:
             lines.append(f"    facts that appeared: {', '.join(change.appeared)}")
         if change.vanished:
             lines.append(f"    facts that vanished: {', '.join(change.vanished)}")
-    lines.append("")
-    lines.append(f"Translate these sections in {zh_rel}, then run `make stamp PAGE={name}`.")
+    lines += ["", f"Translate these sections in {zh_rel}, then run `make stamp PAGE={name}`."]
     return lines
 
 
@@ -327,17 +298,6 @@ def page_target(page: str, languages: Languages) -> tuple[str, str | None]:
     return name, lang
 
 
-def page_name(page: str, languages: Languages) -> str:
-    """`crm.md`, `docs/zh/crm.md`, `zh/crm.md` and `crm.zh.md` all name the page crm.md."""
-    return page_target(page, languages)[0]
-
-
-def pair_names(docs_dir: Path, languages: Languages, lang: str) -> list[str]:
-    """Every page that exists in the reference language and in `lang`."""
-    pages = languages.pages(docs_dir)
-    return sorted(pages[languages.reference] & pages[lang])
-
-
 def stamp_pages(
     docs_dir: Path,
     names: list[str],
@@ -345,24 +305,20 @@ def stamp_pages(
     languages: Languages | None = None,
     parity: Callable[[list[str]], dict[str, list[Issue]]] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Write `translation_of` into translated pages: each named page in every translation (a
-    name with a language, `docs/zh/x.md`, in that one); all pairs when names is empty.
-
-    parity: the parity issues of each page against the current reference (current_parity); a
-    page that has any is refused, not stamped. Returns (one line per page stamped or left
-    unchanged, the refusals with every issue). Line endings of the translated file are kept.
-    Missing pages are an InputError."""
+    """Write `translation_of` into translated pages: each named page in every translation (or
+    in the one its name gives, `docs/zh/x.md`), all pairs when names is empty; a page that
+    `parity` (current_parity) finds issues in is refused. Returns (one line per page stamped or
+    left unchanged, the refusals with every issue); a missing page is an InputError."""
     languages = languages or Languages()
     en = languages.reference
     targets: list[tuple[str, str]] = []  # (translation, page name)
     for given in names:
         name, lang = page_target(given, languages)
         targets += [(code, name) for code in ([lang] if lang else languages.translations)]
-    if not names:
+    if not names:  # every page that exists in the reference language and the translation
+        pages = languages.pages(docs_dir)
         targets = [
-            (lang, n)
-            for lang in languages.translations
-            for n in pair_names(docs_dir, languages, lang)
+            (lang, n) for lang in languages.translations for n in sorted(pages[en] & pages[lang])
         ]
     problems = [
         f"{docs_rel}/{languages.path(lang, name)}:1: no such page; stamping needs the page in "
@@ -382,9 +338,8 @@ def stamp_pages(
         issues = [issue for issue in differs.get(name, ()) if issue.path in (zh_rel, en_rel)]
         if issues:
             refused.append(
-                f"{zh_rel}: not stamped: {len(issues)} parity issue"
-                f"{'' if len(issues) == 1 else 's'} against the current English {en_rel}; "
-                "fix them, then stamp again:"
+                f"{zh_rel}: not stamped: {plural(len(issues), 'parity issue')} against the "
+                f"current English {en_rel}; fix them, then stamp again:"
             )
             refused.extend(f"    {issue}" for issue in issues)
             continue

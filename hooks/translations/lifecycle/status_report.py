@@ -47,24 +47,22 @@ class Row:
 
 def rows(report: SiteReport, docs_rel: str = "docs") -> dict[str, list[Row]]:
     """Translation language -> its rows, most serious first, then in page order."""
-    languages = report.languages
-    reference = languages.reference
     known = [name for pages in report.pages.values() for name in pages]
     names = list(dict.fromkeys([*known, *sorted(report.unreadable)]))
     order = {name: index for index, name in enumerate(names)}
-    tables: dict[str, list[Row]] = {}
-    for lang in languages.translations:
-        table = []
-        for name in names:
-            ref_rel = f"{docs_rel}/{languages.path(reference, name)}"
-            rel = f"{docs_rel}/{languages.path(lang, name)}"
-            table.append(_row(report, name, lang, ref_rel, rel))
-        table.sort(key=lambda row: (-LEVELS.index(row.level), order[row.page]))
-        tables[lang] = table
-    return tables
+    return {
+        lang: sorted(
+            (_row(report, name, lang, docs_rel) for name in names),
+            key=lambda row: (-LEVELS.index(row.level), order[row.page]),
+        )
+        for lang in report.languages.translations
+    }
 
 
-def _row(report: SiteReport, name: str, lang: str, ref_rel: str, rel: str) -> Row:
+def _row(report: SiteReport, name: str, lang: str, docs_rel: str) -> Row:
+    languages = report.languages
+    ref_rel = f"{docs_rel}/{languages.path(languages.reference, name)}"
+    rel = f"{docs_rel}/{languages.path(lang, name)}"
     if name in report.unreadable:
         problems = report.unreadable[name]
         return Row(name, "unreadable", "unreadable", problems[0] if problems else "")
@@ -75,7 +73,7 @@ def _row(report: SiteReport, name: str, lang: str, ref_rel: str, rel: str) -> Ro
         if status.untranslated:
             return Row(name, "untranslated", "up to date", first)
         return Row(name, "missing", "missing", first or f"{rel}:1: page is missing")
-    if not status.present.get(report.languages.reference, False):
+    if not status.present.get(languages.reference, False):
         return Row(name, "missing in the reference", "missing", first)
     parity = [issue for issue in mine if issue.rule in PARITY_RULES]
     lag, since, sections = status.lag, None, None

@@ -57,8 +57,6 @@ TARGET_RE = re.compile(r"\]\((?P<target>[^)\s]+)(?P<rest>[^)]*)\)")
 EXTERNAL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # Any other explicit anchor a link may target: `{#id}` attribute lists or `id="..."`.
 ANCHOR_RE = re.compile(r"\{:?[ \t]*#(?P<attr>[A-Za-z0-9_-]+)|id=\"(?P<html>[^\"]+)\"")
-# A skill reference anywhere in a page: `/sales-x` (the character before is checked in Python:
-# not part of a longer path, URL or word).
 # Characters that glue a token to what precedes it: a word, or a longer path, URL or number.
 ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 NOT_BEFORE_PATH = ASCII_WORD | frozenset("./:~-")
@@ -102,9 +100,7 @@ class Section:
     list_items: int = 0
     table_rows: int = 0
     table_columns: list[int] = field(default_factory=list)
-    tables: list[list[int]] = field(
-        default_factory=list
-    )  # per table: its rows' lines, header first
+    tables: list[list[int]] = field(default_factory=list)  # per table: its rows' lines
     items: list[list[int]] = field(default_factory=list)  # per list item: [first line, last line]
     code_blocks: list[CodeBlock] = field(default_factory=list)
     admonitions: list[Ref] = field(default_factory=list)
@@ -123,13 +119,10 @@ class Section:
 
     @property
     def label(self) -> str:
-        return (
-            f"{{#{self.id}}}"
-            if self.id
-            else f'"{self.title}"'
-            if self.level
-            else "(before the title)"
-        )
+        """How messages name the section: `{#id}`, `"Title"` or `(before the title)`."""
+        if self.id:
+            return f"{{#{self.id}}}"
+        return f'"{self.title}"' if self.level else "(before the title)"
 
 
 @dataclass
@@ -250,11 +243,10 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
     section = Section(id=None, level=0, title="", line=source.body_line)
     sections = [section]
     prose: list[str] = []
-    fence = ""
+    fence = ""  # the fence of the open code block, "" outside one
     fence_indent = 0
-    fence_start = 0
-    fence_info = ""
-    code: list[str] = []
+    block = CodeBlock(0, "", "")  # the open code block
+    code: list[str] = []  # its lines
     in_list = False  # inside a list: a marker line starts an item even without a blank line
     paragraph = False  # the previous line was paragraph text, which a list cannot interrupt
     blank = True
@@ -267,7 +259,8 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
         if fence:
             stripped = line.strip()
             if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                section.code_blocks.append(CodeBlock(fence_start, fence_info, "\n".join(code)))
+                block.code = "\n".join(code)
+                section.code_blocks.append(block)
                 fence = ""
             else:
                 code.append(line[fence_indent:] if line[:fence_indent].isspace() else line.lstrip())
@@ -285,8 +278,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
             if match:
                 fence = match.group("fence")
                 fence_indent = len(match.group("indent"))
-                fence_start = base + offset
-                fence_info = match.group("info").strip()
+                block = CodeBlock(base + offset, match.group("info").strip(), "")
                 code = []
                 prose.append("")
                 paragraph = False
