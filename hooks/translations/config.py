@@ -118,6 +118,8 @@ class SiteConfig:
     require_front_matter: bool = False  # every page sets the schema's required keys
     only_pages_in_docs: bool = False  # docs/ holds Markdown pages and images, nothing else
     heading_ids: bool = False  # every heading needs an {#id}; else sections pair by position
+    name_facts: bool = False  # names with inner capitals (HubSpot) must be kept, like brands
+    exact_code: bool = False  # code never translated, not even a comment or a placeholder
     languages: Languages = Languages()  # from the i18n plugin
 
 
@@ -129,6 +131,8 @@ STRICT = SiteConfig(
     require_front_matter=True,
     only_pages_in_docs=True,
     heading_ids=True,
+    name_facts=True,
+    exact_code=True,
 )
 RAW_HTML = ("safe", "strict")  # the values of `raw_html`
 

@@ -108,6 +108,15 @@ class TranslationsConfig(base.Config):
     heading_ids = c.Type(bool, default=False)
     """Every heading must carry an explicit `{#id}` (lowercase kebab-case, the same in both
     languages). Off: ids are optional; sections without one pair by heading level and position."""
+    name_facts = c.Type(bool, default=False)
+    """A name with inner capitals (HubSpot, iPaaS) is a fact the translation keeps, like the
+    brands the data files list. Off: only those brands, since a translation may translate a
+    name (IoT: 物联网; LinkedIn: 领英)."""
+    exact_code = c.Type(bool, default=False)
+    """Code blocks and code spans are written alike in every language, comments and
+    placeholders included. Off: a translation may translate a comment, the words of a string
+    or a placeholder (`{原文件名}`), and a name may differ in capitals or code formatting
+    (checks/notation.py)."""
 
     # Budgets.
     max_file_kib = _Positive(512)

@@ -134,13 +134,17 @@ class FactExtractor:
     """Extracts facts from sections; built once per site (the brand list comes from the data)."""
 
     def __init__(
-        self, brands: Iterable[str] = (), misspelt: Callable[[str], str | None] | None = None
+        self,
+        brands: Iterable[str] = (),
+        misspelt: Callable[[str], str | None] | None = None,
+        inner_capitals: bool = True,
     ) -> None:
         # brand -> by its first word, longest first: "Active Intelligence" before "Active"
         self.brands: dict[str, list[str]] = {}
         for brand in sorted({b for b in brands if b}, key=len, reverse=True):
             self.brands.setdefault(brand.split()[0], []).append(brand)
         self.misspelt = misspelt or (lambda word: None)  # the brand a word misspells, if any
+        self.inner_capitals = inner_capitals  # HubSpot, iPaaS: names, though no data lists them
 
     def extract(self, section: Section) -> list[Fact]:
         """The facts of one section (month names on their own are soft)."""
@@ -248,7 +252,12 @@ class FactExtractor:
             return ("brand", self.brands[word])
         if len(word) >= 4 and (brand := self.misspelt(word)):
             return ("misspelt", brand)  # a letter dropped, or the wrong capitals
-        if not word.isupper() and not word[1:].islower() and INTERNAL_CAPITAL_RE.search(word):
+        if (
+            self.inner_capitals
+            and not word.isupper()
+            and not word[1:].islower()
+            and INTERNAL_CAPITAL_RE.search(word)
+        ):
             return ("internal", None)  # HubSpot, iPaaS, JavaScript
         return None
 

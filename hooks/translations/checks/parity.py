@@ -17,6 +17,7 @@ from itertools import chain
 
 from translations.checks.facts import soft_keys, soft_keys_of
 from translations.checks.glossary import Glossary
+from translations.checks.notation import same_code, same_span, written_in
 from translations.model import Fact, Issue
 from translations.read.markdown import Page, Section
 
@@ -134,8 +135,11 @@ def _shape(section: Section) -> tuple[object, ...]:
     )
 
 
-def compare_sections(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
-    """Structure of two sections with the same id."""
+def compare_sections(
+    en: Page, e: Section, zh: Page, z: Section, *, exact_code: bool = False
+) -> Iterator[Issue]:
+    """Structure of two sections with the same id (`exact_code`: code blocks written alike,
+    comments and all; else compared as code, see notation.py)."""
     if _shape(e) == _shape(z):
         return
     yield from _count(zh, z, en, e, "list items", e.list_items, z.list_items)
@@ -149,7 +153,7 @@ def compare_sections(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Iss
         yield from _count(zh, z, en, e, "tables", len(e.table_columns), len(z.table_columns))
     yield from _count(zh, z, en, e, "code blocks", len(e.code_blocks), len(z.code_blocks))
     for number, (ec, zc) in enumerate(zip(e.code_blocks, z.code_blocks, strict=False), start=1):
-        if ec.code != zc.code:
+        if ec.code != zc.code and (exact_code or not same_code(ec.code, zc.code, ec.info)):
             first = next((line for line in ec.code.split("\n") if line.strip()), "")
             message = f"code block {number} of section {e.label} differs from English"
             start = f"code block {number} starts `{first.strip()}`"
@@ -249,26 +253,59 @@ def _compare_links(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue
     yield from _unmatched_issues(en, e, zh, z, lacking, surplus, "links", counts)
 
 
-def _unmatched(mine: list[Fact], theirs: list[Fact], their_section: Section) -> list[Fact]:
-    """Hard facts of one side that the other side has in no notation (words count there)."""
+def _unmatched(
+    mine: list[Fact], theirs: list[Fact], their_section: Section, exact: bool = False
+) -> list[Fact]:
+    """Hard facts of one side that the other side has in no notation (words count there, and a
+    name or code word written in other capitals, without code formatting or only in a link)."""
     keys = {fact.key for fact in theirs}
     first: dict[str, Fact] = {}  # the first fact of each key
     for fact in mine:
         if not fact.soft and fact.key not in keys:
             first.setdefault(fact.key, fact)
     found = list(first.values())
-    if found:
-        words = soft_keys(their_section)  # only now: most sections match without them
-        found = [fact for fact in found if fact.key not in words]
+    if found:  # only now: most sections match without these
+        words = soft_keys(their_section)
+        written = "" if exact else _written(their_section)
+        found = [
+            fact
+            for fact in found
+            if fact.key not in words
+            and not (fact.kind in _SPELLED_KINDS and written_in(fact.text, written))
+        ]
     return sorted(found, key=lambda fact: fact.line)
 
 
-def compare_facts(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
-    """Every fact of a section on one side appears in its counterpart on the other side."""
+# Facts that stay the same fact in other capitals or without code formatting (notation.py).
+_SPELLED_KINDS = frozenset({"brand", "code"})
+
+
+def _written(section: Section) -> str:
+    """Everything a section writes: its prose, code spans, URLs and link targets."""
+    refs = [*section.code_spans, *section.urls, *section.links]
+    return "\n".join([section.prose, *(ref.text for ref in refs)])
+
+
+def _translated_placeholders(missing: list[Fact], extra: list[Fact]) -> None:
+    """Drop each pair of code spans that differ only by translated words (`{原文件名}.json`)."""
+    for zf in [f for f in extra if f.kind == "code"]:
+        ef = next((f for f in missing if f.kind == "code" and same_span(f.text, zf.text)), None)
+        if ef is not None:
+            missing.remove(ef)
+            extra.remove(zf)
+
+
+def compare_facts(
+    en: Page, e: Section, zh: Page, z: Section, *, exact_code: bool = False
+) -> Iterator[Issue]:
+    """Every fact of a section on one side appears in its counterpart on the other side
+    (`exact_code`: names and code spans written alike, not only in another notation)."""
     if {fact.key for fact in e.facts} == {fact.key for fact in z.facts}:
         return  # the usual case: nothing unmatched on either side
-    missing = _unmatched(e.facts, z.facts, z)
-    extra = _unmatched(z.facts, e.facts, e)
+    missing = _unmatched(e.facts, z.facts, z, exact_code)
+    extra = _unmatched(z.facts, e.facts, e, exact_code)
+    if not exact_code:
+        _translated_placeholders(missing, extra)
     for group in dict.fromkeys(fact.group for fact in missing + extra):
         lacking = [(f.line, f.shown) for f in missing if f.group == group]
         surplus = [(f.line, f.shown) for f in extra if f.group == group]
@@ -553,10 +590,16 @@ def _stub_issue(en: Page, zh: Page) -> Issue | None:
 
 
 def compare_pages(
-    en: Page, zh: Page, glossary: Glossary | None = None, *, heading_ids: bool = False
+    en: Page,
+    zh: Page,
+    glossary: Glossary | None = None,
+    *,
+    heading_ids: bool = False,
+    exact_code: bool = False,
 ) -> list[Issue]:
     """All parity issues of a page pair: headings of each side, then section by section.
-    `heading_ids`: the site requires an explicit id on every heading."""
+    `heading_ids`: the site requires an explicit id on every heading; `exact_code`: code is
+    never translated, not even a comment."""
     stub = _stub_issue(en, zh)
     if stub is not None:
         return [stub]
@@ -575,8 +618,8 @@ def compare_pages(
         found, pairs, glossary_pairs = _aligned_pairs(en, zh, heading_ids)
         issues += found
     for _, e, z in pairs:
-        issues.extend(compare_sections(en, e, zh, z))
-        issues.extend(compare_facts(en, e, zh, z))
+        issues.extend(compare_sections(en, e, zh, z, exact_code=exact_code))
+        issues.extend(compare_facts(en, e, zh, z, exact_code=exact_code))
         issues.extend(compare_rows(en, e, zh, z))
     if glossary is not None:
         issues.extend(glossary.compare(en, zh, glossary_pairs))

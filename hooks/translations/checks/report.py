@@ -217,7 +217,9 @@ class _Checker:
         plans = data.pricing.plans if data.pricing is not None else ()
         brands = [term.en for term in data.terms if term.brand] + [plan.name for plan in plans]
         self.brands = frozenset(brands)
-        self.extractor = FactExtractor(brands, self.glossary.misspells)
+        self.extractor = FactExtractor(
+            brands, self.glossary.misspells, inner_capitals=self.config.name_facts
+        )
         self.prices = PriceRules(data.pricing) if data.pricing is not None else None
         self.gates = PlanGates(data.pricing) if data.pricing is not None else None
         self.plan_names = frozenset(plan.name for plan in plans)
@@ -235,7 +237,10 @@ class _Checker:
         return f"{self.docs_rel}/{self.languages.path(lang, name)}"
 
     def compare(self, en: Page, zh: Page) -> list[Issue]:
-        return compare_pages(en, zh, self.glossary, heading_ids=self.config.heading_ids)
+        config = self.config
+        return compare_pages(
+            en, zh, self.glossary, heading_ids=config.heading_ids, exact_code=config.exact_code
+        )
 
     def read_pages(
         self, name: str, problems: list[str], langs: tuple[str, ...] | None = None
