@@ -1,33 +1,19 @@
 """A page is untrusted input: nothing in it may run code or reach the network in a reader's browser.
 
-What a page may hold: the Markdown of the extensions in mkdocs.yml; links to pages of the site,
-to http(s) addresses and mailto:; images that are PNG, JPEG, GIF or WebP files of the site;
-attribute lists of `#id`, `.class` and the attributes in ATTR_LIST_KEYS; HTML comments of plain
-text; and this raw HTML: `<div ... markdown>` blocks, `<span>`, `<br>`, `<kbd>`, `<sup>`, `<sub>`,
-with only the attributes in TAG_ATTRIBUTES. Everything else is refused with file:line and what to
-write instead. An allow-list, not a list of known attacks: what is not named here is refused.
+An allow-list, not a list of known attacks. Under the strict policy (HtmlPolicy, this site's) a
+page may hold Markdown; links to the site, http(s) and mailto:; PNG, JPEG, GIF or WebP images of
+the site; attribute lists of ids, classes and ATTR_LIST_KEYS; comments of plain text; and the
+raw HTML of TAG_ATTRIBUTES. The safe policy allows any raw HTML but ACTIVE_TAGS and the attributes
+that run or load something, and remote images. Either way a script, an event handler, a
+`javascript:` link or an iframe is refused, with file:line and what to write instead.
 
-That is the strict policy (`raw_html: strict`, `remote_images: false` in mkdocs.yml, HtmlPolicy
-below). A site may choose the safe one instead: any raw HTML but the tags of ACTIVE_TAGS and the
-attributes that run code or load something (`on...`, LOADING_KEYS, `style` with url()), and
-images from http(s) addresses. Either way a script, an event handler, a `javascript:` link or an
-iframe is refused.
+The rule is read twice, as a page is Markdown but the browser reads HTML: `unsafe_markdown` reads
+the source (outside code) so that `make check` refuses before anything is written, and
+`unsafe_html` reads the HTML Python-Markdown made (plugin.py), which makes the rule sound where
+the source reading guesses wrong what is code (tests/checks/test_untrusted_pages.py).
 
-One rule, read twice, because a page is Markdown but the browser reads HTML:
-
-- `unsafe_markdown` reads a page's source (every line outside fenced code and code spans) and is
-  run by check_site on both languages, so `make check` and the build refuse before anything is
-  written, naming the line and what to write instead.
-- `unsafe_html` reads the HTML Python-Markdown made of a page (plugin.py) with the rules a
-  browser applies. It is what makes the rule sound: the source reading guesses what Python-
-  Markdown takes for code, and guesses wrong on an indented, unclosed or over-long fence, a
-  fence with options, or a code span a raw HTML block cuts (tests/checks/test_untrusted_pages.py).
-
-The Content-Security-Policy (output/csp.py) refuses nothing itself: it only leaves every inline
-script that no template ships without a hash.
-
-Hand-written: the stack has no sanitiser for Python-Markdown output, and a sanitiser (bleach,
-nh3) would rewrite the page silently where a contributor needs to be told what to change."""
+Hand-written: no sanitiser reads Python-Markdown output, and one (bleach, nh3) would rewrite the
+page silently where a contributor needs to be told what to change."""
 
 from __future__ import annotations
 
@@ -250,33 +236,18 @@ def _mask_code_spans(text: str) -> str:
     pieces = []
     done = pos = 0
     while (run := BACKTICKS_RE.search(text, pos)) is not None:
-        start, end = run.span()
-        before = start
-        while before and text[before - 1] == "\\":
-            before -= 1
-        if (start - before) % 2:
-            pos = end
+        start, pos = run.span()
+        if _escaped(text, start):
             continue
-        block_end = BLOCK_BREAK_RE.search(text, end)
+        block_end = BLOCK_BREAK_RE.search(text, pos)
         limit = block_end.start() if block_end else len(text)
-        closing = None
-        for candidate in BACKTICKS_RE.finditer(text, end, limit):
-            if candidate.end() - candidate.start() == end - start:
-                closing = candidate
-                break
-        if closing is None:
-            pos = end
-            continue
-        span = text[start : closing.end()]
-        pieces += (text[done:start], " " * len(span) if "\n" not in span else _blank(span))
-        done = pos = closing.end()
+        same = (c for c in BACKTICKS_RE.finditer(text, pos, limit) if len(c[0]) == len(run[0]))
+        if (closing := next(same, None)) is not None:
+            span = text[start : closing.end()]
+            pieces += (text[done:start], re.sub(r"[^\n]", " ", span))  # line breaks kept
+            done = pos = closing.end()
     pieces.append(text[done:])
     return "".join(pieces)
-
-
-def _blank(span: str) -> str:
-    """Spaces for every character but line breaks."""
-    return "\n".join(" " * len(line) for line in span.split("\n"))
 
 
 def _ends_where_markdown_ends(body: str) -> bool:
@@ -287,6 +258,12 @@ def _ends_where_markdown_ends(body: str) -> bool:
         and not body.endswith("<!-")
         and not any(bad in body for bad in ("<!--", "--!>"))
     )
+
+
+COMMENT_PROBLEM = (
+    "an HTML comment may hold only plain text (no <, > or --): browsers end a comment where "
+    "Markdown does not; write the note without them"
+)
 
 
 def _markup(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
@@ -308,13 +285,7 @@ def _markup(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
                 pos = comment.end()  # commented-out markup, inert in every browser
                 continue
             # refused, and what it holds is read as markup too, in case a browser ends it early
-            yield (
-                at,
-                (
-                    "an HTML comment may hold only plain text (no <, > or --): browsers end "
-                    "a comment where Markdown does not; write the note without them"
-                ),
-            )
+            yield at, COMMENT_PROBLEM
             pos = at + 4
             continue
         if autolink := AUTOLINK_RE.match(text, at):
@@ -336,24 +307,18 @@ def _markup(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
             pos = whole.end() if whole is not None and tag not in ACTIVE_TAGS else name.end()
             yield from ((at, problem) for problem in _safe_tag_problems(whole, tag, policy))
             continue
-        if tag not in TAG_ATTRIBUTES:
-            advice = TAG_ADVICE.get(tag, DEFAULT_ADVICE)
-            yield at, f"HTML tag <{tag}> is not allowed: {advice}"
-            pos = name.end()
-            continue
         whole = TAG_RE.match(text, at)
-        if whole is None or whole["name"] != name["name"]:
-            yield (
-                at,
-                (
-                    f'HTML tag <{tag}> must be written plainly, as <{tag} class="..."> with '
-                    f"attributes among: {_listed(TAG_ATTRIBUTES[tag]) or 'none'}"
-                ),
-            )
-            pos = name.end()
+        if tag not in TAG_ATTRIBUTES:
+            yield at, f"HTML tag <{tag}> is not allowed: {_advice(tag)}"
+        elif whole is None or whole["name"] != name["name"]:
+            allowed = _listed(TAG_ATTRIBUTES[tag]) or "none"
+            plainly = f'as <{tag} class="..."> with attributes among: {allowed}'
+            yield at, f"HTML tag <{tag}> must be written plainly, {plainly}"
+        else:
+            pos = whole.end()
+            yield from ((at, problem) for problem in _tag_problems(whole))
             continue
-        pos = whole.end()
-        yield from ((at, problem) for problem in _tag_problems(whole))
+        pos = name.end()
 
 
 def _tag_problems(tag: re.Match[str]) -> Iterator[str]:
@@ -436,21 +401,14 @@ def _links(
 def _bracket_pairs(text: str) -> Iterator[tuple[int, int, bool]]:
     """(position of `[`, position of its `]`, whether `!` precedes it) for each `](` and each
     `![`: the brackets that make a link or an image, nesting counted and escapes skipped."""
-    for close in _literal_positions(text, "]("):
-        opening = _opening_bracket(text, close)
+    for link in re.finditer(r"\]\(", text):
+        opening = _opening_bracket(text, link.start())
         if opening is not None:
-            yield opening, close, opening > 0 and text[opening - 1] == "!"
-    for bang in _literal_positions(text, "!["):
-        close = _closing_bracket(text, bang + 1)
+            yield opening, link.start(), opening > 0 and text[opening - 1] == "!"
+    for bang in re.finditer(r"!\[", text):
+        close = _closing_bracket(text, bang.start() + 1)
         if close is not None and not text.startswith("](", close):
-            yield bang + 1, close, True
-
-
-def _literal_positions(text: str, literal: str) -> Iterator[int]:
-    at = text.find(literal)
-    while at >= 0:
-        yield at
-        at = text.find(literal, at + 1)
+            yield bang.start() + 1, close, True
 
 
 def _escaped(text: str, pos: int) -> bool:
@@ -571,13 +529,9 @@ def _attribute_lists(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]
             if value is None and not name.startswith("on") and name not in ACTIVE_KEYS:
                 continue  # a bare word, as in prose `{name}`: no code, nothing to load
             why = "runs code" if name.startswith("on") else "is not allowed"
-            yield (
-                start,
-                (
-                    f"attribute list sets `{key}`, which {why}; an attribute list may set "
-                    f"#id, .class, {_listed(ATTR_LIST_KEYS - {'id', 'class'})}"
-                ),
-            )
+            allowed = f"#id, .class, {_listed(ATTR_LIST_KEYS - {'id', 'class'})}"
+            refused = f"attribute list sets `{key}`, which {why}"
+            yield start, f"{refused}; an attribute list may set {allowed}"
 
 
 def theme_id_problem(value: str) -> str:
@@ -764,9 +718,6 @@ class _HtmlReader(HTMLParser):
                     self.problems.append((value, problem))
             elif tag == "input" and name == "type" and value not in INPUT_TYPES:
                 self.problems.append((value, f'<input type="{value}"> is not allowed'))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
 
     def handle_decl(self, decl: str) -> None:
         self.problems.append(("<!", f"<!{decl}> is not allowed: {DEFAULT_ADVICE}"))
