@@ -164,7 +164,9 @@ INLINE_TARGET_RE = re.compile(
     r"[ \t\n]*(?:<(?P<angle>[^>\n]*)>|(?P<plain>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"
 )
 # What bracket matching looks at: an escaped character, a bracket, a blank line.
-BRACKET_RE = re.compile(r"\\.|[\[\]]|\n[ \t]*\n", re.DOTALL)
+BRACKET_RE = re.compile(r"\\[^\n]|[\[\]]|\n[ \t]*\n")
+# Each `{` closed on its line (a lookahead, so that `{a{b}` yields both) and what it holds.
+ATTR_LIST_RE = re.compile(r"\{(?=(?P<content>[^}\n]*)\})")
 # An attribute list of ids and classes only, the usual `{#id}`: nothing to check.
 PLAIN_ATTR_LIST_RE = re.compile(r"[#.][\w-]+(?: +[#.][\w-]+)*")
 
@@ -399,16 +401,23 @@ def _links(
 
 
 def _bracket_pairs(text: str) -> Iterator[tuple[int, int, bool]]:
-    """(position of `[`, position of its `]`, whether `!` precedes it) for each `](` and each
-    `![`: the brackets that make a link or an image, nesting counted and escapes skipped."""
-    for link in re.finditer(r"\]\(", text):
-        opening = _opening_bracket(text, link.start())
-        if opening is not None:
-            yield opening, link.start(), opening > 0 and text[opening - 1] == "!"
-    for bang in re.finditer(r"!\[", text):
-        close = _closing_bracket(text, bang.start() + 1)
-        if close is not None and not text.startswith("](", close):
-            yield bang.start() + 1, close, True
+    """(position of `[`, position of its `]`, whether `!` precedes the `[`) for each pair that makes
+    a link `[...](` or an image `![...]`: nesting counted, escapes skipped, within a block."""
+    openings: list[int] = []
+    for mark in BRACKET_RE.finditer(text):
+        token, at = mark[0], mark.start()
+        if token == "[":
+            openings.append(at)
+        elif token[0] == "\n":
+            openings.clear()  # a blank line: no bracket opens across it
+        elif token == "]" and openings:
+            opening = openings.pop()
+            image = text[opening - 1 : opening] == "!"
+            if image or text.startswith("(", at + 1):
+                yield opening, at, image
+        elif token == "\\]" and openings and text.startswith("(", at + 2):
+            # an escaped `]` before `(` is read as a link's end too: refusing more is safe
+            yield openings[-1], at + 1, text[openings[-1] - 1 : openings[-1]] == "!"
 
 
 def _escaped(text: str, pos: int) -> bool:
@@ -417,47 +426,6 @@ def _escaped(text: str, pos: int) -> bool:
     while before and text[before - 1] == "\\":
         before -= 1
     return (pos - before) % 2 == 1
-
-
-def _opening_bracket(text: str, close: int) -> int | None:
-    """The `[` that the `]` at close ends, within its block."""
-    depth = 0
-    pos = close
-    while (pos := _last_of(text, "[]\n", pos)) >= 0:
-        char = text[pos]
-        if char == "\n":
-            if not text[text.rfind("\n", 0, pos) + 1 : pos].strip(" \t"):
-                return None  # a blank line: no bracket opens across it
-            continue
-        if _escaped(text, pos):
-            continue
-        if char == "]":
-            depth += 1
-        elif depth == 0:
-            return pos
-        else:
-            depth -= 1
-    return None
-
-
-def _last_of(text: str, chars: str, before: int) -> int:
-    return max(text.rfind(char, 0, before) for char in chars)
-
-
-def _closing_bracket(text: str, opening: int) -> int | None:
-    """The `]` that closes the `[` at opening, within its block."""
-    depth = 0
-    for mark in BRACKET_RE.finditer(text, opening + 1):
-        char = mark.group(0)
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            if depth == 0:
-                return mark.start()
-            depth -= 1
-        elif char[0] == "\n":
-            return None
-    return None
 
 
 def _inline_target(text: str, start: int) -> str:
@@ -498,14 +466,8 @@ def _label(label: str) -> str:
 def _attribute_lists(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
     """Attribute lists `{...}` (attr_list): only ids, classes and harmless keys (under the safe
     policy, any key that runs and loads nothing)."""
-    pos = 0
-    while (start := text.find("{", pos)) >= 0:
-        pos = start + 1
-        end = text.find("}", start)
-        newline = text.find("\n", start)
-        if end < 0 or (0 <= newline < end):
-            continue
-        content = text[start + 1 : end].lstrip(":").strip(" ")
+    for brace in ATTR_LIST_RE.finditer(text):
+        start, content = brace.start(), brace["content"].lstrip(":").strip(" ")
         if not content:
             continue
         if PLAIN_ATTR_LIST_RE.fullmatch(content):
