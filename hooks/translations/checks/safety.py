@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -31,7 +31,6 @@ from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from translations.config import SiteConfig
 from translations.read.markdown import FENCE_RE, fenced_lines
-from translations.read.markers import COMMENT_RE
 from translations.read.source import Source, YamlDoc
 
 STR_TAG = "tag:yaml.org,2002:str"  # a YAML value read as text
@@ -165,8 +164,6 @@ INLINE_TARGET_RE = re.compile(
 )
 # What bracket matching looks at: an escaped character, a bracket, a blank line.
 BRACKET_RE = re.compile(r"\\[^\n]|[\[\]]|\n[ \t]*\n")
-# Each `{` closed on its line (a lookahead, so that `{a{b}` yields both) and what it holds.
-ATTR_LIST_RE = re.compile(r"\{(?=(?P<content>[^}\n]*)\})")
 # An attribute list of ids and classes only, the usual `{#id}`: nothing to check.
 PLAIN_ATTR_LIST_RE = re.compile(r"[#.][\w-]+(?: +[#.][\w-]+)*")
 
@@ -270,21 +267,24 @@ COMMENT_PROBLEM = (
 
 def _markup(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
     """Raw HTML: comments, autolinks and the allowed tags pass; anything else is refused."""
+    # every `-->`, found once: a search per `<!--` made a page of many `<!--` take minutes
+    closers = [m.start() for m in re.finditer("(?=-->)", text)]
     pos = 0
     while (start := TAG_START_RE.search(text, pos)) is not None:
         at = start.start()
         pos = at + 1
         if text.startswith("<!--", at):
-            comment = COMMENT_RE.match(text, at)
-            if comment is None:
+            later = bisect_left(closers, at + 4)
+            if later == len(closers):
                 yield at, "HTML comment is not closed; close it with -->"
                 continue
-            body = comment["comment"]
+            end = closers[later]
+            body = text[at + 4 : end]
             if not any(bad in body for bad in ("--", "<", ">")) and not body.startswith("-"):
-                pos = comment.end()  # plain text: nothing in it to look at
+                pos = end + 3  # plain text: nothing in it to look at
                 continue
             if not policy.strict and _ends_where_markdown_ends(body):
-                pos = comment.end()  # commented-out markup, inert in every browser
+                pos = end + 3  # commented-out markup, inert in every browser
                 continue
             # refused, and what it holds is read as markup too, in case a browser ends it early
             yield at, COMMENT_PROBLEM
@@ -466,8 +466,14 @@ def _label(label: str) -> str:
 def _attribute_lists(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
     """Attribute lists `{...}` (attr_list): only ids, classes and harmless keys (under the safe
     policy, any key that runs and loads nothing)."""
-    for brace in ATTR_LIST_RE.finditer(text):
-        start, content = brace.start(), brace["content"].lstrip(":").strip(" ")
+    pos = 0
+    while (start := text.find("{", pos)) >= 0:
+        pos = start + 1
+        end = text.find("}", start)
+        newline = text.find("\n", start)
+        if end < 0 or (0 <= newline < end):
+            continue
+        content = text[start + 1 : end].lstrip(":").strip(" ")
         if not content:
             continue
         if PLAIN_ATTR_LIST_RE.fullmatch(content):
