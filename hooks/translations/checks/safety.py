@@ -170,10 +170,8 @@ PLAIN_ATTR_LIST_RE = re.compile(r"[#.][\w-]+(?: +[#.][\w-]+)*")
 
 def unsafe_markdown(source: Source, policy: HtmlPolicy = STRICT_HTML) -> list[str]:
     """Everything in a page's source that could run code or load something, or that the site's
-    policy refuses, as `file:line: ...`.
-
-    The finders read the whole body; what they find inside fenced code or a code span is then
-    dropped (worked out only for a page with findings: most pages have none)."""
+    policy refuses, as `file:line: ...`. The finders read the whole body; what they find in code
+    is then dropped (worked out only for a page with findings: most pages have none)."""
     text = source.body
     pairs = list(_bracket_pairs(text))
     found = list(_markup(text, policy))
@@ -560,15 +558,10 @@ MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
 def unsafe_files(
     root: Path, docs: tuple[str, Path], data: tuple[str, Path], *, only_pages: bool = True
 ) -> list[str]:
-    """Files that would be read or published unchecked under docs/ and data/ (each given as the
-    name messages show and the folder), as `file:1: ...`. Nothing is read: names and links only.
-
-    - A symbolic link whose target is outside `root` (the repository): MkDocs would copy a
-      system file, or a folder of unchecked HTML, into the site. Inside the repository it is
-      followed like any folder or file.
-    - In docs/, pages whose names are not portable (PAGE_NAME_RE under `only_pages`, else
-      MIXED_CASE_NAME_RE), and, when the site allows `only_pages` (`only_pages_in_docs`),
-      anything but pages and images (an .html or .js file reaches the reader as it is)."""
+    """Files under docs/ and data/ (each given as its shown name and folder) that would be read or
+    published unchecked, as `file:1: ...`, from names and links only: a symbolic link out of
+    `root` (MkDocs would copy a system file into the site); in docs/, a page name that is not
+    portable and, under `only_pages` (`only_pages_in_docs`), anything but pages and images."""
     problems: list[str] = []
     top = Path(os.path.realpath(root))
     for (shown, folder), pages in ((docs, True), (data, False)):
@@ -609,24 +602,19 @@ def _walk(folder: Path, shown: str, top: Path, docs: bool, only_pages: bool) -> 
 
 def _docs_file(name: str, docs: str, only_pages: bool) -> list[str]:
     extension = os.path.splitext(name)[1].lower()
-    if extension in IMAGE_TYPES:
-        return []
     if extension in MARKDOWN_EXTENSIONS:
         inner = name[len(docs) + 1 :]
         page = inner.partition("/")[2] or inner  # inside the language folder
         if (PAGE_NAME_RE if only_pages else MIXED_CASE_NAME_RE).fullmatch(page):
             return []
         letters = "lower-case letters" if only_pages else "letters"
-        return [
-            f"{name}:1: page name `{page}` is not portable: use {letters}, digits, - "
-            "and _ only, ending in .md (e.g. guides/lead-scoring.md)"
-        ]
-    if not only_pages:
+        rule = f"use {letters}, digits, - and _ only, ending in .md (e.g. guides/lead-scoring.md)"
+        return [f"{name}:1: page name `{page}` is not portable: {rule}"]
+    if extension in IMAGE_TYPES or not only_pages:
         return []
-    return [
-        f"{name}:1: a {extension or 'file without extension'} file is published unchecked; "
-        "only Markdown pages and PNG, JPEG, GIF or WebP images may be in docs/"
-    ]
+    allowed = "only Markdown pages and PNG, JPEG, GIF or WebP images may be in docs/"
+    kind = extension or "file without extension"
+    return [f"{name}:1: a {kind} file is published unchecked; {allowed}"]
 
 
 # --- built HTML ----------------------------------------------------------------------------------
