@@ -240,6 +240,12 @@ WAYS_IN = [
         "[p]\n\n[p]: https://www.activecampaign.com/",
     ),
     (
+        "reference-image-collapsed",
+        "![pic][]\n\n[pic]: https://evil.example/p.png",
+        "image from a https: URL is not allowed",
+        "![pic][]\n\n[pic]: pic.png",
+    ),
+    (
         "attr-list-event",
         'Text\n{onclick="alert(1)"}',
         "attribute list sets `onclick`, which runs code",

@@ -440,15 +440,11 @@ def _references(
     """Reference definitions `[label]: url`; one that an image uses must be a local image."""
     images = set()
     for opening, closing, image in pairs:
-        if image:
-            after = text[closing + 1 : closing + 2]
-            if after == "[":
-                label = text[closing + 2 :].partition("]")[0] or text[opening + 2 : closing]
-            elif after != "(":
-                label = text[opening + 1 : closing]
-            else:
-                continue
-            images.add(_label(label))
+        after = text[closing + 1 : closing + 2]
+        if image and after != "(":
+            # `![alt][label]`, else `![alt][]` or `![alt]`: the alt text is the label
+            label = text[closing + 2 :].partition("]")[0] if after == "[" else ""
+            images.add(_label(label or text[opening + 1 : closing]))
     for definition in REFERENCE_RE.finditer(text):
         url = definition["url"].strip("<>")
         image = _label(definition["label"]) in images
