@@ -1,40 +1,26 @@
 """A page is untrusted input: nothing in it may run code or reach the network in a reader's browser.
 
-What a page may hold: the Markdown of the extensions in mkdocs.yml; links to pages of the site,
-to http(s) addresses and mailto:; images that are PNG, JPEG, GIF or WebP files of the site;
-attribute lists of `#id`, `.class` and the attributes in ATTR_LIST_KEYS; HTML comments of plain
-text; and this raw HTML: `<div ... markdown>` blocks, `<span>`, `<br>`, `<kbd>`, `<sup>`, `<sub>`,
-with only the attributes in TAG_ATTRIBUTES. Everything else is refused with file:line and what to
-write instead. An allow-list, not a list of known attacks: what is not named here is refused.
+An allow-list, not a list of known attacks. Under the strict policy (HtmlPolicy, this site's) a
+page may hold Markdown; links to the site, http(s) and mailto:; PNG, JPEG, GIF or WebP images of
+the site; attribute lists of ids, classes and ATTR_LIST_KEYS; comments of plain text; and the
+raw HTML of TAG_ATTRIBUTES. The safe policy allows any raw HTML but ACTIVE_TAGS and the attributes
+that run or load something, and remote images. Either way a script, an event handler, a
+`javascript:` link or an iframe is refused, with file:line and what to write instead.
 
-That is the strict policy (`raw_html: strict`, `remote_images: false` in mkdocs.yml, HtmlPolicy
-below). A site may choose the safe one instead: any raw HTML but the tags of ACTIVE_TAGS and the
-attributes that run code or load something (`on...`, LOADING_KEYS, `style` with url()), and
-images from http(s) addresses. Either way a script, an event handler, a `javascript:` link or an
-iframe is refused.
+The rule is read twice, as a page is Markdown but the browser reads HTML: `unsafe_markdown` reads
+the source (outside code) so that `make check` refuses before anything is written, and
+`unsafe_html` reads the HTML Python-Markdown made (plugin.py), which makes the rule sound where
+the source reading guesses wrong what is code (tests/checks/test_untrusted_pages.py).
 
-One rule, read twice, because a page is Markdown but the browser reads HTML:
-
-- `unsafe_markdown` reads a page's source (every line outside fenced code and code spans) and is
-  run by check_site on both languages, so `make check` and the build refuse before anything is
-  written, naming the line and what to write instead.
-- `unsafe_html` reads the HTML Python-Markdown made of a page (plugin.py) with the rules a
-  browser applies. It is what makes the rule sound: the source reading guesses what Python-
-  Markdown takes for code, and guesses wrong on an indented, unclosed or over-long fence, a
-  fence with options, or a code span a raw HTML block cuts (tests/checks/test_untrusted_pages.py).
-
-The Content-Security-Policy (output/csp.py) refuses nothing itself: it only leaves every inline
-script that no template ships without a hash.
-
-Hand-written: the stack has no sanitiser for Python-Markdown output, and a sanitiser (bleach,
-nh3) would rewrite the page silently where a contributor needs to be told what to change."""
+Hand-written: no sanitiser reads Python-Markdown output, and one (bleach, nh3) would rewrite the
+page silently where a contributor needs to be told what to change."""
 
 from __future__ import annotations
 
 import html
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -45,7 +31,6 @@ from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from translations.config import SiteConfig
 from translations.read.markdown import FENCE_RE, fenced_lines
-from translations.read.markers import COMMENT_RE
 from translations.read.source import Source, YamlDoc
 
 STR_TAG = "tag:yaml.org,2002:str"  # a YAML value read as text
@@ -178,17 +163,15 @@ INLINE_TARGET_RE = re.compile(
     r"[ \t\n]*(?:<(?P<angle>[^>\n]*)>|(?P<plain>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"
 )
 # What bracket matching looks at: an escaped character, a bracket, a blank line.
-BRACKET_RE = re.compile(r"\\.|[\[\]]|\n[ \t]*\n", re.DOTALL)
+BRACKET_RE = re.compile(r"\\[^\n]|[\[\]]|\n[ \t]*\n")
 # An attribute list of ids and classes only, the usual `{#id}`: nothing to check.
 PLAIN_ATTR_LIST_RE = re.compile(r"[#.][\w-]+(?: +[#.][\w-]+)*")
 
 
 def unsafe_markdown(source: Source, policy: HtmlPolicy = STRICT_HTML) -> list[str]:
     """Everything in a page's source that could run code or load something, or that the site's
-    policy refuses, as `file:line: ...`.
-
-    The finders read the whole body; what they find inside fenced code or a code span is then
-    dropped (worked out only for a page with findings: most pages have none)."""
+    policy refuses, as `file:line: ...`. The finders read the whole body; what they find in code
+    is then dropped (worked out only for a page with findings: most pages have none)."""
     text = source.body
     pairs = list(_bracket_pairs(text))
     found = list(_markup(text, policy))
@@ -250,33 +233,18 @@ def _mask_code_spans(text: str) -> str:
     pieces = []
     done = pos = 0
     while (run := BACKTICKS_RE.search(text, pos)) is not None:
-        start, end = run.span()
-        before = start
-        while before and text[before - 1] == "\\":
-            before -= 1
-        if (start - before) % 2:
-            pos = end
+        start, pos = run.span()
+        if _escaped(text, start):
             continue
-        block_end = BLOCK_BREAK_RE.search(text, end)
+        block_end = BLOCK_BREAK_RE.search(text, pos)
         limit = block_end.start() if block_end else len(text)
-        closing = None
-        for candidate in BACKTICKS_RE.finditer(text, end, limit):
-            if candidate.end() - candidate.start() == end - start:
-                closing = candidate
-                break
-        if closing is None:
-            pos = end
-            continue
-        span = text[start : closing.end()]
-        pieces += (text[done:start], " " * len(span) if "\n" not in span else _blank(span))
-        done = pos = closing.end()
+        same = (c for c in BACKTICKS_RE.finditer(text, pos, limit) if len(c[0]) == len(run[0]))
+        if (closing := next(same, None)) is not None:
+            span = text[start : closing.end()]
+            pieces += (text[done:start], re.sub(r"[^\n]", " ", span))  # line breaks kept
+            done = pos = closing.end()
     pieces.append(text[done:])
     return "".join(pieces)
-
-
-def _blank(span: str) -> str:
-    """Spaces for every character but line breaks."""
-    return "\n".join(" " * len(line) for line in span.split("\n"))
 
 
 def _ends_where_markdown_ends(body: str) -> bool:
@@ -289,32 +257,35 @@ def _ends_where_markdown_ends(body: str) -> bool:
     )
 
 
+COMMENT_PROBLEM = (
+    "an HTML comment may hold only plain text (no <, > or --): browsers end a comment where "
+    "Markdown does not; write the note without them"
+)
+
+
 def _markup(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
     """Raw HTML: comments, autolinks and the allowed tags pass; anything else is refused."""
+    # every `-->`, found once: a search per `<!--` made a page of many `<!--` take minutes
+    closers = [m.start() for m in re.finditer("(?=-->)", text)]
     pos = 0
     while (start := TAG_START_RE.search(text, pos)) is not None:
         at = start.start()
         pos = at + 1
         if text.startswith("<!--", at):
-            comment = COMMENT_RE.match(text, at)
-            if comment is None:
+            later = bisect_left(closers, at + 4)
+            if later == len(closers):
                 yield at, "HTML comment is not closed; close it with -->"
                 continue
-            body = comment["comment"]
+            end = closers[later]
+            body = text[at + 4 : end]
             if not any(bad in body for bad in ("--", "<", ">")) and not body.startswith("-"):
-                pos = comment.end()  # plain text: nothing in it to look at
+                pos = end + 3  # plain text: nothing in it to look at
                 continue
             if not policy.strict and _ends_where_markdown_ends(body):
-                pos = comment.end()  # commented-out markup, inert in every browser
+                pos = end + 3  # commented-out markup, inert in every browser
                 continue
             # refused, and what it holds is read as markup too, in case a browser ends it early
-            yield (
-                at,
-                (
-                    "an HTML comment may hold only plain text (no <, > or --): browsers end "
-                    "a comment where Markdown does not; write the note without them"
-                ),
-            )
+            yield at, COMMENT_PROBLEM
             pos = at + 4
             continue
         if autolink := AUTOLINK_RE.match(text, at):
@@ -336,24 +307,18 @@ def _markup(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]:
             pos = whole.end() if whole is not None and tag not in ACTIVE_TAGS else name.end()
             yield from ((at, problem) for problem in _safe_tag_problems(whole, tag, policy))
             continue
-        if tag not in TAG_ATTRIBUTES:
-            advice = TAG_ADVICE.get(tag, DEFAULT_ADVICE)
-            yield at, f"HTML tag <{tag}> is not allowed: {advice}"
-            pos = name.end()
-            continue
         whole = TAG_RE.match(text, at)
-        if whole is None or whole["name"] != name["name"]:
-            yield (
-                at,
-                (
-                    f'HTML tag <{tag}> must be written plainly, as <{tag} class="..."> with '
-                    f"attributes among: {_listed(TAG_ATTRIBUTES[tag]) or 'none'}"
-                ),
-            )
-            pos = name.end()
+        if tag not in TAG_ATTRIBUTES:
+            yield at, f"HTML tag <{tag}> is not allowed: {_advice(tag)}"
+        elif whole is None or whole["name"] != name["name"]:
+            allowed = _listed(TAG_ATTRIBUTES[tag]) or "none"
+            plainly = f'as <{tag} class="..."> with attributes among: {allowed}'
+            yield at, f"HTML tag <{tag}> must be written plainly, {plainly}"
+        else:
+            pos = whole.end()
+            yield from ((at, problem) for problem in _tag_problems(whole))
             continue
-        pos = whole.end()
-        yield from ((at, problem) for problem in _tag_problems(whole))
+        pos = name.end()
 
 
 def _tag_problems(tag: re.Match[str]) -> Iterator[str]:
@@ -434,23 +399,23 @@ def _links(
 
 
 def _bracket_pairs(text: str) -> Iterator[tuple[int, int, bool]]:
-    """(position of `[`, position of its `]`, whether `!` precedes it) for each `](` and each
-    `![`: the brackets that make a link or an image, nesting counted and escapes skipped."""
-    for close in _literal_positions(text, "]("):
-        opening = _opening_bracket(text, close)
-        if opening is not None:
-            yield opening, close, opening > 0 and text[opening - 1] == "!"
-    for bang in _literal_positions(text, "!["):
-        close = _closing_bracket(text, bang + 1)
-        if close is not None and not text.startswith("](", close):
-            yield bang + 1, close, True
-
-
-def _literal_positions(text: str, literal: str) -> Iterator[int]:
-    at = text.find(literal)
-    while at >= 0:
-        yield at
-        at = text.find(literal, at + 1)
+    """(position of `[`, position of its `]`, whether `!` precedes the `[`) for each pair that makes
+    a link `[...](` or an image `![...]`: nesting counted, escapes skipped, within a block."""
+    openings: list[int] = []
+    for mark in BRACKET_RE.finditer(text):
+        token, at = mark[0], mark.start()
+        if token == "[":
+            openings.append(at)
+        elif token[0] == "\n":
+            openings.clear()  # a blank line: no bracket opens across it
+        elif token == "]" and openings:
+            opening = openings.pop()
+            image = text[opening - 1 : opening] == "!"
+            if image or text.startswith("(", at + 1):
+                yield opening, at, image
+        elif token == "\\]" and openings and text.startswith("(", at + 2):
+            # an escaped `]` before `(` is read as a link's end too: refusing more is safe
+            yield openings[-1], at + 1, text[openings[-1] - 1 : openings[-1]] == "!"
 
 
 def _escaped(text: str, pos: int) -> bool:
@@ -459,47 +424,6 @@ def _escaped(text: str, pos: int) -> bool:
     while before and text[before - 1] == "\\":
         before -= 1
     return (pos - before) % 2 == 1
-
-
-def _opening_bracket(text: str, close: int) -> int | None:
-    """The `[` that the `]` at close ends, within its block."""
-    depth = 0
-    pos = close
-    while (pos := _last_of(text, "[]\n", pos)) >= 0:
-        char = text[pos]
-        if char == "\n":
-            if not text[text.rfind("\n", 0, pos) + 1 : pos].strip(" \t"):
-                return None  # a blank line: no bracket opens across it
-            continue
-        if _escaped(text, pos):
-            continue
-        if char == "]":
-            depth += 1
-        elif depth == 0:
-            return pos
-        else:
-            depth -= 1
-    return None
-
-
-def _last_of(text: str, chars: str, before: int) -> int:
-    return max(text.rfind(char, 0, before) for char in chars)
-
-
-def _closing_bracket(text: str, opening: int) -> int | None:
-    """The `]` that closes the `[` at opening, within its block."""
-    depth = 0
-    for mark in BRACKET_RE.finditer(text, opening + 1):
-        char = mark.group(0)
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            if depth == 0:
-                return mark.start()
-            depth -= 1
-        elif char[0] == "\n":
-            return None
-    return None
 
 
 def _inline_target(text: str, start: int) -> str:
@@ -516,15 +440,11 @@ def _references(
     """Reference definitions `[label]: url`; one that an image uses must be a local image."""
     images = set()
     for opening, closing, image in pairs:
-        if image:
-            after = text[closing + 1 : closing + 2]
-            if after == "[":
-                label = text[closing + 2 :].partition("]")[0] or text[opening + 2 : closing]
-            elif after != "(":
-                label = text[opening + 1 : closing]
-            else:
-                continue
-            images.add(_label(label))
+        after = text[closing + 1 : closing + 2]
+        if image and after != "(":
+            # `![alt][label]`, else `![alt][]` or `![alt]`: the alt text is the label
+            label = text[closing + 2 :].partition("]")[0] if after == "[" else ""
+            images.add(_label(label or text[opening + 1 : closing]))
     for definition in REFERENCE_RE.finditer(text):
         url = definition["url"].strip("<>")
         image = _label(definition["label"]) in images
@@ -571,13 +491,9 @@ def _attribute_lists(text: str, policy: HtmlPolicy) -> Iterator[tuple[int, str]]
             if value is None and not name.startswith("on") and name not in ACTIVE_KEYS:
                 continue  # a bare word, as in prose `{name}`: no code, nothing to load
             why = "runs code" if name.startswith("on") else "is not allowed"
-            yield (
-                start,
-                (
-                    f"attribute list sets `{key}`, which {why}; an attribute list may set "
-                    f"#id, .class, {_listed(ATTR_LIST_KEYS - {'id', 'class'})}"
-                ),
-            )
+            allowed = f"#id, .class, {_listed(ATTR_LIST_KEYS - {'id', 'class'})}"
+            refused = f"attribute list sets `{key}`, which {why}"
+            yield start, f"{refused}; an attribute list may set {allowed}"
 
 
 def theme_id_problem(value: str) -> str:
@@ -638,15 +554,10 @@ MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
 def unsafe_files(
     root: Path, docs: tuple[str, Path], data: tuple[str, Path], *, only_pages: bool = True
 ) -> list[str]:
-    """Files that would be read or published unchecked under docs/ and data/ (each given as the
-    name messages show and the folder), as `file:1: ...`. Nothing is read: names and links only.
-
-    - A symbolic link whose target is outside `root` (the repository): MkDocs would copy a
-      system file, or a folder of unchecked HTML, into the site. Inside the repository it is
-      followed like any folder or file.
-    - In docs/, pages whose names are not portable (PAGE_NAME_RE under `only_pages`, else
-      MIXED_CASE_NAME_RE), and, when the site allows `only_pages` (`only_pages_in_docs`),
-      anything but pages and images (an .html or .js file reaches the reader as it is)."""
+    """Files under docs/ and data/ (each given as its shown name and folder) that would be read or
+    published unchecked, as `file:1: ...`, from names and links only: a symbolic link out of
+    `root` (MkDocs would copy a system file into the site); in docs/, a page name that is not
+    portable and, under `only_pages` (`only_pages_in_docs`), anything but pages and images."""
     problems: list[str] = []
     top = Path(os.path.realpath(root))
     for (shown, folder), pages in ((docs, True), (data, False)):
@@ -687,24 +598,19 @@ def _walk(folder: Path, shown: str, top: Path, docs: bool, only_pages: bool) -> 
 
 def _docs_file(name: str, docs: str, only_pages: bool) -> list[str]:
     extension = os.path.splitext(name)[1].lower()
-    if extension in IMAGE_TYPES:
-        return []
     if extension in MARKDOWN_EXTENSIONS:
         inner = name[len(docs) + 1 :]
         page = inner.partition("/")[2] or inner  # inside the language folder
         if (PAGE_NAME_RE if only_pages else MIXED_CASE_NAME_RE).fullmatch(page):
             return []
         letters = "lower-case letters" if only_pages else "letters"
-        return [
-            f"{name}:1: page name `{page}` is not portable: use {letters}, digits, - "
-            "and _ only, ending in .md (e.g. guides/lead-scoring.md)"
-        ]
-    if not only_pages:
+        rule = f"use {letters}, digits, - and _ only, ending in .md (e.g. guides/lead-scoring.md)"
+        return [f"{name}:1: page name `{page}` is not portable: {rule}"]
+    if extension in IMAGE_TYPES or not only_pages:
         return []
-    return [
-        f"{name}:1: a {extension or 'file without extension'} file is published unchecked; "
-        "only Markdown pages and PNG, JPEG, GIF or WebP images may be in docs/"
-    ]
+    allowed = "only Markdown pages and PNG, JPEG, GIF or WebP images may be in docs/"
+    kind = extension or "file without extension"
+    return [f"{name}:1: a {kind} file is published unchecked; {allowed}"]
 
 
 # --- built HTML ----------------------------------------------------------------------------------
@@ -764,9 +670,6 @@ class _HtmlReader(HTMLParser):
                     self.problems.append((value, problem))
             elif tag == "input" and name == "type" and value not in INPUT_TYPES:
                 self.problems.append((value, f'<input type="{value}"> is not allowed'))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
 
     def handle_decl(self, decl: str) -> None:
         self.problems.append(("<!", f"<!{decl}> is not allowed: {DEFAULT_ADVICE}"))

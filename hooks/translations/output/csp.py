@@ -1,19 +1,13 @@
 """The site's Content-Security-Policy, with a hash for every inline script the templates ship.
 
-Material writes small inline scripts into every page (palette, tabs, ``__md_scope``), and our
-templates add some (the Chinese search base, the root 404's language fallback). A policy without
-``'unsafe-inline'`` must list the SHA-256 of each one as the browser sees it, and those change
-with the theme version, the features and the page depth (``new URL("../..", location)``).
-
-So the policy is built from what we ship, not from what we find: :func:`template_scripts` reads
-every inline script of the theme's templates (Material's and ``overrides/``) into a pattern, each
-Jinja expression in it a hole that holds only characters no code can be written with (no
-parentheses, ``=``, ``;``, backtick, backslash or ``<``). :func:`site_policy` scans the built site
-and hashes a script only if it is one of those patterns filled in, outside a page's content. Any
-other inline script, and every inline event handler, gets no hash, so the browser blocks it behind
-a host that serves the policy. Refusing such code with file and line is the page check's job
-(checks/safety.py), not this module's. The result is an nginx include (:func:`nginx_include`) that
-``deploy/nginx.conf`` loads. Nothing here imports MkDocs.
+Material and our templates write small inline scripts into every page, and their SHA-256 change
+with the theme version, the features and the page depth. So the policy is built from what we ship,
+not from what we find: :func:`template_scripts` makes each inline script of the templates a
+pattern whose Jinja expressions are holes that no code can be written with (no parentheses, ``=``,
+``;``, backtick, backslash or ``<``), and :func:`site_policy` hashes a built page's script only if
+it fills one in, outside the page's content. Any other inline script or event handler gets no
+hash, so the browser blocks it; refusing it with file and line is checks/safety.py's job. The
+result is an nginx include (:func:`nginx_include`) that ``deploy/nginx.conf`` loads.
 """
 
 from __future__ import annotations
@@ -27,18 +21,18 @@ from pathlib import Path
 
 # Every directive but script-src, whose sources are 'self' and the hashes. Same-origin only:
 # nothing may come from the network (fonts are off, no CDN); data: for Material's CSS icons.
-DIRECTIVES: tuple[tuple[str, str], ...] = (
-    ("default-src", "'self'"),
-    ("style-src", "'self'"),
-    ("img-src", "'self' data:"),
-    ("font-src", "'self'"),
-    ("connect-src", "'self'"),
-    ("worker-src", "'self'"),
-    ("object-src", "'none'"),
-    ("frame-src", "'none'"),
-    ("base-uri", "'self'"),
-    ("form-action", "'self'"),
-    ("frame-ancestors", "'none'"),
+DIRECTIVES = (
+    "default-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
 )
 
 # <script ATTRS>BODY</script>: the body is raw text up to the first </script (HTML's rule).
@@ -87,24 +81,24 @@ class SitePolicy:
         return policy(self.hashes)
 
 
+def _as_parsed(text: str) -> str:
+    """The text with its line breaks as an HTML parser reads them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def script_hash(body: str) -> str:
     """CSP's name for an inline script: base64 SHA-256 of its text, newlines as parsed."""
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
-    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-    return f"'sha256-{digest}'"
+    digest = hashlib.sha256(_as_parsed(body).encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def _attributes(text: str) -> dict[str, str]:
-    return {
-        m["name"].lower(): m["double"] or m["single"] or m["bare"] or ""
-        for m in ATTRIBUTE.finditer(text)
-    }
-
-
-def _runs(attributes: dict[str, str]) -> bool:
+def _runs(attributes: str) -> bool:
     """True for an inline script the browser executes (no src, a JavaScript type)."""
-    kind = attributes.get("type", "").strip().lower()
-    return "src" not in attributes and kind in SCRIPT_TYPES
+    values = {
+        m["name"].lower(): m["double"] or m["single"] or m["bare"] or ""
+        for m in ATTRIBUTE.finditer(attributes)
+    }
+    return "src" not in values and values.get("type", "").strip().lower() in SCRIPT_TYPES
 
 
 def inline_scripts(html: str, path: str = "") -> list[InlineScript]:
@@ -112,34 +106,24 @@ def inline_scripts(html: str, path: str = "") -> list[InlineScript]:
     content = [m.span() for m in ARTICLE.finditer(html)]
     found = []
     for m in SCRIPT.finditer(html):
-        if not _runs(_attributes(m["attributes"])):
+        if not _runs(m["attributes"]):
             continue
-        at = m.start()
-        found.append(
-            InlineScript(
-                path=path,
-                line=html.count("\n", 0, at) + 1,
-                source=script_hash(m["body"]),
-                in_content=any(lo <= at < hi for lo, hi in content),
-                body=m["body"].replace("\r\n", "\n").replace("\r", "\n"),
-            )
-        )
+        at, body = m.start(), _as_parsed(m["body"])
+        in_content = any(lo <= at < hi for lo, hi in content)
+        line = html.count("\n", 0, at) + 1
+        found.append(InlineScript(path, line, script_hash(body), in_content, body))
     return found
 
 
 def policy(hashes: Iterable[str]) -> str:
     """The header value: every directive, script-src with 'self' and the sorted hashes."""
     scripts = " ".join(["'self'", *sorted(set(hashes))])
-    parts = [f"{DIRECTIVES[0][0]} {DIRECTIVES[0][1]}", f"script-src {scripts}"]
-    parts += [f"{name} {value}" for name, value in DIRECTIVES[1:]]
-    return "; ".join(parts)
+    return "; ".join([DIRECTIVES[0], f"script-src {scripts}", *DIRECTIVES[1:]])
 
 
 def template_scripts(template_dirs: Iterable[Path]) -> list[re.Pattern[str]]:
-    """The inline scripts the templates can write, one pattern each (see the module docstring).
-
-    ``template_dirs`` in the theme's order (overrides first): a template that an earlier folder
-    overrides is not read, as Jinja does not read it."""
+    """The inline scripts the templates can write, one pattern each. ``template_dirs`` in the
+    theme's order (overrides first): an overridden template is not read, as Jinja reads none."""
     seen: set[str] = set()
     patterns: dict[str, re.Pattern[str]] = {}
     for folder in template_dirs:
@@ -150,15 +134,12 @@ def template_scripts(template_dirs: Iterable[Path]) -> list[re.Pattern[str]]:
             seen.add(name)
             text = path.read_text(encoding="utf-8")
             for m in SCRIPT.finditer(text):
-                if not _runs(_attributes(JINJA_TAG.sub("", m["attributes"]))):
+                if not _runs(JINJA_TAG.sub("", m["attributes"])):
                     continue
-                parts = JINJA_TAG.split(m["body"].replace("\r\n", "\n"))
-                holes = [
-                    HOLE if tag.startswith("{{") else "" for tag in JINJA_TAG.findall(m["body"])
-                ]
-                regex = "".join(
-                    re.escape(part) + hole for part, hole in zip(parts, [*holes, ""], strict=True)
-                )
+                body = m["body"].replace("\r\n", "\n")
+                holes = [HOLE if tag.startswith("{{") else "" for tag in JINJA_TAG.findall(body)]
+                texts = [re.escape(text) for text in JINJA_TAG.split(body)]
+                regex = "".join(text + hole for text, hole in zip(texts, [*holes, ""], strict=True))
                 patterns.setdefault(regex, re.compile(regex))
     return list(patterns.values())
 
@@ -188,6 +169,6 @@ def nginx_include(header: str) -> str:
 
 
 def header_from_include(text: str) -> str | None:
-    """The policy an include file sends (None if it sends none), for tests and checks."""
+    """The policy an include file sends (None if it sends none): the tests read it back."""
     m = re.search(r'add_header\s+Content-Security-Policy\s+"(?P<policy>[^"]*)"', text)
     return m["policy"] if m else None

@@ -1,13 +1,9 @@
-"""A build log a maintainer reads: the problems and a short summary, not the plugins' chatter.
+"""A build log of problems and a short summary, not the plugins' chatter.
 
-mkdocs-static-i18n logs its configuration at INFO on every build (each `extra.ui` text it
-overrides, each alternate link it would like written otherwise) and jieba logs its dictionary
-loading straight to stderr. Neither is a problem to act on. A filter on their loggers drops
-those records below WARNING; ``mkdocs build --verbose`` (the ``mkdocs`` logger at DEBUG) shows
-them all again. Warnings and errors always pass, so strict mode counts what it counted before.
-
-The engine names the loggers: under ProperDocs (which answers ``import mkdocs`` with itself) a
-plugin's logger is ``properdocs.plugins.<name>`` and --verbose sets ``properdocs`` to DEBUG.
+mkdocs-static-i18n logs its configuration at INFO on every build and jieba logs its dictionary
+loading; neither is a problem to act on. A filter drops their records below WARNING unless the
+engine's logger is at DEBUG (``--verbose``), so strict mode counts what it counted before. Under
+ProperDocs (which answers ``import mkdocs`` with itself) the loggers are under ``properdocs``.
 """
 
 from __future__ import annotations
@@ -21,8 +17,7 @@ def engine() -> str:
     return importlib.import_module("mkdocs").__name__
 
 
-# Logger (and its children), below the engine's for a plugin -> the lowest level shown
-# without --verbose.
+# Logger (and its children) -> the lowest level shown without --verbose.
 QUIET = {
     "{engine}.plugins.mkdocs_static_i18n": logging.WARNING,  # configuration overrides, progress
     "jieba": logging.INFO,  # "Building prefix dict ...", "Loading model cost ..."
@@ -30,22 +25,21 @@ QUIET = {
 
 
 class BelowLevelUnlessVerbose(logging.Filter):
-    """Drops a record below ``level`` unless MkDocs runs with --verbose."""
+    """Drops a record below ``level`` unless the engine's logger ``root`` is at DEBUG."""
 
     def __init__(self, level: int, root: str = "mkdocs") -> None:
         super().__init__()
         self.level = level
-        self.root = root  # the engine's logger, at DEBUG under --verbose
+        self.root = root
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= self.level or logging.getLogger(self.root).isEnabledFor(
-            logging.DEBUG
-        )
+        verbose = logging.getLogger(self.root).isEnabledFor(logging.DEBUG)
+        return record.levelno >= self.level or verbose
 
 
 def quiet_loggers(quiet: dict[str, int] = QUIET) -> list[str]:
-    """Put the filter on each named logger and on every child logger created so far (a filter on
-    a logger sees only the records logged on that logger); returns the loggers filtered."""
+    """Filter each named logger and its children created so far (a logger's filter sees only the
+    records logged on that logger); returns the loggers filtered."""
     names = list(logging.Logger.manager.loggerDict)
     root = engine()
     done = []

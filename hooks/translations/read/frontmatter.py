@@ -1,11 +1,9 @@
 """The front matter schema: which keys a page may have, in which language, with which values.
 
-One table, KEYS, is the schema. `front_matter_problems` checks a page against it, and
-`contributing_table` renders it for CONTRIBUTING.md (between the markers below); a test keeps the
-two equal, and `python -m translations.read.frontmatter` rewrites the table after a change here.
-A small table-driven check rather than a JSON Schema: the messages must name the line and the
-allowed values in words a translator understands, which is most of the code either way.
-"""
+One table, KEYS: `front_matter_problems` checks a page against it and
+`python -m translations.read.frontmatter` renders it into CONTRIBUTING.md (a test keeps the two
+equal). Not a JSON Schema: the messages must name the line and the allowed values in words a
+translator understands, which is most of the code either way."""
 
 from __future__ import annotations
 
@@ -29,6 +27,7 @@ REFERENCE, TRANSLATION = "reference", "translation"
 BOTH = (REFERENCE, TRANSLATION)
 # The staleness record written by `make stamp`: 12 lowercase hex digits (see source.body_hash).
 HASH_RE = re.compile(r"[0-9a-f]{12}")
+WORD_RE = re.compile(r"[\w-]+")  # an id where no data file lists the ids
 
 BEGIN = "<!-- front-matter:begin -->"
 END = "<!-- front-matter:end -->"
@@ -64,9 +63,6 @@ def _choices(allowed: tuple[str, ...] | None) -> Callable[[Any, str | None], str
     return check
 
 
-WORD_RE = re.compile(r"[\w-]+")
-
-
 def _listing(ids: tuple[str, ...]) -> str:
     """Ids as a message lists them: a run of single letters as `A–Q`, else each one."""
     letters = "".join(ids)
@@ -78,25 +74,22 @@ def _listing(ids: tuple[str, ...]) -> str:
 
 def _hash(value: Any, raw: str | None) -> str | None:
     written = raw if raw is not None else value
-    if not isinstance(written, str) or not HASH_RE.fullmatch(written):
-        return (
-            f"is {_shown(written)}, not a hash of 12 hex digits (0-9, a-f); "
-            "run `make stamp PAGE=<page>` to write it"
-        )
-    return None
+    if isinstance(written, str) and HASH_RE.fullmatch(written):
+        return None
+    advice = "run `make stamp PAGE=<page>` to write it"
+    return f"is {_shown(written)}, not a hash of 12 hex digits (0-9, a-f); {advice}"
 
 
 def _search(value: Any, raw: str | None) -> str | None:
     if not isinstance(value, dict):
         return "must be a mapping of boost: <number> and/or exclude: true|false"
     for key, item in value.items():
-        if key == "boost" and isinstance(item, (int, float)) and not isinstance(item, bool):
-            continue
-        if key == "exclude" and isinstance(item, bool):
-            continue
         if key not in ("boost", "exclude"):
             return f"has the key {_shown(key)}; allowed: boost (a number), exclude (true|false)"
-        return f"{key} must be {'a number' if key == 'boost' else 'true or false'}"
+        if key == "exclude" and not isinstance(item, bool):
+            return "exclude must be true or false"
+        if key == "boost" and (isinstance(item, bool) or not isinstance(item, (int, float))):
+            return "boost must be a number"
     return None
 
 
@@ -109,52 +102,45 @@ class Key:
     """One front matter key: where it may appear and what its value must be."""
 
     name: str
-    sides: tuple[str, ...]  # REFERENCE and/or TRANSLATION
-    required: bool  # when the site requires front matter (`require_front_matter`)
     values: str  # the allowed values, as CONTRIBUTING.md and the messages say them
     meaning: str
     check: Callable[[Any, str | None], str | None]  # value, value as written -> problem or None
+    sides: tuple[str, ...] = BOTH  # REFERENCE and/or TRANSLATION
+    required: bool = False  # when the site requires front matter (`require_front_matter`)
 
 
 KEYS = (
-    Key("title", BOTH, True, "text", "page title; on a Chinese page the Chinese title", _text),
-    Key("description", BOTH, True, "text", "one sentence for search engines and previews", _text),
+    Key("title", "text", "page title; on a Chinese page the Chinese title", _text, required=True),
+    Key(
+        "description", "text", "one sentence for search engines and previews", _text, required=True
+    ),
     Key(
         "area",
-        BOTH,
-        False,
         "list of the `areas` ids of data/paths.yml",
         "the path finder's areas the page serves",
         _choices(()),  # replaced by the ids the site lists (front_matter_problems)
     ),
     Key(
         "roles",
-        BOTH,
-        False,
         "list of the `roles` ids of data/paths.yml",
         "the readers the page serves; they become its tags",
         _choices(()),
     ),
     Key(
         "translation_of",
-        (TRANSLATION,),
-        False,
         "12 hex digits",
         "the English text this page translates; written by `make stamp`",
         _hash,
+        sides=(TRANSLATION,),
     ),
     Key(
         "search",
-        BOTH,
-        False,
         "boost: number, exclude: true/false",
         "Material's search ranking of the page",
         _search,
     ),
     Key(
         "hide",
-        BOTH,
-        False,
         "list of " + ", ".join(HIDE),
         "parts of Material's layout the page hides",
         _choices(HIDE),
@@ -182,10 +168,9 @@ def front_matter_problems(
     required: bool = True,
 ) -> list[str]:
     """Every way a page's front matter breaks the schema, as `file:line: message`. `listed`: the
-    ids a data file lists for each of LISTED's keys (`areas`, `roles`); a list without one
-    accepts any word. `required`: whether the schema is the whole of the front matter (the site's
-    `require_front_matter`): every key it requires must be there and no other may be; otherwise
-    the schema's keys a page sets are checked and other keys are left to whoever reads them."""
+    ids a data file lists for each of LISTED's keys (without them, any word). `required` (the
+    site's `require_front_matter`): the schema is the whole front matter, its required keys must
+    be there and no other may be; otherwise keys outside it are left to whoever reads them."""
     languages = languages or Languages()
     listed = listed or {}
     checks = {name: _choices(listed.get(kind)) for name, kind in LISTED.items()}
@@ -198,11 +183,9 @@ def front_matter_problems(
         if key is None and not required:
             continue  # another plugin's or the theme's key (`comments`, `icon`): theirs to check
         if key is None or side not in key.sides:
-            where = (
-                f"only on {' and '.join(_names(key.sides, languages))} pages"
-                if key is not None
-                else "not a front matter key"
-            )
+            where = "not a front matter key"
+            if key is not None:
+                where = f"only on {' and '.join(_names(key.sides, languages))} pages"
             problems.append(
                 f"{rel}:{line}: `{name}` is {where}; keys of {language_name(lang)} "
                 f"pages: {', '.join(allowed_keys(side))}"

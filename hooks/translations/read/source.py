@@ -47,13 +47,9 @@ def decode(raw: bytes, rel: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        bad = raw[exc.start]
-        raise InputError.at(
-            rel,
-            line,
-            f"not valid UTF-8 (byte 0x{bad:02x} at column {column}); save the file as UTF-8",
-        ) from None
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        problem = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {column})"
+        raise InputError.at(rel, line, f"{problem}; save the file as UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
 
 
@@ -66,13 +62,9 @@ def read_text(path: Path | str, rel: str, limit: int = MAX_FILE_BYTES) -> str:
     except OSError as exc:
         raise InputError.at(rel, 1, f"cannot read file: {exc.strerror}") from None
     if len(raw) > limit:
-        size = Path(path).stat().st_size
-        raise InputError.at(
-            rel,
-            1,
-            f"file is {size:,} bytes, more than the {limit:,} a page or data file may have; "
-            "split it (or raise the plugin option max_file_kib in mkdocs.yml)",
-        )
+        size = f"file is {Path(path).stat().st_size:,} bytes, more than the {limit:,}"
+        advice = "split it (or raise the plugin option max_file_kib in mkdocs.yml)"
+        raise InputError.at(rel, 1, f"{size} a page or data file may have; {advice}")
     return decode(raw, rel)
 
 
@@ -95,44 +87,32 @@ def split_front_matter(text: str, rel: str) -> Source:
     body; the body keeps its file line numbers."""
     match = FRONT_MATTER_RE.match(text)
     if match is None:
-        return Source(rel=rel, meta={}, body=text, body_line=1, meta_lines={}, meta_raw={})
-    meta, meta_lines, meta_raw = _yaml_front_matter(match.group("yaml"), rel)
-    body = text[match.end() :]
-    body_line = text.count("\n", 0, match.end()) + 1
-    return Source(
-        rel=rel,
-        meta=meta,
-        body=body,
-        body_line=body_line,
-        meta_lines=meta_lines,
-        meta_raw=meta_raw,
-    )
+        return Source(rel, {}, text, 1, {}, {})
+    meta, meta_lines, meta_raw = _yaml_front_matter(match["yaml"], rel)
+    first = text.count("\n", 0, match.end()) + 1
+    return Source(rel, meta, text[match.end() :], first, meta_lines, meta_raw)
 
 
 def _compose(text: str, rel: str, first_line: int, what: str) -> tuple[Any, Any]:
-    """Parse YAML into its node graph and its value; malformed YAML, an alias or a repeated key
-    is an InputError naming the line (first_line: the file line of the YAML's first line).
-
-    Refused, though YAML reads them silently in a way their writer may not have meant:
-    - an alias (`*name`): a few lines of nested aliases expand to billions of values, and the
-      checks would spend minutes and gigabytes on them; the value is written out instead;
+    """Parse YAML into its node graph and its value; malformed YAML is an InputError naming the
+    line (first_line: the file line of the YAML's first line), and so are two things YAML reads
+    silently in a way their writer may not have meant:
+    - an alias (`*name`): a few lines of nested aliases expand to billions of values;
     - a key given twice in one mapping: YAML keeps the last, so a second `price:` or `title:`
       would change the value every check has read from the first."""
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
-                raise InputError.at(
-                    rel,
-                    first_line + event.start_mark.line,
-                    f"malformed {what}: a YAML alias (*{event.anchor}) repeats a value written "
-                    "elsewhere; write the value out",
-                )
+                line = first_line + event.start_mark.line
+                alias = f"a YAML alias (*{event.anchor}) repeats a value written elsewhere"
+                raise InputError.at(rel, line, f"malformed {what}: {alias}; write the value out")
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            if node is not None:
-                _refuse_repeated_keys(node, rel, first_line, what)
-            return node, (loader.construct_document(node) if node is not None else None)
+            if node is None:
+                return None, None
+            _refuse_repeated_keys(node, rel, first_line, what)
+            return node, loader.construct_document(node)
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
@@ -150,12 +130,9 @@ def _refuse_repeated_keys(root: Any, rel: str, first_line: int, what: str) -> No
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
                 line = first_line + key_node.start_mark.line
                 if key in keys:
-                    raise InputError.at(
-                        rel,
-                        line,
-                        f"malformed {what}: the key `{_short(key)}` is given twice (also at "
-                        f"line {keys[key]}); YAML would keep only the last",
-                    )
+                    twice = f"the key `{_short(key)}` is given twice (also at line {keys[key]})"
+                    problem = f"malformed {what}: {twice}; YAML would keep only the last"
+                    raise InputError.at(rel, line, problem)
                 keys[key] = line
                 stack += (key_node, value_node)
         elif isinstance(node, yaml.SequenceNode):
@@ -170,12 +147,13 @@ def _short(value: object, width: int = 60) -> str:
 
 def _yaml_front_matter(raw: str, rel: str) -> tuple[dict[str, Any], dict[str, int], dict[str, str]]:
     node, meta = _compose(raw, rel, 2, "front matter")
-    meta = {} if node is None else meta
-    if not isinstance(meta, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
+    if node is None:
+        return {}, {}, {}
+    if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
         raise InputError.at(rel, 2, "malformed front matter: expected `key: value` lines")
     meta_lines: dict[str, int] = {}
     meta_raw: dict[str, str] = {}
-    for key_node, value_node in node.value if node is not None else ():
+    for key_node, value_node in node.value:
         key = key_node.value
         if isinstance(key, str) and key not in meta_lines:
             meta_lines[key] = key_node.start_mark.line + 2
@@ -198,24 +176,19 @@ class YamlDoc:
     node: Any
 
     def line(self, *keys: str | int) -> int:
-        """1-based line of the node reached by following mapping keys / sequence indexes."""
+        """1-based line of the node reached by following mapping keys / sequence indexes, or of
+        the last node found on the way."""
         node = self.node
         for key in keys:
             if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == key:
-                        node = value_node
-                        break
-                else:
-                    break
-            elif (
-                isinstance(node, yaml.SequenceNode)
-                and isinstance(key, int)
-                and key < len(node.value)
-            ):
-                node = node.value[key]
+                child = next((value for name, value in node.value if name.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                child = node.value[key] if key < len(node.value) else None
             else:
                 break
+            if child is None:
+                break
+            node = child
         return node.start_mark.line + 1 if node is not None else 1
 
 
