@@ -113,7 +113,9 @@ class SiteConfig:
     book_file: str = "manual-{lang}.pdf"  # each language's PDF, in that language's root folder
     # The site's policies (house rules), lenient by default; what runs code or loads from the
     # network is refused whatever they say (checks/safety.py).
-    raw_html: str = "safe"  # "safe": any inert tag; "strict": only safety.TAG_ATTRIBUTES
+    # "trusted": MkDocs' own reading, pages unchecked; "safe": any tag that runs and loads
+    # nothing; "strict": only safety.TAG_ATTRIBUTES
+    raw_html: str = "trusted"
     remote_images: bool = True  # images from http(s) addresses
     require_front_matter: bool = False  # every page sets the schema's required keys
     only_pages_in_docs: bool = False  # docs/ holds Markdown pages and images, nothing else
@@ -134,7 +136,7 @@ STRICT = SiteConfig(
     name_facts=True,
     exact_code=True,
 )
-RAW_HTML = ("safe", "strict")  # the values of `raw_html`
+RAW_HTML = ("trusted", "safe", "strict")  # the values of `raw_html`
 
 
 def languages_from(

@@ -123,15 +123,17 @@ class TranslationsConfig(base.Config):
     """The largest page or data file read, in KiB (CONTRIBUTING.md, "Budgets")."""
 
     # Policies: a site's own rules for its pages, lenient by default so that an ordinary site is
-    # checked as it is. Whatever they say, a page may hold nothing that runs code or loads from
-    # the network (script, `on...` attributes, `javascript:` links, iframes: checks/safety.py).
-    raw_html = c.Choice(RAW_HTML, default="safe")
-    """`safe`: any raw HTML that runs nothing and loads nothing (`<p>`, `<table>`, `<img>`, `<a>`
-    with a safe address...); `strict`: only the tags and attributes of `TAG_ATTRIBUTES` in
-    checks/safety.py (`<div ... markdown>`, `<span>`, `<br>`, `<kbd>`, `<sup>`, `<sub>`)."""
+    # checked as it is, as MkDocs reads it.
+    raw_html = c.Choice(RAW_HTML, default="trusted")
+    """`trusted`: pages are the team's own and may hold any HTML, as MkDocs itself allows;
+    `safe`: nothing that runs code or loads from the network (a script, `on...` attributes,
+    `javascript:` links, iframes: checks/safety.py), any other raw HTML; `strict`: besides,
+    only the tags and attributes of `TAG_ATTRIBUTES` in checks/safety.py (`<div ... markdown>`,
+    `<span>`, `<br>`, `<kbd>`, `<sup>`, `<sub>`)."""
     remote_images = c.Type(bool, default=True)
     """Whether a page may show an image from an `http(s)://` address (false: only the site's own
-    PNG, JPEG, GIF or WebP files, so the site reads offline)."""
+    PNG, JPEG, GIF or WebP files, so the site reads offline; checked under `raw_html: safe` or
+    `strict`, as pages under `trusted` are not read for HTML at all)."""
     require_front_matter = c.Type(bool, default=False)
     """Whether every page must set the front matter keys the schema requires (`title`,
     `description`: read/frontmatter.py). Keys a page sets are checked either way."""

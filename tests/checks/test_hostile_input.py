@@ -298,6 +298,8 @@ def planted(tmp_path: Path, edits: list[Edit], restamp: bool = False) -> Path:
     """The clean fixture with the edits made; `restamp`: then record that each translation
     follows its (edited) English page, as a translator would."""
     root, _ = make_tree(tmp_path)
+    # the policy that reads pages for what runs or loads (the default trusts them, as MkDocs does)
+    (root / "mkdocs.yml").write_text("plugins:\n  - translations:\n      raw_html: safe\n")
     for edit in edits:
         edit(root)
     if restamp:

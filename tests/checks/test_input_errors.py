@@ -77,7 +77,12 @@ def test_unknown_markers_and_every_problem_at_once(clean_tree: Path) -> None:
         "utf-8",
     )
     zh = clean_tree / "docs/zh/index.md"
-    zh.write_text(zh.read_text("utf-8") + "\n<!-- widget:list -->\n<!-- just a note -->\n", "utf-8")
+    zh.write_text(
+        zh.read_text("utf-8") + "\n<!-- widget:list -->\n<!-- just a note -->\n"
+        # an address kept as a note (a real site had one) is no marker either
+        "<!-- http://example.com/book.pdf -->\n",
+        "utf-8",
+    )
     known = (
         "known markers: pricing:addons, pricing:example, pricing:matrix, pricing:plans, "
         "glossary:terms, pathfinder"

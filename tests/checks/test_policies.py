@@ -27,18 +27,22 @@ POLICIES = (
     "require_front_matter",
     "only_pages_in_docs",
     "heading_ids",
+    "name_facts",
+    "exact_code",
 )
 DEFAULT = SiteConfig()
+SAFE = replace(DEFAULT, raw_html="safe")  # the default, but nothing that runs or loads
 THIS_SITE = read_site_config(REPO)  # the repository's own mkdocs.yml
-BOTH = pytest.mark.parametrize("config", [THIS_SITE, DEFAULT], ids=["strict", "default"])
+BOTH = pytest.mark.parametrize("config", [THIS_SITE, SAFE], ids=["strict", "safe"])
 
 
 def test_this_site_sets_every_policy_strict_and_the_defaults_are_lenient() -> None:
     assert {name: getattr(THIS_SITE, name) for name in POLICIES} == {
         name: getattr(STRICT, name) for name in POLICIES
     }
-    assert (DEFAULT.raw_html, DEFAULT.remote_images) == ("safe", True)
+    assert (DEFAULT.raw_html, DEFAULT.remote_images) == ("trusted", True)
     assert (DEFAULT.require_front_matter, DEFAULT.only_pages_in_docs) == (False, False)
+    assert (DEFAULT.name_facts, DEFAULT.exact_code) == (False, False)
     assert replace(STRICT, **{name: getattr(DEFAULT, name) for name in POLICIES}) == DEFAULT
 
 
@@ -107,7 +111,7 @@ def test_remote_images_are_the_sites_choice(tmp_path: Path, image: str) -> None:
     else:  # raw <img> is refused by the strict raw HTML policy first
         assert [p[: len(where[0])] for p in problems(root, THIS_SITE)][:1] == where[:1]
     assert problems(root, DEFAULT) == []
-    assert problems(root, replace(DEFAULT, remote_images=False)) == refused
+    assert problems(root, replace(SAFE, remote_images=False)) == refused
 
 
 def test_required_front_matter_is_the_sites_choice(tmp_path: Path) -> None:
@@ -127,6 +131,45 @@ def test_required_front_matter_is_the_sites_choice(tmp_path: Path) -> None:
         assert problems(root, config)[0].startswith("docs/en/index.md:3: `roles` must be a list")
 
 
+def plant_pair(root: Path, en_text: str, zh_text: str) -> None:
+    """Append a different text to each start page (restamped)."""
+    for lang, text in (("en", en_text), ("zh", zh_text)):
+        path = root / "docs" / lang / "index.md"
+        path.write_text(path.read_text("utf-8").rstrip("\n") + "\n\n" + text + "\n", "utf-8")
+    stamp_pages(root / "docs", [])
+
+
+def issues(root: Path, config: SiteConfig) -> list[str]:
+    return [issue.message for issue in check_site(root, today=TODAY, config=config).issues]
+
+
+def test_names_with_inner_capitals_are_the_sites_choice(tmp_path: Path) -> None:
+    root, _ = make_tree(tmp_path)
+    plant_pair(root, "Most teams start on LinkedIn.", "大多数团队从领英开始。")
+    assert any("lacks LinkedIn" in message for message in issues(root, THIS_SITE))
+    assert not any("LinkedIn" in message for message in issues(root, DEFAULT))
+
+
+TRANSLATED_CODE = (
+    "```bash\npip install notes-cli  # {comment}\nnotes-cli sync <{placeholder}>\n```\n\n"
+    "Name the file `{{{name}}}.md`."
+)
+
+
+def test_translated_words_in_code_are_the_sites_choice(tmp_path: Path) -> None:
+    root, _ = make_tree(tmp_path)
+    en = TRANSLATED_CODE.format(comment="the CLI", placeholder="folder", name="title")
+    zh = TRANSLATED_CODE.format(comment="命令行工具", placeholder="文件夹", name="标题")
+    plant_pair(root, en, zh.replace("Name the file", "文件名为"))
+    strict = issues(root, THIS_SITE)
+    assert any(message.startswith("code block 1 of section") for message in strict)
+    assert any("`{标题}.md` does not match the English" in message for message in strict)
+    assert issues(root, DEFAULT) == []
+    # a changed command is still a difference
+    plant_pair(root, "```bash\nnotes-cli sync\n```", "```bash\nnotes-cli pull\n```")
+    assert any(m.startswith("code block 2 of section") for m in issues(root, DEFAULT))
+
+
 def test_other_files_in_docs_are_the_sites_choice(tmp_path: Path) -> None:
     root, _ = make_tree(tmp_path)
     (root / "docs/assets").mkdir()
@@ -141,7 +184,7 @@ def test_other_files_in_docs_are_the_sites_choice(tmp_path: Path) -> None:
     assert problems(root, DEFAULT) == []
 
 
-@BOTH
+@pytest.mark.parametrize("config", [THIS_SITE, SAFE, DEFAULT], ids=["strict", "safe", "trusted"])
 def test_a_link_out_of_the_repository_is_refused_under_every_policy(
     tmp_path: Path, config: SiteConfig
 ) -> None:
@@ -178,5 +221,17 @@ def test_code_and_the_network_are_refused_under_every_policy(
     assert [p[: len(at)] for p, at in zip(found[:1] + found[-1:], where, strict=True)] == where
     if message is not None:
         assert message in found[0], found
-    if config is DEFAULT and "{" not in attack:
+    if config is SAFE and "{" not in attack:
         assert unsafe_html(to_html(attack), HtmlPolicy.of(config)), to_html(attack)
+
+
+@pytest.mark.parametrize(("attack", "message"), ALWAYS_REFUSED)
+def test_a_site_that_trusts_its_pages_is_read_as_mkdocs_reads_it(
+    tmp_path: Path, attack: str, message: str | None
+) -> None:
+    """`raw_html: trusted` (the default): an ordinary site's iframe or script is its own
+    choice, not an input error; the pair is still compared."""
+    root, _ = make_tree(tmp_path)
+    plant(root, attack)
+    assert problems(root, DEFAULT) == []
+    assert unsafe_html(to_html(attack), HtmlPolicy.of(DEFAULT)) == []

@@ -500,6 +500,7 @@ markdown_extensions: [attr_list, md_in_html, tables, pymdownx.superfences]
 plugins:
 {plugins}      check: false
       compare: false
+      raw_html: safe
 """
 
 

@@ -111,10 +111,15 @@ class HtmlPolicy:
 
     strict: bool = True  # raw HTML: only the tags and attributes of TAG_ATTRIBUTES
     remote_images: bool = False  # images from http(s) addresses
+    checked: bool = True  # False: the site trusts its pages, as MkDocs does (`raw_html: trusted`)
 
     @classmethod
     def of(cls, config: SiteConfig) -> HtmlPolicy:
-        return cls(strict=config.raw_html == "strict", remote_images=config.remote_images)
+        return cls(
+            strict=config.raw_html == "strict",
+            remote_images=config.remote_images,
+            checked=config.raw_html != "trusted",
+        )
 
 
 STRICT_HTML = HtmlPolicy()
@@ -172,6 +177,8 @@ def unsafe_markdown(source: Source, policy: HtmlPolicy = STRICT_HTML) -> list[st
     """Everything in a page's source that could run code or load something, or that the site's
     policy refuses, as `file:line: ...`. The finders read the whole body; what they find in code
     is then dropped (worked out only for a page with findings: most pages have none)."""
+    if not policy.checked:
+        return []
     text = source.body
     pairs = list(_bracket_pairs(text))
     found = list(_markup(text, policy))
@@ -689,6 +696,8 @@ def unsafe_html(page_html: str, policy: HtmlPolicy = STRICT_HTML) -> list[tuple[
     """What in a page's HTML could run code or load something, or the site's policy refuses: (a
     text to find in the source, the message). Run on the HTML Python-Markdown made, before any
     hook adds its own."""
+    if not policy.checked:
+        return []
     reader = _HtmlReader(policy)
     reader.feed(page_html)
     reader.close()

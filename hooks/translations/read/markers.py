@@ -18,8 +18,9 @@ KNOWN_MARKERS: dict[str, frozenset[str] | None] = {
 # An HTML comment, possibly over several lines: its text (markers are comments).
 COMMENT = r"<!--(?P<comment>.*?)-->"
 COMMENT_RE = re.compile(COMMENT, re.DOTALL)
-# The inside of a comment that looks like a marker: `name` or `name:arg`, nothing else.
-MARKER = r"(?P<name>[a-z][a-z0-9_-]*)(?::(?P<arg>\S*))?"
+# The inside of a comment that looks like a marker: `name` or `name:arg`, nothing else (an
+# address, `<!-- https://... -->`, is a note, not a marker).
+MARKER = r"(?P<name>[a-z][a-z0-9_-]*)(?::(?P<arg>(?!//)\S*))?"
 MARKER_RE = re.compile(MARKER)
 # A whole marker comment, for rewriting Markdown.
 MARKER_COMMENT_RE = re.compile(rf"<!--[ \t]*{MARKER}[ \t]*-->")
