@@ -36,6 +36,11 @@ def same_code(reference: str, translation: str, info: str = "") -> bool:
     return _match(theirs, ours) if ANY in theirs else _match(ours, theirs)
 
 
+def code_key(code: str, info: str = "") -> str:
+    """A block's code as `same_code` sees it, for pairing blocks in order (`*` for translated)."""
+    return " ".join(token or "*" for token in _tokens(code, info))
+
+
 def same_span(reference: str, translation: str) -> bool:
     """Two code spans (or a code span and its placeholder) name the same thing."""
     pattern = [ANY if TRANSLATED_RE.fullmatch(part) else part for part in _split(translation)]
@@ -74,7 +79,8 @@ def _tokens(code: str, info: str) -> list[str | None]:
     for kind, value in pieces:
         if kind in Comment or kind in Whitespace or not value.strip():
             continue
-        tokens.append(ANY if TRANSLATED_RE.search(value) else value.strip())
+        words = _TOKEN_RE.findall(value) if kind in Text else [value.strip()]  # plain text, output
+        tokens += [ANY if TRANSLATED_RE.search(word) else word for word in words]
     return _collapse(tokens)
 
 

@@ -13,13 +13,14 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import fields, replace
+from difflib import SequenceMatcher
 from itertools import chain
 
 from translations.checks.facts import soft_keys, soft_keys_of
 from translations.checks.glossary import Glossary
-from translations.checks.notation import same_code, same_span, written_in
+from translations.checks.notation import code_key, same_code, same_span, written_in
 from translations.model import Fact, Issue
-from translations.read.markdown import Page, Section
+from translations.read.markdown import CodeBlock, Page, Section
 
 # A lowercase ASCII kebab-case id, as CONTRIBUTING.md asks.
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -135,6 +136,24 @@ def _shape(section: Section) -> tuple[object, ...]:
     )
 
 
+def _paired_blocks(
+    e: Section, z: Section, exact_code: bool
+) -> Iterator[tuple[int, CodeBlock, CodeBlock]]:
+    """The code blocks of two sections paired in order, (English number, English, Chinese): the
+    blocks that agree anchor the pairing, the others pair by position between them, so one block
+    added or dropped is the count's finding alone, not a difference in every block after it."""
+    keys = [
+        [block.code if exact_code else code_key(block.code, block.info) for block in blocks]
+        for blocks in (e.code_blocks, z.code_blocks)
+    ]
+    matcher = SequenceMatcher(None, *keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            pairs = zip(e.code_blocks[i1:i2], z.code_blocks[j1:j2], strict=False)
+            for k, (ec, zc) in enumerate(pairs):
+                yield i1 + k + 1, ec, zc
+
+
 def compare_sections(
     en: Page, e: Section, zh: Page, z: Section, *, exact_code: bool = False
 ) -> Iterator[Issue]:
@@ -152,7 +171,7 @@ def compare_sections(
     else:
         yield from _count(zh, z, en, e, "tables", len(e.table_columns), len(z.table_columns))
     yield from _count(zh, z, en, e, "code blocks", len(e.code_blocks), len(z.code_blocks))
-    for number, (ec, zc) in enumerate(zip(e.code_blocks, z.code_blocks, strict=False), start=1):
+    for number, ec, zc in _paired_blocks(e, z, exact_code):
         if ec.code != zc.code and (exact_code or not same_code(ec.code, zc.code, ec.info)):
             first = next((line for line in ec.code.split("\n") if line.strip()), "")
             message = f"code block {number} of section {e.label} differs from English"
@@ -248,6 +267,10 @@ def _compare_links(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue
         if extra[localized(ref.text, zh.lang)]:
             extra[localized(ref.text, zh.lang)] -= 1
             surplus.append((ref.line, ref.text))
+    # an address written out on one side, linked on the other, is the same address
+    e_urls, z_urls = {ref.text for ref in e.urls}, {ref.text for ref in z.urls}
+    lacking = [(line, url) for line, url in lacking if url not in z_urls]
+    surplus = [(line, url) for line, url in surplus if url not in e_urls]
     en_total, zh_total = e_keys.total(), z_keys.total()
     counts = f" ({en_total} vs {zh_total} links)" if en_total != zh_total else ""
     yield from _unmatched_issues(en, e, zh, z, lacking, surplus, "links", counts)
@@ -402,6 +425,8 @@ def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
 # nothing (dissimilar content never outweighs a missing heading). Headings with the same explicit
 # id are anchors: pairing them outweighs any gap around them.
 GAP = 100
+# A name in a code block (a key, a function, a variable): what pairs two sections' code.
+CODE_WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]{2,}")
 LEVEL = 100
 UNLIKE = 90
 ANCHOR = 1000
@@ -417,6 +442,10 @@ def _features(section: Section) -> Counter[str]:
     found: Counter[str] = Counter(fact.key for fact in section.facts if not fact.soft)
     found.update(f"link {ref.text}" for ref in section.links)
     found.update(f"code {block.code}" for block in section.code_blocks)
+    # the names in the code, which a translation keeps when it translates the comments
+    found.update(
+        {f"code-word {w}" for b in section.code_blocks for w in CODE_WORD_RE.findall(b.code)}
+    )
     found.update(f"image {ref.text}" for ref in section.images)
     found.update(f"url {ref.text}" for ref in section.urls)
     found.update(f"note {ref.text}" for ref in section.admonitions)
