@@ -447,25 +447,29 @@ def real_index_as_before(real_site: Build, tmp_path_factory: pytest.TempPathFact
 
 
 PHRASES = [
+    # lang_page, query, answer, and within: with the fix the answer is among the first `within`
+    # result pages, without it it is not.
     # the troubleshooting note "Contacts don't enter (or re-enter) the automation"
-    ("index.html", "contact not entering automation", "troubleshooting.html"),
-    # 分群: 打开或点击过邮件的联系人, beside long sections with 打开, 邮件 and 联系人 far apart
-    ("zh/index.html", "打开过邮件的联系人", "zh/segmentation.html"),
+    ("index.html", "contact not entering automation", "troubleshooting.html", 3),
+    # 分群: 打开或点击过邮件的联系人, beside long sections with 打开, 邮件 and 联系人 far apart.
+    # Its new section 示例：按互动分群 brings the page to third place without the fix; with it,
+    # the section that says the phrase leads
+    ("zh/index.html", "打开过邮件的联系人", "zh/segmentation.html", 1),
 ]
 
 
-@pytest.mark.parametrize(("lang_page", "query", "answer"), PHRASES)
-def test_the_section_that_says_the_query_ranks_in_the_top_three(
-    real_site: Build, page, lang_page: str, query: str, answer: str
+@pytest.mark.parametrize(("lang_page", "query", "answer", "within"), PHRASES)
+def test_the_section_that_says_the_query_ranks_near_the_top(
+    real_site: Build, page, lang_page: str, query: str, answer: str, within: int
 ) -> None:
-    assert answer in _first(page, real_site.site, lang_page, query)[:3]
+    assert answer in _first(page, real_site.site, lang_page, query)[:within]
 
 
-@pytest.mark.parametrize(("lang_page", "query", "answer"), PHRASES)
+@pytest.mark.parametrize(("lang_page", "query", "answer", "within"), PHRASES)
 def test_without_phrase_first_long_sections_push_it_down(
-    real_without_phrases: Path, page, lang_page: str, query: str, answer: str
+    real_without_phrases: Path, page, lang_page: str, query: str, answer: str, within: int
 ) -> None:
-    assert answer not in _first(page, real_without_phrases, lang_page, query)[:3]
+    assert answer not in _first(page, real_without_phrases, lang_page, query)[:within]
 
 
 # numbers as readers type them: only plans.md writes 2,500
