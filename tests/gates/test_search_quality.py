@@ -1,10 +1,9 @@
 """Search-quality gate: each query set of bench/search_quality.QUERY_SETS on the real site.
 
-Per language, from file:// and over HTTP: at least the set's bar (95% for bench/search_queries.yml,
-91% for the cold set bench/search_queries_fresh.yml: QUERY_SETS says why) of the queries have one
-of their expected pages among the first three result pages, and no result comes from the other
-language. The misses are listed in the failure message; `make bench`
-reports the same figures.
+Per language, from file:// and over HTTP: at least the set's bar (95% for bench/search_queries.yml
+and for the cold set bench/search_queries_fresh.yml) of the queries have one of their expected
+pages among the first three result pages, and no result comes from the other language. The misses
+are listed in the failure message; `make bench` reports the same figures.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from translations.output.i18n import COMPOUNDS_FIELD
 from translations.output.search_words import MIN_JOINED
 
 
@@ -89,9 +90,9 @@ SEGMENT_SEPARATE_WORDS = Patch(
 # required (+piece*; a one-character piece, as in A/B or /api/3/, exactly), except stop words
 # (if/else), which the index does not hold; and looks the word up whole as well, its letters and
 # digits joined (contactAutomations, /api/3/contact/sync -> api3contactsync), in the compounds
-# field that holds each entry's identifiers whole (search_words.identifier_words), so that the
-# entry with the identifier itself ranks first. Words that are not split are left as Material
-# makes them.
+# field only (compounds:api3contactsync, which QUERY_FIELDS lets Material parse), the field that
+# holds each entry's identifiers whole (search_words.identifier_words), so that the entry with
+# the identifier itself ranks first. Words that are not split are left as Material makes them.
 SPLIT_WORD_REQUIRED = Patch(
     name="split-word-required",
     asset="assets/javascripts/workers/search.*.min.js",
@@ -101,9 +102,40 @@ SPLIT_WORD_REQUIRED = Patch(
         'let w=e.replace(/[^A-Za-z0-9]/g,"");'
         "return r.length>1?[...r.map(u=>/^[+-]/.test(u)||!lunr.stopWordFilter(u.toLowerCase())"
         "?u:u.length>1?`+${u}*`:`+${u}`),"
-        f"...(w===e||w.length>={MIN_JOINED}?[w]:[])]:r}})}}"
+        f"...(w===e||w.length>={MIN_JOINED}?[`{COMPOUNDS_FIELD}:${{w}}`]:[])]:r}})}}"
     ),
     why="a code identifier (contact/sync, dealGroups) would rank every page with one of its parts",
+)
+# Material parses each query a second time to learn which of its words a result matched
+# (integrations/search/query/_/index.ts), with the fields title, text and tags only: a word that
+# names another field (compounds:dealstages, from SPLIT_WORD_REQUIRED) would fail that parse, and
+# the whole query would find nothing. The fix lets it name the compounds field too.
+QUERY_FIELDS = Patch(
+    name="query-fields",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find='let e=new lunr.Query(["title","text","tags"]);',
+    replace=f'let e=new lunr.Query(["title","text","tags","{COMPOUNDS_FIELD}"]);',
+    why="a typed identifier (dealStages) would make the whole query find nothing",
+)
+# Every word a reader types becomes a prefix query (deal*), and lunr tries a prefix in every
+# field: in the compounds field, deal* matched the identifiers dealstages and dealgroups, weighed
+# as a title, so "deal stages" ranked the API reference's endpoint table above the CRM page that
+# is about them. The identifiers are there for a reader who types one (dealStages,
+# /api/3/dealStages), whose joined form SPLIT_WORD_REQUIRED looks up in that field alone, as a
+# prefix. The fix, in lunr's Index.query: a word searched in every field matches the compounds
+# field only whole (whatsapp finds WhatsApp, 2500 finds 2,500; deal no longer finds dealStages).
+COMPOUNDS_WHOLE_WORDS = Patch(
+    name="compounds-whole-words",
+    asset="assets/javascripts/workers/search.*.min.js",
+    # in lunr's loop over a clause's expansions E and fields y: w is E's posting, D the key of
+    # lunr's cache of match data (E/field), which a skipped expansion must not fill
+    find='{var y=c.fields[d],j=w[y],C=Object.keys(j),D=E+"/"+y,',
+    replace=(
+        f'{{var y=c.fields[d],whole=y!=="{COMPOUNDS_FIELD}"||c.fields.length<2'
+        '||E===c.term.replace(/[*]/g,""),'
+        'j=whole?w[y]:{},C=Object.keys(j),D=whole?E+"/"+y:"",'
+    ),
+    why="a plain word (deal) would rank every identifier that starts with it (dealStages)",
 )
 # English word forms (idempotency, idempotent; tracking, track). Material keeps lunr's stemmer
 # out of the pipeline by default, for good reason: every query word becomes a prefix query
@@ -244,6 +276,8 @@ PATCHES: tuple[Patch, ...] = (
     SEGMENT_SKIP_UNINDEXED,
     SEGMENT_SEPARATE_WORDS,
     SPLIT_WORD_REQUIRED,
+    QUERY_FIELDS,
+    COMPOUNDS_WHOLE_WORDS,
     WORD_FORMS_INDEX,
     WORD_FORMS_QUERY,
     MORE_WORDS_FIRST,
