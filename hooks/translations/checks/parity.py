@@ -146,12 +146,23 @@ def _paired_blocks(
         [block.code if exact_code else code_key(block.code, block.info) for block in blocks]
         for blocks in (e.code_blocks, z.code_blocks)
     ]
-    matcher = SequenceMatcher(None, *keys, autojunk=False)
+    e_keys, z_keys = keys
+    matcher = SequenceMatcher(None, e_keys, z_keys, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace":
-            pairs = zip(e.code_blocks[i1:i2], z.code_blocks[j1:j2], strict=False)
-            for k, (ec, zc) in enumerate(pairs):
-                yield i1 + k + 1, ec, zc
+        if tag != "replace":
+            continue
+        i = i1  # between anchors: each Chinese block with the likeliest English one, in order
+        for j in range(j1, j2):
+            if i >= i2:
+                break
+            skippable = max((i2 - i) - (j2 - j), 0)  # English blocks that may stay unpaired
+            i = max(range(i, i + skippable + 1), key=lambda k: _similar(e_keys[k], z_keys[j]))
+            yield i + 1, e.code_blocks[i], z.code_blocks[j]
+            i += 1
+
+
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
 
 
 def compare_sections(
@@ -299,8 +310,9 @@ def _unmatched(
     return sorted(found, key=lambda fact: fact.line)
 
 
-# Facts that stay the same fact in other capitals or without code formatting (notation.py).
-_SPELLED_KINDS = frozenset({"brand", "code"})
+# Facts that stay the same fact in other capitals, without code formatting or linked rather
+# than written out (notation.py).
+_SPELLED_KINDS = frozenset({"brand", "code", "url"})
 
 
 def _written(section: Section) -> str:
