@@ -1,8 +1,9 @@
 """Split a page into sections keyed by heading id and count what each section holds.
 
-One pass over the lines for block structure (fences, headings, lists, tables, admonitions),
-then one pass over the page for inline markup (code spans, links, images, comments, URLs).
-The result keeps file line numbers, so every issue can point at a line."""
+One pass over the lines for block structure (fences, comments, headings, lists, tables,
+admonitions, and HTML tables and lists), then one pass over the page for inline markup (code
+spans, links, images, comments, icons, URLs). The result keeps file line numbers, so every issue
+can point at a line."""
 
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+(?=\S)")
 TABLE_DELIMITER_RE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
 # Admonition or details block: `!!! type "Title"` / `???+ type "Title"`.
 ADMONITION_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[A-Za-z][\w-]*)(?P<title>.*)$")
+# The start of an HTML comment that hides the lines after it, as Python-Markdown reads one: at the
+# start of a line (up to three spaces in), not closed on that line (parse_page finds its end).
+COMMENT_OPEN_RE = re.compile(r"^ {0,3}<!--(?!.*-->)")
 # Inline markup, one alternative per kind; the last group of each names it (_mask_inline records
 # and masks each match).
 INLINE_RE = re.compile(
@@ -170,6 +174,14 @@ def fenced_lines(lines: list[str]) -> list[bool]:
     return inside
 
 
+def _comment_ends(lines: list[str]) -> list[int]:
+    """For each line, the index of the first line from it on that holds `-->` (-1: none)."""
+    ends = [-1] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        ends[index] = index if "-->" in lines[index] else ends[index + 1]
+    return ends
+
+
 def link_key(page_name: str, target: str) -> str:
     """A link target as the page (relative to the language folder) and anchor it points to;
     external targets as written."""
@@ -253,9 +265,19 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
     table: list[int] | None = None  # the rows of the table being read
     last_row = -1  # file line of the last table row
     item: list[int] = [0, 0]  # [first, last line] of the list item being read
+    comment_ends = _comment_ends(lines)
+    comment_end = -1  # index of the line that closes the open comment block, -1 outside one
 
     base = source.body_line
     for offset, line in enumerate(lines):
+        if comment_end >= 0:  # hidden: no heading, list, table or fact (issue 24)
+            if offset == comment_end:
+                comment_end = -1
+                prose.append(line.partition("-->")[2].strip())  # text after it is a paragraph
+                blank, paragraph = True, False
+            else:
+                prose.append("")
+            continue
         if fence:
             stripped = line.strip()
             if stripped.startswith(fence) and not stripped.strip(fence[0]):
@@ -322,6 +344,17 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 prose.append(match.group("title"))
                 paragraph = False
                 continue
+        elif first == "<" and COMMENT_OPEN_RE.match(line) and comment_ends[offset + 1] >= 0:
+            # a comment over several lines: on this line as one comment, so that the inline pass
+            # reads it as it reads any (a marker written over three lines is still a marker)
+            comment_end = comment_ends[offset + 1]
+            inside = [stripped[4:], *lines[offset + 1 : comment_end]]
+            inside.append(lines[comment_end].partition("-->")[0])
+            prose.append(f"<!--{' '.join(' '.join(inside).split())} -->")
+            if was_blank and line[0] not in " \t":
+                in_list = False
+            paragraph = False
+            continue
         elif first == ">":
             stripped = stripped.lstrip("> \t")
         elif in_list or not paragraph:  # - * + or a digit: maybe a list item

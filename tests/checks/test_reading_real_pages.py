@@ -1,0 +1,107 @@
+"""Pages as real bilingual sites write them (issue 24: every report is a real difference).
+
+A hand review of the checks on two public MkDocs repositories found reports that came from how a
+page was read, not from a difference between the languages. Each case below plants one such
+habit in a small page of our own, shows that it is no longer reported, and keeps a control: a
+real difference of the same kind is still reported."""
+
+from __future__ import annotations
+
+from translations.checks.facts import FactExtractor
+from translations.checks.parity import compare_pages
+from translations.read.markdown import Page, parse_page
+from translations.read.source import split_front_matter
+
+EXTRACTOR = FactExtractor()
+
+
+def _page(lang: str, body: str) -> Page:
+    """A page read and its facts extracted, as the site check does."""
+    page = parse_page(split_front_matter(body, f"docs/{lang}/p.md"), lang, "p.md")
+    for section, facts in zip(
+        page.sections, EXTRACTOR.extract_page(page.sections, page.prose), strict=True
+    ):
+        section.facts = facts
+    return page
+
+
+def _issues(en_body: str, zh_body: str) -> list[str]:
+    """Every parity issue of a page pair, as `make check` prints it."""
+    return [str(issue) for issue in compare_pages(_page("en", en_body), _page("zh", zh_body))]
+
+
+# 1. An outline kept in an HTML comment over several lines ("the rest is in the other language")
+
+OUTLINE = """\
+<!-- ## 1.2 Second part
+### 1.2.1 A detail
+- a point of 42 words
+| A | B |
+|---|---|
+| 7 | 8 |
+[next](next.md)
+-->
+"""
+EN_OUTLINE = """\
+# Chapter
+
+## First part
+
+Some text about 12 things.
+
+The rest is in the Chinese version.
+
+{outline}"""
+ZH_OUTLINE = """\
+# 章
+
+## 第一部分
+
+关于 12 件事的一段话。
+
+其余部分见中文版。
+"""
+
+
+def test_a_comment_over_several_lines_hides_what_it_holds() -> None:
+    page = _page("en", EN_OUTLINE.format(outline=OUTLINE))
+    assert [section.title for section in page.sections] == ["", "Chapter", "First part"]
+    last = page.sections[-1]
+    assert (last.list_items, last.table_rows, last.tables, last.links) == (0, 0, [], [])
+    assert [fact.text for fact in last.facts] == ["12"]
+    assert len(page.prose.split("\n")) == len(page.source.body.split("\n"))  # lines kept
+
+
+def test_an_outline_in_a_comment_is_not_a_missing_translation() -> None:
+    assert _issues(EN_OUTLINE.format(outline=OUTLINE), ZH_OUTLINE) == []
+
+
+def test_the_same_outline_outside_a_comment_is_reported() -> None:
+    """Control: headings the English shows and the translation lacks are still missing."""
+    shown = OUTLINE.replace("<!-- ", "").replace("-->\n", "")
+    issues = _issues(EN_OUTLINE.format(outline=shown), ZH_OUTLINE)
+    assert 'docs/zh/p.md:3: heading "1.2 Second part" is missing' in "\n".join(issues)
+
+
+def test_text_after_the_end_of_a_comment_is_read() -> None:
+    page = _page("en", "# T\n\n<!-- a note\nover two lines --> 25 users\n\n- an item\n")
+    assert ([f.text for f in page.sections[1].facts], page.sections[1].list_items) == (["25"], 1)
+
+
+def test_an_unclosed_comment_hides_nothing() -> None:
+    """Python-Markdown shows `<!--` without an end as text, and the heading after it."""
+    page = _page("en", "# T\n\n<!-- never closed\n\n## Shown\n")
+    assert [section.title for section in page.sections] == ["", "T", "Shown"]
+
+
+def test_a_comment_inside_a_paragraph_line_is_not_a_comment_block() -> None:
+    """Python-Markdown starts a comment block only at the start of a line."""
+    page = _page("en", "# T\n\ntext <!-- a\n## Shown\nb -->\n")
+    assert [section.title for section in page.sections] == ["", "T", "Shown"]
+
+
+def test_a_marker_written_over_several_lines_is_still_a_marker() -> None:
+    page = _page("en", "# T\n\n<!--\npricing:plans\n-->\n")
+    assert [(marker.label, marker.line) for marker in page.sections[1].markers] == [
+        ("pricing:plans", 3)
+    ]
