@@ -7,9 +7,11 @@ real difference of the same kind is still reported."""
 
 from __future__ import annotations
 
+import pytest
+
 from translations.checks.facts import FactExtractor
 from translations.checks.parity import compare_pages
-from translations.read.markdown import Page, parse_page
+from translations.read.markdown import Page, heading_numbering, parse_page
 from translations.read.source import split_front_matter
 
 EXTRACTOR = FactExtractor()
@@ -104,4 +106,41 @@ def test_a_marker_written_over_several_lines_is_still_a_marker() -> None:
     page = _page("en", "# T\n\n<!--\npricing:plans\n-->\n")
     assert [(marker.label, marker.line) for marker in page.sections[1].markers] == [
         ("pricing:plans", 3)
+    ]
+
+
+# 2. A heading's numbering ("## 2.1.4 Indexing"): it numbers the section, it states no fact
+
+
+@pytest.mark.parametrize(
+    ("heading", "numbering"),
+    [
+        ("## 2.1.4 Indexing", "2.1.4"),
+        ("### 3.2. Object-Oriented Design", "3.2"),
+        ("## 2.4 Calculus", "2.4"),
+        ("## 4.倒序", "4"),
+        ("## 3-1 Wiring", "3-1"),
+        ("## 1 Mean", "1"),
+        ("## 2025 Review", ""),  # a year
+        ("## 1.5x faster", ""),  # a multiplier
+        ("## 51单片机", ""),  # a name
+        ("## Calculus 2.4", ""),  # not at the start
+    ],
+)
+def test_the_numbering_a_heading_starts_with(heading: str, numbering: str) -> None:
+    assert heading_numbering(_page("en", f"{heading}\n").sections[1]) == numbering
+
+
+def test_a_numbered_heading_and_an_unnumbered_one_agree() -> None:
+    en = "# Guide\n\n## 2.4 Calculus\n\nThree rules.\n\n### 2.4.1. Limits\n\nText.\n"
+    zh = "# 指南\n\n## 微积分\n\n三条规则。\n\n### 2.5.1. 极限\n\n正文。\n"
+    assert _issues(en, zh) == []
+
+
+def test_a_number_elsewhere_in_a_heading_is_still_a_fact() -> None:
+    """Control: a number the heading states, not its numbering, must be kept."""
+    en = "# Guide\n\n## Calculus in 2 steps\n\nText.\n"
+    zh = "# 指南\n\n## 微积分\n\n正文。\n"
+    assert _issues(en, zh) == [
+        'docs/zh/p.md:3: section "Calculus in 2 steps" lacks 2 (docs/en/p.md:3: 2)'
     ]

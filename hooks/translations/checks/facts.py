@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from translations.model import Fact
-from translations.read.markdown import ASCII_WORD, NOT_BEFORE_PATH, Section
+from translations.read.markdown import ASCII_WORD, NOT_BEFORE_PATH, Section, heading_numbering
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -158,7 +158,7 @@ class FactExtractor:
         taken = self._capitals(prose, first, found)
         taken.extend(self._paths_and_tags(prose, first, found))
         taken.sort()
-        self._numbers(prose, first, found, taken)
+        self._numbers(prose, first, found, taken, _numberings(sections, prose))
         per_section = [
             [Fact("code", "c:" + ref.text, ref.text, ref.line) for ref in section.code_spans]
             + [Fact("url", "u:" + ref.text, ref.text, ref.line) for ref in section.urls]
@@ -189,18 +189,29 @@ class FactExtractor:
         return spans
 
     def _numbers(
-        self, text: str, line: int, facts: list[Fact], taken: list[tuple[int, int]]
+        self,
+        text: str,
+        line: int,
+        facts: list[Fact],
+        taken: list[tuple[int, int]],
+        numberings: list[tuple[int, int]],
     ) -> None:
-        """Numbers, prices, percentages, multipliers and dates written with digits first."""
+        """Numbers, prices, percentages, multipliers and dates written with digits first; the
+        digits of a heading's numbering (`numberings`, spans in `text`) are soft."""
         last = 0
         spans = iter(taken)  # English dates and paths already read: skip the numbers inside them
         span = next(spans, None)
+        numbering_spans = iter(numberings)
+        numbering = next(numbering_spans, None)
         for m in NUMBER_RE.finditer(text):
             start = m.start()
             while span is not None and span[1] <= start:
                 span = next(spans, None)
             if span is not None and span[0] <= start:
                 continue
+            while numbering is not None and numbering[1] <= start:
+                numbering = next(numbering_spans, None)
+            soft = numbering is not None and numbering[0] <= start
             num = m["num"]
             currency = num[0] == "$"
             if currency:
@@ -227,7 +238,7 @@ class FactExtractor:
                 kind = "multiplier"
             else:
                 kind = "number"
-            facts.append(Fact(kind, number_key(value), written, line, value=value))
+            facts.append(Fact(kind, number_key(value), written, line, soft=soft, value=value))
 
     @staticmethod
     def _digit_date(m: re.Match[str], num: str, written: str, line: int) -> Fact | None:
@@ -319,6 +330,23 @@ class FactExtractor:
                 # misspells, so that the typo is not reported again as a missing brand
                 facts.append(Fact("misspelt", f"b:{data}", word, line, soft=True))
         return dates
+
+
+def _numberings(sections: list[Section], prose: str) -> list[tuple[int, int]]:
+    """Where each heading's numbering stands in `prose` (line k of it is file line
+    sections[0].line + k, and a heading's line holds its title)."""
+    spans = []
+    position, line = 0, sections[0].line
+    for section in sections:
+        numbering = heading_numbering(section)
+        if not numbering:
+            continue
+        for _ in range(section.line - line):
+            position = prose.find("\n", position) + 1
+        line = section.line
+        if prose.startswith(numbering, position):
+            spans.append((position, position + len(numbering)))
+    return spans
 
 
 def soft_keys(section: Section) -> set[str]:

@@ -27,6 +27,12 @@ HEADING_RE = re.compile(
     rf"(?:[ \t]*{HEADING_ID}[^}}]*\}})?"  # explicit id from attr_list
     r"[ \t#]*$"  # trailing spaces or closing hashes
 )
+# A heading's own numbering at the start of its title: 2.1.4, 3.2., 2.4, 3-1, 1、, 1) or 1 before a
+# space; at most three digits a part (`2025 Review` starts with a year, not a number).
+HEADING_NUMBERING_RE = re.compile(
+    r"(?P<numbering>\d{1,3}(?:[.-]\d{1,3})*)(?!\d)"  # 2.1.4 / 3-1, the whole of it
+    r"(?:[.、)](?!\d)|(?=[ \t]))"  # then punctuation or a space: not 1.5x, 2025年, 51单片机
+)
 # List item: indentation, a bullet or an ordinal (`1.`), spaces, then content (as Python-Markdown:
 # `2022.` alone at the start of a wrapped line is text, not an item).
 LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+(?=\S)")
@@ -172,6 +178,14 @@ def fenced_lines(lines: list[str]) -> list[bool]:
             fence = match.group("fence")
         inside.append(bool(match))
     return inside
+
+
+def heading_numbering(section: Section) -> str:
+    """The numbering a heading's title starts with ("2.1.4" of "2.1.4 Indexing" and of "2.1.4.
+    Indexing"), "" without one: it numbers the section, it is no fact the section states, and a
+    translation may number its headings or not."""
+    numbering = HEADING_NUMBERING_RE.match(section.title) if section.level else None
+    return numbering["numbering"] if numbering else ""
 
 
 def _comment_ends(lines: list[str]) -> list[int]:
