@@ -144,3 +144,31 @@ def test_a_number_elsewhere_in_a_heading_is_still_a_fact() -> None:
     assert _issues(en, zh) == [
         'docs/zh/p.md:3: section "Calculus in 2 steps" lacks 2 (docs/en/p.md:3: 2)'
     ]
+
+
+# 3. Icon and emoji shortcodes (Material's `:octicons-arrow-right-24:`) are drawn, not read
+
+
+def test_an_icon_holds_no_number() -> None:
+    en = "# Links\n\n[Read on](next.md)\n\nStar it on :fontawesome-brands-github: GitHub.\n"
+    zh = (
+        "# 链接\n\n[:octicons-arrow-right-24: 继续阅读](next.md)\n\n"
+        ":material-numeric-1: 在 GitHub 上加星标。\n"
+    )
+    assert [fact.text for fact in _page("zh", zh).sections[1].facts] == ["GitHub"]
+    assert _issues(en, zh) == []
+
+
+def test_a_number_beside_an_icon_is_still_a_fact() -> None:
+    """Control: the prose around an icon is read as before."""
+    en = "# Links\n\n[Read on](next.md)\n"
+    zh = "# 链接\n\n[:octicons-arrow-right-24: 24 小时内继续阅读](next.md)\n"
+    assert _issues(en, zh) == [
+        'docs/zh/p.md:3: 24 is not in the English section "Links"'
+        ' (docs/en/p.md:1: not in section "Links")'
+    ]
+
+
+def test_words_between_colons_with_spaces_are_prose() -> None:
+    page = _page("en", "# T\n\nNote: step-2: done in 3 days.\n")
+    assert [fact.text for fact in page.sections[1].facts] == ["2", "3"]

@@ -53,7 +53,10 @@ INLINE_RE = re.compile(
     r"|!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"  # image
     r"|\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"  # target of a link
     # bare URL; ASCII only, so Chinese punctuation right after it ends it
-    r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)",
+    r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)"
+    # an icon or emoji shortcode (:octicons-arrow-right-24:, :material-numeric-1:), drawn, not
+    # read: a set name, a hyphen and more; prose has no `:word-word:` without spaces
+    r"|:(?P<icon>[a-z][a-z0-9]*(?:-[a-z0-9]+)+):",
     re.DOTALL,
 )
 # A Markdown link (not an image), `[text](target)` or `[text](target "title")`, for rewriting it.
@@ -252,7 +255,7 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
             url = whole.rstrip(URL_TRAILING)
             section.urls.append(Ref(number, url))
             return " " + whole[len(url) :]
-        return " " + keep  # inline HTML tag
+        return " " + keep  # inline HTML tag, icon
 
     pieces = []
     done = 0
