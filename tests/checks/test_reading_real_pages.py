@@ -172,3 +172,41 @@ def test_a_number_beside_an_icon_is_still_a_fact() -> None:
 def test_words_between_colons_with_spaces_are_prose() -> None:
     page = _page("en", "# T\n\nNote: step-2: done in 3 days.\n")
     assert [fact.text for fact in page.sections[1].facts] == ["2", "3"]
+
+
+# 4. A number glued to a word on one side ("Ubuntu22.04", "python3.13") and spaced on the other
+
+
+GLUED_EN = "# Install\n\nInstall it on Ubuntu 22.04 with Python 3.13; Debian 11 is not supported.\n"
+GLUED_ZH = "# 安装\n\n在 Ubuntu22.04 上用 python3.13 安装；不再支持 debian11。\n"
+
+
+def test_a_version_glued_to_its_name_is_the_same_number() -> None:
+    assert _issues(GLUED_EN, GLUED_ZH) == []
+    assert (
+        _issues(GLUED_ZH.replace("# 安装", "# Install"), GLUED_EN.replace("# Install", "# 安装"))
+        == []
+    )
+
+
+def test_a_unit_glued_to_its_number_is_the_same_number() -> None:
+    en = "# Size\n\nThe model needs 0.56 GB and 16 GB of memory.\n"
+    zh = "# 大小\n\n模型需要 0.56GB 和 16GB 内存。\n"
+    assert _issues(en, zh) == []
+
+
+def test_another_version_glued_to_its_name_is_still_reported() -> None:
+    """Control: a glued number satisfies the same number only."""
+    zh = GLUED_ZH.replace("Ubuntu22.04", "Ubuntu20.04")
+    assert _issues(GLUED_EN, zh) == [
+        'docs/zh/p.md:1: section "Install" lacks 22.04 (docs/en/p.md:3: 22.04)'
+    ]
+    en = "# Size\n\nThe model needs 16 GB of memory.\n"
+    zh = "# 大小\n\n模型需要 32GB 内存。\n"
+    assert _issues(en, zh) == ['docs/zh/p.md:1: section "Size" lacks 16 (docs/en/p.md:3: 16)']
+
+
+@pytest.mark.parametrize("text", ["API v3", "api-us1", "2FA", "5xx errors", "B2B", "an H1"])
+def test_a_glued_number_needs_no_counterpart(text: str) -> None:
+    """A glued number is soft: it satisfies a number on the other side, and needs none."""
+    assert _issues(f"# T\n\n{text}\n", "# T\n\n正文。\n") == []

@@ -42,6 +42,8 @@ ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 ZH_UNITS = {"十": 10, "百": 100, "千": 1_000}
 ZH_BIG = {"万": 10_000, "亿": 100_000_000}
 NOT_BEFORE_NUMBER = ASCII_WORD | {".", "$"}
+# A letter a number may be glued after: Ubuntu22.04, python3.13, centos7, v3, api-us1.
+LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 # A number (_numbers reads the groups of NUMBER_RE by name). An optional group is written
 # (?:...|), the same match as (?:...)?.
@@ -64,7 +66,8 @@ _NUMBER_TAIL = (
     r"|(?P<mul>[x×](?![A-Za-z0-9])|[ \t]*倍)"  # 10x / 10倍
     r"|(?P<usd>[ \t]*美元(?:[ \t]*/[ \t]*[月年]|))|)"  # 68美元/月
     r"(?:[ \t]*/[ \t]*(?:mo|month|yr|year)\b|\s+(?:per|a)\s+(?:month|year)\b|)"  # $68/mo
-    r"(?:st|nd|rd|th|)(?![A-Za-z0-9_])"  # 3rd; no letters glued on (v3, 2FA, 5xx are not facts)
+    r"(?:st|nd|rd|th|)"  # 3rd
+    r"(?P<glued>[A-Za-z_][A-Za-z0-9_]*|)(?![A-Za-z0-9_])"  # letters glued on: 2FA, 5xx, 16GB
 )
 NUMBER_RE = re.compile(f"{_NUMBER}(?:{_NUMBER_TAIL})", re.ASCII)
 # A word with a capital letter: month names, brand and product names (found per match in Python).
@@ -219,7 +222,19 @@ class FactExtractor:
                 if not num:
                     continue
             elif start and text[start - 1] in NOT_BEFORE_NUMBER:
-                continue  # part of a word or of a longer number: v3, api-us1, 1.2.3
+                if text[start - 1] not in LATIN_LETTERS:
+                    continue  # part of a longer number or name: 1.2.3, a_1
+                # Glued after a word, "Ubuntu22.04", "python3.13" and "centos7" are often
+                # written "Ubuntu 22.04" in the other language: its digits are a soft fact,
+                # which satisfies the other side's 22.04 and needs none there, so v3 and
+                # api-us1 are no facts (and the B of B2B is no billion).
+                line += text.count("\n", last, start)
+                last = start
+                value = parse_number(num)
+                facts.append(Fact("number", number_key(value), num, line, soft=True, value=value))
+                continue
+            # the same with letters glued on after it: 16GB against 16 GB; 2FA, 5xx need none
+            soft = soft or bool(m["glued"])
             line += text.count("\n", last, start)
             last = start
             written = " ".join(m.group(0).split())
