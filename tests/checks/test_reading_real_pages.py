@@ -210,3 +210,86 @@ def test_another_version_glued_to_its_name_is_still_reported() -> None:
 def test_a_glued_number_needs_no_counterpart(text: str) -> None:
     """A glued number is soft: it satisfies a number on the other side, and needs none."""
     assert _issues(f"# T\n\n{text}\n", "# T\n\n正文。\n") == []
+
+
+# 5. Tables and lists written in HTML count as the Markdown ones with the same rows and items
+
+MARKDOWN_TABLE = """\
+# Plans
+
+| Plan | Seats |
+|---|---|
+| Lite | 5 |
+| Team | 25 |
+
+- Billed monthly
+- Billed yearly
+"""
+HTML_TABLE = """\
+# 套餐
+
+<table>
+  <thead>
+    <tr><th>套餐</th><th>席位</th></tr>
+  </thead>
+  <tr>
+    <td>Lite</td>
+    <td>5</td>
+  </tr>
+  <tr><td>Team</td><td>25</td></tr>
+</table>
+
+<ul>
+  <li>按月计费</li>
+  <li>按年
+  计费</li>
+</ul>
+"""
+
+
+def test_an_html_table_and_list_count_as_markdown_ones() -> None:
+    markdown, html = _page("en", MARKDOWN_TABLE).sections[1], _page("zh", HTML_TABLE).sections[1]
+    for section in (markdown, html):
+        assert (section.table_rows, section.table_columns, section.list_items) == (3, [2], 2)
+        assert [len(rows) for rows in section.tables] == [3]
+    assert html.items[1] == [16, 17]  # an item runs to its </li>
+    assert _issues(MARKDOWN_TABLE, HTML_TABLE) == []
+
+
+def test_an_html_table_with_a_row_fewer_is_reported() -> None:
+    """Control: one row and one item fewer in HTML are still one row and one item fewer."""
+    zh = HTML_TABLE.replace("  <tr><td>Team</td><td>25</td></tr>\n", "")
+    zh = zh.replace("  <li>按月计费</li>\n", "")
+    assert _issues(MARKDOWN_TABLE, zh) == [
+        'docs/zh/p.md:1: list items differ in section "Plans" (2 vs 1)'
+        " (docs/en/p.md:1: 2 list items)",
+        'docs/zh/p.md:1: table rows differ in section "Plans" (3 vs 2)'
+        " (docs/en/p.md:1: 3 table rows)",
+        'docs/zh/p.md:1: section "Plans" lacks 25 (docs/en/p.md:6: 25)',
+    ]
+
+
+def test_a_number_moved_to_another_html_row_is_reported() -> None:
+    """Control: the cells of a row written over several lines are that row's."""
+    zh = HTML_TABLE.replace("<td>5</td>", "<td>25</td>").replace(
+        "<td>25</td></tr>", "<td>5</td></tr>"
+    )
+    assert _issues(MARKDOWN_TABLE, zh) == [
+        "docs/zh/p.md:7: row 1 has 25, the English row 1 has 5 (docs/en/p.md:5)",
+        "docs/zh/p.md:11: row 2 has 5, the English row 2 has 25 (docs/en/p.md:6)",
+    ]
+
+
+def test_columns_come_from_the_first_row_with_its_colspans() -> None:
+    page = _page("en", '# T\n\n<table><tr><th colspan="2">A</th><th>B</th></tr></table>\n')
+    assert page.sections[1].table_columns == [3]
+
+
+def test_html_in_code_or_in_a_comment_is_no_table_or_list() -> None:
+    body = (
+        "# T\n\nWrite `<li>` or `<tr>`.\n\n"
+        "```html\n<ul><li>a</li></ul>\n```\n\n"
+        "<!-- <li>b</li> -->\n"
+    )
+    section = _page("en", body).sections[1]
+    assert (section.list_items, section.table_rows) == (0, 0)

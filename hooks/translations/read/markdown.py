@@ -43,6 +43,14 @@ ADMONITION_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[A-Za-z][\w-
 # The start of an HTML comment that hides the lines after it, as Python-Markdown reads one: at the
 # start of a line (up to three spaces in), not closed on that line (parse_page finds its end).
 COMMENT_OPEN_RE = re.compile(r"^ {0,3}<!--(?!.*-->)")
+# A tag that makes an HTML table or list, opening or closing: table, tr, td/th, ul/ol, li.
+HTML_BLOCK_TAG_RE = re.compile(
+    r"<(?P<close>/?)(?P<tag>table|tr|td|th|ul|ol|li)\b(?P<attrs>[^>]*)>", re.IGNORECASE
+)
+# A cell's width in columns: colspan="3".
+COLSPAN_RE = re.compile(r"colspan[ \t]*=[ \t]*[\"']?(?P<span>\d+)", re.IGNORECASE)
+# What a tag on a line may stand in without being HTML: a code span, a one-line comment.
+NOT_HTML_RE = re.compile(r"(`+).+?\1|<!--.*?-->")
 # Inline markup, one alternative per kind; the last group of each names it (_mask_inline records
 # and masks each match).
 INLINE_RE = re.compile(
@@ -166,6 +174,61 @@ class Page:
         return [section for section in self.sections if section.level]
 
 
+@dataclass
+class _HtmlBlocks:
+    """Tables and lists written in HTML, counted as Markdown ones with the same rows and items
+    (issue 24): a `<tr>` is a table row, on its first line (parse_page moves the text of the
+    row's other lines there, so that its facts are the row's); the cells of a table's first row
+    (with their colspan) are its columns; an `<li>` is a list item, to its `</li>`."""
+
+    tables: list[list[int] | None] = field(default_factory=list)  # open tables: rows, or None
+    columns: tuple[list[int], int] | None = None  # the first row's count: (table_columns, index)
+    row: int | None = None  # file line of the open `<tr>`
+    item: list[int] | None = None  # [first, last line] of the open `<li>`
+
+    def read(self, line: str, number: int, section: Section) -> int | None:
+        """Count the tables and lists that one line (outside code and comments) opens or
+        continues into `section`; return the line of the row it continues, if any."""
+        if self.item is not None:
+            self.item[1] = number
+        continues = self.row
+        if "<" not in line:
+            return continues
+        for tag in HTML_BLOCK_TAG_RE.finditer(NOT_HTML_RE.sub(" ", line)):
+            name, closing = tag["tag"].lower(), bool(tag["close"])
+            if name == "table":
+                self.columns = self.row = None
+                if not closing:
+                    self.tables.append(None)
+                elif self.tables:
+                    self.tables.pop()
+            elif name == "tr":
+                self.columns = self.row = None
+                if closing or not self.tables:
+                    continue
+                self.row, continues = number, None
+                rows = self.tables[-1]
+                if rows is None:  # the first row: the table starts, its cells are the columns
+                    rows = self.tables[-1] = []
+                    section.tables.append(rows)
+                    section.table_columns.append(0)
+                    self.columns = (section.table_columns, len(section.table_columns) - 1)
+                rows.append(number)
+                section.table_rows += 1
+            elif name in ("td", "th"):
+                if not closing and self.columns is not None:
+                    columns, index = self.columns
+                    span = COLSPAN_RE.search(tag["attrs"])
+                    columns[index] += int(span["span"]) if span else 1
+            elif name == "li" and not closing:
+                self.item = [number, number]
+                section.items.append(self.item)
+                section.list_items += 1
+            else:  # </li>, or a list opened or closed
+                self.item = None
+        return continues
+
+
 def fenced_lines(lines: list[str]) -> list[bool]:
     """For each line, whether it belongs to a fenced code block (fences included)."""
     inside: list[bool] = []
@@ -284,6 +347,7 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
     item: list[int] = [0, 0]  # [first, last line] of the list item being read
     comment_ends = _comment_ends(lines)
     comment_end = -1  # index of the line that closes the open comment block, -1 outside one
+    html = _HtmlBlocks()
 
     base = source.body_line
     for offset, line in enumerate(lines):
@@ -311,6 +375,22 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
             blank, paragraph = True, False
             continue
         was_blank, blank = blank, False
+        if COMMENT_OPEN_RE.match(line) and comment_ends[offset + 1] >= 0:
+            # a comment over several lines: on this line as one comment, so that the inline pass
+            # reads it as it reads any (a marker written over three lines is still a marker)
+            comment_end = comment_ends[offset + 1]
+            inside = [stripped[4:], *lines[offset + 1 : comment_end]]
+            inside.append(lines[comment_end].partition("-->")[0])
+            prose.append(f"<!--{' '.join(' '.join(inside).split())} -->")
+            if was_blank and line[0] not in " \t":
+                in_list = False
+            paragraph = False
+            continue
+        row = html.read(line, base + offset, section)
+        if row is not None:  # a cell of an HTML row begun on an earlier line: on that line
+            prose[row - base] += " | " + stripped
+            prose.append("")
+            continue
         first = stripped[0]
         if first in "`~":
             match = FENCE_RE.match(line)
@@ -361,17 +441,6 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 prose.append(match.group("title"))
                 paragraph = False
                 continue
-        elif first == "<" and COMMENT_OPEN_RE.match(line) and comment_ends[offset + 1] >= 0:
-            # a comment over several lines: on this line as one comment, so that the inline pass
-            # reads it as it reads any (a marker written over three lines is still a marker)
-            comment_end = comment_ends[offset + 1]
-            inside = [stripped[4:], *lines[offset + 1 : comment_end]]
-            inside.append(lines[comment_end].partition("-->")[0])
-            prose.append(f"<!--{' '.join(' '.join(inside).split())} -->")
-            if was_blank and line[0] not in " \t":
-                in_list = False
-            paragraph = False
-            continue
         elif first == ">":
             stripped = stripped.lstrip("> \t")
         elif in_list or not paragraph:  # - * + or a digit: maybe a list item
