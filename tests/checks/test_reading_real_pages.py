@@ -293,3 +293,27 @@ def test_html_in_code_or_in_a_comment_is_no_table_or_list() -> None:
     )
     section = _page("en", body).sections[1]
     assert (section.list_items, section.table_rows) == (0, 0)
+
+
+# 6. Chinese writes 万 informally as w after the digits: 1.5w字典 is a 15K dictionary
+
+
+def test_an_informal_wan_beside_chinese_is_ten_thousand() -> None:
+    en = "# Models\n\n- a mixed 15K dictionary\n- a handwriting 18K+ dictionary\n"
+    zh = "# 模型\n\n- 混合/1.5w字典\n- 手写，约1.8w+字典\n"
+    assert _issues(en, zh) == []
+
+
+def test_another_informal_wan_is_reported() -> None:
+    """Control: 1.8w is 18000, which a 15K does not match."""
+    en = "# Models\n\nA mixed 15K dictionary.\n"
+    zh = "# 模型\n\n混合/1.8w字典。\n"
+    assert _issues(en, zh) == [
+        "docs/zh/p.md:3: 1.8w does not match the English (docs/en/p.md:3: 15K)"
+    ]
+
+
+@pytest.mark.parametrize("text", ["Rotate it 2w", "about 3w of them", "CS224w notes"])
+def test_a_w_in_english_is_no_ten_thousand(text: str) -> None:
+    assert "n:20000" not in {f.key for f in _page("en", f"# T\n\n{text}\n").sections[1].facts}
+    assert _issues(f"# T\n\n{text}\n", "# T\n\n正文。\n") == []

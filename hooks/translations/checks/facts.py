@@ -59,6 +59,7 @@ _NUMBER_TAIL = (
     rf"|\s+(?P<en_m3>{_MONTH_ALT})\s+(?P<en_y3>\d{{4}})(?!\d)"  # 1 March 2026
     # scale: 50K, 5万, 1 million
     r"|(?:(?P<ks>[KkMB])(?![A-Za-z0-9])"
+    r"|(?P<wan>w)(?![A-Za-z0-9])"  # 1.5w, informal 万 (_numbers reads it so beside Chinese only)
     r"|[ \t]*(?P<zs>[千万亿])"
     r"|\s+(?P<ws>thousand|million|billion)\b|)"
     r"\+?"  # 180K+ / 18万+
@@ -70,6 +71,8 @@ _NUMBER_TAIL = (
     r"(?P<glued>[A-Za-z_][A-Za-z0-9_]*|)(?![A-Za-z0-9_])"  # letters glued on: 2FA, 5xx, 16GB
 )
 NUMBER_RE = re.compile(f"{_NUMBER}(?:{_NUMBER_TAIL})", re.ASCII)
+# A Chinese character or full-width punctuation: 1.5w beside one is 1.5万 (_numbers).
+CHINESE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 # A word with a capital letter: month names, brand and product names (found per match in Python).
 CAPITAL_RE = re.compile(r"[A-Z][A-Za-z0-9]*")
 # An English date starting at a month name: March 2026 / March 1, 2026 / Mar 1.
@@ -244,7 +247,13 @@ class FactExtractor:
                     facts.append(fact)
                     continue
                 written = num
-            value = parse_number(num, m["ks"] or m["zs"] or m["ws"])
+            scale = m["ks"] or m["zs"] or m["ws"]
+            if m["wan"]:  # Chinese writes 1.5万 as 1.5w; English 2w is no 20000, nor 2 weeks
+                if _beside_chinese(text, start, m.end()):
+                    scale = "万"
+                else:
+                    soft = True  # a letter glued on, as 5xx
+            value = parse_number(num, scale)
             if currency or m["usd"]:
                 kind = "money"
             elif m["pct"]:
@@ -345,6 +354,12 @@ class FactExtractor:
                 # misspells, so that the typo is not reported again as a missing brand
                 facts.append(Fact("misspelt", f"b:{data}", word, line, soft=True))
         return dates
+
+
+def _beside_chinese(text: str, start: int, end: int) -> bool:
+    """Whether the character just before `start` or just after `end` is Chinese."""
+    before = start > 0 and CHINESE_RE.match(text, start - 1) is not None
+    return before or CHINESE_RE.match(text, end) is not None
 
 
 def _numberings(sections: list[Section], prose: str) -> list[tuple[int, int]]:
