@@ -1,9 +1,11 @@
 """Facts a translation must keep: numbers, prices, dates, code, URLs, endpoints, merge tags, brands.
 
 Each fact has a key that is the same in both languages: `$68/mo` and `68美元/月` are both 68,
-`50K`, `5万` and `50,000` all 50000, `March 2026` and `2026年3月` the date 2026-03. Numbers
-written as words (`three`, `三`) are "soft": they satisfy a counterpart but need none, as idiom
-differs ("一个", "once"); they are looked for only when a section has an unmatched fact."""
+`50K`, `5万`, `1.5w` and `50,000` all 50000, `March 2026` and `2026年3月` the date 2026-03.
+Numbers written as words (`three`, `三`) are "soft": they satisfy a counterpart but need none, as
+idiom differs ("一个", "once"); they are looked for only when a section has an unmatched fact.
+So are the digits of a heading's numbering (`## 2.1.4 Indexing`) and of a number glued to
+letters (`Ubuntu22.04`, `16GB`, `v3`), which the other language may write apart or not at all."""
 
 from __future__ import annotations
 
