@@ -20,7 +20,7 @@ from translations.checks.facts import soft_keys, soft_keys_of
 from translations.checks.glossary import Glossary
 from translations.checks.notation import code_key, same_code, same_span, written_in
 from translations.model import Fact, Issue
-from translations.read.markdown import CodeBlock, Page, Section
+from translations.read.markdown import CodeBlock, Page, Section, heading_numbering
 
 # A lowercase ASCII kebab-case id, as CONTRIBUTING.md asks.
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -462,6 +462,10 @@ def _features(section: Section) -> Counter[str]:
     found.update(f"url {ref.text}" for ref in section.urls)
     found.update(f"note {ref.text}" for ref in section.admonitions)
     found.update(f"marker {marker.label}" for marker in section.markers)
+    # a numbered heading's numbering (2.1.4): the digits are soft facts, yet they pair sections
+    parts = heading_numbering(section).replace("-", ".").split(".")
+    if parts != [""]:
+        found.update(f"numbering {'.'.join(parts[:n])}" for n in range(1, len(parts) + 1))
     if section.list_items:
         found[f"items {section.list_items}"] += 1
     if section.table_rows:
