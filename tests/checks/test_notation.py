@@ -72,3 +72,10 @@ def test_names_in_other_capitals_or_only_in_a_link() -> None:
     assert not written_in("XLSX", "支持 PDF、XLSXM 等格式")  # only part of another word
     assert not written_in("IluvatarCorex", "新增国产算力平台天数智芯")  # translated: still shown
     assert not written_in("``", "anything")
+
+
+def test_the_same_words_in_another_notation() -> None:
+    assert written_in("page_footnote", "it drops page footnotes and headers")
+    assert written_in("`0, 90, 180, 270`", "角度为 0，90，180，270 之一")  # full-width commas
+    assert not written_in("page_footnote", "it drops page numbers")
+    assert not written_in("0, 90, 180, 270", "角度为 0，90，180 之一")

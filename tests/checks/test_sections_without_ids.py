@@ -234,3 +234,36 @@ def test_an_address_linked_on_one_side_and_written_out_on_the_other_is_the_same(
     assert not any("example.com" in issue for issue in issues)
     zh = ZH_CODE.replace("https://example.com/notes", "https://example.com/other")
     assert any("https://example.com/other" in issue for issue in check(tmp_path / "b", EN_CODE, zh))
+
+
+EN_NOTES = """\
+# Output
+
+## Pages
+
+The angle is one of `0, 90, 180, 270`.
+
+!!! tip
+    See the [guide](https://docs.example.org/en/guide/#rotation).
+"""
+
+ZH_NOTES = """\
+# 输出
+
+## 页面
+
+角度为 0，90，180，270 之一。
+
+!!! 提示
+    参见[指南](https://docs.example.org/zh/guide/#旋转)。
+"""
+
+
+def test_another_notation_is_no_drift_on_an_ordinary_site(tmp_path: Path) -> None:
+    """Numbers in code on one side and in prose on the other, an admonition type written in
+    Chinese, and a link to the other language's edition of a page."""
+    assert check(tmp_path, EN_NOTES, ZH_NOTES) == []
+    drift = ZH_NOTES.replace("270", "360").replace("docs.example.org/zh/guide/", "x.org/")
+    found = check(tmp_path / "drift", EN_NOTES, drift)
+    assert any("360 is not in the English" in issue for issue in found), found
+    assert any("https://x.org/" in issue for issue in found), found

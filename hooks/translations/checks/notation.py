@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from pygments.lexer import Lexer
@@ -48,12 +49,19 @@ def same_span(reference: str, translation: str) -> bool:
 
 
 def written_in(text: str, haystack: str) -> bool:
-    """A name or code word appears in `haystack` as a word, in any capitals (links included)."""
-    if not text.strip("`"):
+    """A name or code word appears in `haystack` as a word, in any capitals, with full-width
+    punctuation, `_` or `-` for a space, or an English plural (`page_footnote`: page footnotes)."""
+    words = _plain(text.strip("`"))
+    if not words:
         return False
-    word = re.escape(text.strip("`"))
-    found = re.search(rf"(?<![\w-]){word}(?![\w-])", haystack, re.IGNORECASE | re.ASCII)
-    return found is not None
+    spaced = re.escape(words).replace(r"\ ", r"\s*")  # 0, 90 is 0,90
+    pattern = rf"(?<![\w-]){spaced}(?:e?s)?(?![\w-])"
+    return re.search(pattern, _plain(haystack), re.IGNORECASE | re.ASCII) is not None
+
+
+def _plain(text: str) -> str:
+    """Text with full-width forms as ASCII (NFKC), `_` and `-` as spaces, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).replace("_", " ").replace("-", " ").split())
 
 
 def _split(text: str) -> list[str]:

@@ -189,11 +189,13 @@ def compare_sections(
             start = f"code block {number} starts `{first.strip()}`"
             yield _issue(zh, zc.line, message, en, ec.line, start)
     e_types, z_types = [r.text for r in e.admonitions], [r.text for r in z.admonitions]
+    if not exact_code and len(e_types) == len(z_types):  # `!!! 提示`: a type written in Chinese
+        z_types = [et if not zt.isascii() else zt for et, zt in zip(e_types, z_types, strict=True)]
     yield from _listed(zh, z, en, e, "admonitions", e_types, z_types)
     yield from _count(zh, z, en, e, "images", len(e.images), len(z.images))
     e_markers, z_markers = [m.label for m in e.markers], [m.label for m in z.markers]
     yield from _listed(zh, z, en, e, "markers", e_markers, z_markers)
-    yield from _compare_links(en, e, zh, z)
+    yield from _compare_links(en, e, zh, z, exact_code)
 
 
 def _listed(
@@ -213,6 +215,22 @@ def localized(url: str, lang: str) -> str:
     scheme, _, rest = url.partition("://")
     host, slash, path = rest.partition("/")
     return f"{scheme}://{host}{slash}{('/' + path).replace(f'/{lang}/', '/', 1)[1:]}"
+
+
+# A path segment that names a language: /en/, /zh/, /zh-cn/, /zh_CN/, /en-us/.
+LANGUAGE_SEGMENT_RE = re.compile(
+    r"/(?:en|zh|ja|ko|fr|de|es|pt|ru|it|nl|pl|tr|vi|id|th|ar|uk|cs|sv)(?:[-_][A-Za-z]{2,4})?(?=/)"
+)
+
+
+def edition(url: str) -> str:
+    """A web address without its language folder and its #anchor: the page in any language."""
+    if not url.startswith(("https://", "http://")):
+        return url.partition("#")[0]
+    scheme, _, rest = url.partition("://")
+    host, _, path = rest.partition("/")
+    path = LANGUAGE_SEGMENT_RE.sub("", "/" + path.partition("#")[0])
+    return f"{scheme}://{host}{path}"
 
 
 # The wording of _unmatched_issues, per rule, with {e} and {z} the English and Chinese text, {label}
@@ -260,7 +278,9 @@ def _unmatched_issues(
         yield issue(extra, z_line, e.line, "", z_text)
 
 
-def _compare_links(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
+def _compare_links(
+    en: Page, e: Section, zh: Page, z: Section, exact: bool = False
+) -> Iterator[Issue]:
     """Internal links point to the same page and anchor; external URLs are identical, but for
     the translation's language folder in the translation's (`localized`)."""
     e_keys = Counter(ref.text for ref in e.links)
@@ -282,6 +302,11 @@ def _compare_links(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue
     e_urls, z_urls = {ref.text for ref in e.urls}, {ref.text for ref in z.urls}
     lacking = [(line, url) for line, url in lacking if url not in z_urls]
     surplus = [(line, url) for line, url in surplus if url not in e_urls]
+    if not exact:  # another language's edition of one page: /en/ or /zh/, a translated #anchor
+        editions = {edition(url) for _, url in surplus}
+        paired = {edition(url) for _, url in lacking} & editions
+        lacking = [(line, url) for line, url in lacking if edition(url) not in paired]
+        surplus = [(line, url) for line, url in surplus if edition(url) not in paired]
     en_total, zh_total = e_keys.total(), z_keys.total()
     counts = f" ({en_total} vs {zh_total} links)" if en_total != zh_total else ""
     yield from _unmatched_issues(en, e, zh, z, lacking, surplus, "links", counts)
@@ -301,11 +326,13 @@ def _unmatched(
     if found:  # only now: most sections match without these
         words = soft_keys(their_section)
         written = "" if exact else _written(their_section)
+        codes = "" if exact else " ".join(ref.text for ref in their_section.code_spans)
         found = [
             fact
             for fact in found
             if fact.key not in words
             and not (fact.kind in _SPELLED_KINDS and written_in(fact.text, written))
+            and not (fact.group == "number" and written_in(fact.text, codes))  # `0, 90, 180`
         ]
     return sorted(found, key=lambda fact: fact.line)
 

@@ -39,7 +39,7 @@ LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+(?=\S)")
 # Table delimiter row: cells of dashes with optional alignment colons.
 TABLE_DELIMITER_RE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
 # Admonition or details block: `!!! type "Title"` / `???+ type "Title"`.
-ADMONITION_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[A-Za-z][\w-]*)(?P<title>.*)$")
+ADMONITION_RE = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[^\W\d_][\w-]*)(?P<title>.*)$")
 # The start of an HTML comment that hides the lines after it, as Python-Markdown reads one: at the
 # start of a line (up to three spaces in), not closed on that line (parse_page finds its end).
 COMMENT_OPEN_RE = re.compile(r"^ {0,3}<!--(?!.*-->)")
