@@ -224,9 +224,10 @@ LANGUAGE_SEGMENT_RE = re.compile(
 
 
 def edition(url: str) -> str:
-    """A web address without its language folder and its #anchor: the page in any language."""
+    """A web address without its language folder and its #anchor: the page in any language (a
+    link within the site keeps its anchor: it names the section the reader lands on)."""
     if not url.startswith(("https://", "http://")):
-        return url.partition("#")[0]
+        return url
     scheme, _, rest = url.partition("://")
     host, _, path = rest.partition("/")
     path = LANGUAGE_SEGMENT_RE.sub("", "/" + path.partition("#")[0])
