@@ -267,3 +267,33 @@ def test_another_notation_is_no_drift_on_an_ordinary_site(tmp_path: Path) -> Non
     found = check(tmp_path / "drift", EN_NOTES, drift)
     assert any("360 is not in the English" in issue for issue in found), found
     assert any("https://x.org/" in issue for issue in found), found
+
+
+EN_LIST = """\
+# Changes
+
+## Version 2.6
+
+- Faster parsing of `tables`.
+- Fixed a crash on 3 page PDFs.
+- Added `--lang` for 12 languages.
+"""
+
+ZH_LIST = """\
+# 更新
+
+## 2.6 版
+
+- 更快地解析 `tables`。
+- 修复了 3 页 PDF 会崩溃的问题。
+- 新增对国产加速卡 `npu/ascend` 的支持，见 [说明](https://example.com/npu)。
+- 新增 `--lang`，支持 12 种语言。
+"""
+
+
+def test_an_item_on_one_side_only_is_the_counts_finding_alone(tmp_path: Path) -> None:
+    found = check(tmp_path, EN_LIST, ZH_LIST)
+    assert len(found) == 1 and "list items differ" in found[0], found
+    # a changed number in an item both sides have is still named
+    found = check(tmp_path / "changed", EN_LIST, ZH_LIST.replace("12 种", "13 种"))
+    assert any("13 does not match the English" in issue for issue in found), found

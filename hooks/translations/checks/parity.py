@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields, replace
 from difflib import SequenceMatcher
 from itertools import chain
+from typing import Any
 
 from translations.checks.facts import soft_keys, soft_keys_of
 from translations.checks.glossary import Glossary
@@ -139,26 +140,42 @@ def _shape(section: Section) -> tuple[object, ...]:
 def _paired_blocks(
     e: Section, z: Section, exact_code: bool
 ) -> Iterator[tuple[int, CodeBlock, CodeBlock]]:
-    """The code blocks of two sections paired in order, (English number, English, Chinese): the
-    blocks that agree anchor the pairing, the others pair by position between them, so one block
-    added or dropped is the count's finding alone, not a difference in every block after it."""
+    """The code blocks of two sections paired in order, (English number, English, Chinese), so
+    that one block added or dropped is the count's finding alone, not a difference in every
+    block after it."""
     keys = [
         [block.code if exact_code else code_key(block.code, block.info) for block in blocks]
         for blocks in (e.code_blocks, z.code_blocks)
     ]
-    e_keys, z_keys = keys
-    matcher = SequenceMatcher(None, e_keys, z_keys, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace":
-            continue
-        i = i1  # between anchors: each Chinese block with the likeliest English one, in order
-        for j in range(j1, j2):
-            if i >= i2:
-                break
-            skippable = max((i2 - i) - (j2 - j), 0)  # English blocks that may stay unpaired
-            i = max(range(i, i + skippable + 1), key=lambda k: _similar(e_keys[k], z_keys[j]))
+    for i, j in pair_in_order(*keys, similar=_similar):
+        if keys[0][i] != keys[1][j]:
             yield i + 1, e.code_blocks[i], z.code_blocks[j]
-            i += 1
+
+
+def pair_in_order(
+    a: list[Any], b: list[Any], similar: Callable[[Any, Any], float]
+) -> list[tuple[int, int]]:
+    """Items of two sequences paired in order: equal ones anchor the pairing; between anchors
+    each item of the shorter run takes the likeliest item of the longer one still free."""
+    pairs: list[tuple[int, int]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            pairs += zip(range(i1, i2), range(j1, j2), strict=True)
+        elif tag == "replace":
+            flip = i2 - i1 < j2 - j1  # walk the shorter run
+            short, long = (
+                (range(j1, j2), range(i1, i2)) if not flip else (range(i1, i2), range(j1, j2))
+            )
+            at = long.start
+            for k in short:
+                skippable = (long.stop - at) - (short.stop - k)
+                pick = max(
+                    range(at, at + skippable + 1),
+                    key=lambda m: similar(a[k], b[m]) if flip else similar(a[m], b[k]),
+                )
+                pairs.append((k, pick) if flip else (pick, k))
+                at = pick + 1
+    return pairs
 
 
 def _similar(a: str, b: str) -> float:
@@ -308,6 +325,10 @@ def _compare_links(
         paired = {edition(url) for _, url in lacking} & editions
         lacking = [(line, url) for line, url in lacking if edition(url) not in paired]
         surplus = [(line, url) for line, url in surplus if edition(url) not in paired]
+        if len(e.items) != len(z.items):  # links in items one side lacks: the count's finding
+            e_only, z_only = _unpaired_items(e, z)
+            lacking = [(line, url) for line, url in lacking if not _within(line, e_only)]
+            surplus = [(line, url) for line, url in surplus if not _within(line, z_only)]
     en_total, zh_total = e_keys.total(), z_keys.total()
     counts = f" ({en_total} vs {zh_total} links)" if en_total != zh_total else ""
     yield from _unmatched_issues(en, e, zh, z, lacking, surplus, "links", counts)
@@ -358,6 +379,28 @@ def _translated_placeholders(missing: list[Fact], extra: list[Fact]) -> None:
             extra.remove(zf)
 
 
+def _unpaired_items(e: Section, z: Section) -> tuple[list[list[int]], list[list[int]]]:
+    """The list items of each side with no counterpart on the other, pairing the items in order
+    by the facts they hold: (English items, Chinese items), each [first line, last line]."""
+    e_keys, z_keys = (
+        [frozenset(f.key for f in s.facts if not f.soft and a <= f.line <= b) for a, b in s.items]
+        for s in (e, z)
+    )
+    pairs = pair_in_order(e_keys, z_keys, similar=_overlap)
+    e_paired, z_paired = {i for i, _ in pairs}, {j for _, j in pairs}
+    e_only = [item for i, item in enumerate(e.items) if i not in e_paired]
+    z_only = [item for j, item in enumerate(z.items) if j not in z_paired]
+    return e_only, z_only
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+def _within(line: int, spans: list[list[int]]) -> bool:
+    return any(first <= line <= last for first, last in spans)
+
+
 def compare_facts(
     en: Page, e: Section, zh: Page, z: Section, *, exact_code: bool = False
 ) -> Iterator[Issue]:
@@ -369,6 +412,10 @@ def compare_facts(
     extra = _unmatched(z.facts, e.facts, e, exact_code)
     if not exact_code:
         _translated_placeholders(missing, extra)
+        if len(e.items) != len(z.items):  # the count's finding names the items one side lacks
+            e_only, z_only = _unpaired_items(e, z)
+            missing = [f for f in missing if not _within(f.line, e_only)]
+            extra = [f for f in extra if not _within(f.line, z_only)]
     for group in dict.fromkeys(fact.group for fact in missing + extra):
         lacking = [(f.line, f.shown) for f in missing if f.group == group]
         surplus = [(f.line, f.shown) for f in extra if f.group == group]
