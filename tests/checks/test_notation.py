@@ -30,6 +30,7 @@ int add(int param1) { return param1 + 1; }  // 加一
         ("mineru -p <input_path> -o <output_path>\n", "mineru -p <输入路径> -o <输出路径>\n", ""),
         ('{\n  "type": "text"\n}\n', '{\n  "type": "text"\n}\n', "json"),
         ("x = 1\n", "x = 1\n", "no-such-language"),
+        ('[{"type": "header"}]\n', '[\n  {\n    "type": "header"\n  }\n]\n', "json"),  # layout
     ],
 )
 def test_translated_words_in_code_are_the_same_code(en: str, zh: str, info: str) -> None:

@@ -297,3 +297,11 @@ def test_an_item_on_one_side_only_is_the_counts_finding_alone(tmp_path: Path) ->
     # a changed number in an item both sides have is still named
     found = check(tmp_path / "changed", EN_LIST, ZH_LIST.replace("12 种", "13 种"))
     assert any("13 does not match the English" in issue for issue in found), found
+
+
+def test_prose_set_in_backticks_is_no_code(tmp_path: Path) -> None:
+    en = "# Languages\n\n## OCR\n\nAdds Chinese, English, Japanese and Traditional Chinese.\n"
+    zh = "# 语言\n\n## OCR\n\n新增 `中英日繁` 四种语言。\n"
+    assert check(tmp_path, en, zh) == []
+    found = check(tmp_path / "code", en, zh.replace("`中英日繁`", "`ocr_lang` 参数的"))
+    assert any("`ocr_lang` is not in the English" in issue for issue in found), found

@@ -87,8 +87,8 @@ def _tokens(code: str, info: str) -> list[str | None]:
     for kind, value in pieces:
         if kind in Comment or kind in Whitespace or not value.strip():
             continue
-        words = _TOKEN_RE.findall(value) if kind in Text else [value.strip()]  # plain text, output
-        tokens += [ANY if TRANSLATED_RE.search(word) else word for word in words]
+        # words and single punctuation marks, whatever the lexer grouped (`[{` is `[` `{`)
+        tokens += [ANY if TRANSLATED_RE.search(w) else w for w in _TOKEN_RE.findall(value)]
     return _collapse(tokens)
 
 

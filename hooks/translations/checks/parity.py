@@ -364,6 +364,9 @@ def _unmatched(
 _SPELLED_KINDS = frozenset({"brand", "code", "url"})
 
 
+_LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9]")
+
+
 def _written(section: Section) -> str:
     """Everything a section writes: its prose, code spans, URLs and link targets."""
     refs = [*section.code_spans, *section.urls, *section.links]
@@ -412,6 +415,9 @@ def compare_facts(
     extra = _unmatched(z.facts, e.facts, e, exact_code)
     if not exact_code:
         _translated_placeholders(missing, extra)
+        # what is left in another script only is prose set in backticks (`中英日繁`), not code
+        missing = [f for f in missing if f.kind != "code" or _LATIN_OR_DIGIT_RE.search(f.text)]
+        extra = [f for f in extra if f.kind != "code" or _LATIN_OR_DIGIT_RE.search(f.text)]
         if len(e.items) != len(z.items):  # the count's finding names the items one side lacks
             e_only, z_only = _unpaired_items(e, z)
             missing = [f for f in missing if not _within(f.line, e_only)]
