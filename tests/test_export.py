@@ -106,7 +106,7 @@ def test_llms_txt_lists_every_nav_page_by_section_with_its_description(
 ) -> None:
     root = real_site.site / LANGS[lang]
     text = (root / "llms.txt").read_text("utf-8")
-    title = "ActiveCampaign Platform Help" if lang == "en" else "ActiveCampaign平台帮助"
+    title = "ActiveCampaign Platform Help" if lang == "en" else "ActiveCampaign 平台帮助"
     assert text.startswith(f"# {title}\n\n> ")
     sections = re.findall(r"^## (.+)$", text, re.MULTILINE)
     names = [section for section, _ in nav()]
@@ -242,11 +242,11 @@ def test_a_fixed_path_is_overwritten_by_the_last_language_but_ours_are_not(
     assert build.returncode == 0, build.log
     site = build.site
     # the trap: one path for the whole site holds the language built last
-    assert (site / "fixed-llms.txt").read_text("utf-8") == "# ActiveCampaign平台帮助\n"
+    assert (site / "fixed-llms.txt").read_text("utf-8") == "# ActiveCampaign 平台帮助\n"
     assert CJK_RE.search((site / "fixed-llms.txt").read_text("utf-8"))  # caught by the check
     # what the export hook writes: each language in its own folder, in its own language
     assert (site / "llms.txt").read_text("utf-8").startswith("# ActiveCampaign Platform Help\n")
-    assert (site / "zh" / "llms.txt").read_text("utf-8").startswith("# ActiveCampaign平台帮助\n")
+    assert (site / "zh" / "llms.txt").read_text("utf-8").startswith("# ActiveCampaign 平台帮助\n")
     for path in (site / "llms.txt", site / "llms-full.txt", site / "index.md"):
         assert CJK_RE.search(path.read_text("utf-8")) is None, path
     assert "ActiveCampaign按套餐计费。" in (site / "zh" / "index.md").read_text("utf-8")
@@ -290,7 +290,7 @@ def test_the_pdf_has_cover_contents_and_every_page_in_nav_order(
     pdf = real_site.site / PDF[lang]
     cover = squeeze(pdf_text(pdf, 1, 1))
     assert (
-        squeeze(load_config()["site_name"] if lang == "en" else "ActiveCampaign平台帮助") in cover
+        squeeze(load_config()["site_name"] if lang == "en" else "ActiveCampaign 平台帮助") in cover
     )
     contents = squeeze(pdf_text(pdf, 2, 3))
     assert contents.startswith("Contents" if lang == "en" else "目录")

@@ -247,7 +247,7 @@ BEFORE_FIX = """
   .md-typeset table:not([class]) td { padding: 0.9375em 1.25em !important; }
 }
 """
-SITE_NAMES = {"en": "ActiveCampaign Platform Help", "zh": "ActiveCampaign平台帮助"}
+SITE_NAMES = {"en": "ActiveCampaign Platform Help", "zh": "ActiveCampaign 平台帮助"}
 
 
 @pytest.mark.parametrize("path", ["plans.html", "zh/plans.html", "pricing.html", "zh/pricing.html"])
