@@ -74,7 +74,7 @@ def test_twin_body_is_the_rendered_page_without_front_matter_or_markers(data: Si
         related_page=RELATED,
     )
     assert body.startswith("# Pricing {#pricing}\n")  # front matter gone, heading id kept
-    assert "| Starter | $15/mo | 10x contact count |" in body  # the table, from data/pricing.yml
+    assert "| Starter | $15/mo | 10x contact limit |" in body  # the table, from data/pricing.yml
     assert "[`/sales-lead-score`](related-skills.md#sales-lead-score)" in body  # skill linked
     assert "a note for editors" not in body and "<div" not in body and "</div>" not in body
     assert "```html\n<!-- pricing:plans -->\n```" in body  # code is shown as written

@@ -102,10 +102,10 @@ def test_matrix_says_what_the_plan_table_says_and_no_more(real: SiteData) -> Non
     assert rows["[Forms](forms.md)"] == ["Included"] * 4
     assert rows["[Predictive sending](email-marketing.md)"] == ["—", "—", "Included", "Included"]
     assert rows["Send limit"] == [
-        "10x contact count",
-        "10x contact count",
-        "12x contact count",
-        "15x contact count",
+        "10x contact limit",
+        "10x contact limit",
+        "12x contact limit",
+        "15x contact limit",
     ]
     # what only add-ons bring is in the add-on table, once per add-on, not in the matrix
     assert "[CRM (deals and pipelines)](crm-deals-pipelines.md)" not in rows
