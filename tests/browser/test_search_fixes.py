@@ -35,6 +35,7 @@ from tests.gates.tools import build_variant
 from tests.sitebuild import REPO, Build, plugin, restore_material_scripts
 from translations.output.theme_patches import (
     COMPOUNDS_WHOLE_WORDS,
+    HIGHLIGHT_ONCE,
     PATCHES,
     PHRASE_FIRST,
     WARMUP_EVENT,
@@ -520,3 +521,28 @@ def test_with_prefixes_in_the_compounds_the_identifier_ranks_first(
     assert _first(page, real_prefix_compounds, "index.html", "deal stages")[:1] == [
         "api-reference.html"
     ]
+
+
+# A word found in two forms (deals, and deal from word-forms-query) is marked once, not twice
+@pytest.fixture(scope="module")
+def real_double_marks(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with every fix of Material's worker but highlight-once."""
+    site = _real_copy(real_site, tmp_path_factory.mktemp("real-double-marks"))
+    restore_material_scripts(site)
+    patch_site(site, [patch for patch in PATCHES if patch is not HIGHLIGHT_ONCE])
+    return site
+
+
+def _broken_marks(page, site: Path, query: str) -> int:
+    search(page, (site / "index.html").as_uri(), query)
+    html = page.locator(".md-search-result__list").inner_html()
+    return html.count("<mark><mark") + html.count("&gt;" + query)
+
+
+@pytest.mark.parametrize("query", ["deals", "tags"])
+def test_a_word_in_two_forms_is_marked_once(real_site: Build, page, query: str) -> None:
+    assert _broken_marks(page, real_site.site, query) == 0
+
+
+def test_without_highlight_once_the_marks_nest(real_double_marks: Path, page) -> None:
+    assert _broken_marks(page, real_double_marks, "deals") > 0

@@ -245,6 +245,17 @@ TYPO_FALLBACK = Patch(
     ),
     why="a query with a typo would find nothing",
 )
+# The worker marks each match in a result's text by its position, right to left
+# (integrations/search/highlighter): a word the query names twice (deals, and deal from
+# WORD_FORMS_QUERY) has the same position twice, and the second <mark> lands inside the first,
+# which the reader sees as ">deals". The fix marks each position once.
+HIGHLIGHT_ONCE = Patch(
+    name="highlight-once",
+    asset="assets/javascripts/workers/search.*.min.js",
+    find="for(let y of g.sort((b,E)=>E-b))",
+    replace="for(let y of[...new Set(g)].sort((b,E)=>E-b))",
+    why='a word matched by two forms would show as ">deals" in the results',
+)
 # The main bundle (integrations/search/worker/_/index.ts) hands the index to the worker at once
 # over HTTP, but from file:// only when the reader opens the search box, so the first query
 # waits for lunr to index the whole language. The fix adds a third trigger, the document event
@@ -283,6 +294,7 @@ PATCHES: tuple[Patch, ...] = (
     MORE_WORDS_FIRST,
     PHRASE_FIRST,
     TYPO_FALLBACK,
+    HIGHLIGHT_ONCE,
     SEARCH_WARMUP,
     ALTERNATE_SAME_ORIGIN,
 )
