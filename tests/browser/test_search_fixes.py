@@ -39,6 +39,7 @@ from translations.output.theme_patches import (
     PATCHES,
     PHRASE_FIRST,
     WARMUP_EVENT,
+    Patch,
     patch_site,
 )
 
@@ -420,13 +421,18 @@ def _rewrite_index(site: Path, edit: Callable[[dict], dict]) -> None:
         (folder / "search_index.js").write_text(f"var __index = {data}", "utf-8")
 
 
+def _real_without(real_site: Build, factory: pytest.TempPathFactory, left_out: Patch) -> Path:
+    """A copy of the real site with every fix of Material's scripts but `left_out`."""
+    site = _real_copy(real_site, factory.mktemp(f"real-without-{left_out.name}"))
+    restore_material_scripts(site)
+    patch_site(site, [patch for patch in PATCHES if patch is not left_out])
+    return site
+
+
 @pytest.fixture(scope="module")
 def real_without_phrases(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site with every fix of Material's worker but phrase-first."""
-    site = _real_copy(real_site, tmp_path_factory.mktemp("real-no-phrase"))
-    restore_material_scripts(site)
-    patch_site(site, [patch for patch in PATCHES if patch is not PHRASE_FIRST])
-    return site
+    return _real_without(real_site, tmp_path_factory, PHRASE_FIRST)
 
 
 @pytest.fixture(scope="module")
@@ -497,10 +503,7 @@ def test_with_each_synonym_once_the_mentions_outrank_it(real_index_as_before: Pa
 @pytest.fixture(scope="module")
 def real_prefix_compounds(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site with every fix of Material's worker but compounds-whole-words."""
-    site = _real_copy(real_site, tmp_path_factory.mktemp("real-prefix-compounds"))
-    restore_material_scripts(site)
-    patch_site(site, [patch for patch in PATCHES if patch is not COMPOUNDS_WHOLE_WORDS])
-    return site
+    return _real_without(real_site, tmp_path_factory, COMPOUNDS_WHOLE_WORDS)
 
 
 def test_plain_words_find_their_topic_before_an_identifier(real_site: Build, page) -> None:
@@ -527,10 +530,7 @@ def test_with_prefixes_in_the_compounds_the_identifier_ranks_first(
 @pytest.fixture(scope="module")
 def real_double_marks(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site with every fix of Material's worker but highlight-once."""
-    site = _real_copy(real_site, tmp_path_factory.mktemp("real-double-marks"))
-    restore_material_scripts(site)
-    patch_site(site, [patch for patch in PATCHES if patch is not HIGHLIGHT_ONCE])
-    return site
+    return _real_without(real_site, tmp_path_factory, HIGHLIGHT_ONCE)
 
 
 def _broken_marks(page, site: Path, query: str) -> int:
