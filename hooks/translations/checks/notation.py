@@ -79,10 +79,8 @@ def _split(text: str) -> list[str]:
 def _tokens(code: str, info: str) -> list[str | None]:
     """The code's tokens without comments and blanks; a translated token is ANY."""
     lexer = _lexer(info)
-    if lexer is None:  # no language: words and punctuation, comments not known
-        pieces = [(Text, word) for word in _TOKEN_RE.findall(code)]
-    else:
-        pieces = list(lexer.get_tokens(code))
+    # no language: one run of text, split below (its comments are not known)
+    pieces = [(Text, code)] if lexer is None else list(lexer.get_tokens(code))
     tokens: list[str | None] = []
     for kind, value in pieces:
         if kind in Comment or kind in Whitespace or not value.strip():

@@ -137,7 +137,7 @@ def identifier_words(text: str) -> list[str]:
     separator splits (WhatsApp, dealGroups), and each tail of two or more segments of a path,
     joined (/api/3/contact/sync: api3contactsync, 3contactsync, contactsync), as the query side
     joins a split word that a reader types. Not code: words of prose joined by slashes
-    (Starter/Pro/Enterprise) and the host of an address (activecampaign.com/pricing: com).
+    (Basic/Pro/Team) and the host of an address (example.com/pricing: com).
     Numbers with thousands separators are identifiers too: 2,500 is also the word 2500."""
     words = {w.lower() for w in _ALNUM.findall(text) if _CAMEL_BREAK.search(w)}
     words.update(n.replace(",", "") for n in _GROUPED_NUMBER.findall(text))
