@@ -645,7 +645,8 @@ def _aligned_pairs(
     aligned = align_headings(e_heads, z_heads)
     # groups: each paired section with the unpaired ones that follow it on its side
     groups: list[tuple[list[int], list[int]]] = [([0], [0])]  # the text before the headings
-    for i, j in aligned:
+    run: list[int] = []  # headings of one side in a row without a counterpart: one issue
+    for k, (i, j) in enumerate(aligned):
         if i is not None and j is not None:
             groups.append(([i + 1], [j + 1]))
             e, z = e_heads[i], z_heads[j]
@@ -658,17 +659,27 @@ def _aligned_pairs(
                 issues.append(Issue(page.rel, section.line, message, rule="parity", page=page.name))
             continue
         e_group, z_group = groups[-1]
+        index = j if i is None else i
+        if index is None:
+            continue
+        (z_group if i is None else e_group).append(index + 1)
+        run.append(index)
+        following = aligned[k + 1] if k + 1 < len(aligned) else (0, 0)
+        if None in following and (following[0] is None) == (i is None):
+            continue  # the next heading is on the same side without a counterpart too
+        more = len(run) - 1  # the headings after the first: the same difference
         if i is not None:
-            e_group.append(i + 1)
-            e, line = e_heads[i], _group_line(zh, z_group)
-            message = f"heading {e.label} is missing"
+            e, line = e_heads[run[0]], _group_line(zh, z_group)
+            message = f"heading {e.label} is missing" + (f", and the {more} after it" * bool(more))
             issues.append(_issue(zh, line, message, en, e.line, _heading_text(e)))
-        elif j is not None:
-            z_group.append(j + 1)
-            z, line = z_heads[j], _group_line(en, e_group)
-            message = f"heading {z.label} has no English counterpart"
+        else:
+            z, line = z_heads[run[0]], _group_line(en, e_group)
+            message = f"heading {z.label} has no English counterpart" + (
+                f", nor have the {more} after it" * bool(more)
+            )
             no = f"no heading {{#{z.id}}}" if z.id else "no heading here"
             issues.append(_issue(zh, z.line, message, en, line, no))
+        run = []
     pairs, glossary_pairs = [], []
     for e_group, z_group in groups:
         e = en.sections[e_group[0]]
@@ -698,6 +709,12 @@ def _closer(merged: Section, alone: Section, other: Section) -> bool:
     """Whether a section with the unpaired ones after it is more like `other` than it is alone."""
     features = _features(other)
     return _unlike(_features(merged), features) < _unlike(_features(alone), features)
+
+
+def _empty(section: Section) -> bool:
+    """A heading with nothing under it (the text before the first heading never counts)."""
+    body = section.prose.partition("\n")[2]
+    return bool(section.level) and not body.strip() and not section.code_blocks
 
 
 def _stub_issue(en: Page, zh: Page) -> Issue | None:
@@ -744,9 +761,18 @@ def compare_pages(
         found, pairs, glossary_pairs = _aligned_pairs(en, zh, heading_ids)
         issues += found
     for _, e, z in pairs:
-        issues.extend(compare_sections(en, e, zh, z, exact_code=exact_code))
-        issues.extend(compare_facts(en, e, zh, z, exact_code=exact_code))
-        issues.extend(compare_rows(en, e, zh, z))
+        found = [
+            *compare_sections(en, e, zh, z, exact_code=exact_code),
+            *compare_facts(en, e, zh, z, exact_code=exact_code),
+        ]
+        reported = {issue.line for issue in found}  # a row's finding on a line already named
+        found += [issue for issue in compare_rows(en, e, zh, z) if issue.line not in reported]
+        if found and _empty(e) != _empty(z):  # one side holds only its heading: one issue
+            sides = ("English", "translation")
+            where, other = sides if _empty(e) else ("the translation", "English")
+            message = f"section {e.label} is empty in {where}; the {other} has it"
+            found = [_issue(zh, z.line, message, en, e.line, "empty" if _empty(e) else "text")]
+        issues += found
     if glossary is not None:
         issues.extend(glossary.compare(en, zh, glossary_pairs))
     return issues

@@ -1,0 +1,180 @@
+"""One difference between the languages is one finding (issue 24: a cascade is noise).
+
+A hand review on two public bilingual repositories counted findings that repeated a difference
+already reported: every heading of a chapter the translation never wrote, every fact of a section
+one side left empty, a list item's fact named again after its section's finding. Each case is a
+small page of our own; each has a control where a second, separate difference is still named."""
+
+from __future__ import annotations
+
+from translations.checks.facts import FactExtractor
+from translations.checks.parity import compare_pages
+from translations.read.markdown import Page, parse_page
+from translations.read.source import split_front_matter
+
+EXTRACTOR = FactExtractor()
+
+
+def _page(lang: str, body: str) -> Page:
+    page = parse_page(split_front_matter(body, f"docs/{lang}/p.md"), lang, "p.md")
+    for section, facts in zip(
+        page.sections, EXTRACTOR.extract_page(page.sections, page.prose), strict=True
+    ):
+        section.facts = facts
+    return page
+
+
+def _issues(en_body: str, zh_body: str) -> list[str]:
+    return [str(issue) for issue in compare_pages(_page("en", en_body), _page("zh", zh_body))]
+
+
+# A translation that stops after its first chapter: the rest is one difference.
+EN_BOOK = """\
+# Garden guide
+
+## Soil
+
+Test the soil every 2 years.
+
+## Watering
+
+Water 3 times a week.
+
+### Morning
+
+Before 9 am.
+
+### Evening
+
+After 6 pm.
+
+## Pruning
+
+Prune in March.
+"""
+
+ZH_BOOK = """\
+# 园艺指南
+
+## 土壤
+
+每 2 年检测一次土壤。
+"""
+
+
+def test_a_run_of_headings_the_translation_lacks_is_one_finding() -> None:
+    assert _issues(EN_BOOK, ZH_BOOK) == [
+        'docs/zh/p.md:3: heading "Watering" is missing, and the 3 after it'
+        " (docs/en/p.md:7: ## Watering)"
+    ]
+
+
+def test_a_run_of_headings_only_the_translation_has_is_one_finding() -> None:
+    zh = ZH_BOOK + "\n## 工具\n\n剪刀。\n\n## 季节\n\n春季。\n"
+    en = EN_BOOK.split("## Watering")[0]
+    assert _issues(en, zh) == [
+        'docs/zh/p.md:7: heading "工具" has no English counterpart, nor have the 1 after it'
+        " (docs/en/p.md:3: no heading here)"
+    ]
+
+
+def test_two_separate_gaps_are_two_findings() -> None:
+    """Control: headings missing in two places are two differences."""
+    zh = ZH_BOOK + "\n## 浇水\n\n每周浇水 3 次。\n\n## 工具\n\n剪刀 `shears`。\n"
+    found = _issues(EN_BOOK.replace("## Pruning", "## Tools\n\n`shears`.\n\n## Pruning"), zh)
+    assert [issue.split(": ", 1)[1].split(" (")[0] for issue in found] == [
+        'heading "Morning" is missing, and the 1 after it',
+        'heading "Pruning" is missing',
+    ]
+
+
+# A heading the English keeps as a placeholder, written out in the translation.
+EN_PLACEHOLDER = """\
+# Tools
+
+## Shears
+
+Sharpen them every 4 weeks.
+
+## Ladders
+
+## Gloves
+
+Size 8 fits most.
+"""
+
+ZH_PLACEHOLDER = """\
+# 工具
+
+## 剪刀
+
+每 4 周磨一次。
+
+## 梯子
+
+梯子高度 2 米，承重 150 公斤，见 `ladder.pdf` 与 [说明](https://example.com/ladder)。
+
+```text
+2 m / 150 kg
+```
+
+## 手套
+
+8 号适合大多数人。
+"""
+
+
+def test_a_section_empty_on_one_side_is_one_finding() -> None:
+    assert _issues(EN_PLACEHOLDER, ZH_PLACEHOLDER) == [
+        'docs/zh/p.md:7: section "Ladders" is empty in English; the translation has it'
+        " (docs/en/p.md:7: empty)"
+    ]
+
+
+def test_a_section_with_text_on_both_sides_still_names_each_fact() -> None:
+    """Control: with one English sentence under the heading, the facts are compared."""
+    en = EN_PLACEHOLDER.replace("## Ladders\n", "## Ladders\n\nA ladder of 2 m.\n")
+    found = _issues(en, ZH_PLACEHOLDER)
+    assert any("150 is not in the English" in issue for issue in found), found
+    assert not any("is empty" in issue for issue in found), found
+
+
+# A list item's fact that the section's finding already names on the same line.
+EN_ROWS = """\
+# Models
+
+## Choices
+
+The default is `leaf-v4` unless set.
+
+- `small`: `leaf-v4` (default)
+- `large`: `leaf-v5`
+"""
+
+ZH_ROWS = """\
+# 模型
+
+## 选项
+
+默认为 `leaf-v4`。
+
+- `small`：`leaf-v4x`（默认）
+- `large`：`leaf-v5`
+"""
+
+
+def test_a_list_items_fact_is_not_named_again_on_the_same_line() -> None:
+    assert _issues(EN_ROWS, ZH_ROWS) == [
+        'docs/zh/p.md:7: `leaf-v4x` is not in the English section "Choices"'
+        ' (docs/en/p.md:3: not in section "Choices")'
+    ]
+
+
+def test_an_item_that_loses_a_shared_fact_elsewhere_is_still_named() -> None:
+    """Control: the second item drops `leaf-v4`'s neighbour `leaf-v5`, which the section still
+    states in the first item: only the item's finding can name it."""
+    zh = ZH_ROWS.replace("`leaf-v4x`（默认）", "`leaf-v4`（默认），`leaf-v5` 可选").replace(
+        "`large`：`leaf-v5`", "`large`：更大的模型"
+    )
+    found = _issues(EN_ROWS, zh)
+    assert any("list item 2 lacks `leaf-v5`" in issue for issue in found), found
