@@ -135,7 +135,7 @@ def test_a_section_with_text_on_both_sides_still_names_each_fact() -> None:
     """Control: with one English sentence under the heading, the facts are compared."""
     en = EN_PLACEHOLDER.replace("## Ladders\n", "## Ladders\n\nA ladder of 2 m.\n")
     found = _issues(en, ZH_PLACEHOLDER)
-    assert any("150 is not in the English" in issue for issue in found), found
+    assert any("150" in issue and "not in the English" in issue for issue in found), found
     assert not any("is empty" in issue for issue in found), found
 
 
@@ -178,3 +178,36 @@ def test_an_item_that_loses_a_shared_fact_elsewhere_is_still_named() -> None:
     )
     found = _issues(EN_ROWS, zh)
     assert any("list item 2 lacks `leaf-v5`" in issue for issue in found), found
+
+
+# Several facts of one sentence that the translation leaves out: one finding for the sentence.
+EN_SENTENCE = """\
+# Beds
+
+## Sizes
+
+A bed is 120 cm wide and 30 cm deep, with `edge-kit` and `corner-kit` parts.
+
+Each bed holds 12 plants.
+"""
+
+ZH_SENTENCE = """\
+# 苗床
+
+## 尺寸
+
+每个苗床种 12 株。
+"""
+
+
+def test_the_facts_one_line_lacks_are_one_finding() -> None:
+    assert _issues(EN_SENTENCE, ZH_SENTENCE) == [
+        'docs/zh/p.md:3: section "Sizes" lacks `edge-kit`, `corner-kit`, 120, 30'
+        " (docs/en/p.md:5: `edge-kit`, `corner-kit`, 120, 30)"
+    ]
+
+
+def test_facts_lacking_on_two_lines_are_two_findings() -> None:
+    """Control: a second English line with its own missing fact is its own finding."""
+    found = _issues(EN_SENTENCE, ZH_SENTENCE.replace("12 株", "若干株"))
+    assert len(found) == 2 and "lacks 12 " in found[1], found

@@ -290,10 +290,23 @@ def _unmatched_issues(
 
     for (e_line, e_text), (z_line, z_text) in zip(lacking, surplus, strict=False):
         yield issue(differs, z_line, e_line, e_text, z_text)
-    for e_line, e_text in lacking[len(surplus) :]:
-        yield issue(missing, z.line, e_line, e_text, "")
-    for z_line, z_text in surplus[len(lacking) :]:
-        yield issue(extra, z_line, e.line, "", z_text)
+    # what one line lacks or adds is one difference: one issue naming each item
+    for e_line, e_texts in _by_line(lacking[len(surplus) :]):
+        yield issue(missing, z.line, e_line, e_texts, "")
+    for z_line, z_texts in _by_line(surplus[len(lacking) :]):
+        yield issue(extra, z_line, e.line, "", z_texts)
+
+
+def _line(item: tuple[int, str]) -> int:
+    return item[0]
+
+
+def _by_line(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Items (line, text) with those of one line joined: `a`, `b`."""
+    lines: dict[int, list[str]] = {}
+    for line, text in items:
+        lines.setdefault(line, []).append(text)
+    return [(line, ", ".join(texts)) for line, texts in lines.items()]
 
 
 def _compare_links(
@@ -422,10 +435,17 @@ def compare_facts(
             e_only, z_only = _unpaired_items(e, z)
             missing = [f for f in missing if not _within(f.line, e_only)]
             extra = [f for f in extra if not _within(f.line, z_only)]
+    lacking_rest: list[tuple[int, str]] = []  # without a counterpart of their kind
+    surplus_rest: list[tuple[int, str]] = []
     for group in dict.fromkeys(fact.group for fact in missing + extra):
         lacking = [(f.line, f.shown) for f in missing if f.group == group]
         surplus = [(f.line, f.shown) for f in extra if f.group == group]
-        yield from _unmatched_issues(en, e, zh, z, lacking, surplus, "facts")
+        paired = min(len(lacking), len(surplus))
+        yield from _unmatched_issues(en, e, zh, z, lacking[:paired], surplus[:paired], "facts")
+        lacking_rest += lacking[paired:]
+        surplus_rest += surplus[paired:]
+    yield from _unmatched_issues(en, e, zh, z, sorted(lacking_rest, key=_line), [], "facts")
+    yield from _unmatched_issues(en, e, zh, z, [], sorted(surplus_rest, key=_line), "facts")
 
 
 def _unit_names(section: Section) -> list[str]:
