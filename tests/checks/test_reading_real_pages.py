@@ -317,3 +317,17 @@ def test_another_informal_wan_is_reported() -> None:
 def test_a_w_in_english_is_no_ten_thousand(text: str) -> None:
     assert "n:20000" not in {f.key for f in _page("en", f"# T\n\n{text}\n").sections[1].facts}
     assert _issues(f"# T\n\n{text}\n", "# T\n\n正文。\n") == []
+
+
+# A comparison written with < and > in prose is text where Python-Markdown shows it as text, and
+# hidden where Python-Markdown reads it as an HTML tag (issue 24: `s<t…s>t`).
+
+
+def test_less_and_greater_than_in_prose_are_read_as_python_markdown_reads_them() -> None:
+    en = "# C\n\n## Compare\n\nIf `a < b`, -1; if `a == b`, 0; if `a > b`, 1.\n"
+    zh = "# C\n\n## 比较\n\n如果 a<b，返回 -1；如果 a==b，返回 0；如果 a>b，返回 1。\n"
+    assert _issues(en, zh) == []  # `a==b` cannot be an attribute: no tag, all of it is shown
+    # control: without it, `<b，返回 -1；如果 a>` is a tag to Python-Markdown, hidden from readers
+    en, zh = en.replace(" if `a == b`, 0;", ""), zh.replace("如果 a==b，返回 0；", "")
+    hidden = _issues(en, zh)
+    assert any("lacks `a < b`, `a > b`" in issue for issue in hidden), hidden

@@ -57,7 +57,11 @@ INLINE_RE = re.compile(
     r"`(?P<ticks>`*)(?P<code_text>.+?)(?<!`)`(?P=ticks)(?!`)"  # inline code span, 1+ ticks
     rf"|{COMMENT}"  # HTML comment, possibly a marker
     r"|<(?P<auto_url>(?:https?|mailto):[^>\s]+)>"  # autolink <https://...>
-    r"|<(?P<tag>/?[A-Za-z][^>\n]*)>"  # inline HTML tag
+    # inline HTML tag as Python-Markdown reads one: a name, then attributes, each with an
+    # optional value (`<stdio.h>` is a tag; `s<t，… s==t … s>t` is text)
+    r"|<(?P<tag>/?[A-Za-z][^\s\"'<>@]*+"
+    r"(?:[ \t]++[^\s\"'=<>]++(?:[ \t]*+=[ \t]*+(?:\"[^\"\n]*+\"|'[^'\n]*+'|[^\s\"'=<>]++))?+)*+"
+    r"[ \t]*+/?)>"
     r"|!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"  # image
     r"|\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"  # target of a link
     # bare URL; ASCII only, so Chinese punctuation right after it ends it
