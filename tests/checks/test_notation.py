@@ -80,3 +80,49 @@ def test_the_same_words_in_another_notation() -> None:
     assert written_in("`0, 90, 180, 270`", "角度为 0，90，180，270 之一")  # full-width commas
     assert not written_in("page_footnote", "it drops page numbers")
     assert not written_in("0, 90, 180, 270", "角度为 0，90，180 之一")
+
+
+# A tool's help output with its descriptions translated, and a tree whose labels are: the rest
+# of a line from its first word in another script is prose (issue 24).
+HELP_EN = """notes --help
+Options:
+  -q, --quiet          Skip warnings, print errors
+  --port INTEGER       Port to serve on (default: 8080)
+  --root PATH          Folder that holds the `notes` data
+                       (created on first run)
+"""
+HELP_ZH = """notes --help
+Options:
+  -q, --quiet          只打印 errors，跳过 warnings
+  --port INTEGER       服务端口（默认：8080）
+  --root PATH          存放 `notes` 数据的文件夹
+                       （首次运行时创建）
+"""
+TREE_EN = "Garden (beds | paths)\n└── Bed\n    └── Rows\n"
+TREE_ZH = "花园 (beds | paths)\n└── 苗床\n    └── 行 (row)\n"
+
+
+@pytest.mark.parametrize(("en", "zh", "info"), [(HELP_EN, HELP_ZH, "bash"), (TREE_EN, TREE_ZH, "")])
+def test_translated_prose_in_text_blocks_is_the_same_text(en: str, zh: str, info: str) -> None:
+    assert same_code(en, zh, info)
+
+
+@pytest.mark.parametrize(
+    ("en", "zh", "info"),
+    [
+        (HELP_EN, HELP_ZH.replace("--port", "--listen"), "bash"),  # an option renamed
+        (HELP_EN, HELP_ZH.replace("--quiet", "--silent"), "bash"),  # an option renamed too
+        ("├── docs/\n└── site/\n", "├── docs/\n└── public/\n", ""),  # a tree of file names
+    ],
+)
+def test_the_code_beside_translated_prose_is_still_compared(en: str, zh: str, info: str) -> None:
+    assert not same_code(en, zh, info)
+
+
+def test_a_numbered_placeholder_is_one_translated_word() -> None:
+    en, zh = (
+        "expr1;\nwhile (expr2) {\n  statement\n}\n",
+        "表达式 1;\nwhile (表达式 2) {\n  语句\n}\n",
+    )
+    assert same_code(en, zh, "c")
+    assert not same_code(en, zh.replace("while", "if"), "c")

@@ -15,11 +15,13 @@ from collections.abc import Sequence
 
 from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
-from pygments.token import Comment, Text, Whitespace
+from pygments.token import Comment, Error, Generic, Text
 from pygments.util import ClassNotFound
 
 # A run of characters outside ASCII: translated words, in code or in a placeholder.
 TRANSLATED_RE = re.compile(r"[^\x00-\x7f]+")
+# A letter outside ASCII: a word of another language (not a box-drawing line or an arrow).
+TRANSLATED_WORD_RE = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 # Stands for any run of tokens (or characters) on the other side.
 ANY = None
 # Above this many tokens a block is compared as written (the matching is quadratic at worst).
@@ -77,24 +79,38 @@ def _split(text: str) -> list[str]:
 
 
 def _tokens(code: str, info: str) -> list[str | None]:
-    """The code's tokens without comments and blanks; a translated token is ANY."""
+    """The code's tokens without comments and blanks; a translated token is ANY. In text that
+    is not code (a command's help output, a tree's labels, text a lexer cannot read), the rest
+    of a line from its first word in another script is translated prose: ANY."""
     lexer = _lexer(info)
     # no language: one run of text, split below (its comments are not known)
     pieces = [(Text, code)] if lexer is None else list(lexer.get_tokens(code))
     tokens: list[str | None] = []
+    prose = False  # the line so far has turned into translated prose
     for kind, value in pieces:
-        if kind in Comment or kind in Whitespace or not value.strip():
+        if kind in Comment:
+            prose = prose and "\n" not in value
             continue
-        # words and single punctuation marks, whatever the lexer grouped (`[{` is `[` `{`)
-        tokens += [ANY if TRANSLATED_RE.search(w) else w for w in _TOKEN_RE.findall(value)]
+        for number, segment in enumerate(value.split("\n")):
+            prose = prose and not number
+            words = "" if prose else segment
+            if not prose and (kind in Text or kind in Generic or kind in Error):
+                start = TRANSLATED_WORD_RE.search(segment)
+                prose = start is not None
+                words = segment[: start.start()] if start else segment
+            # words and single punctuation marks, whatever the lexer grouped (`[{` is `[` `{`)
+            tokens += [ANY if TRANSLATED_RE.search(w) else w for w in _TOKEN_RE.findall(words)]
+            if prose and segment.strip():
+                tokens.append(ANY)
     return _collapse(tokens)
 
 
 def _collapse(tokens: list[str | None]) -> list[str | None]:
-    """Neighbouring ANYs are one."""
+    """Neighbouring ANYs are one; so is a number right after a translated word (a numbered
+    placeholder, `表达式 1` for `expr1`)."""
     out: list[str | None] = []
     for token in tokens:
-        if token is ANY and out and out[-1] is ANY:
+        if out and out[-1] is ANY and (token is ANY or token.isdigit()):
             continue
         out.append(token)
     return out
