@@ -211,3 +211,47 @@ def test_facts_lacking_on_two_lines_are_two_findings() -> None:
     """Control: a second English line with its own missing fact is its own finding."""
     found = _issues(EN_SENTENCE, ZH_SENTENCE.replace("12 株", "若干株"))
     assert len(found) == 2 and "lacks 12 " in found[1], found
+
+
+# A name set in backticks on one side and written plainly, or only in code, on the other.
+EN_NAMES = """\
+# Sources
+
+## Choosing
+
+- `auto` tries Leafhub first.
+- `Leafhub` is fast, with the `leaf` client.
+
+Create `beds` with `plant`.
+
+```python
+beds = plant(3)
+```
+"""
+
+ZH_NAMES = """\
+# 来源
+
+## 选择
+
+- `auto` 优先尝试 `Leafhub`。
+- Leafhub 速度快，附带 `leaf` 客户端。
+
+创建苗床：
+
+```python
+beds = plant(3)
+```
+"""
+
+
+def test_a_name_in_another_notation_is_no_finding_in_a_list_item_or_a_section() -> None:
+    assert _issues(EN_NAMES, ZH_NAMES) == []
+
+
+def test_a_name_the_other_side_lacks_in_every_notation_is_still_named() -> None:
+    """Control: the item names another client; the code creates other things."""
+    zh = ZH_NAMES.replace("`leaf` 客户端", "`stem` 客户端").replace("plant(3)", "sow(3)")
+    found = _issues(EN_NAMES, zh)
+    assert any("`stem` does not match the English" in issue for issue in found), found
+    assert any("lacks `plant`" in issue for issue in found), found

@@ -380,10 +380,15 @@ _SPELLED_KINDS = frozenset({"brand", "code", "url"})
 _LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9]")
 
 
-def _written(section: Section) -> str:
-    """Everything a section writes: its prose, code spans, URLs and link targets."""
-    refs = [*section.code_spans, *section.urls, *section.links]
-    return "\n".join([section.prose, *(ref.text for ref in refs)])
+def _written(section: Section, lines: tuple[int, int] = (0, 1 << 30)) -> str:
+    """Everything a section writes (or its `lines`): prose, code spans, URLs, link targets and
+    code blocks (a name in backticks on one side may stand in the other's code)."""
+    refs = [*section.code_spans, *section.urls, *section.links, *section.code_blocks]
+    texts = [getattr(ref, "text", None) or getattr(ref, "code", "") for ref in refs]
+    within = [
+        text for ref, text in zip(refs, texts, strict=True) if lines[0] <= ref.line <= lines[1]
+    ]
+    return "\n".join([section.prose, *within])
 
 
 def _translated_placeholders(missing: list[Fact], extra: list[Fact]) -> None:
@@ -493,6 +498,12 @@ def _unit_text(section: Section, unit: int) -> str:
     return "\n".join(lines[first - section.line : last - section.line + 1])
 
 
+def _unit_written(section: Section, unit: int) -> str:
+    """Everything a table row or list item writes, as _written."""
+    lines = _unit_lines(section, unit)
+    return "\n".join([_unit_text(section, unit), _written(replace(section, prose=""), lines)])
+
+
 def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
     """Row n of a table (item n of a list) holds the same facts in both languages: compare_facts
     is blind to two cells swapped between rows, and reports the facts one side lacks. Paired
@@ -515,10 +526,20 @@ def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
         if e_row.keys() == z_row.keys():
             continue
         lacking = [f for key, f in e_row.items() if key not in z_row]
-        if lacking:  # a number the Chinese row writes in words is there
-            words = soft_keys_of(_unit_text(z, unit))
-            lacking = [f for f in lacking if f.key not in words]
+        if lacking:  # a number the Chinese row writes in words is there, a name in any notation
+            words, written = soft_keys_of(_unit_text(z, unit)), _unit_written(z, unit)
+            lacking = [
+                f
+                for f in lacking
+                if f.key not in words
+                and not (f.kind in _SPELLED_KINDS and written_in(f.text, written))
+            ]
         extra = [f for key, f in z_row.items() if key not in e_row]
+        if extra:
+            written = _unit_written(e, unit)
+            extra = [
+                f for f in extra if not (f.kind in _SPELLED_KINDS and written_in(f.text, written))
+            ]
         if not lacking and not extra:
             continue
         has = ", ".join(f.shown for f in extra)
