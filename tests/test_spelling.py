@@ -45,6 +45,17 @@ def test_planted_misspellings_are_reported_with_file_and_line(tmp_path: Path) ->
     ]
 
 
+def test_a_stamp_hash_is_not_a_word_but_the_same_letters_in_prose_are(tmp_path: Path) -> None:
+    """A commit hash in `translation_of` can hold a flagged word (f58ed2ded2a1: ded); it is
+    skipped, and the same word in the text is still reported."""
+    (tmp_path / ".codespellrc").write_text((REPO / ".codespellrc").read_text("utf-8"))
+    page = tmp_path / "docs" / "zh" / "page.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntranslation_of: f58ed2ded2a1\n---\n\n# 页面\n\n一个ded词。\n", "utf-8")
+    run = codespell("docs", cwd=tmp_path)
+    assert run.stdout.splitlines() == ["docs/zh/page.md:7: ded ==> dead"]
+
+
 @pytest.mark.parametrize("word", ALLOWED)
 def test_allow_list_holds_only_words_the_dictionaries_flag(tmp_path: Path, word: str) -> None:
     """An entry that codespell would not flag anyway is noise: the list stays short."""

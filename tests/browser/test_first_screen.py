@@ -4,7 +4,9 @@
   before the fix the banners and the role chips above it put it at 408 px). The negative control
   puts the old order back (chips and the price note above the title) and sees the title drop.
 - The price-date note is one line where no price table stands, and never above the title.
-- The role chips stand on one line, "Other" last.
+- The role chips stand on one line at 1280 px, even the start page's six, and wrap whole onto
+  more lines on a phone, none cut at the column's edge; "Other" last. The negative control puts
+  back the chips from before (11 px bold, no wrapping) and sees the start page's run out.
 - The plan matrix marks, under every plan, each feature that plan includes: a feature included on
   a plan is included on every later plan. The negative control blanks one cell of the built
   table and sees the check fail.
@@ -40,7 +42,11 @@ OLD_ORDER = """() => {
   }
 }"""
 # ... and the chips as Material wraps them, a line per chip or two on a phone.
-OLD_CHIPS = ".md-typeset .md-tags:not([hidden]) { flex-wrap: wrap !important; }"
+OLD_CHIPS = """
+.md-typeset .md-tags:not([hidden]) { flex-wrap: wrap !important; }
+.md-typeset .md-tag { font-size: 0.55rem !important; font-weight: 700 !important;
+                      padding: 0.1rem 0.5rem !important; }
+"""
 # Each row of the matrix: its feature, then one cell per plan ("included" or not).
 MATRIX = """() => [...document.querySelectorAll('.ac-plan-matrix tbody tr')].map((tr) => {
   const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
@@ -98,22 +104,61 @@ def test_the_price_note_is_one_line_under_the_title(real_site: Build, browser, p
         context.close()
 
 
-@pytest.mark.parametrize(("path", "other"), [("plans.html", "Other"), ("zh/faq.html", "其他")])
-def test_role_chips_stand_on_one_line_other_last(
-    real_site: Build, browser, path: str, other: str
+CHIPS = """() => {
+  const box = document.querySelector('article .md-tags').getBoundingClientRect();
+  const chips = [...document.querySelectorAll('article .md-tags .md-tag')];
+  return {
+    lines: new Set(chips.map((chip) => Math.round(chip.getBoundingClientRect().top))).size,
+    cut: chips.filter((chip) => chip.getBoundingClientRect().right > box.right + 0.5)
+      .map((chip) => chip.textContent.trim()),
+    names: chips.map((chip) => chip.textContent.trim()),
+    below: chips[0].getBoundingClientRect().top
+      > document.querySelector('article h1').getBoundingClientRect().bottom,
+  };
+}"""
+# The chips before the fix: Material's 11 px bold, on one line that scrolled sideways, cut.
+OLD_CHIP_STYLE = """
+.md-typeset .md-tags:not([hidden]) { flex-wrap: nowrap !important; overflow-x: auto !important; }
+.md-typeset .md-tag { font-size: 0.55rem !important; font-weight: 700 !important;
+                      padding: 0.1rem 0.5rem !important; }
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "other"),
+    [
+        ("index.html", "Other"),
+        ("zh/index.html", "其他"),
+        ("plans.html", "Other"),
+        ("zh/faq.html", "其他"),
+    ],
+)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_role_chips_fit_one_line_on_a_desktop_and_wrap_whole_on_a_phone(
+    real_site: Build, browser, path: str, other: str, scheme: str
 ) -> None:
-    context, page = open_page(browser, (real_site.site / path).as_uri(), PHONE)
+    for viewport in (DESKTOP, PHONE):
+        context, page = open_page(browser, (real_site.site / path).as_uri(), viewport, scheme)
+        try:
+            chips = page.evaluate(CHIPS)
+            assert chips["cut"] == [], f"chips cut at {viewport['width']} px"
+            if viewport is DESKTOP:
+                assert chips["lines"] == 1, "one line"
+            if other in chips["names"]:
+                assert chips["names"][-1] == other
+            assert chips["below"], "below the title"
+        finally:
+            context.close()
+
+
+def test_negative_control_the_old_chips_run_out_of_the_start_page(
+    real_site: Build, browser
+) -> None:
+    context, page = open_page(browser, (real_site.site / "index.html").as_uri(), DESKTOP)
     try:
-        chips = page.locator("article .md-tags .md-tag")
-        tops = {
-            round(box["y"]) for box in (chips.nth(i).bounding_box() for i in range(chips.count()))
-        }
-        assert len(tops) == 1, "one line"
-        names = chips.all_inner_texts()
-        if other in names:
-            assert names[-1] == other
-        title = page.locator("article h1").bounding_box()
-        assert chips.first.bounding_box()["y"] > title["y"], "below the title"
+        page.add_style_tag(content=OLD_CHIP_STYLE)
+        chips = page.evaluate(CHIPS)
+        assert "Sales / revenue operations" in chips["cut"] and "Other" in chips["cut"]
     finally:
         context.close()
 

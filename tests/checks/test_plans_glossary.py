@@ -415,6 +415,34 @@ def test_a_ruled_out_rendering_is_reported_with_its_line(tmp_path: Path) -> None
     ]
 
 
+def test_a_ruled_out_english_variant_is_reported_with_its_line(tmp_path: Path) -> None:
+    """`avoid: {en: [...]}` holds the reference to one term as well: the pricing-page alert's
+    title said "known lead" where every other page says "known contact"."""
+    terms = "  - {en: known contact, zh: 已知联系人, avoid: {en: [known lead]}}\n"
+    root = _glossary_tree(
+        tmp_path, terms, "Alert a known contact.\n\nAlert a known lead.", "提醒已知联系人。"
+    )
+    assert [str(i) for i in check_site(root, today=TODAY).issues] == [
+        "docs/en/extra.md:10: known lead is not the glossary term; write known contact "
+        "(known contact) (data/glossary.yml:2: known contact: known contact)"
+    ]
+    # control: the same page with the glossary's term only
+    root = _glossary_tree(tmp_path / "2", terms, "Alert a known contact.", "提醒已知联系人。")
+    assert [str(i) for i in check_site(root, today=TODAY).issues] == []
+
+
+def test_avoid_names_only_languages_of_the_site(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path)
+    (data / "glossary.yml").write_text(
+        "terms:\n  - en: goal\n    zh: 目标\n    avoid: {fr: [but]}\n", "utf-8"
+    )
+    with pytest.raises(InputError) as error:
+        load_data(data)
+    assert error.value.problems == [
+        "data/glossary.yml:4: `avoid` lists renderings per language; `fr` is none"
+    ]
+
+
 def test_a_longer_name_does_not_count_as_the_term(tmp_path: Path) -> None:
     terms = "  - {en: engagement, zh: 互动, not_in: [sales engagement]}\n"
     root = _glossary_tree(tmp_path, terms, "Buy Sales Engagement.", "购买 Sales Engagement。")

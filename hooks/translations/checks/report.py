@@ -359,8 +359,7 @@ class _Checker:
             status.tables[page.lang] = has_tables
         is_reference = page.lang == self.languages.reference
         result.issues.extend(self.glossary.spelling(page))
-        if not is_reference:
-            result.issues.extend(self.glossary.avoided(page))
+        result.issues.extend(self.glossary.avoided(page))  # the reference's variants too
         if prices is not None:
             result.issues.extend(prices.prose_issues(page))
             if is_reference:

@@ -508,10 +508,10 @@ def _load_terms(
     for at in r.items("terms"):
         avoid = r.get(*at, "avoid", kind=dict, optional=True) or {}
         for lang in avoid:
-            if lang not in languages.translations:
+            if lang not in r.langs:
                 raise r.fail(
                     (*at, "avoid", lang),
-                    f"`avoid` lists renderings per translation; `{lang}` is none",
+                    f"`avoid` lists renderings per language; `{lang}` is none",
                 )
         names = {lang: r.get(*at, lang, kind=str, optional=lang != reference) for lang in r.langs}
         terms.append(
