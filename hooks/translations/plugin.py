@@ -15,6 +15,7 @@ steps run once, after the last language (`_Build.depth`).
 Event priorities (MkDocs runs higher first; plugins' own priorities in brackets):
     on_files       -150  after static-i18n (-100) localised the files: add the compare views
     on_nav         -150  after static-i18n (-100) kept this language's pages and titles
+    on_env                   the templates compiled for the last language are reused
     on_page_markdown 10  role tags before Material's tags plugin (-50) reads them
                       0  banners and the generated Markdown (pricing tables, skill links)
     on_page_content 100  the page's own HTML is checked before anything adds to it
@@ -33,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -66,6 +69,21 @@ from translations.render.generate import render_site_page
 from translations.render.pathfinder import Paths, finder_markdown, load_paths, resolve, role_names
 
 log = get_plugin_logger("translations")
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, in memory, by template and source hash."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
 
 # Where each language's last PDF is kept, to be reused while nothing that goes into it changes
 # (export.book.BookCache): this variable's folder, or .cache/book/ beside docs/; empty: no cache.
@@ -109,6 +127,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def __init__(self) -> None:
         self.command = "build"  # the mkdocs command of this process: build, serve, gh-deploy
         self._current: _Build | None = None
+        self._templates = _CompiledTemplates()  # kept for the process: serve rebuilds reuse it
 
     # ---------------------------------------------------------------- start and configuration
 
@@ -142,6 +161,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 lang: self._root(lang) + state.site.book_file.format(lang=lang)
                 for lang in state.site.languages.all
             }
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
+        """Each language build makes a new template environment; the compiled templates of the
+        last one are reused while their source is unchanged (Jinja checks a hash of it)."""
+        env.bytecode_cache = self._templates
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self._build(config).depth += 1  # a language build starts
