@@ -194,7 +194,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         loose: list[str] = []
         for item in nav.items:
             if isinstance(item, Section):
-                names = [self._name(page, config) for page in _pages(item)]
+                pages = (page for page in nav.pages if item in page.ancestors)
+                names = [self._name(page, config) for page in pages]
                 state.sections.append(assistant.Section(str(item.title), names))
             elif isinstance(item, Page):
                 loose.append(self._name(item, config))
@@ -694,16 +695,6 @@ def _abort(error: InputError, where: str) -> Abort:
     return Abort(f"{error.count} input error(s) in {where}; see above")
 
 
-def _pages(section: Section) -> list[Page]:
-    out: list[Page] = []
-    for child in section.children:
-        if isinstance(child, Section):
-            out.extend(_pages(child))
-        elif isinstance(child, Page):
-            out.append(child)
-    return out
-
-
 def _is_source(page: Page) -> bool:
     """A page written in docs/, not one the plugin generates (the compare views)."""
     return page.file.generated_by is None and not page.meta.get("ac_compare_of")
@@ -717,15 +708,13 @@ def _first_line(page: Page) -> int:
         return 1
 
 
-def use_in_material_search() -> bool:
+def use_in_material_search() -> None:
     """Make Material's search plugin segment with ``SEGMENTER`` (it calls its module's
-    ``jieba``); False when Material runs without jieba (then it segments nothing)."""
+    ``jieba``); without jieba it segments nothing, and keeps doing so."""
     from material.plugins.search import plugin
 
-    if plugin.jieba is None:
-        return False
-    plugin.jieba = SEGMENTER
-    return True
+    if plugin.jieba is not None:
+        plugin.jieba = SEGMENTER
 
 
 def _book_cache(config: MkDocsConfig) -> book.BookCache | None:
