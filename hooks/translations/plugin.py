@@ -351,12 +351,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not self.config.export or not _is_source(page):
             return output
         lang = self._language(config)
-        state = self._build(config).languages.setdefault(lang, _Language())
-        name = self._name(page, config)
-        file_lang = self._build(config).site.languages.split(page.file.src_uri)[0] or lang
+        build = self._build(config)
+        state, site = build.languages.setdefault(lang, _Language()), build.site
+        file_lang, name = site.languages.split(page.file.src_uri)
+        file_lang = file_lang or lang
         rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         report = self._report(config)
-        site = self._build(config).site
         widgets: dict[str, str] = {}
         if "<!-- material/tags -->" in page.file.content_string:
             widgets["material/tags"] = self._tags_markdown(config, lang, name, state)
@@ -625,14 +625,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not (Path(config.docs_dir).parent / "data" / site.paths_file).is_file():
             return ""
         roles = role_names(self._paths(config), lang)
-        pages = [
-            (
-                self._name(page, config),
-                str(page.title or self._name(page, config)),
-                page.meta.get("roles") or [],
-            )
-            for page in state.nav_pages
-        ]
+        names = [(page, self._name(page, config)) for page in state.nav_pages]
+        pages = [(n, str(p.title or n), p.meta.get("roles") or []) for p, n in names]
         return assistant.tags_markdown(pages, roles, name)
 
     def _write_book(self, config: MkDocsConfig, lang: str, state: _Language, target: Path) -> None:
