@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from translations.model import InputError
 
@@ -29,7 +32,25 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
-# static-i18n's `docs_structure`
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; the checks need none of them."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_config_file(root: Path) -> tuple[Any, str] | None:
+    """<root>/mkdocs.yml as data and as text, None without one (the one reader of it for the
+    command line: the options, the languages and the nav)."""
+    path = Path(root) / CONFIG_FILE
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    try:
+        return yaml.load(text, Loader=_IgnoreTags), text
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise InputError.at(CONFIG_FILE, mark.line + 1 if mark else 1, "malformed YAML") from None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -22,6 +21,7 @@ from translations.config import (
     Languages,
     SiteConfig,
     languages_from,
+    read_config_file,
 )
 from translations.model import InputError
 
@@ -167,13 +167,6 @@ def validated(values: object, rel: str = CONFIG_FILE) -> TranslationsConfig:
     return options
 
 
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; the checks need none of them."""
-
-
-_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def _plugin_entry(plugins: object, name: str) -> tuple[bool, object]:
     """Whether `plugins:` lists `name`, and its settings."""
     for plugin in plugins if isinstance(plugins, list) else []:
@@ -187,15 +180,10 @@ def _plugin_entry(plugins: object, name: str) -> tuple[bool, object]:
 def read_site_config(root: Path) -> SiteConfig:
     """The settings of <root>/mkdocs.yml (the plugin's options, the i18n plugin's languages), or
     the defaults when there is no such file: what the command line checks with."""
-    path = Path(root) / CONFIG_FILE
-    if not path.is_file():
+    read = read_config_file(root)
+    if read is None:
         return SiteConfig()
-    try:
-        data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_IgnoreTags)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise InputError.at(CONFIG_FILE, line, "malformed YAML") from None
+    data = read[0]
     plugins = data.get("plugins") if isinstance(data, dict) else None
     i18n = _plugin_entry(plugins, "i18n")[1]
     entries = i18n.get("languages") if isinstance(i18n, dict) else None

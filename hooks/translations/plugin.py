@@ -218,7 +218,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         loose: list[str] = []
         for item in nav.items:
             if isinstance(item, Section):
-                names = [self._name(page, config) for page in _pages(item)]
+                pages = (page for page in nav.pages if item in page.ancestors)
+                names = [self._name(page, config) for page in pages]
                 state.sections.append(assistant.Section(str(item.title), names))
             elif isinstance(item, Page):
                 loose.append(self._name(item, config))
@@ -374,12 +375,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not self.config.export or not _is_source(page):
             return output
         lang = self._language(config)
-        state = self._build(config).languages.setdefault(lang, _Language())
-        name = self._name(page, config)
-        file_lang = self._build(config).site.languages.split(page.file.src_uri)[0] or lang
+        build = self._build(config)
+        state, site = build.languages.setdefault(lang, _Language()), build.site
+        file_lang, name = site.languages.split(page.file.src_uri)
+        file_lang = file_lang or lang
         rel = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         report = self._report(config)
-        site = self._build(config).site
         widgets: dict[str, str] = {}
         if "<!-- material/tags -->" in page.file.content_string:
             widgets["material/tags"] = self._tags_markdown(config, lang, name, state)
@@ -648,14 +649,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not (Path(config.docs_dir).parent / "data" / site.paths_file).is_file():
             return ""
         roles = role_names(self._paths(config), lang)
-        pages = [
-            (
-                self._name(page, config),
-                str(page.title or self._name(page, config)),
-                page.meta.get("roles") or [],
-            )
-            for page in state.nav_pages
-        ]
+        names = [(page, self._name(page, config)) for page in state.nav_pages]
+        pages = [(n, str(p.title or n), p.meta.get("roles") or []) for p, n in names]
         return assistant.tags_markdown(pages, roles, name)
 
     def _write_book(self, config: MkDocsConfig, lang: str, state: _Language, target: Path) -> None:
@@ -718,16 +713,6 @@ def _abort(error: InputError, where: str) -> Abort:
     return Abort(f"{error.count} input error(s) in {where}; see above")
 
 
-def _pages(section: Section) -> list[Page]:
-    out: list[Page] = []
-    for child in section.children:
-        if isinstance(child, Section):
-            out.extend(_pages(child))
-        elif isinstance(child, Page):
-            out.append(child)
-    return out
-
-
 def _is_source(page: Page) -> bool:
     """A page written in docs/, not one the plugin generates (the compare views)."""
     return page.file.generated_by is None and not page.meta.get("ac_compare_of")
@@ -741,15 +726,13 @@ def _first_line(page: Page) -> int:
         return 1
 
 
-def use_in_material_search() -> bool:
+def use_in_material_search() -> None:
     """Make Material's search plugin segment with ``SEGMENTER`` (it calls its module's
-    ``jieba``); False when Material runs without jieba (then it segments nothing)."""
+    ``jieba``); without jieba it segments nothing, and keeps doing so."""
     from material.plugins.search import plugin
 
-    if plugin.jieba is None:
-        return False
-    plugin.jieba = SEGMENTER
-    return True
+    if plugin.jieba is not None:
+        plugin.jieba = SEGMENTER
 
 
 def _book_cache(config: MkDocsConfig) -> book.BookCache | None:

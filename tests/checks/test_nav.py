@@ -76,3 +76,23 @@ def test_the_real_nav_reaches_every_page() -> None:
     assert "guides/crm-pipeline.md" in set(nav_names(entries))
     pages = Languages().pages(REPO / "docs")
     assert missing_from_nav(entries, pages, Languages(), nav_line=line, not_in_nav=not_in_nav) == []
+
+
+def test_a_malformed_mkdocs_yml_is_named_with_its_line_not_a_traceback(clean_tree: Path) -> None:
+    """The one reader of mkdocs.yml (config.read_config_file) serves the options and the nav."""
+    from translations.checks.nav import read_nav
+    from translations.model import InputError
+    from translations.options import read_site_config
+
+    (clean_tree / "mkdocs.yml").write_text(NAV + "  - [unclosed\n", encoding="utf-8")
+    for reader in (read_site_config, read_nav):
+        with pytest.raises(InputError) as error:
+            reader(clean_tree)
+        assert error.value.problems[0].startswith("mkdocs.yml:")
+        assert error.value.problems[0].endswith(": malformed YAML")
+    result = run_module(cwd=clean_tree)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "error: mkdocs.yml:" in result.stderr and "malformed YAML" in result.stderr
+    (clean_tree / "mkdocs.yml").write_text(NAV, encoding="utf-8")  # the control: it reads
+    assert read_nav(clean_tree) is not None

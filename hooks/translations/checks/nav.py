@@ -12,20 +12,10 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 import pathspec.gitignore
-import yaml
 
-from translations.config import CONFIG_FILE, Languages
-from translations.model import InputError
-
-
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; the nav needs none of them."""
-
-
-_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+from translations.config import CONFIG_FILE, Languages, read_config_file
 
 
 def nav_names(nav: object) -> Iterator[str]:
@@ -44,15 +34,10 @@ def nav_names(nav: object) -> Iterator[str]:
 def read_nav(root: Path) -> tuple[object, int, str] | None:
     """(`nav`, its line, `not_in_nav`) of <root>/mkdocs.yml; None without a file or a nav (then
     MkDocs lists every page itself)."""
-    path = Path(root) / CONFIG_FILE
-    if not path.is_file():
+    read = read_config_file(root)
+    if read is None:
         return None
-    text = path.read_text(encoding="utf-8")
-    try:
-        data: Any = yaml.load(text, Loader=_IgnoreTags)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError.at(CONFIG_FILE, mark.line + 1 if mark else 1, "malformed YAML") from None
+    data, text = read
     if not isinstance(data, dict) or data.get("nav") is None:
         return None
     line = next((n for n, s in enumerate(text.splitlines(), 1) if s.startswith("nav:")), 1)

@@ -379,12 +379,12 @@ class PriceRules:
     def derived_issues(self, page: Page) -> Iterator[Issue]:
         """Derived figures: N contacts x the plan's multiplier, and products written out."""
         prose = page.prose
-        candidates = [(w, r) for w, r in self.derived if _has_all(prose, w)]
+        candidates = [(w, r) for w, r in self.derived if all(x in prose for x in w)]
         if not candidates and "=" not in prose:
             return
         for section in page.sections:
             text = section.prose
-            regexes = [regex for words, regex in candidates if _has_all(text, words)]
+            regexes = [regex for words, regex in candidates if all(w in text for w in words)]
             for match, line in _figures(section, regexes):
                 plan = self.plans[match["plan"]]
                 contacts = parse_number(match["n"], _scale(match["ns"]))
@@ -422,14 +422,6 @@ def _figures(section: Section, regexes: list[re.Pattern[str]]) -> Iterator[tuple
         for match in regex.finditer(text):
             if not match.start() or text[match.start() - 1] not in NOT_BEFORE_FIGURE:
                 yield match, section.line + text.count("\n", 0, match.start())
-
-
-def _has_all(text: str, words: tuple[str, ...]) -> bool:
-    """Whether text holds every word (run per section: a loop costs less than all())."""
-    for word in words:  # noqa: SIM110
-        if word not in text:
-            return False
-    return True
 
 
 def _scale(suffix: str | None) -> str | None:

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from translations.checks.report import SiteReport, plural
-from translations.model import PARITY_RULES, Issue
+from translations.model import PARITY_RULES
 
 LEVELS = ("up to date", "missing", "behind", "contradicts", "unreadable")  # least serious first
 FAIL_ON = ("missing", "behind", "contradicts")  # the choices of --fail-on
@@ -67,7 +67,9 @@ def _row(report: SiteReport, name: str, lang: str, docs_rel: str) -> Row:
         problems = report.unreadable[name]
         return Row(name, "unreadable", "unreadable", problems[0] if problems else "")
     status = report.pages[lang][name]
-    mine = [issue for issue in report.issues if issue.page == name and rel in _paths(issue)]
+    # an issue of the pair names the translation on its own side or the other (an older
+    # reference version is named `commit:path`, never the translation's path)
+    mine = [i for i in report.issues if i.page == name and rel in (i.path, i.other_path)]
     first = str(mine[0]) if mine else ""
     if not status.present.get(lang, False):
         if status.untranslated:
@@ -97,12 +99,6 @@ def _row(report: SiteReport, name: str, lang: str, docs_rel: str) -> Row:
         where = f"{ref_rel}:{change.line}: {change.kind} {change.label}" if change else first
         return Row(name, behind, "behind", where, since, sections)
     return Row(name, "up to date", "up to date", first)
-
-
-def _paths(issue: Issue) -> tuple[str, ...]:
-    """The files an issue names: its own and the other side's (an older reference version is
-    named `commit:path`, which is never the translation's path)."""
-    return (issue.path, issue.other_path) if issue.other_path else (issue.path,)
 
 
 def failing(tables: dict[str, list[Row]], fail_on: str | None) -> list[Row]:
