@@ -45,6 +45,19 @@ def test_planted_misspellings_are_reported_with_file_and_line(tmp_path: Path) ->
     ]
 
 
+def test_a_british_spelling_is_reported(tmp_path: Path) -> None:
+    """The English pages are US English (behavior, center, analyze), as ActiveCampaign writes."""
+    (tmp_path / ".codespellrc").write_text((REPO / ".codespellrc").read_text("utf-8"))
+    page = tmp_path / "docs" / "en" / "page.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# Page\n\nSite behaviour, in the help centre.\n", "utf-8")
+    run = codespell("docs", cwd=tmp_path)
+    assert sorted(run.stdout.splitlines()) == [
+        "docs/en/page.md:3: behaviour ==> behavior",
+        "docs/en/page.md:3: centre ==> center",
+    ]
+
+
 def test_a_stamp_hash_is_not_a_word_but_the_same_letters_in_prose_are(tmp_path: Path) -> None:
     """A commit hash in `translation_of` can hold a flagged word (f58ed2ded2a1: ded); it is
     skipped, and the same word in the text is still reported."""
