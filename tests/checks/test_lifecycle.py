@@ -396,3 +396,28 @@ def test_status_of_an_unknown_page_and_diff_without_a_page_exit_2(
         main(["diff", "--root", str(repo)])
     assert exit_.value.code == 2
     assert "diff needs a page: make diff PAGE=" in capsys.readouterr().err
+
+
+def test_a_stamp_of_an_english_version_made_by_a_merge_is_found(repo: Path) -> None:
+    """Two branches edit the English page in different places; the merged English exists only in
+    the merge commit. A translation stamped against it is found (a log without the merge's own
+    changes listed none, and reported the stamp as naming no committed version)."""
+    en = repo / "docs/en/index.md"
+    git(repo, "switch", "--quiet", "-c", "side")
+    en.write_text(en.read_text("utf-8") + "\nA side note.\n", "utf-8")
+    git(repo, "commit", "--quiet", "-am", "English: a note on a branch", date=V2_DATE)
+    git(repo, "switch", "--quiet", "main")
+    edit(en, FACT_V2, FACT_V2 + ", always")
+    git(repo, "commit", "--quiet", "-am", "English: a word on main", date=V2_DATE)
+    git(repo, "merge", "--quiet", "--no-edit", "side", date=V2_DATE)
+    merged = current_hash(repo)
+    edit(en, "A side note.", "A side note, later reworded.")  # the English moves on
+    git(repo, "commit", "--quiet", "-am", "English: after the merge", date=V2_DATE)
+    zh = repo / "docs/zh/index.md"
+    zh.write_text(
+        re.sub(r"(?m)^translation_of: \w+$", f"translation_of: {merged}", zh.read_text("utf-8")),
+        "utf-8",
+    )
+    assert not [issue for issue in not_found(repo) if "not found" in issue]
+    status = check_site(repo, today=TODAY).pages["zh"]["index.md"]
+    assert status.translation != "outdated, translated version not found", status.translation

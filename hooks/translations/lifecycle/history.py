@@ -78,7 +78,10 @@ def git_log(
     """The commits that changed `paths`, newest first, each as its hash, its committer date in
     UTC (the same on every machine) and the files it changed, from one `git log`; paths are
     relative to `folder`, whose path in the repository is `prefix` (repo_state)."""
-    log = ["log", *options, "-z", "--no-renames", "--name-only", "--format=%x01%H %ct"]
+    # a merge lists what it changed on its first parent's line: a version made by merging two
+    # branches' edits exists in no other commit (by default git lists no files for a merge)
+    log = ["log", *options, "-z", "--no-renames", "--name-only", "--diff-merges=first-parent"]
+    log.append("--format=%x01%H %ct")
     commits = []
     for chunk in _git(folder, [*log, "--", *paths]).split(b"\x01")[1:]:
         head, _, names = chunk.partition(b"\0")
