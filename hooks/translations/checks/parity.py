@@ -453,6 +453,68 @@ def compare_facts(
     yield from _unmatched_issues(en, e, zh, z, [], sorted(surplus_rest, key=_line), "facts")
 
 
+def _moves(
+    en: Page,
+    e: Section,
+    e_rows: dict[int, dict[str, Fact]],
+    zh: Page,
+    z: Section,
+    z_rows: dict[int, dict[str, Fact]],
+) -> set[tuple[int, str]]:
+    """The (unit, key) of a row's or item's fact that changed rows: what compare_rows reports.
+    Not a change of rows: a fact the other side writes outside its rows and items (in a
+    paragraph or a code block: the list was laid out anew), a fact moving between an item and
+    the items nested in it, or among those, unless two of them trade facts (a swap), nor a
+    name one row mentions and the other not, which the section's other rows both name."""
+    units = set(e_rows) | set(z_rows)
+    lacking = {u: e_rows.get(u, {}).keys() - z_rows.get(u, {}).keys() for u in units}
+    extra = {u: z_rows.get(u, {}).keys() - e_rows.get(u, {}).keys() for u in units}
+    e_facts = {k: f for row in e_rows.values() for k, f in row.items()}
+    z_facts = {k: f for row in z_rows.values() for k, f in row.items()}
+    e_free = _outside_units(e, [z_facts[k] for keys in extra.values() for k in keys])
+    z_free = _outside_units(z, [e_facts[k] for keys in lacking.values() for k in keys])
+    family = _families(en, e)  # the items of one list item: the same on both sides
+    moved = {(u, v) for u in units for v in units if u != v and lacking[u] & extra[v]}
+    found = set()
+    for u, v in moved:
+        if family[u] != family[v] or (v, u) in moved:
+            found |= {(u, k) for k in lacking[u] & extra[v]} | {
+                (v, k) for k in lacking[u] & extra[v]
+            }
+    # a number that went nowhere else: this row's value dropped or added (Plus: 5 users, where
+    # the English Plus has none); a name is only mentioned once more or once less
+    moving = set().union(*lacking.values(), *extra.values())
+    numbers = {k for k in moving if (e_facts.get(k) or z_facts[k]).group == "number"}
+    for u in units:
+        gone = lacking[u] - set().union(*extra.values()) - z_free
+        added = extra[u] - set().union(*lacking.values()) - e_free
+        found |= {(u, k) for k in (gone | added) & numbers}
+    return found
+
+
+def _outside_units(section: Section, facts: list[Fact]) -> set[str]:
+    """The keys of `facts` that a section writes outside its table rows and list items."""
+    units = [(line, line) for rows in section.tables for line in rows] + section.items
+    free = {f.key for f in section.facts if not _within(f.line, units)}
+    code = "\n".join(block.code for block in section.code_blocks)
+    return {f.key for f in facts if f.key in free or written_in(f.text, code)}
+
+
+def _families(page: Page, section: Section) -> list[int]:
+    """For each table row, then list item, of a section, the unit it belongs to: a row to
+    itself, a list item to the item it is nested in (by indentation), or else to itself."""
+    lines = page.source.body.split("\n")
+    family = list(range(sum(len(rows) for rows in section.tables)))
+    head, head_indent = -1, -1
+    for first, _ in section.items:
+        text = lines[first - page.source.body_line]
+        indent = len(text) - len(text.lstrip())
+        if head < 0 or indent <= head_indent:
+            head, head_indent = len(family), indent
+        family.append(head)
+    return family
+
+
 def _unit_names(section: Section) -> list[str]:
     """Names of the table rows, then the list items, of a section, in the order _rows counts."""
     names = []
@@ -521,11 +583,12 @@ def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
     ):
         return  # the usual case
     names = _unit_names(e)
+    moves = _moves(en, e, e_rows, zh, z, z_rows)
     for unit, name in enumerate(names):
         e_row, z_row = e_rows.get(unit, {}), z_rows.get(unit, {})
         if e_row.keys() == z_row.keys():
             continue
-        lacking = [f for key, f in e_row.items() if key not in z_row]
+        lacking = [f for key, f in e_row.items() if key not in z_row and (unit, key) in moves]
         if lacking:  # a number the Chinese row writes in words is there, a name in any notation
             words, written = soft_keys_of(_unit_text(z, unit)), _unit_written(z, unit)
             lacking = [
@@ -534,7 +597,7 @@ def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
                 if f.key not in words
                 and not (f.kind in _SPELLED_KINDS and written_in(f.text, written))
             ]
-        extra = [f for key, f in z_row.items() if key not in e_row]
+        extra = [f for key, f in z_row.items() if key not in e_row and (unit, key) in moves]
         if extra:
             written = _unit_written(e, unit)
             extra = [

@@ -49,6 +49,8 @@ HTML_BLOCK_TAG_RE = re.compile(
 )
 # A cell's width in columns: colspan="3".
 COLSPAN_RE = re.compile(r"colspan[ \t]*=[ \t]*[\"']?(?P<span>\d+)", re.IGNORECASE)
+# A line that is one HTML tag, opening or closing: `<div class="grid cards" markdown>`, `</div>`.
+HTML_TAG_LINE_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>]*)?>[ \t]*")
 # What a tag on a line may stand in without being HTML: a code span, a one-line comment.
 NOT_HTML_RE = re.compile(r"(`+).+?\1|<!--.*?-->")
 # Inline markup, one alternative per kind; the last group of each names it (_mask_inline records
@@ -305,7 +307,8 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
             return " " + keep
         if kind == "link_target":
             target = match["link_target"]
-            section.links.append(Ref(number, link_key(page_name, target) if target else ""))
+            if target != "#":  # `[<a href="…">…</a>](#)`: a card's dummy target, no link
+                section.links.append(Ref(number, link_key(page_name, target) if target else ""))
             return " " + keep
         if kind == "comment":
             marker = MARKER_RE.fullmatch(match["comment"].strip())
@@ -458,7 +461,8 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 continue
         if was_blank and line[0] not in " \t":
             in_list = False
-        paragraph = not in_list
+        # a line that is one HTML tag (`<div markdown>`) opens or closes a block, no paragraph
+        paragraph = not in_list and not HTML_TAG_LINE_RE.fullmatch(stripped)
         if in_list:
             item[1] = base + offset
         prose.append(stripped)

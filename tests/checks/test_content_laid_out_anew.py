@@ -1,0 +1,144 @@
+"""The same content laid out anew is no difference (issue 24, second round of false alarms).
+
+A hand review on two public bilingual repositories found translations that keep every fact of a
+list but place it elsewhere: a parenthesis of an item moved into the items nested under it, a
+name moved from an item into the paragraph before the list, a name mentioned in one more item,
+cards after a `<div markdown>` line with no blank line. Each case is a small page of our own; each
+has a control where a real difference of the same kind is still reported."""
+
+from __future__ import annotations
+
+from translations.checks.facts import FactExtractor
+from translations.checks.parity import compare_pages
+from translations.read.markdown import Page, parse_page
+from translations.read.source import split_front_matter
+
+EXTRACTOR = FactExtractor(["Starter", "Plus"])
+
+
+def _page(lang: str, body: str) -> Page:
+    page = parse_page(split_front_matter(body, f"docs/{lang}/p.md"), lang, "p.md")
+    for section, facts in zip(
+        page.sections, EXTRACTOR.extract_page(page.sections, page.prose), strict=True
+    ):
+        section.facts = facts
+    return page
+
+
+def _issues(en_body: str, zh_body: str) -> list[str]:
+    return [str(issue) for issue in compare_pages(_page("en", en_body), _page("zh", zh_body))]
+
+
+# The English says in its parent item what the translation says in a nested one.
+EN_NESTED = """\
+# Hooks
+
+- A new `webhook` type with an `event` (it always has a `payload`, maybe a `signature`):
+    * `created`
+    * `deleted`
+- Retries follow the account's setting.
+"""
+
+ZH_NESTED = """\
+# 钩子
+
+- 新增 webhook 类型，带有 `event`：
+    * 分别是 `created` 和 `deleted`
+    * 总有 `payload`，可选 `signature`
+- 重试次数按账户设置。
+"""
+
+
+def test_facts_moved_between_an_item_and_its_nested_items_are_no_difference() -> None:
+    assert _issues(EN_NESTED, ZH_NESTED) == []
+
+
+def test_nested_items_that_trade_values_are_still_reported() -> None:
+    """Control: a swap among nested items is a swap."""
+    en = "# Plans\n\n- Seats:\n    * Starter: 5 users\n    * Plus: 25 users\n"
+    zh = "# 套餐\n\n- 席位：\n    * Starter：25 个用户\n    * Plus：5 个用户\n"
+    assert _issues(en, zh) == [
+        "docs/zh/p.md:4: list item 2 has 25, the English list item 2 has 5 (docs/en/p.md:4)",
+        "docs/zh/p.md:5: list item 3 has 5, the English list item 3 has 25 (docs/en/p.md:5)",
+    ]
+
+
+def test_a_fact_moved_from_an_item_into_a_paragraph_is_no_difference() -> None:
+    en = "# Area\n\n- `box` = `[left, top]` (corners)\n- Counted from the top\n"
+    zh = "# 区域\n\n`box` 的格式：`[left, top]`\n\n- 表示两个角\n- 从顶部开始计算\n"
+    assert _issues(en, zh) == []
+
+
+def test_a_value_dropped_from_one_item_is_still_reported() -> None:
+    """Control: the number is in another item on both sides, and nowhere in a paragraph."""
+    en = "# Plans\n\n- Starter: 5 users\n- Plus: 5 users\n"
+    zh = "# 套餐\n\n- Starter：5 个用户\n- Plus：用户数不限\n"
+    assert _issues(en, zh) == [
+        "docs/zh/p.md:4: list item 2 lacks 5, which the English list item 2 has (docs/en/p.md:4)"
+    ]
+
+
+def test_a_name_mentioned_in_one_more_item_is_no_difference() -> None:
+    """Hub-managed workers, written with the hub's name in the translation."""
+    en = "# Workers\n\n- Used by `api` or hub-managed workers.\n- For `api` and `relay-hub`.\n"
+    zh = "# 工作进程\n\n- 用于 `api` 或 `relay-hub` 管理的进程。\n- 适用于 `api` 和 `relay-hub`。\n"
+    assert _issues(en, zh) == []
+
+
+# Cards: a list right after a `<div markdown>` line; each card's link is an `<a href>` inside
+# a Markdown link to `#`.
+EN_CARDS = """\
+# Reading
+
+<div class="grid cards" markdown>
+
+-   __Soil basics__
+
+    [<a href="https://soil.example.org/">Open</a>](#)
+
+-   __Pruning__
+
+    [<a href="https://prune.example.org/">Open</a>](#)
+
+</div>
+"""
+
+ZH_CARDS = """\
+# 阅读
+
+<div class="grid cards" markdown>
+-   __土壤入门__
+
+    [<a href="https://soil.example.org/">打开</a>](#)
+
+-   __修剪__
+
+    [<a href="https://prune.example.org/">打开</a>](#)
+</div>
+"""
+
+
+def test_a_list_right_after_an_html_tag_line_is_a_list() -> None:
+    page = _page("zh", ZH_CARDS)
+    assert page.sections[1].list_items == 2
+    assert page.sections[1].links == []  # `(#)` goes nowhere
+    assert _issues(EN_CARDS, ZH_CARDS) == []
+
+
+def test_a_card_the_translation_lacks_is_still_reported() -> None:
+    """Control: one card fewer is one list item fewer, and `[…](#top)` is still a link."""
+    zh = ZH_CARDS.replace(
+        '-   __修剪__\n\n    [<a href="https://prune.example.org/">打开</a>](#)\n', ""
+    )
+    assert _issues(EN_CARDS, zh) == [
+        'docs/zh/p.md:1: list items differ in section "Reading" (2 vs 1)'
+        " (docs/en/p.md:1: 2 list items)"
+    ]
+    assert [ref.text for ref in _page("en", "# T\n\n[Up](#top)\n").sections[1].links] == [
+        "p.md#top"
+    ]
+
+
+def test_a_line_after_paragraph_text_is_still_no_list() -> None:
+    """Control: Python-Markdown starts no list inside a paragraph."""
+    assert _page("en", "# T\n\nText before:\n- not an item\n").sections[1].list_items == 0
