@@ -142,3 +142,21 @@ def test_a_card_the_translation_lacks_is_still_reported() -> None:
 def test_a_line_after_paragraph_text_is_still_no_list() -> None:
     """Control: Python-Markdown starts no list inside a paragraph."""
     assert _page("en", "# T\n\nText before:\n- not an item\n").sections[1].list_items == 0
+
+
+def test_a_range_in_backticks_written_in_words_is_no_difference() -> None:
+    en = "# Scale\n\nEvery score is in `[0,1]`; files are `CSV`, sheets or `JSON`.\n"
+    zh = "# 比例\n\n每个分数都在0-1之间；文件为 `CSV / 表格 / JSON`。\n"
+    assert _issues(en, zh) == []
+
+
+def test_another_range_or_name_in_backticks_is_still_reported() -> None:
+    """Control: the range 0-100 is not `[0,1]`; XML is no name the English writes."""
+    en = "# Scale\n\nEvery score is in `[0,1]`; files are `CSV`, sheets or `JSON`.\n"
+    zh = "# 比例\n\n每个分数都在0-100之间；文件为 `CSV / 表格 / XML`。\n"
+    assert _issues(en, zh) == [
+        "docs/zh/p.md:3: `CSV / 表格 / XML` does not match the English (docs/en/p.md:3: `[0,1]`)",
+        'docs/zh/p.md:1: section "Scale" lacks `JSON` (docs/en/p.md:3: `JSON`)',
+        'docs/zh/p.md:3: 100 is not in the English section "Scale"'
+        ' (docs/en/p.md:1: not in section "Scale")',
+    ]

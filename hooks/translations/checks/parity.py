@@ -19,7 +19,13 @@ from typing import Any
 
 from translations.checks.facts import soft_keys, soft_keys_of
 from translations.checks.glossary import Glossary
-from translations.checks.notation import code_key, same_code, same_span, written_in
+from translations.checks.notation import (
+    code_key,
+    prose_in_backticks,
+    same_code,
+    same_span,
+    written_in,
+)
 from translations.model import Fact, Issue
 from translations.read.markdown import CodeBlock, Page, Section, heading_numbering
 
@@ -377,9 +383,6 @@ def _unmatched(
 _SPELLED_KINDS = frozenset({"brand", "code", "url"})
 
 
-_LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9]")
-
-
 def _written(section: Section, lines: tuple[int, int] = (0, 1 << 30)) -> str:
     """Everything a section writes (or its `lines`): prose, code spans, URLs, link targets and
     code blocks (a name in backticks on one side may stand in the other's code)."""
@@ -389,6 +392,14 @@ def _written(section: Section, lines: tuple[int, int] = (0, 1 << 30)) -> str:
         text for ref, text in zip(refs, texts, strict=True) if lines[0] <= ref.line <= lines[1]
     ]
     return "\n".join([section.prose, *within])
+
+
+def _prose_in_backticks(fact: Fact, other: Section) -> bool:
+    """A code span that is prose set in backticks, which `other` writes out (notation.py)."""
+    if fact.kind != "code":
+        return False
+    prose = "\n".join([other.prose, *(ref.text for ref in other.code_spans)])
+    return prose_in_backticks(fact.text, _written(other), prose)
 
 
 def _translated_placeholders(missing: list[Fact], extra: list[Fact]) -> None:
@@ -433,9 +444,10 @@ def compare_facts(
     extra = _unmatched(z.facts, e.facts, e, exact_code)
     if not exact_code:
         _translated_placeholders(missing, extra)
-        # what is left in another script only is prose set in backticks (`中英日繁`), not code
-        missing = [f for f in missing if f.kind != "code" or _LATIN_OR_DIGIT_RE.search(f.text)]
-        extra = [f for f in extra if f.kind != "code" or _LATIN_OR_DIGIT_RE.search(f.text)]
+        # what is left in another script or in numbers only is prose set in backticks
+        # (`中英日繁`, `PDF / 图片`, `[0,1]`), the same when the other side writes its names
+        missing = [f for f in missing if not _prose_in_backticks(f, z)]
+        extra = [f for f in extra if not _prose_in_backticks(f, e)]
         if len(e.items) != len(z.items):  # the count's finding names the items one side lacks
             e_only, z_only = _unpaired_items(e, z)
             missing = [f for f in missing if not _within(f.line, e_only)]
