@@ -160,3 +160,16 @@ def test_another_range_or_name_in_backticks_is_still_reported() -> None:
         'docs/zh/p.md:3: 100 is not in the English section "Scale"'
         ' (docs/en/p.md:1: not in section "Scale")',
     ]
+
+
+def test_enumerators_in_parentheses_are_no_numbers() -> None:
+    en = "# Setup\n\nYou need a key and a list.\n"
+    zh = "# 设置\n\n你需要两样东西：（1）一个密钥；（2）一个列表。\n"
+    assert _issues(en, zh) == []
+
+
+def test_a_lone_number_in_parentheses_is_still_a_number() -> None:
+    """Control: `(3)` with no `(2)` or `(4)` beside it is a value, and so is `（5）` there."""
+    en = "# Setup\n\nRetries (3) apply.\n"
+    zh = "# 设置\n\n重试次数（5）适用。\n"
+    assert _issues(en, zh) == ["docs/zh/p.md:3: 5 does not match the English (docs/en/p.md:3: 3)"]
