@@ -213,6 +213,21 @@ def test_facts_lacking_on_two_lines_are_two_findings() -> None:
     assert len(found) == 2 and "lacks 12 " in found[1], found
 
 
+def test_a_paragraph_over_two_lines_the_translation_adds_is_one_finding() -> None:
+    """A tip of two lines, each with its own link, that only the translation has."""
+    en = "# Beds\n\n## Sizes\n\nEach bed holds 12 plants.\n"
+    zh = (
+        "# 苗床\n\n## 尺寸\n\n每个苗床种 12 株。\n\n"
+        "> 另见[土壤指南](https://soil.example.org/)，\n"
+        "> 以及[修剪指南](https://prune.example.org/)。\n"
+    )
+    assert _issues(en, zh) == [
+        "docs/zh/p.md:7: link to https://soil.example.org/, https://prune.example.org/ is not in"
+        ' the English section "Sizes" (0 vs 2 links) (docs/en/p.md:3: no link to'
+        " https://soil.example.org/, https://prune.example.org/)"
+    ]
+
+
 # A name set in backticks on one side and written plainly, or only in code, on the other.
 EN_NAMES = """\
 # Sources

@@ -308,10 +308,15 @@ def _line(item: tuple[int, str]) -> int:
 
 
 def _by_line(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Items (line, text) with those of one line joined: `a`, `b`."""
+    """Items (line, text) with those of one line, or of lines in a row (a paragraph one side
+    adds or drops), joined at the first: `a`, `b`."""
     lines: dict[int, list[str]] = {}
-    for line, text in items:
-        lines.setdefault(line, []).append(text)
+    last = first = -2
+    for line, text in sorted(items, key=_line):
+        if line > last + 1:
+            first = line
+        last = line
+        lines.setdefault(first, []).append(text)
     return [(line, ", ".join(texts)) for line, texts in lines.items()]
 
 
