@@ -418,16 +418,31 @@ def _translated_placeholders(missing: list[Fact], extra: list[Fact]) -> None:
 
 def _unpaired_items(e: Section, z: Section) -> tuple[list[list[int]], list[list[int]]]:
     """The list items of each side with no counterpart on the other, pairing the items in order
-    by the facts they hold: (English items, Chinese items), each [first line, last line]."""
+    by the facts they hold: (English items, Chinese items), each [first line, last line]; the
+    first item of a list runs from the paragraph that introduces it (`**Relay**`, then the
+    items one side adds: one difference)."""
     e_keys, z_keys = (
         [frozenset(f.key for f in s.facts if not f.soft and a <= f.line <= b) for a, b in s.items]
         for s in (e, z)
     )
     pairs = pair_in_order(e_keys, z_keys, similar=_overlap)
     e_paired, z_paired = {i for i, _ in pairs}, {j for _, j in pairs}
-    e_only = [item for i, item in enumerate(e.items) if i not in e_paired]
-    z_only = [item for j, item in enumerate(z.items) if j not in z_paired]
+    e_only = [_lead_in(e, item) for i, item in enumerate(e.items) if i not in e_paired]
+    z_only = [_lead_in(z, item) for j, item in enumerate(z.items) if j not in z_paired]
     return e_only, z_only
+
+
+def _lead_in(section: Section, item: list[int]) -> list[int]:
+    """An item with the paragraph just before it, when it starts a list (no item above)."""
+    lines = section.prose.split("\n")
+    above = item[0] - section.line - 1  # index in `lines`; 0 is the heading's
+    if above >= 1 and not lines[above].strip():
+        above -= 1  # one blank line between
+    if above < 1 or not lines[above].strip() or _within(section.line + above, section.items):
+        return item
+    while above > 1 and lines[above - 1].strip():
+        above -= 1
+    return [section.line + above, item[1]]
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
