@@ -173,3 +173,19 @@ def test_a_lone_number_in_parentheses_is_still_a_number() -> None:
     en = "# Setup\n\nRetries (3) apply.\n"
     zh = "# 设置\n\n重试次数（5）适用。\n"
     assert _issues(en, zh) == ["docs/zh/p.md:3: 5 does not match the English (docs/en/p.md:3: 3)"]
+
+
+def test_ui_labels_in_backticks_may_be_translated() -> None:
+    en = "# Client\n\nOpen `Network`, fill in `Relay Server` and `Security & Privacy`.\n"
+    zh = "# 客户端\n\n打开“网络”，填写“中继服务器”和“安全性与隐私”。\n"
+    assert _issues(en, zh) == []
+
+
+def test_code_names_in_backticks_are_still_facts() -> None:
+    """Control: a constant, a name with an inner capital and a command are code, not labels."""
+    en = "# Client\n\nSet `NULL`, call `onClick` and run `relay serve`.\n"
+    zh = "# 客户端\n\n设置空值，调用点击处理函数并运行服务。\n"
+    assert _issues(en, zh) == [
+        'docs/zh/p.md:1: section "Client" lacks `NULL`, `onClick`, `relay serve`'
+        " (docs/en/p.md:3: `NULL`, `onClick`, `relay serve`)"
+    ]

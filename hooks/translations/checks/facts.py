@@ -92,6 +92,10 @@ PATH_OR_TAG_RE = re.compile(
 )
 # A paragraph's enumerator: a number alone in parentheses (`(1)`, `（2）`).
 PAREN_ENUMERATOR_RE = re.compile(r"[(（](\d{1,2})[)）]")
+# A label in backticks, capitalised words and nothing else (`Network`, `Relay Server`, `Security &
+# Privacy`; not `NULL` or `onClick`): a menu or a button the translation may name in its own
+# language, so a soft fact, as a capitalised word outside backticks is no fact.
+LABEL_RE = re.compile(r"[A-Z][a-z]+|[A-Z][A-Za-z]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z]*)+")
 # Soft facts: runs of Chinese numerals and English number words.
 ZH_NUMERAL_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿首双]+")
 EN_WORD_RE = re.compile(r"[a-z]+")
@@ -171,7 +175,16 @@ class FactExtractor:
         numberings = sorted(_numberings(sections, prose) + _enumerators(prose))
         self._numbers(prose, first, found, taken, numberings)
         per_section = [
-            [Fact("code", "c:" + ref.text, ref.text, ref.line) for ref in section.code_spans]
+            [
+                Fact(
+                    "code",
+                    "c:" + ref.text,
+                    ref.text,
+                    ref.line,
+                    soft=bool(LABEL_RE.fullmatch(ref.text)),
+                )
+                for ref in section.code_spans
+            ]
             + [Fact("url", "u:" + ref.text, ref.text, ref.line) for ref in section.urls]
             for section in sections
         ]
