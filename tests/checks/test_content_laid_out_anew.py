@@ -189,3 +189,44 @@ def test_code_names_in_backticks_are_still_facts() -> None:
         'docs/zh/p.md:1: section "Client" lacks `NULL`, `onClick`, `relay serve`'
         " (docs/en/p.md:3: `NULL`, `onClick`, `relay serve`)"
     ]
+
+
+EN_ENGINES = """\
+# Engines
+
+Popular engines are [Leaf](https://leaf.example.org/), [Stem](https://stem.example.org/) and
+[Root](https://root.example.org/).
+"""
+
+ZH_ENGINES = """\
+# 引擎
+
+比较流行的引擎有：
+
+- [Leaf](https://leaf.example.org/)
+- [Stem](https://stem.example.org/)
+- [Root](https://root.example.org/)
+"""
+
+
+def test_a_list_written_as_a_paragraph_on_the_other_side_is_no_difference() -> None:
+    assert _issues(EN_ENGINES, ZH_ENGINES) == []
+
+
+def test_a_list_with_an_item_the_paragraph_lacks_is_still_reported() -> None:
+    """Control: a fourth engine only the list names is a list item more, and a link more."""
+    zh = ZH_ENGINES + "- [Bark](https://bark.example.org/)\n"
+    assert _issues(EN_ENGINES, zh) == [
+        'docs/zh/p.md:1: list items differ in section "Engines" (0 vs 4)'
+        " (docs/en/p.md:1: 0 list items)"
+    ]
+
+
+def test_a_list_that_does_not_start_after_a_paragraph_is_still_reported() -> None:
+    """Control: bullets right under a paragraph line are text in Python-Markdown, not a list."""
+    en = ZH_ENGINES.replace("比较流行的引擎有：", "Popular engines:")
+    zh = ZH_ENGINES.replace("有：\n\n-", "有：\n-")
+    assert _issues(en, zh) == [
+        'docs/zh/p.md:1: list items differ in section "引擎" (3 vs 0)'
+        " (docs/en/p.md:1: 3 list items)"
+    ]

@@ -195,7 +195,8 @@ def compare_sections(
     comments and all; else compared as code, see notation.py)."""
     if _shape(e) == _shape(z):
         return
-    yield from _count(zh, z, en, e, "list items", e.list_items, z.list_items)
+    if not (_list_as_prose(e, z) or _list_as_prose(z, e)):
+        yield from _count(zh, z, en, e, "list items", e.list_items, z.list_items)
     yield from _count(zh, z, en, e, "table rows", e.table_rows, z.table_rows)
     if len(e.table_columns) == len(z.table_columns):
         for number, (ec, zc) in enumerate(
@@ -219,6 +220,26 @@ def compare_sections(
     e_markers, z_markers = [m.label for m in e.markers], [m.label for m in z.markers]
     yield from _listed(zh, z, en, e, "markers", e_markers, z_markers)
     yield from _compare_links(en, e, zh, z, exact_code)
+
+
+# A line that starts a list item in the text: a list Python-Markdown did not start (no blank
+# line after a paragraph), or markers written as text.
+MARKER_LINE_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]", re.MULTILINE)
+
+
+def _list_as_prose(listed: Section, other: Section) -> bool:
+    """A list written as a paragraph on the other side (`three.js, Babylon.js and Cesium`): the
+    other side has no list item, each item names a fact or a link, and the other side names
+    every one of them, in no line written as a list item."""
+    if other.list_items or not listed.list_items or MARKER_LINE_RE.search(other.prose):
+        return False
+    keys = {f.key for f in other.facts} | {f"link {ref.text}" for ref in other.links}
+    for first, last in listed.items:
+        named = {f.key for f in listed.facts if not f.soft and first <= f.line <= last}
+        named |= {f"link {ref.text}" for ref in listed.links if first <= ref.line <= last}
+        if not named or not named <= keys:
+            return False
+    return True
 
 
 def _listed(
