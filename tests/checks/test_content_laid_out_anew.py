@@ -230,3 +230,52 @@ def test_a_list_that_does_not_start_after_a_paragraph_is_still_reported() -> Non
         'docs/zh/p.md:1: list items differ in section "引擎" (3 vs 0)'
         " (docs/en/p.md:1: 3 list items)"
     ]
+
+
+EN_SAMPLES = """\
+# Samples
+
+Sample: a text entry
+```json
+{"type": "text", "page": 1}
+```
+
+Sample: an image entry
+```json
+{"type": "image", "page": 2}
+```
+"""
+
+ZH_SAMPLES = """\
+# 示例
+
+- 文本类型
+    ```json
+    {
+        "type": "text",
+        "page": 1
+    }
+    ```
+- 图片类型
+    ```json
+    {
+        "type": "image",
+        "page": 2
+    }
+    ```
+"""
+
+
+def test_labels_as_bullets_above_the_same_code_blocks_are_no_difference() -> None:
+    assert _issues(EN_SAMPLES, ZH_SAMPLES) == []
+
+
+def test_a_bullet_above_other_code_is_still_reported() -> None:
+    """Control: the second sample's page differs; the bullets are no longer the paragraphs."""
+    zh = ZH_SAMPLES.replace('"page": 2', '"page": 3')
+    assert _issues(EN_SAMPLES, zh) == [
+        'docs/zh/p.md:1: list items differ in section "Samples" (0 vs 2)'
+        " (docs/en/p.md:1: 0 list items)",
+        'docs/zh/p.md:11: code block 2 of section "Samples" differs from English'
+        ' (docs/en/p.md:9: code block 2 starts `{"type": "image", "page": 2}`)',
+    ]

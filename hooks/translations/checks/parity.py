@@ -228,15 +228,23 @@ MARKER_LINE_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]", re.MULTILINE)
 
 
 def _list_as_prose(listed: Section, other: Section) -> bool:
-    """A list written as a paragraph on the other side (`three.js, Babylon.js and Cesium`): the
-    other side has no list item, each item names a fact or a link, and the other side names
-    every one of them, in no line written as a list item."""
+    """A list written as paragraphs on the other side (`three.js, Babylon.js and Cesium`, or a
+    label above each code block): the other side has no list item, each item names a fact, a
+    link or a code block under it, and the other side names every one, in no line written as
+    a list item."""
     if other.list_items or not listed.list_items or MARKER_LINE_RE.search(other.prose):
         return False
     keys = {f.key for f in other.facts} | {f"link {ref.text}" for ref in other.links}
-    for first, last in listed.items:
+    keys |= {f"code {code_key(block.code, block.info)}" for block in other.code_blocks}
+    ends = [first - 1 for first, _ in listed.items[1:]] + [1 << 30]
+    for (first, last), end in zip(listed.items, ends, strict=True):
         named = {f.key for f in listed.facts if not f.soft and first <= f.line <= last}
         named |= {f"link {ref.text}" for ref in listed.links if first <= ref.line <= last}
+        named |= {
+            f"code {code_key(block.code, block.info)}"
+            for block in listed.code_blocks
+            if first < block.line <= end
+        }
         if not named or not named <= keys:
             return False
     return True
