@@ -279,3 +279,19 @@ def test_a_bullet_above_other_code_is_still_reported() -> None:
         'docs/zh/p.md:11: code block 2 of section "Samples" differs from English'
         ' (docs/en/p.md:9: code block 2 starts `{"type": "image", "page": 2}`)',
     ]
+
+
+def test_spaces_beside_punctuation_in_a_code_span_change_no_code() -> None:
+    en = "# Comments\n\nUse `/* */` or `//`; set `limit = 5;`.\n"
+    zh = "# 注释\n\n使用 `/**/` 或 `//`；设置 `limit=5;`。\n"
+    assert _issues(en, zh) == []
+
+
+def test_a_space_between_two_words_of_a_code_span_still_counts() -> None:
+    """Control: `int count` declares; `intcount` is one other name."""
+    en = "# Comments\n\nDeclare `int count`.\n"
+    zh = "# 注释\n\n声明 `intcount`。\n"
+    assert _issues(en, zh) == [
+        'docs/zh/p.md:3: `intcount` is not in the English section "Comments"'
+        ' (docs/en/p.md:1: not in section "Comments")'
+    ]

@@ -92,6 +92,9 @@ PATH_OR_TAG_RE = re.compile(
 )
 # A paragraph's enumerator: a number alone in parentheses (`(1)`, `（2）`).
 PAREN_ENUMERATOR_RE = re.compile(r"[(（](\d{1,2})[)）]")
+# Spaces in a code span beside punctuation, which change no code: `/* */` is `/**/`, `0, 90`
+# is `0,90` (a space between two words does).
+CODE_SPACE_RE = re.compile(r"(?<=[^\w\s])\s+|\s+(?=[^\w\s])")
 # A label in backticks, capitalised words and nothing else (`Network`, `Relay Server`, `Security &
 # Privacy`; not `NULL` or `onClick`): a menu or a button the translation may name in its own
 # language, so a soft fact, as a capitalised word outside backticks is no fact.
@@ -178,7 +181,7 @@ class FactExtractor:
             [
                 Fact(
                     "code",
-                    "c:" + ref.text,
+                    "c:" + CODE_SPACE_RE.sub("", ref.text),
                     ref.text,
                     ref.line,
                     soft=bool(LABEL_RE.fullmatch(ref.text)),
