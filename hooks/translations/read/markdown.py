@@ -70,7 +70,9 @@ INLINE_RE = re.compile(
     r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)"
     # an icon or emoji shortcode (:octicons-arrow-right-24:, :material-numeric-1:), drawn, not
     # read: a set name, a hyphen and more; prose has no `:word-word:` without spaces
-    r"|:(?P<icon>[a-z][a-z0-9]*(?:-[a-z0-9]+)+):",
+    r"|:(?P<icon>[a-z][a-z0-9]*(?:-[a-z0-9]+)+):"
+    # attributes right after an image or a link, drawn, not read: `{ width=100% }`, `{: .lg }`
+    r"|(?<=[)\]])\{[ \t]*(?P<attrs>(?:[:.#]|[\w-]+=)[^{}\n]*)\}",
     re.DOTALL,
 )
 # A Markdown link (not an image), `[text](target)` or `[text](target "title")`, for rewriting it.
@@ -325,7 +327,7 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
             url = whole.rstrip(URL_TRAILING)
             section.urls.append(Ref(number, url))
             return " " + whole[len(url) :]
-        return " " + keep  # inline HTML tag, icon
+        return " " + keep  # inline HTML tag, icon, attributes
 
     pieces = []
     done = 0
