@@ -355,3 +355,25 @@ def test_a_percentage_in_text_beside_an_image_is_still_a_fact() -> None:
         'docs/zh/p.md:5: 100% is not in the English section "Error"'
         ' (docs/en/p.md:1: not in section "Error")'
     ]
+
+
+# A bare address ends where Chinese text starts right after it, without a space.
+
+
+def test_a_bare_url_ends_at_the_chinese_text_after_it() -> None:
+    en = "# Packs\n\nDevices are listed at https://packs.example.org/devices/ with their drivers.\n"
+    zh = "# 软件包\n\n在 https://packs.example.org/devices/的设备列表上列出了驱动程序。\n"
+    assert [ref.text for ref in _page("zh", zh).sections[1].urls] == [
+        "https://packs.example.org/devices/"
+    ]
+    assert _issues(en, zh) == []
+
+
+def test_another_bare_url_before_chinese_text_is_still_reported() -> None:
+    """Control: another path is another address."""
+    en = "# Packs\n\nDevices are listed at https://packs.example.org/devices/ with their drivers.\n"
+    zh = "# 软件包\n\n在 https://packs.example.org/boards/的设备列表上列出了驱动程序。\n"
+    assert _issues(en, zh) == [
+        "docs/zh/p.md:3: https://packs.example.org/boards/ does not match the English"
+        " (docs/en/p.md:3: https://packs.example.org/devices/)"
+    ]

@@ -66,8 +66,8 @@ INLINE_RE = re.compile(
     r"[ \t]*+/?)>"
     r"|!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"  # image
     r"|\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"  # target of a link
-    # bare URL; ASCII only, so Chinese punctuation right after it ends it
-    r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)"
+    # bare URL; ASCII only, so Chinese text or punctuation right after it ends it
+    r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\x80-\U0010ffff]+)"
     # an icon or emoji shortcode (:octicons-arrow-right-24:, :material-numeric-1:), drawn, not
     # read: a set name, a hyphen and more; prose has no `:word-word:` without spaces
     r"|:(?P<icon>[a-z][a-z0-9]*(?:-[a-z0-9]+)+):"
