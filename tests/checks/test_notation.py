@@ -137,6 +137,7 @@ def test_a_numbered_placeholder_is_one_translated_word() -> None:
         ("[0,1]", "", "比例在0-1之间"),
         ("(4 × 2)", "", "a 4×2 grid"),
         ("设置", "", ""),  # prose in another script only
+        ("e^x", "返回 e 的 x 次幂", ""),  # a formula in one-letter names, in words
     ],
 )
 def test_prose_in_backticks_written_out(span: str, written: str, prose: str) -> None:
@@ -151,6 +152,9 @@ def test_prose_in_backticks_written_out(span: str, written: str, prose: str) -> 
         ("(4 × 2)", "", "先取 4 行，再取 2 列"),  # the numbers apart, with words between
         ("[0,1]", "x[0., 1.]", "索引从0开始，而不是1"),  # only in code, or far apart
         ("max_rows", "max rows", "max rows"),  # a Latin name is code, compared as before
+        ("e^x", "返回 e 的平方", ""),  # x is not written
+        ("A[i, j]", "矩阵 A 的第 i 行第 j 列", ""),  # one-letter names, but code: indexing
+        ("a++;", "a 加一", ""),
     ],
 )
 def test_prose_in_backticks_not_written_out_is_still_a_fact(

@@ -28,6 +28,8 @@ ANY = None
 MAX_TOKENS = 5_000
 # A Latin letter: a span with one is a name or code. A word or number of a span: PDF, 0.5.
 _LATIN_RE = re.compile(r"[A-Za-z]")
+# What makes a span of one-letter names code, not a formula: brackets, `;`, `=`, `++`, `--`.
+_CODE_MARK_RE = re.compile(r"[][(){};=]|\+\+|--")
 _WORD_RE = re.compile(r"\w+(?:\.\w+)*", re.ASCII)
 _TOKEN_RE = re.compile(r"[^\x00-\x7f]+|\w+|[^\w\s]", re.ASCII)
 
@@ -67,10 +69,13 @@ def written_in(text: str, haystack: str) -> bool:
 def prose_in_backticks(span: str, written: str, prose: str) -> bool:
     """A code span that is prose set in backticks, and written out on the other side: words in
     another script around names `written` holds (`PDF / 图片 / DOCX`: `PDF`, image, `DOCX`),
-    or numbers alone that `prose` writes together (`[0,1]`: 0-1). A span with a Latin name
-    and no word in another script is code: False."""
-    if TRANSLATED_WORD_RE.search(span) or not _LATIN_RE.search(span):
-        names = _WORD_RE.findall(span)
+    a formula in one-letter names (`e^x`: e 的 x 次幂), or numbers alone that `prose` writes
+    together (`[0,1]`: 0-1). A span with a longer Latin name and no word in another script is
+    code: False."""
+    names = _WORD_RE.findall(span)
+    # `e^x`, `x^y`: in words, e 的 x 次幂 (not code: `A[i]`, `a++;`, `x = y`)
+    formula = all(len(name) == 1 for name in names) and not _CODE_MARK_RE.search(span)
+    if TRANSLATED_WORD_RE.search(span) or formula or not _LATIN_RE.search(span):
         if _LATIN_RE.search(span) or not names:
             return all(written_in(name, written) for name in names)
         # the numbers in order, apart by up to three spaces or marks (no letter in any script)
