@@ -28,8 +28,8 @@ ANY = None
 MAX_TOKENS = 5_000
 # A Latin letter: a span with one is a name or code. A word or number of a span: PDF, 0.5.
 _LATIN_RE = re.compile(r"[A-Za-z]")
-# What makes a span of one-letter names code, not a formula: brackets, `;`, `=`, `++`, `--`.
-_CODE_MARK_RE = re.compile(r"[][(){};=]|\+\+|--")
+# What makes one-letter names code, not a formula: brackets, `;`, `=`, `<`, `>`, `++`, `--`.
+_CODE_MARK_RE = re.compile(r"[][(){};=<>]|\+\+|--")
 _WORD_RE = re.compile(r"\w+(?:\.\w+)*", re.ASCII)
 _TOKEN_RE = re.compile(r"[^\x00-\x7f]+|\w+|[^\w\s]", re.ASCII)
 
