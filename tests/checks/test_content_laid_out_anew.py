@@ -121,21 +121,17 @@ ZH_CARDS = """\
 def test_a_list_right_after_an_html_tag_line_is_a_list() -> None:
     page = _page("zh", ZH_CARDS)
     assert page.sections[1].list_items == 2
-    assert page.sections[1].links == []  # `(#)` goes nowhere
     assert _issues(EN_CARDS, ZH_CARDS) == []
 
 
 def test_a_card_the_translation_lacks_is_still_reported() -> None:
-    """Control: one card fewer is one list item fewer, and `[…](#top)` is still a link."""
+    """Control: one card fewer is one list item fewer (its link to `#` goes with it)."""
     zh = ZH_CARDS.replace(
         '-   __修剪__\n\n    [<a href="https://prune.example.org/">打开</a>](#)\n', ""
     )
     assert _issues(EN_CARDS, zh) == [
         'docs/zh/p.md:1: list items differ in section "Reading" (2 vs 1)'
         " (docs/en/p.md:1: 2 list items)"
-    ]
-    assert [ref.text for ref in _page("en", "# T\n\n[Up](#top)\n").sections[1].links] == [
-        "p.md#top"
     ]
 
 
@@ -294,4 +290,48 @@ def test_a_space_between_two_words_of_a_code_span_still_counts() -> None:
     assert _issues(en, zh) == [
         'docs/zh/p.md:3: `intcount` is not in the English section "Comments"'
         ' (docs/en/p.md:1: not in section "Comments")'
+    ]
+
+
+EN_CARD = """\
+# Reading
+
+<div class="grid cards" markdown>
+
+-   __Soil basics__
+
+    [<a href="https://soil.example.org/">Open</a>](#)
+
+    [<a href="https://video.example.org/">Video</a>](#)
+
+    [<a href="https://book.example.org/">Book</a>](#)
+
+</div>
+"""
+
+
+def test_links_a_card_lacks_are_one_finding() -> None:
+    zh = (
+        EN_CARD.replace("Soil basics", "土壤入门")
+        .replace('    [<a href="https://video.example.org/">Video</a>](#)\n\n', "")
+        .replace('    [<a href="https://book.example.org/">Book</a>](#)\n\n', "")
+    )
+    assert _issues(EN_CARD, zh) == [
+        'docs/zh/p.md:1: section "Reading" has no link to p.md (3 vs 1 links)'
+        " (docs/en/p.md:7: links to p.md)"
+    ]
+
+
+def test_links_two_cards_lack_are_two_findings() -> None:
+    """Control: a second card that lacks its own link is its own finding."""
+    card = "-   __Pruning__\n\n    [Tools](https://tools.example.org/)\n\n</div>"
+    en = EN_CARD.replace("</div>", card)
+    zh = en.replace('    [<a href="https://video.example.org/">Video</a>](#)\n\n', "").replace(
+        "    [Tools](https://tools.example.org/)\n\n", ""
+    )
+    assert _issues(en, zh) == [
+        'docs/zh/p.md:1: section "Reading" has no link to p.md (4 vs 2 links)'
+        " (docs/en/p.md:7: links to p.md)",
+        'docs/zh/p.md:1: section "Reading" has no link to https://tools.example.org/'
+        " (4 vs 2 links) (docs/en/p.md:15: links to https://tools.example.org/)",
     ]

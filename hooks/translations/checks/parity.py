@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields, replace
 from difflib import SequenceMatcher
 from itertools import chain
@@ -326,9 +326,9 @@ def _unmatched_issues(
     for (e_line, e_text), (z_line, z_text) in zip(lacking, surplus, strict=False):
         yield issue(differs, z_line, e_line, e_text, z_text)
     # what one line lacks or adds is one difference: one issue naming each item
-    for e_line, e_texts in _by_line(lacking[len(surplus) :]):
+    for e_line, e_texts in _by_line(lacking[len(surplus) :], e.items):
         yield issue(missing, z.line, e_line, e_texts, "")
-    for z_line, z_texts in _by_line(surplus[len(lacking) :]):
+    for z_line, z_texts in _by_line(surplus[len(lacking) :], z.items):
         yield issue(extra, z_line, e.line, "", z_texts)
 
 
@@ -336,17 +336,20 @@ def _line(item: tuple[int, str]) -> int:
     return item[0]
 
 
-def _by_line(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Items (line, text) with those of one line, or of lines in a row (a paragraph one side
-    adds or drops), joined at the first: `a`, `b`."""
+def _by_line(
+    items: list[tuple[int, str]], units: Sequence[list[int]] = ()
+) -> list[tuple[int, str]]:
+    """Items (line, text) with those of one line, of lines in a row (a paragraph one side adds
+    or drops) or of one list item (`units`), joined at the first: `a`, `b`."""
     lines: dict[int, list[str]] = {}
     last = first = -2
     for line, text in sorted(items, key=_line):
-        if line > last + 1:
+        unit = next((u for u in units if u[0] <= line <= u[1]), None)
+        if line > last + 1 and not (unit and unit[0] <= last):
             first = line
         last = line
         lines.setdefault(first, []).append(text)
-    return [(line, ", ".join(texts)) for line, texts in lines.items()]
+    return [(line, ", ".join(dict.fromkeys(texts))) for line, texts in lines.items()]
 
 
 def _compare_links(
@@ -380,11 +383,26 @@ def _compare_links(
         surplus = [(line, url) for line, url in surplus if edition(url) not in paired]
         if len(e.items) != len(z.items):  # links in items one side lacks: the count's finding
             e_only, z_only = _unpaired_items(e, z)
-            lacking = [(line, url) for line, url in lacking if not _within(line, e_only)]
-            surplus = [(line, url) for line, url in surplus if not _within(line, z_only)]
+            lacking = _without_items(lacking, e, e_only)
+            surplus = _without_items(surplus, z, z_only)
     en_total, zh_total = e_keys.total(), z_keys.total()
     counts = f" ({en_total} vs {zh_total} links)" if en_total != zh_total else ""
     yield from _unmatched_issues(en, e, zh, z, lacking, surplus, "links", counts)
+
+
+def _without_items(
+    links: list[tuple[int, str]], section: Section, items: list[list[int]]
+) -> list[tuple[int, str]]:
+    """Links without one of each target that the given list items hold: a card one side adds
+    accounts for one link to its target (`[…](#)` in every card, one more `#`), wherever the
+    unmatched one stands."""
+    links = list(links)
+    for ref in section.links:
+        if _within(ref.line, items):
+            at = next((k for k, (_, url) in enumerate(links) if url == ref.text), None)
+            if at is not None:
+                del links[at]
+    return links
 
 
 def _unmatched(

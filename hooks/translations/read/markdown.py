@@ -309,8 +309,7 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
             return " " + keep
         if kind == "link_target":
             target = match["link_target"]
-            if target != "#":  # `[<a href="…">…</a>](#)`: a card's dummy target, no link
-                section.links.append(Ref(number, link_key(page_name, target) if target else ""))
+            section.links.append(Ref(number, link_key(page_name, target) if target else ""))
             return " " + keep
         if kind == "comment":
             marker = MARKER_RE.fullmatch(match["comment"].strip())
