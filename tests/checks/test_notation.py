@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from translations.checks.notation import same_code, same_span, written_in
+from translations.checks.notation import prose_in_backticks, same_code, same_span, written_in
 
 C_EN = """/**
  * @brief   Brief description of the function.
@@ -126,3 +126,38 @@ def test_a_numbered_placeholder_is_one_translated_word() -> None:
     )
     assert same_code(en, zh, "c")
     assert not same_code(en, zh.replace("while", "if"), "c")
+
+
+@pytest.mark.parametrize(
+    ("span", "written", "prose"),
+    [
+        # names around a translated word: the other side writes each name
+        ("CSV / 表格 / JSON", "reads `CSV`, spreadsheet and `JSON` files", ""),
+        # numbers alone: the other side writes them together, in prose
+        ("[0,1]", "", "比例在0-1之间"),
+        ("(4 × 2)", "", "a 4×2 grid"),
+        ("设置", "", ""),  # prose in another script only
+        ("e^x", "返回 e 的 x 次幂", ""),  # a formula in one-letter names, in words
+    ],
+)
+def test_prose_in_backticks_written_out(span: str, written: str, prose: str) -> None:
+    assert prose_in_backticks(span, written, prose)
+
+
+@pytest.mark.parametrize(
+    ("span", "written", "prose"),
+    [
+        ("CSV / 表格 / XML", "reads `CSV`, spreadsheet and `JSON` files", ""),  # XML dropped
+        ("[0,1]", "", "比例在0-100之间"),  # another range
+        ("(4 × 2)", "", "先取 4 行，再取 2 列"),  # the numbers apart, with words between
+        ("[0,1]", "x[0., 1.]", "索引从0开始，而不是1"),  # only in code, or far apart
+        ("max_rows", "max rows", "max rows"),  # a Latin name is code, compared as before
+        ("e^x", "返回 e 的平方", ""),  # x is not written
+        ("A[i, j]", "矩阵 A 的第 i 行第 j 列", ""),  # one-letter names, but code: indexing
+        ("a++;", "a 加一", ""),
+    ],
+)
+def test_prose_in_backticks_not_written_out_is_still_a_fact(
+    span: str, written: str, prose: str
+) -> None:
+    assert not prose_in_backticks(span, written, prose)

@@ -213,6 +213,64 @@ def test_facts_lacking_on_two_lines_are_two_findings() -> None:
     assert len(found) == 2 and "lacks 12 " in found[1], found
 
 
+def test_a_paragraph_over_two_lines_the_translation_adds_is_one_finding() -> None:
+    """A tip of two lines, each with its own link, that only the translation has."""
+    en = "# Beds\n\n## Sizes\n\nEach bed holds 12 plants.\n"
+    zh = (
+        "# 苗床\n\n## 尺寸\n\n每个苗床种 12 株。\n\n"
+        "> 另见[土壤指南](https://soil.example.org/)，\n"
+        "> 以及[修剪指南](https://prune.example.org/)。\n"
+    )
+    assert _issues(en, zh) == [
+        "docs/zh/p.md:7: link to https://soil.example.org/, https://prune.example.org/ is not in"
+        ' the English section "Sizes" (0 vs 2 links) (docs/en/p.md:3: no link to'
+        " https://soil.example.org/, https://prune.example.org/)"
+    ]
+
+
+# A release note with a block of items, and its bold title, that only the translation has.
+EN_RELEASE = """\
+# Changes
+
+## 2.1 (2026/03/02)
+
+**`hub` speed-ups**
+
+- Faster `hub` start.
+"""
+
+ZH_RELEASE = """\
+# 更新
+
+## 2.1 (2026/03/02)
+
+**`Relay` 适配**
+
+- 优化 `relay-init` 流程。
+- 更新 `Relay` 文档。
+
+**`hub` 提速**
+
+- 加快 `hub` 启动。
+"""
+
+
+def test_a_block_of_items_with_its_title_the_translation_adds_is_one_finding() -> None:
+    assert _issues(EN_RELEASE, ZH_RELEASE) == [
+        'docs/zh/p.md:3: list items differ in section "2.1 (2026/03/02)" (1 vs 3)'
+        " (docs/en/p.md:3: 1 list items)"
+    ]
+
+
+def test_a_name_in_a_paragraph_apart_from_the_added_items_is_still_named() -> None:
+    """Control: a paragraph after the added items introduces nothing; its name is a finding."""
+    zh = ZH_RELEASE + "\n另见 `relay-docs`。\n"
+    assert _issues(EN_RELEASE, zh)[1:] == [
+        'docs/zh/p.md:14: `relay-docs` is not in the English section "2.1 (2026/03/02)"'
+        ' (docs/en/p.md:3: not in section "2.1 (2026/03/02)")'
+    ]
+
+
 # A name set in backticks on one side and written plainly, or only in code, on the other.
 EN_NAMES = """\
 # Sources

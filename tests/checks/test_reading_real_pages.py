@@ -331,3 +331,49 @@ def test_less_and_greater_than_in_prose_are_read_as_python_markdown_reads_them()
     en, zh = en.replace(" if `a == b`, 0;", ""), zh.replace("如果 a==b，返回 0；", "")
     hidden = _issues(en, zh)
     assert any("lacks `a < b`, `a > b`" in issue for issue in hidden), hidden
+
+
+# An image's attributes (`{ width=100% }`) are drawn, not read: no number 100.
+
+
+def test_attributes_after_an_image_are_no_facts() -> None:
+    en = "# Error\n\nThe root of the mean.\n\n![Table](table.png)\n"
+    zh = (
+        "# 误差\n\n均值的平方根。\n\n![表](table.png){ width=100% }\n\n![图](chart.png){: .wide }\n"
+    )
+    assert _page("zh", zh).sections[1].facts == []
+    assert _issues(en, zh) == [
+        'docs/zh/p.md:1: images differ in section "Error" (1 vs 2) (docs/en/p.md:1: 1 images)'
+    ]
+
+
+def test_a_percentage_in_text_beside_an_image_is_still_a_fact() -> None:
+    """Control: `{…}` not right after an image or a link is text, and 100% in it a number."""
+    en = "# Error\n\nThe root of the mean.\n\n![Table](table.png)\n"
+    zh = "# 误差\n\n均值的平方根。\n\n![表](table.png) 覆盖率 {100%}\n"
+    assert _issues(en, zh) == [
+        'docs/zh/p.md:5: 100% is not in the English section "Error"'
+        ' (docs/en/p.md:1: not in section "Error")'
+    ]
+
+
+# A bare address ends where Chinese text starts right after it, without a space.
+
+
+def test_a_bare_url_ends_at_the_chinese_text_after_it() -> None:
+    en = "# Packs\n\nDevices are listed at https://packs.example.org/devices/ with their drivers.\n"
+    zh = "# 软件包\n\n在 https://packs.example.org/devices/的设备列表上列出了驱动程序。\n"
+    assert [ref.text for ref in _page("zh", zh).sections[1].urls] == [
+        "https://packs.example.org/devices/"
+    ]
+    assert _issues(en, zh) == []
+
+
+def test_another_bare_url_before_chinese_text_is_still_reported() -> None:
+    """Control: another path is another address."""
+    en = "# Packs\n\nDevices are listed at https://packs.example.org/devices/ with their drivers.\n"
+    zh = "# 软件包\n\n在 https://packs.example.org/boards/的设备列表上列出了驱动程序。\n"
+    assert _issues(en, zh) == [
+        "docs/zh/p.md:3: https://packs.example.org/boards/ does not match the English"
+        " (docs/en/p.md:3: https://packs.example.org/devices/)"
+    ]

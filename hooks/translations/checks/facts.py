@@ -90,6 +90,15 @@ INTERNAL_CAPITAL_RE = re.compile(r"[a-z][A-Z]")
 PATH_OR_TAG_RE = re.compile(
     r"/(?P<path>[a-z{][A-Za-z0-9_{}.~-]*(?:/[A-Za-z0-9_{}.~-]+)*/?)|%(?P<tag>[A-Z][A-Z0-9_]*)%"
 )
+# A paragraph's enumerator: a number alone in parentheses (`(1)`, `（2）`).
+PAREN_ENUMERATOR_RE = re.compile(r"[(（](\d{1,2})[)）]")
+# Spaces in a code span beside punctuation, which change no code: `/* */` is `/**/`, `0, 90`
+# is `0,90` (a space between two words does).
+CODE_SPACE_RE = re.compile(r"(?<=[^\w\s])\s+|\s+(?=[^\w\s])")
+# A label in backticks, capitalised words and nothing else (`Network`, `Relay Server`, `Security &
+# Privacy`; not `NULL` or `onClick`): a menu or a button the translation may name in its own
+# language, so a soft fact, as a capitalised word outside backticks is no fact.
+LABEL_RE = re.compile(r"[A-Z][a-z]+|[A-Z][A-Za-z]*(?:[ \t]+(?:&[ \t]+)?[A-Z][A-Za-z]*)+")
 # Soft facts: runs of Chinese numerals and English number words.
 ZH_NUMERAL_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿首双]+")
 EN_WORD_RE = re.compile(r"[a-z]+")
@@ -166,9 +175,19 @@ class FactExtractor:
         taken = self._capitals(prose, first, found)
         taken.extend(self._paths_and_tags(prose, first, found))
         taken.sort()
-        self._numbers(prose, first, found, taken, _numberings(sections, prose))
+        numberings = sorted(_numberings(sections, prose) + _enumerators(prose))
+        self._numbers(prose, first, found, taken, numberings)
         per_section = [
-            [Fact("code", "c:" + ref.text, ref.text, ref.line) for ref in section.code_spans]
+            [
+                Fact(
+                    "code",
+                    "c:" + CODE_SPACE_RE.sub("", ref.text),
+                    ref.text,
+                    ref.line,
+                    soft=bool(LABEL_RE.fullmatch(ref.text)),
+                )
+                for ref in section.code_spans
+            ]
             + [Fact("url", "u:" + ref.text, ref.text, ref.line) for ref in section.urls]
             for section in sections
         ]
@@ -378,6 +397,23 @@ def _numberings(sections: list[Section], prose: str) -> list[tuple[int, int]]:
         line = section.line
         if prose.startswith(numbering, position):
             spans.append((position, position + len(numbering)))
+    return spans
+
+
+def _enumerators(prose: str) -> list[tuple[int, int]]:
+    """Where a paragraph's own enumerators stand in `prose`, which number its points, not facts:
+    in parentheses beside the next one on the same line (`（1）…；（2）…`; a lone `(3)` may be
+    a value)."""
+    spans = []
+    for line in re.finditer(r".+", prose):
+        found = [(int(m[1]), m.span(1)) for m in PAREN_ENUMERATOR_RE.finditer(line.group(0))]
+        numbers = {number for number, _ in found}
+        at = line.start()
+        spans += [
+            (at + a, at + b)
+            for number, (a, b) in found
+            if number + 1 in numbers or number - 1 in numbers
+        ]
     return spans
 
 

@@ -5,7 +5,7 @@
   script standing for any run of tokens.
 - A placeholder's words translated: `{原文件名}_middle.json` is `{original_filename}_middle.json`.
 - A name in other capitals (Github, GitHub), or only in a link (github.com); a word's code
-  formatting dropped (`XLSX`, XLSX)."""
+  formatting dropped (`XLSX`, XLSX); prose set in backticks written out (`PDF / 图片`, `[0,1]`)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ TRANSLATED_WORD_RE = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 ANY = None
 # Above this many tokens a block is compared as written (the matching is quadratic at worst).
 MAX_TOKENS = 5_000
+# A Latin letter: a span with one is a name or code. A word or number of a span: PDF, 0.5.
+_LATIN_RE = re.compile(r"[A-Za-z]")
+# What makes one-letter names code, not a formula: brackets, `;`, `=`, `<`, `>`, `++`, `--`.
+_CODE_MARK_RE = re.compile(r"[][(){};=<>]|\+\+|--")
+_WORD_RE = re.compile(r"\w+(?:\.\w+)*", re.ASCII)
 _TOKEN_RE = re.compile(r"[^\x00-\x7f]+|\w+|[^\w\s]", re.ASCII)
 
 
@@ -59,6 +64,24 @@ def written_in(text: str, haystack: str) -> bool:
     spaced = re.escape(words).replace(r"\ ", r"\s*")  # 0, 90 is 0,90
     pattern = rf"(?<![\w-]){spaced}(?:e?s)?(?![\w-])"
     return re.search(pattern, _plain(haystack), re.IGNORECASE | re.ASCII) is not None
+
+
+def prose_in_backticks(span: str, written: str, prose: str) -> bool:
+    """A code span that is prose set in backticks, and written out on the other side: words in
+    another script around names `written` holds (`PDF / 图片 / DOCX`: `PDF`, image, `DOCX`),
+    a formula in one-letter names (`e^x`: e 的 x 次幂), or numbers alone that `prose` writes
+    together (`[0,1]`: 0-1). A span with a longer Latin name and no word in another script is
+    code: False."""
+    names = _WORD_RE.findall(span)
+    # `e^x`, `x^y`: in words, e 的 x 次幂 (not code: `A[i]`, `a++;`, `x = y`)
+    formula = all(len(name) == 1 for name in names) and not _CODE_MARK_RE.search(span)
+    if TRANSLATED_WORD_RE.search(span) or formula or not _LATIN_RE.search(span):
+        if _LATIN_RE.search(span) or not names:
+            return all(written_in(name, written) for name in names)
+        # the numbers in order, apart by up to three spaces or marks (no letter in any script)
+        together = r"[\W_]{1,3}".join(re.escape(number) for number in names)
+        return re.search(rf"(?<![0-9A-Za-z.]){together}(?![0-9A-Za-z.])", _plain(prose)) is not None
+    return False
 
 
 def _plain(text: str) -> str:

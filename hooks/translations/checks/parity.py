@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields, replace
 from difflib import SequenceMatcher
 from itertools import chain
@@ -19,7 +19,13 @@ from typing import Any
 
 from translations.checks.facts import soft_keys, soft_keys_of
 from translations.checks.glossary import Glossary
-from translations.checks.notation import code_key, same_code, same_span, written_in
+from translations.checks.notation import (
+    code_key,
+    prose_in_backticks,
+    same_code,
+    same_span,
+    written_in,
+)
 from translations.model import Fact, Issue
 from translations.read.markdown import CodeBlock, Page, Section, heading_numbering
 
@@ -189,7 +195,8 @@ def compare_sections(
     comments and all; else compared as code, see notation.py)."""
     if _shape(e) == _shape(z):
         return
-    yield from _count(zh, z, en, e, "list items", e.list_items, z.list_items)
+    if not (_list_as_prose(e, z) or _list_as_prose(z, e)):
+        yield from _count(zh, z, en, e, "list items", e.list_items, z.list_items)
     yield from _count(zh, z, en, e, "table rows", e.table_rows, z.table_rows)
     if len(e.table_columns) == len(z.table_columns):
         for number, (ec, zc) in enumerate(
@@ -213,6 +220,34 @@ def compare_sections(
     e_markers, z_markers = [m.label for m in e.markers], [m.label for m in z.markers]
     yield from _listed(zh, z, en, e, "markers", e_markers, z_markers)
     yield from _compare_links(en, e, zh, z, exact_code)
+
+
+# A line that starts a list item in the text: a list Python-Markdown did not start (no blank
+# line after a paragraph), or markers written as text.
+MARKER_LINE_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]", re.MULTILINE)
+
+
+def _list_as_prose(listed: Section, other: Section) -> bool:
+    """A list written as paragraphs on the other side (`three.js, Babylon.js and Cesium`, or a
+    label above each code block): the other side has no list item, each item names a fact, a
+    link or a code block under it, and the other side names every one, in no line written as
+    a list item."""
+    if other.list_items or not listed.list_items or MARKER_LINE_RE.search(other.prose):
+        return False
+    keys = {f.key for f in other.facts} | {f"link {ref.text}" for ref in other.links}
+    keys |= {f"code {code_key(block.code, block.info)}" for block in other.code_blocks}
+    ends = [first - 1 for first, _ in listed.items[1:]] + [1 << 30]
+    for (first, last), end in zip(listed.items, ends, strict=True):
+        named = {f.key for f in listed.facts if not f.soft and first <= f.line <= last}
+        named |= {f"link {ref.text}" for ref in listed.links if first <= ref.line <= last}
+        named |= {
+            f"code {code_key(block.code, block.info)}"
+            for block in listed.code_blocks
+            if first < block.line <= end
+        }
+        if not named or not named <= keys:
+            return False
+    return True
 
 
 def _listed(
@@ -291,9 +326,9 @@ def _unmatched_issues(
     for (e_line, e_text), (z_line, z_text) in zip(lacking, surplus, strict=False):
         yield issue(differs, z_line, e_line, e_text, z_text)
     # what one line lacks or adds is one difference: one issue naming each item
-    for e_line, e_texts in _by_line(lacking[len(surplus) :]):
+    for e_line, e_texts in _by_line(lacking[len(surplus) :], e.items):
         yield issue(missing, z.line, e_line, e_texts, "")
-    for z_line, z_texts in _by_line(surplus[len(lacking) :]):
+    for z_line, z_texts in _by_line(surplus[len(lacking) :], z.items):
         yield issue(extra, z_line, e.line, "", z_texts)
 
 
@@ -301,12 +336,20 @@ def _line(item: tuple[int, str]) -> int:
     return item[0]
 
 
-def _by_line(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Items (line, text) with those of one line joined: `a`, `b`."""
+def _by_line(
+    items: list[tuple[int, str]], units: Sequence[list[int]] = ()
+) -> list[tuple[int, str]]:
+    """Items (line, text) with those of one line, of lines in a row (a paragraph one side adds
+    or drops) or of one list item (`units`), joined at the first: `a`, `b`."""
     lines: dict[int, list[str]] = {}
-    for line, text in items:
-        lines.setdefault(line, []).append(text)
-    return [(line, ", ".join(texts)) for line, texts in lines.items()]
+    last = first = -2
+    for line, text in sorted(items, key=_line):
+        unit = next((u for u in units if u[0] <= line <= u[1]), None)
+        if line > last + 1 and not (unit and unit[0] <= last):
+            first = line
+        last = line
+        lines.setdefault(first, []).append(text)
+    return [(line, ", ".join(dict.fromkeys(texts))) for line, texts in lines.items()]
 
 
 def _compare_links(
@@ -340,11 +383,26 @@ def _compare_links(
         surplus = [(line, url) for line, url in surplus if edition(url) not in paired]
         if len(e.items) != len(z.items):  # links in items one side lacks: the count's finding
             e_only, z_only = _unpaired_items(e, z)
-            lacking = [(line, url) for line, url in lacking if not _within(line, e_only)]
-            surplus = [(line, url) for line, url in surplus if not _within(line, z_only)]
+            lacking = _without_items(lacking, e, e_only)
+            surplus = _without_items(surplus, z, z_only)
     en_total, zh_total = e_keys.total(), z_keys.total()
     counts = f" ({en_total} vs {zh_total} links)" if en_total != zh_total else ""
     yield from _unmatched_issues(en, e, zh, z, lacking, surplus, "links", counts)
+
+
+def _without_items(
+    links: list[tuple[int, str]], section: Section, items: list[list[int]]
+) -> list[tuple[int, str]]:
+    """Links without one of each target that the given list items hold: a card one side adds
+    accounts for one link to its target (`[…](#)` in every card, one more `#`), wherever the
+    unmatched one stands."""
+    links = list(links)
+    for ref in section.links:
+        if _within(ref.line, items):
+            at = next((k for k, (_, url) in enumerate(links) if url == ref.text), None)
+            if at is not None:
+                del links[at]
+    return links
 
 
 def _unmatched(
@@ -377,9 +435,6 @@ def _unmatched(
 _SPELLED_KINDS = frozenset({"brand", "code", "url"})
 
 
-_LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9]")
-
-
 def _written(section: Section, lines: tuple[int, int] = (0, 1 << 30)) -> str:
     """Everything a section writes (or its `lines`): prose, code spans, URLs, link targets and
     code blocks (a name in backticks on one side may stand in the other's code)."""
@@ -389,6 +444,14 @@ def _written(section: Section, lines: tuple[int, int] = (0, 1 << 30)) -> str:
         text for ref, text in zip(refs, texts, strict=True) if lines[0] <= ref.line <= lines[1]
     ]
     return "\n".join([section.prose, *within])
+
+
+def _prose_in_backticks(fact: Fact, other: Section) -> bool:
+    """A code span that is prose set in backticks, which `other` writes out (notation.py)."""
+    if fact.kind != "code":
+        return False
+    prose = "\n".join([other.prose, *(ref.text for ref in other.code_spans)])
+    return prose_in_backticks(fact.text, _written(other), prose)
 
 
 def _translated_placeholders(missing: list[Fact], extra: list[Fact]) -> None:
@@ -402,16 +465,31 @@ def _translated_placeholders(missing: list[Fact], extra: list[Fact]) -> None:
 
 def _unpaired_items(e: Section, z: Section) -> tuple[list[list[int]], list[list[int]]]:
     """The list items of each side with no counterpart on the other, pairing the items in order
-    by the facts they hold: (English items, Chinese items), each [first line, last line]."""
+    by the facts they hold: (English items, Chinese items), each [first line, last line]; the
+    first item of a list runs from the paragraph that introduces it (`**Relay**`, then the
+    items one side adds: one difference)."""
     e_keys, z_keys = (
         [frozenset(f.key for f in s.facts if not f.soft and a <= f.line <= b) for a, b in s.items]
         for s in (e, z)
     )
     pairs = pair_in_order(e_keys, z_keys, similar=_overlap)
     e_paired, z_paired = {i for i, _ in pairs}, {j for _, j in pairs}
-    e_only = [item for i, item in enumerate(e.items) if i not in e_paired]
-    z_only = [item for j, item in enumerate(z.items) if j not in z_paired]
+    e_only = [_lead_in(e, item) for i, item in enumerate(e.items) if i not in e_paired]
+    z_only = [_lead_in(z, item) for j, item in enumerate(z.items) if j not in z_paired]
     return e_only, z_only
+
+
+def _lead_in(section: Section, item: list[int]) -> list[int]:
+    """An item with the paragraph just before it, when it starts a list (no item above)."""
+    lines = section.prose.split("\n")
+    above = item[0] - section.line - 1  # index in `lines`; 0 is the heading's
+    if above >= 1 and not lines[above].strip():
+        above -= 1  # one blank line between
+    if above < 1 or not lines[above].strip() or _within(section.line + above, section.items):
+        return item
+    while above > 1 and lines[above - 1].strip():
+        above -= 1
+    return [section.line + above, item[1]]
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -433,9 +511,10 @@ def compare_facts(
     extra = _unmatched(z.facts, e.facts, e, exact_code)
     if not exact_code:
         _translated_placeholders(missing, extra)
-        # what is left in another script only is prose set in backticks (`中英日繁`), not code
-        missing = [f for f in missing if f.kind != "code" or _LATIN_OR_DIGIT_RE.search(f.text)]
-        extra = [f for f in extra if f.kind != "code" or _LATIN_OR_DIGIT_RE.search(f.text)]
+        # what is left in another script or in numbers only is prose set in backticks
+        # (`中英日繁`, `PDF / 图片`, `[0,1]`), the same when the other side writes its names
+        missing = [f for f in missing if not _prose_in_backticks(f, z)]
+        extra = [f for f in extra if not _prose_in_backticks(f, e)]
         if len(e.items) != len(z.items):  # the count's finding names the items one side lacks
             e_only, z_only = _unpaired_items(e, z)
             missing = [f for f in missing if not _within(f.line, e_only)]
@@ -451,6 +530,68 @@ def compare_facts(
         surplus_rest += surplus[paired:]
     yield from _unmatched_issues(en, e, zh, z, sorted(lacking_rest, key=_line), [], "facts")
     yield from _unmatched_issues(en, e, zh, z, [], sorted(surplus_rest, key=_line), "facts")
+
+
+def _moves(
+    en: Page,
+    e: Section,
+    e_rows: dict[int, dict[str, Fact]],
+    zh: Page,
+    z: Section,
+    z_rows: dict[int, dict[str, Fact]],
+) -> set[tuple[int, str]]:
+    """The (unit, key) of a row's or item's fact that changed rows: what compare_rows reports.
+    Not a change of rows: a fact the other side writes outside its rows and items (in a
+    paragraph or a code block: the list was laid out anew), a fact moving between an item and
+    the items nested in it, or among those, unless two of them trade facts (a swap), nor a
+    name one row mentions and the other not, which the section's other rows both name."""
+    units = set(e_rows) | set(z_rows)
+    lacking = {u: e_rows.get(u, {}).keys() - z_rows.get(u, {}).keys() for u in units}
+    extra = {u: z_rows.get(u, {}).keys() - e_rows.get(u, {}).keys() for u in units}
+    e_facts = {k: f for row in e_rows.values() for k, f in row.items()}
+    z_facts = {k: f for row in z_rows.values() for k, f in row.items()}
+    e_free = _outside_units(e, [z_facts[k] for keys in extra.values() for k in keys])
+    z_free = _outside_units(z, [e_facts[k] for keys in lacking.values() for k in keys])
+    family = _families(en, e)  # the items of one list item: the same on both sides
+    moved = {(u, v) for u in units for v in units if u != v and lacking[u] & extra[v]}
+    found = set()
+    for u, v in moved:
+        if family[u] != family[v] or (v, u) in moved:
+            found |= {(u, k) for k in lacking[u] & extra[v]} | {
+                (v, k) for k in lacking[u] & extra[v]
+            }
+    # a number that went nowhere else: this row's value dropped or added (Plus: 5 users, where
+    # the English Plus has none); a name is only mentioned once more or once less
+    moving = set().union(*lacking.values(), *extra.values())
+    numbers = {k for k in moving if (e_facts.get(k) or z_facts[k]).group == "number"}
+    for u in units:
+        gone = lacking[u] - set().union(*extra.values()) - z_free
+        added = extra[u] - set().union(*lacking.values()) - e_free
+        found |= {(u, k) for k in (gone | added) & numbers}
+    return found
+
+
+def _outside_units(section: Section, facts: list[Fact]) -> set[str]:
+    """The keys of `facts` that a section writes outside its table rows and list items."""
+    units = [(line, line) for rows in section.tables for line in rows] + section.items
+    free = {f.key for f in section.facts if not _within(f.line, units)}
+    code = "\n".join(block.code for block in section.code_blocks)
+    return {f.key for f in facts if f.key in free or written_in(f.text, code)}
+
+
+def _families(page: Page, section: Section) -> list[int]:
+    """For each table row, then list item, of a section, the unit it belongs to: a row to
+    itself, a list item to the item it is nested in (by indentation), or else to itself."""
+    lines = page.source.body.split("\n")
+    family = list(range(sum(len(rows) for rows in section.tables)))
+    head, head_indent = -1, -1
+    for first, _ in section.items:
+        text = lines[first - page.source.body_line]
+        indent = len(text) - len(text.lstrip())
+        if head < 0 or indent <= head_indent:
+            head, head_indent = len(family), indent
+        family.append(head)
+    return family
 
 
 def _unit_names(section: Section) -> list[str]:
@@ -521,11 +662,12 @@ def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
     ):
         return  # the usual case
     names = _unit_names(e)
+    moves = _moves(en, e, e_rows, zh, z, z_rows)
     for unit, name in enumerate(names):
         e_row, z_row = e_rows.get(unit, {}), z_rows.get(unit, {})
         if e_row.keys() == z_row.keys():
             continue
-        lacking = [f for key, f in e_row.items() if key not in z_row]
+        lacking = [f for key, f in e_row.items() if key not in z_row and (unit, key) in moves]
         if lacking:  # a number the Chinese row writes in words is there, a name in any notation
             words, written = soft_keys_of(_unit_text(z, unit)), _unit_written(z, unit)
             lacking = [
@@ -534,7 +676,7 @@ def compare_rows(en: Page, e: Section, zh: Page, z: Section) -> Iterator[Issue]:
                 if f.key not in words
                 and not (f.kind in _SPELLED_KINDS and written_in(f.text, written))
             ]
-        extra = [f for key, f in z_row.items() if key not in e_row]
+        extra = [f for key, f in z_row.items() if key not in e_row and (unit, key) in moves]
         if extra:
             written = _unit_written(e, unit)
             extra = [

@@ -49,6 +49,8 @@ HTML_BLOCK_TAG_RE = re.compile(
 )
 # A cell's width in columns: colspan="3".
 COLSPAN_RE = re.compile(r"colspan[ \t]*=[ \t]*[\"']?(?P<span>\d+)", re.IGNORECASE)
+# A line that is one HTML tag, opening or closing: `<div class="grid cards" markdown>`, `</div>`.
+HTML_TAG_LINE_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>]*)?>[ \t]*")
 # What a tag on a line may stand in without being HTML: a code span, a one-line comment.
 NOT_HTML_RE = re.compile(r"(`+).+?\1|<!--.*?-->")
 # Inline markup, one alternative per kind; the last group of each names it (_mask_inline records
@@ -64,11 +66,13 @@ INLINE_RE = re.compile(
     r"[ \t]*+/?)>"
     r"|!\[[^\]\n]*\]\((?P<image_target>[^)\s]*)(?:[ \t]+\"[^\"]*\")?\)"  # image
     r"|\]\([ \t]*<?(?P<link_target>[^)\s>]*)>?(?:[ \t]+\"[^\"]*\")?[ \t]*\)"  # target of a link
-    # bare URL; ASCII only, so Chinese punctuation right after it ends it
-    r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\u3000-\u303f\uff00-\uffef]+)"
+    # bare URL; ASCII only, so Chinese text or punctuation right after it ends it
+    r"|h(?P<url>ttps?://[^\s<>()\[\]{}`\"'\x80-\U0010ffff]+)"
     # an icon or emoji shortcode (:octicons-arrow-right-24:, :material-numeric-1:), drawn, not
     # read: a set name, a hyphen and more; prose has no `:word-word:` without spaces
-    r"|:(?P<icon>[a-z][a-z0-9]*(?:-[a-z0-9]+)+):",
+    r"|:(?P<icon>[a-z][a-z0-9]*(?:-[a-z0-9]+)+):"
+    # attributes right after an image or a link, drawn, not read: `{ width=100% }`, `{: .lg }`
+    r"|(?<=[)\]])\{[ \t]*(?P<attrs>(?:[:.#]|[\w-]+=)[^{}\n]*)\}",
     re.DOTALL,
 )
 # A Markdown link (not an image), `[text](target)` or `[text](target "title")`, for rewriting it.
@@ -322,7 +326,7 @@ def _mask_inline(sections: list[Section], text: str, first_line: int, page_name:
             url = whole.rstrip(URL_TRAILING)
             section.urls.append(Ref(number, url))
             return " " + whole[len(url) :]
-        return " " + keep  # inline HTML tag, icon
+        return " " + keep  # inline HTML tag, icon, attributes
 
     pieces = []
     done = 0
@@ -458,7 +462,8 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 continue
         if was_blank and line[0] not in " \t":
             in_list = False
-        paragraph = not in_list
+        # a line that is one HTML tag (`<div markdown>`) opens or closes a block, no paragraph
+        paragraph = not in_list and not HTML_TAG_LINE_RE.fullmatch(stripped)
         if in_list:
             item[1] = base + offset
         prose.append(stripped)
