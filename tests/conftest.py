@@ -107,9 +107,44 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-# The browser, its pages and a screenshot on failure are pytest-playwright's fixtures
-# (pyproject.toml: --screenshot only-on-failure into test-artifacts/browser/); this file only
-# points them at Debian's Chromium and records each page's requests.
+# The browser and its pages are pytest-playwright's fixtures; this file points them at Debian's
+# Chromium, records each page's requests, and takes a full-page screenshot of every page of a
+# failed test into test-artifacts/browser/ (pyproject.toml: --output). pytest-playwright's own
+# `--screenshot only-on-failure` shoots every page of every test and deletes the pictures of
+# the tests that passed: that cost the whole run about a minute and a half.
+
+REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Iterator[pytest.TestReport]:
+    """Keep each phase's report on the test, for the screenshots of a failed test."""
+    report = yield
+    item.stash.setdefault(REPORTS, {})[report.when] = report
+    return report
+
+
+def screenshot_if_failed(pages: list[Any], item: pytest.Item, folder: Path) -> list[Path]:
+    """A full-page screenshot of each of ``pages`` into ``folder`` if the test's set-up or call
+    failed (what pytest-playwright keeps with --screenshot only-on-failure); the files written."""
+    if not any(report.failed for report in item.stash.get(REPORTS, {}).values()):
+        return []
+    written = []
+    for number, page in enumerate(pages, 1):
+        path = folder / f"test-failed-{number}.png"
+        try:
+            page.screenshot(path=path, full_page=True, timeout=5000)
+        except Exception:  # a crashed or closed page: the failure report is what matters
+            continue
+        written.append(path)
+    return written
+
+
+@pytest.fixture
+def context(context: Any, request: pytest.FixtureRequest, output_path: str) -> Iterator[Any]:
+    """pytest-playwright's context; on failure, its pages' screenshots before it closes."""
+    yield context
+    screenshot_if_failed(context.pages, request.node, Path(output_path))
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import REPO, Build, absolutise, load_config, run_mkdocs
+from tests.sitebuild import REPO, Build, absolutise, load_config, plugin_options, run_mkdocs
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -44,6 +44,7 @@ def banner_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     config["docs_dir"] = str(docs)
     config.pop("nav")
     config["plugins"] = [p for p in config["plugins"] if p != "tags" and "tags" not in p]
+    plugin_options(config)["export"] = False  # the banners are in the HTML; no PDF to wait for
     build = run_mkdocs(config, root, strict=False)
     assert build.returncode == 0, build.log
     assert "is outdated" in build.log or "translation_of" in build.log, build.log

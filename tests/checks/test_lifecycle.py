@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import absolutise, load_config, run_mkdocs
+from tests.sitebuild import absolutise, load_config, plugin_options, run_mkdocs
 from translations.checks.report import check_site
 from translations.cli import main
 from translations.lifecycle.staleness import line_diff
@@ -338,6 +338,7 @@ def test_the_reader_sees_the_banner_and_the_drift_marks(
     config = absolutise(load_config())
     config["docs_dir"] = str(repo / "docs")
     config["nav"] = ["index.md", "pricing.md", "related-skills.md", "guides/setup.md"]
+    plugin_options(config)["export"] = False  # the banners are in the HTML; no PDF to wait for
     result = run_mkdocs(config, tmp_path / "build")
     assert result.returncode == 0, result.log
     zh = (result.site / "zh/index.html").read_text("utf-8")
