@@ -282,6 +282,17 @@ ALTERNATE_SAME_ORIGIN = Patch(
     replace="m(r=>new URL(r.href)),g(r=>r.origin===location.origin&&!t.has(r.toString()))",
     why="every page would request sitemap.xml from site_url's host, even from file://",
 )
+# The search box's query (components/search/query/index.ts) is read on keyup only. Text that
+# arrives without a key release never searches: pasted from the context menu, dictated, dropped,
+# or committed by an input method that sends none (Playwright's insert_text does the same). The
+# fix reads it on input too; the stream drops a value that did not change, so typing is unchanged.
+QUERY_ON_INPUT = Patch(
+    name="query-on-input",
+    asset="assets/javascripts/bundle.*.min.js",
+    find='L(t.pipe(Re(zt)),h(e,"keyup"),o)',
+    replace='L(t.pipe(Re(zt)),h(e,"keyup"),h(e,"input"),o)',
+    why="a pasted or dictated query would not search until the reader pressed a key",
+)
 PATCHES: tuple[Patch, ...] = (
     SEGMENT_LAST_WORD,
     SEGMENT_SKIP_UNINDEXED,
@@ -297,6 +308,7 @@ PATCHES: tuple[Patch, ...] = (
     HIGHLIGHT_ONCE,
     SEARCH_WARMUP,
     ALTERNATE_SAME_ORIGIN,
+    QUERY_ON_INPUT,
 )
 
 
