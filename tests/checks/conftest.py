@@ -10,8 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from translations.checks.facts import FactExtractor
+from translations.checks.parity import compare_pages
 from translations.config import SiteConfig
 from translations.lifecycle.staleness import stamp_pages
+from translations.read.markdown import Page, parse_page
+from translations.read.source import split_front_matter
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -62,3 +66,18 @@ def make_tree(tmp_path: Path, case: str | None = None) -> tuple[Path, dict]:
 @pytest.fixture
 def clean_tree(tmp_path: Path) -> Path:
     return make_tree(tmp_path)[0]
+
+
+def read_page(lang: str, body: str, extractor: FactExtractor | None = None) -> Page:
+    """A page read and its facts extracted, as the site check does (`docs/<lang>/p.md`)."""
+    page = parse_page(split_front_matter(body, f"docs/{lang}/p.md"), lang, "p.md")
+    facts = (extractor or FactExtractor()).extract_page(page.sections, page.prose)
+    for section, found in zip(page.sections, facts, strict=True):
+        section.facts = found
+    return page
+
+
+def pair_issues(en_body: str, zh_body: str, extractor: FactExtractor | None = None) -> list[str]:
+    """Every parity issue of a page pair, as `make check` prints it."""
+    en, zh = read_page("en", en_body, extractor), read_page("zh", zh_body, extractor)
+    return [str(issue) for issue in compare_pages(en, zh)]

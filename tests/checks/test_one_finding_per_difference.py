@@ -7,26 +7,7 @@ small page of our own; each has a control where a second, separate difference is
 
 from __future__ import annotations
 
-from translations.checks.facts import FactExtractor
-from translations.checks.parity import compare_pages
-from translations.read.markdown import Page, parse_page
-from translations.read.source import split_front_matter
-
-EXTRACTOR = FactExtractor()
-
-
-def _page(lang: str, body: str) -> Page:
-    page = parse_page(split_front_matter(body, f"docs/{lang}/p.md"), lang, "p.md")
-    for section, facts in zip(
-        page.sections, EXTRACTOR.extract_page(page.sections, page.prose), strict=True
-    ):
-        section.facts = facts
-    return page
-
-
-def _issues(en_body: str, zh_body: str) -> list[str]:
-    return [str(issue) for issue in compare_pages(_page("en", en_body), _page("zh", zh_body))]
-
+from .conftest import pair_issues
 
 # A translation that stops after its first chapter: the rest is one difference.
 EN_BOOK = """\
@@ -63,7 +44,7 @@ ZH_BOOK = """\
 
 
 def test_a_run_of_headings_the_translation_lacks_is_one_finding() -> None:
-    assert _issues(EN_BOOK, ZH_BOOK) == [
+    assert pair_issues(EN_BOOK, ZH_BOOK) == [
         'docs/zh/p.md:3: heading "Watering" is missing, and the 3 after it'
         " (docs/en/p.md:7: ## Watering)"
     ]
@@ -72,7 +53,7 @@ def test_a_run_of_headings_the_translation_lacks_is_one_finding() -> None:
 def test_a_run_of_headings_only_the_translation_has_is_one_finding() -> None:
     zh = ZH_BOOK + "\n## 工具\n\n剪刀。\n\n## 季节\n\n春季。\n"
     en = EN_BOOK.split("## Watering")[0]
-    assert _issues(en, zh) == [
+    assert pair_issues(en, zh) == [
         'docs/zh/p.md:7: heading "工具" has no English counterpart, nor have the 1 after it'
         " (docs/en/p.md:3: no heading here)"
     ]
@@ -81,7 +62,7 @@ def test_a_run_of_headings_only_the_translation_has_is_one_finding() -> None:
 def test_two_separate_gaps_are_two_findings() -> None:
     """Control: headings missing in two places are two differences."""
     zh = ZH_BOOK + "\n## 浇水\n\n每周浇水 3 次。\n\n## 工具\n\n剪刀 `shears`。\n"
-    found = _issues(EN_BOOK.replace("## Pruning", "## Tools\n\n`shears`.\n\n## Pruning"), zh)
+    found = pair_issues(EN_BOOK.replace("## Pruning", "## Tools\n\n`shears`.\n\n## Pruning"), zh)
     assert [issue.split(": ", 1)[1].split(" (")[0] for issue in found] == [
         'heading "Morning" is missing, and the 1 after it',
         'heading "Pruning" is missing',
@@ -125,7 +106,7 @@ ZH_PLACEHOLDER = """\
 
 
 def test_a_section_empty_on_one_side_is_one_finding() -> None:
-    assert _issues(EN_PLACEHOLDER, ZH_PLACEHOLDER) == [
+    assert pair_issues(EN_PLACEHOLDER, ZH_PLACEHOLDER) == [
         'docs/zh/p.md:7: section "Ladders" is empty in English; the translation has it'
         " (docs/en/p.md:7: empty)"
     ]
@@ -134,7 +115,7 @@ def test_a_section_empty_on_one_side_is_one_finding() -> None:
 def test_a_section_with_text_on_both_sides_still_names_each_fact() -> None:
     """Control: with one English sentence under the heading, the facts are compared."""
     en = EN_PLACEHOLDER.replace("## Ladders\n", "## Ladders\n\nA ladder of 2 m.\n")
-    found = _issues(en, ZH_PLACEHOLDER)
+    found = pair_issues(en, ZH_PLACEHOLDER)
     assert any("150" in issue and "not in the English" in issue for issue in found), found
     assert not any("is empty" in issue for issue in found), found
 
@@ -164,7 +145,7 @@ ZH_ROWS = """\
 
 
 def test_a_list_items_fact_is_not_named_again_on_the_same_line() -> None:
-    assert _issues(EN_ROWS, ZH_ROWS) == [
+    assert pair_issues(EN_ROWS, ZH_ROWS) == [
         'docs/zh/p.md:7: `leaf-v4x` is not in the English section "Choices"'
         ' (docs/en/p.md:3: not in section "Choices")'
     ]
@@ -176,7 +157,7 @@ def test_an_item_that_loses_a_shared_fact_elsewhere_is_still_named() -> None:
     zh = ZH_ROWS.replace("`leaf-v4x`（默认）", "`leaf-v4`（默认），`leaf-v5` 可选").replace(
         "`large`：`leaf-v5`", "`large`：更大的模型"
     )
-    found = _issues(EN_ROWS, zh)
+    found = pair_issues(EN_ROWS, zh)
     assert any("list item 2 lacks `leaf-v5`" in issue for issue in found), found
 
 
@@ -201,7 +182,7 @@ ZH_SENTENCE = """\
 
 
 def test_the_facts_one_line_lacks_are_one_finding() -> None:
-    assert _issues(EN_SENTENCE, ZH_SENTENCE) == [
+    assert pair_issues(EN_SENTENCE, ZH_SENTENCE) == [
         'docs/zh/p.md:3: section "Sizes" lacks `edge-kit`, `corner-kit`, 120, 30'
         " (docs/en/p.md:5: `edge-kit`, `corner-kit`, 120, 30)"
     ]
@@ -209,7 +190,7 @@ def test_the_facts_one_line_lacks_are_one_finding() -> None:
 
 def test_facts_lacking_on_two_lines_are_two_findings() -> None:
     """Control: a second English line with its own missing fact is its own finding."""
-    found = _issues(EN_SENTENCE, ZH_SENTENCE.replace("12 株", "若干株"))
+    found = pair_issues(EN_SENTENCE, ZH_SENTENCE.replace("12 株", "若干株"))
     assert len(found) == 2 and "lacks 12 " in found[1], found
 
 
@@ -221,7 +202,7 @@ def test_a_paragraph_over_two_lines_the_translation_adds_is_one_finding() -> Non
         "> 另见[土壤指南](https://soil.example.org/)，\n"
         "> 以及[修剪指南](https://prune.example.org/)。\n"
     )
-    assert _issues(en, zh) == [
+    assert pair_issues(en, zh) == [
         "docs/zh/p.md:7: link to https://soil.example.org/, https://prune.example.org/ is not in"
         ' the English section "Sizes" (0 vs 2 links) (docs/en/p.md:3: no link to'
         " https://soil.example.org/, https://prune.example.org/)"
@@ -256,7 +237,7 @@ ZH_RELEASE = """\
 
 
 def test_a_block_of_items_with_its_title_the_translation_adds_is_one_finding() -> None:
-    assert _issues(EN_RELEASE, ZH_RELEASE) == [
+    assert pair_issues(EN_RELEASE, ZH_RELEASE) == [
         'docs/zh/p.md:3: list items differ in section "2.1 (2026/03/02)" (1 vs 3)'
         " (docs/en/p.md:3: 1 list items)"
     ]
@@ -265,7 +246,7 @@ def test_a_block_of_items_with_its_title_the_translation_adds_is_one_finding() -
 def test_a_name_in_a_paragraph_apart_from_the_added_items_is_still_named() -> None:
     """Control: a paragraph after the added items introduces nothing; its name is a finding."""
     zh = ZH_RELEASE + "\n另见 `relay-docs`。\n"
-    assert _issues(EN_RELEASE, zh)[1:] == [
+    assert pair_issues(EN_RELEASE, zh)[1:] == [
         'docs/zh/p.md:14: `relay-docs` is not in the English section "2.1 (2026/03/02)"'
         ' (docs/en/p.md:3: not in section "2.1 (2026/03/02)")'
     ]
@@ -304,12 +285,12 @@ beds = plant(3)
 
 
 def test_a_name_in_another_notation_is_no_finding_in_a_list_item_or_a_section() -> None:
-    assert _issues(EN_NAMES, ZH_NAMES) == []
+    assert pair_issues(EN_NAMES, ZH_NAMES) == []
 
 
 def test_a_name_the_other_side_lacks_in_every_notation_is_still_named() -> None:
     """Control: the item names another client; the code creates other things."""
     zh = ZH_NAMES.replace("`leaf` 客户端", "`stem` 客户端").replace("plant(3)", "sow(3)")
-    found = _issues(EN_NAMES, zh)
+    found = pair_issues(EN_NAMES, zh)
     assert any("`stem` does not match the English" in issue for issue in found), found
     assert any("lacks `plant`" in issue for issue in found), found
