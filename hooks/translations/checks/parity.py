@@ -446,12 +446,14 @@ def _written(section: Section, lines: tuple[int, int] = (0, 1 << 30)) -> str:
     return "\n".join([section.prose, *within])
 
 
-def _prose_in_backticks(fact: Fact, other: Section) -> bool:
-    """A code span that is prose set in backticks, which `other` writes out (notation.py)."""
-    if fact.kind != "code":
-        return False
+def _without_prose_in_backticks(facts: list[Fact], other: Section) -> list[Fact]:
+    """Facts without the code spans that are prose set in backticks, which `other` writes out
+    (notation.py); what `other` writes is joined once, and only when a code span is left."""
+    if not any(f.kind == "code" for f in facts):
+        return facts
+    written = _written(other)
     prose = "\n".join([other.prose, *(ref.text for ref in other.code_spans)])
-    return prose_in_backticks(fact.text, _written(other), prose)
+    return [f for f in facts if f.kind != "code" or not prose_in_backticks(f.text, written, prose)]
 
 
 def _translated_placeholders(missing: list[Fact], extra: list[Fact]) -> None:
@@ -513,8 +515,8 @@ def compare_facts(
         _translated_placeholders(missing, extra)
         # what is left in another script or in numbers only is prose set in backticks
         # (`中英日繁`, `PDF / 图片`, `[0,1]`), the same when the other side writes its names
-        missing = [f for f in missing if not _prose_in_backticks(f, z)]
-        extra = [f for f in extra if not _prose_in_backticks(f, e)]
+        missing = _without_prose_in_backticks(missing, z)
+        extra = _without_prose_in_backticks(extra, e)
         if len(e.items) != len(z.items):  # the count's finding names the items one side lacks
             e_only, z_only = _unpaired_items(e, z)
             missing = [f for f in missing if not _within(f.line, e_only)]
@@ -557,16 +559,16 @@ def _moves(
     found = set()
     for u, v in moved:
         if family[u] != family[v] or (v, u) in moved:
-            found |= {(u, k) for k in lacking[u] & extra[v]} | {
-                (v, k) for k in lacking[u] & extra[v]
-            }
+            found |= {(w, k) for w in (u, v) for k in lacking[u] & extra[v]}
     # a number that went nowhere else: this row's value dropped or added (Plus: 5 users, where
     # the English Plus has none); a name is only mentioned once more or once less
-    moving = set().union(*lacking.values(), *extra.values())
-    numbers = {k for k in moving if (e_facts.get(k) or z_facts[k]).group == "number"}
+    all_lacking, all_extra = set().union(*lacking.values()), set().union(*extra.values())
+    numbers = {
+        k for k in all_lacking | all_extra if (e_facts.get(k) or z_facts[k]).group == "number"
+    }
     for u in units:
-        gone = lacking[u] - set().union(*extra.values()) - z_free
-        added = extra[u] - set().union(*lacking.values()) - e_free
+        gone = lacking[u] - all_extra - z_free
+        added = extra[u] - all_lacking - e_free
         found |= {(u, k) for k in (gone | added) & numbers}
     return found
 
@@ -853,12 +855,14 @@ def _aligned_pairs(
         more = len(run) - 1  # the headings after the first: the same difference
         if i is not None:
             e, line = e_heads[run[0]], _group_line(zh, z_group)
-            message = f"heading {e.label} is missing" + (f", and the {more} after it" * bool(more))
+            message = f"heading {e.label} is missing" + (
+                f", and the {more} after it" if more else ""
+            )
             issues.append(_issue(zh, line, message, en, e.line, _heading_text(e)))
         else:
             z, line = z_heads[run[0]], _group_line(en, e_group)
             message = f"heading {z.label} has no English counterpart" + (
-                f", nor have the {more} after it" * bool(more)
+                f", nor have the {more} after it" if more else ""
             )
             no = f"no heading {{#{z.id}}}" if z.id else "no heading here"
             issues.append(_issue(zh, z.line, message, en, line, no))
@@ -951,8 +955,9 @@ def compare_pages(
         reported = {issue.line for issue in found}  # a row's finding on a line already named
         found += [issue for issue in compare_rows(en, e, zh, z) if issue.line not in reported]
         if found and _empty(e) != _empty(z):  # one side holds only its heading: one issue
-            sides = ("English", "translation")
-            where, other = sides if _empty(e) else ("the translation", "English")
+            where, other = (
+                ("English", "translation") if _empty(e) else ("the translation", "English")
+            )
             message = f"section {e.label} is empty in {where}; the {other} has it"
             found = [_issue(zh, z.line, message, en, e.line, "empty" if _empty(e) else "text")]
         issues += found
