@@ -374,8 +374,17 @@ def fresh_names(site_dir: Path, changed: Sequence[str]) -> dict[str, str]:
     """
     pending = [rel for rel in changed if _HASHED_NAME.match(Path(rel).name)]
     renamed: dict[str, str] = {}
+    if not pending:
+        return renamed
+    # every file that may name a script, read once (a site has hundreds; a rename touches few)
+    referring = {
+        path: path.read_text(encoding="utf-8")
+        for pattern in _REFERRING
+        for path in sorted(site_dir.rglob(pattern))
+    }
+    edited: set[Path] = set()
     while pending:
-        texts = {rel: (site_dir / rel).read_text(encoding="utf-8") for rel in pending}
+        texts = {rel: referring.get(site_dir / rel, "") for rel in pending}
         rel = next(
             (r for r in pending if not any(Path(o).name in texts[r] for o in pending if o != r)),
             pending[0],
@@ -384,15 +393,23 @@ def fresh_names(site_dir: Path, changed: Sequence[str]) -> dict[str, str]:
         path = site_dir / rel
         match = _HASHED_NAME.match(path.name)
         assert match is not None  # pending holds hashed names only
-        new_name = f"{match['name']}.{content_hash(path.read_bytes())}{match['suffix']}"
+        # its bytes as they will be written: references already rewritten in memory
+        data = referring[path].encode("utf-8") if path in edited else path.read_bytes()
+        new_name = f"{match['name']}.{content_hash(data)}{match['suffix']}"
         if new_name == path.name:
             continue
-        path.replace(path.with_name(new_name))
-        renamed[rel] = path.with_name(new_name).relative_to(site_dir).as_posix()
+        new_path = path.with_name(new_name)
+        path.replace(new_path)
+        if path in referring:
+            referring[new_path] = referring.pop(path)
+            edited.discard(path)
+            edited.add(new_path)
+        renamed[rel] = new_path.relative_to(site_dir).as_posix()
         reference = re.compile(re.escape(path.name) + r"(?!\.map)")
-        for pattern in _REFERRING:
-            for other in site_dir.rglob(pattern):
-                text = other.read_text(encoding="utf-8")
-                if path.name in text:
-                    other.write_text(reference.sub(new_name, text), encoding="utf-8")
+        for other, text in referring.items():
+            if path.name in text:
+                referring[other] = reference.sub(new_name, text)
+                edited.add(other)
+    for other in sorted(edited):
+        other.write_text(referring[other], encoding="utf-8")
     return renamed
