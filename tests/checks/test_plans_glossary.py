@@ -479,3 +479,50 @@ def test_definition_needs_both_languages(tmp_path: Path) -> None:
     with pytest.raises(InputError) as error:
         load_data(data)
     assert error.value.problems == ["data/glossary.yml:5: `terms.0.def.zh` must be text"]
+
+
+def test_an_allowed_longer_rendering_is_not_a_ruled_out_one(tmp_path: Path) -> None:
+    """`allow:` keeps a right rendering that holds a ruled-out one: the scoring model is
+    联系人评分模型, and 联系人评分 alone, which named it too, is ruled out."""
+    terms = (
+        "  - en: scoring model\n    zh: 评分模型\n"
+        "    avoid: {zh: [联系人评分]}\n    allow: {zh: [联系人评分模型]}\n"
+    )
+    en = "Create a scoring model.\n\nA new scoring model is retroactive."
+    right = "创建联系人评分模型。\n\n新建的联系人评分模型会追溯生效。"
+    root = _glossary_tree(tmp_path, terms, en, right)
+    assert [str(i) for i in check_site(root, today=TODAY).issues] == []
+    # the defect: the model named by the shorter form on the second line
+    wrong = "创建联系人评分模型。\n\n新建的联系人评分会追溯生效。"
+    root = _glossary_tree(tmp_path / "2", terms, en, wrong)
+    assert [str(i) for i in check_site(root, today=TODAY).issues] == [
+        "docs/zh/extra.md:11: 联系人评分 is not the glossary term; write 评分模型 (scoring model) "
+        "(data/glossary.yml:2: scoring model: 评分模型)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            "    avoid: {zh: [联系人评分]}\n    allow: {zh: [评分模型]}\n",
+            "data/glossary.yml:5: `评分模型` holds none of the `avoid` renderings; "
+            "`allow` is for longer renderings that hold one",
+        ),
+        (
+            "    allow: {zh: [联系人评分模型]}\n",
+            "data/glossary.yml:4: `allow` lists longer renderings that hold an `avoid` one; "
+            "`avoid` has none for `zh`",
+        ),
+    ],
+)
+def test_allow_holds_only_longer_forms_of_avoided_ones(
+    tmp_path: Path, entry: str, message: str
+) -> None:
+    data = _copy_data(tmp_path)
+    (data / "glossary.yml").write_text(
+        "terms:\n  - en: scoring model\n    zh: 评分模型\n" + entry, "utf-8"
+    )
+    with pytest.raises(InputError) as error:
+        load_data(data)
+    assert error.value.problems == [message]

@@ -96,16 +96,21 @@ class Glossary:
 
     def avoided(self, page: Page) -> Iterator[Issue]:
         """Renderings the glossary rules out in the page's language (`avoid: {zh: [...]}`),
-        anywhere in its prose: 追踪 where the term is 跟踪, 呆滞商机 where it is 停滞商机."""
+        anywhere in its prose: 追踪 where the term is 跟踪, 呆滞商机 where it is 停滞商机; except
+        inside a longer rendering the term allows (`allow: {zh: [...]}`): 联系人评分 is ruled out
+        for the scoring model, 联系人评分模型 is its name."""
         text = page.prose
         for term in self.terms:
             taken: list[tuple[int, int]] = []  # 兜底值 already reported: not also 兜底
             right = term.names.get(page.lang, "")
+            allowed = term.allow.get(page.lang, ())
             for wrong in sorted(term.avoid.get(page.lang, ()), key=len, reverse=True):
                 start = text.find(wrong)
                 while start >= 0:
                     end = start + len(wrong)
-                    if not any(a <= start < b for a, b in taken):
+                    if not any(a <= start < b for a, b in taken) and not (
+                        allowed and _allowed(text, start, wrong, allowed)
+                    ):
                         taken.append((start, end))
                         yield Issue(
                             page.rel,
@@ -169,6 +174,17 @@ class Glossary:
                     rule="glossary",
                     page=page.name,
                 )
+
+
+def _allowed(text: str, start: int, wrong: str, allowed: tuple[str, ...]) -> bool:
+    """Whether the ruled-out `wrong` at `start` is part of one of the allowed longer renderings."""
+    for phrase in allowed:
+        offset = phrase.find(wrong)
+        while offset >= 0:
+            if start >= offset and text.startswith(phrase, start - offset):
+                return True
+            offset = phrase.find(wrong, offset + 1)
+    return False
 
 
 def _inside(lower: str, start: int, term: Term) -> bool:

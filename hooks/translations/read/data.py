@@ -162,6 +162,8 @@ class Term:
     definition: dict[str, str] | None = None  # language -> one-line definition (glossary.md)
     page: str | None = None  # page (and #anchor) that explains it, relative to the language folder
     avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> ruled out
+    # language -> longer renderings that hold a ruled-out one and are right: 联系人评分模型
+    allow: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_in: tuple[str, ...] = ()  # reference phrases whose use of the term does not count
 
     @property
@@ -513,6 +515,21 @@ def _load_terms(
                     (*at, "avoid", lang),
                     f"`avoid` lists renderings per language; `{lang}` is none",
                 )
+        allow = r.get(*at, "allow", kind=dict, optional=True) or {}
+        for lang in allow:
+            if lang not in avoid:
+                raise r.fail(
+                    (*at, "allow", lang),
+                    f"`allow` lists longer renderings that hold an `avoid` one; "
+                    f"`avoid` has none for `{lang}`",
+                )
+            for index, phrase in enumerate(r.texts(*at, "allow", lang)):
+                if not any(wrong in phrase for wrong in r.texts(*at, "avoid", lang)):
+                    raise r.fail(
+                        (*at, "allow", lang, index),
+                        f"`{phrase}` holds none of the `avoid` renderings; "
+                        "`allow` is for longer renderings that hold one",
+                    )
         names = {lang: r.get(*at, lang, kind=str, optional=lang != reference) for lang in r.langs}
         terms.append(
             Term(
@@ -524,6 +541,7 @@ def _load_terms(
                 definition=r.per_language(*at, "def", optional=True) or None,
                 page=r.get(*at, "page", kind=str, optional=True),
                 avoid={lang: r.texts(*at, "avoid", lang) for lang in avoid},
+                allow={lang: r.texts(*at, "allow", lang) for lang in allow},
                 not_in=tuple(p.lower() for p in r.texts(*at, "not_in", optional=True)),
             )
         )
