@@ -119,6 +119,22 @@ def test_the_code_beside_translated_prose_is_still_compared(en: str, zh: str, in
     assert not same_code(en, zh, info)
 
 
+# A description that wraps: its next line, in the description's column, is prose too, even
+# where it starts with a name (`notes-api`); the lines are counted as the block has them.
+WRAPPED_EN = (
+    "Options:\n  --root PATH    Folder. If omitted, starts\n                 a notes-api service.\n"
+)
+WRAPPED_ZH = "Options:\n  --root PATH    文件夹；不传时启动\n                 notes-api\n"
+
+
+@pytest.mark.parametrize("info", ["bash", "text", ""])
+@pytest.mark.parametrize("blank", ["", "\n\n"])  # blank lines first: a lexer may strip them
+def test_a_wrapped_description_is_prose_to_its_end(info: str, blank: str) -> None:
+    assert same_code(blank + WRAPPED_EN, blank + WRAPPED_ZH, info)
+    # control: out of the column, the same line is compared
+    assert not same_code(blank + WRAPPED_EN, blank + WRAPPED_ZH.replace("   notes", " notes"), info)
+
+
 def test_a_numbered_placeholder_is_one_translated_word() -> None:
     en, zh = (
         "expr1;\nwhile (expr2) {\n  statement\n}\n",
