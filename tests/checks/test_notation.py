@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from translations.checks.notation import prose_in_backticks, same_code, same_span, written_in
+from translations.checks.notation import (
+    prose_in_backticks,
+    same_code,
+    same_span,
+    words_in_backticks,
+    written_in,
+)
 
 C_EN = """/**
  * @brief   Brief description of the function.
@@ -177,3 +183,24 @@ def test_prose_in_backticks_not_written_out_is_still_a_fact(
     span: str, written: str, prose: str
 ) -> None:
     assert not prose_in_backticks(span, written, prose)
+
+
+PROSE = "Run it from the command line. Each mode installs what it needs."
+
+
+@pytest.mark.parametrize(
+    ("span", "code", "words"),
+    [
+        ("command line mode", "", True),  # English words the page writes
+        ("Command line mode", "", False),  # a capital: a name
+        ("command line", "mineru --help", True),
+        ("command line", "cmd = 'command'", False),  # a name in the page's code
+        ("pip installs", "pip", False),  # a command: its program is another code span
+        ("mode", "", False),  # one word: a name
+        ("line mode ", "", False),  # not words alone
+        ("command line_mode", "", False),
+        ("command exit mode", "", False),  # exit: not in the prose
+    ],
+)
+def test_words_in_backticks(span: str, code: str, words: bool) -> None:
+    assert words_in_backticks(span, PROSE, code) is words

@@ -5,7 +5,8 @@
   script standing for any run of tokens.
 - A placeholder's words translated: `{原文件名}_middle.json` is `{original_filename}_middle.json`.
 - A name in other capitals (Github, GitHub), or only in a link (github.com); a word's code
-  formatting dropped (`XLSX`, XLSX); prose set in backticks written out (`PDF / 图片`, `[0,1]`)."""
+  formatting dropped (`XLSX`, XLSX); prose set in backticks written out (`PDF / 图片`, `[0,1]`);
+  English words set in backticks, written in the translation's own words (`command line mode`)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _CODE_MARK_RE = re.compile(r"[][(){};=<>]|\+\+|--")
 _WORD_RE = re.compile(r"\w+(?:\.\w+)*", re.ASCII)
 _TOKEN_RE = re.compile(r"[^\x00-\x7f]+|\w+|[^\w\s]", re.ASCII)
+# Two or more lower-case words of letters alone, one space apart: words, or a command.
+PHRASE_RE = re.compile(r"[a-z]+(?: [a-z]+)+")
 # A help text's columns: the first gap of two or more spaces after a line's first word.
 _COLUMN_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 
@@ -85,6 +88,21 @@ def prose_in_backticks(span: str, written: str, prose: str) -> bool:
         together = r"[\W_]{1,3}".join(re.escape(number) for number in names)
         return re.search(rf"(?<![0-9A-Za-z.]){together}(?![0-9A-Za-z.])", _plain(prose)) is not None
     return False
+
+
+def words_in_backticks(span: str, prose: str, code: str) -> bool:
+    """A code span that is English words set in backticks (`command line mode`), which a
+    translation may write in its own words: two or more lower-case words of letters alone, each
+    one a word the page's `prose` writes outside backticks and none a name in its `code` (its
+    code blocks and other code spans: `pip install notes` is a command there). A span with any
+    other character (`max_tokens`, `--lang ch`) or of one word (`pipeline`) is code: False."""
+    if not PHRASE_RE.fullmatch(span):
+        return False
+    words = span.split(" ")
+    names = set(_WORD_RE.findall(code.lower()))
+    return not names.intersection(words) and all(
+        re.search(rf"\b{word}\b", prose, re.IGNORECASE) for word in words
+    )
 
 
 def _plain(text: str) -> str:
