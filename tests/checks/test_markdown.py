@@ -105,3 +105,20 @@ def test_prose_keeps_one_line_per_source_line(sections: list[Section]) -> None:
 def test_fenced_lines_marks_fences_and_their_content() -> None:
     lines = ["text", "```", "code", "~~~ not a close", "```", "after", "~~~~", "x", "~~~~"]
     assert fenced_lines(lines) == [False, True, True, True, True, False, True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("fence", "code"),
+    [
+        # a help text's columns: indentation inside a block is code
+        ("```text\nOptions:\n  --port INTEGER  Port\n                  (default 80)\n```", None),
+        # the fence's own indentation is taken off each line, no more
+        ("  ```\n  a:\n    b: 1\n  c: 2\n  ```", "a:\n  b: 1\nc: 2"),
+        # a line indented less than the fence loses what it has
+        ("   ```\n x\n     y\n   ```", "x\n  y"),
+    ],
+)
+def test_a_code_block_keeps_its_lines_indentation(fence: str, code: str | None) -> None:
+    page = parse_page(split_front_matter(f"# T\n\n{fence}\n", "docs/en/t.md"), "en", "t.md")
+    inside = "\n".join(fence.split("\n")[1:-1])
+    assert [block.code for block in page.sections[1].code_blocks] == [code or inside]

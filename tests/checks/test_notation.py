@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from translations.checks.notation import prose_in_backticks, same_code, same_span, written_in
+from translations.checks.notation import (
+    prose_in_backticks,
+    same_code,
+    same_span,
+    words_in_backticks,
+    written_in,
+)
 
 C_EN = """/**
  * @brief   Brief description of the function.
@@ -119,6 +125,22 @@ def test_the_code_beside_translated_prose_is_still_compared(en: str, zh: str, in
     assert not same_code(en, zh, info)
 
 
+# A description that wraps: its next line, in the description's column, is prose too, even
+# where it starts with a name (`notes-api`); the lines are counted as the block has them.
+WRAPPED_EN = (
+    "Options:\n  --root PATH    Folder. If omitted, starts\n                 a notes-api service.\n"
+)
+WRAPPED_ZH = "Options:\n  --root PATH    文件夹；不传时启动\n                 notes-api\n"
+
+
+@pytest.mark.parametrize("info", ["bash", "text", ""])
+@pytest.mark.parametrize("blank", ["", "\n\n"])  # blank lines first: a lexer may strip them
+def test_a_wrapped_description_is_prose_to_its_end(info: str, blank: str) -> None:
+    assert same_code(blank + WRAPPED_EN, blank + WRAPPED_ZH, info)
+    # control: out of the column, the same line is compared
+    assert not same_code(blank + WRAPPED_EN, blank + WRAPPED_ZH.replace("   notes", " notes"), info)
+
+
 def test_a_numbered_placeholder_is_one_translated_word() -> None:
     en, zh = (
         "expr1;\nwhile (expr2) {\n  statement\n}\n",
@@ -161,3 +183,24 @@ def test_prose_in_backticks_not_written_out_is_still_a_fact(
     span: str, written: str, prose: str
 ) -> None:
     assert not prose_in_backticks(span, written, prose)
+
+
+PROSE = "Run it from the command line. Each mode installs what it needs."
+
+
+@pytest.mark.parametrize(
+    ("span", "code", "words"),
+    [
+        ("command line mode", "", True),  # English words the page writes
+        ("Command line mode", "", False),  # a capital: a name
+        ("command line", "mineru --help", True),
+        ("command line", "cmd = 'command'", False),  # a name in the page's code
+        ("pip installs", "pip", False),  # a command: its program is another code span
+        ("mode", "", False),  # one word: a name
+        ("line mode ", "", False),  # not words alone
+        ("command line_mode", "", False),
+        ("command exit mode", "", False),  # exit: not in the prose
+    ],
+)
+def test_words_in_backticks(span: str, code: str, words: bool) -> None:
+    assert words_in_backticks(span, PROSE, code) is words

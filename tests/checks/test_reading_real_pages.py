@@ -363,3 +363,124 @@ def test_another_bare_url_before_chinese_text_is_still_reported() -> None:
         "docs/zh/p.md:3: https://packs.example.org/boards/ does not match the English"
         " (docs/en/p.md:3: https://packs.example.org/devices/)"
     ]
+
+
+# A command's help output whose descriptions are translated: a description wraps where its
+# words do, so a line of it may start with a name in Latin letters (`notes-api`, `VLM 模型`) or
+# a mark (`('a' 表示 …`), and the lines break apart from the English ones.
+
+HELP_EN = """\
+# Serve
+
+## Options
+
+```bash
+serve --help
+Usage: serve [OPTIONS]
+
+Options:
+  --root PATH          Folder that holds the notes. If omitted, serve starts
+                       a local notes-api service.
+  --preload BOOLEAN    Preload the local VLM model when serve starts.
+  --quote [a|b]        Quote style to use: 'a' for '$', 'b' for '()'.
+  --help               Show this message and exit.
+
+Commands:
+  start    Start the server
+  stop     Stop the server
+```
+"""
+HELP_ZH = """\
+# 服务
+
+## 选项
+
+```bash
+serve --help
+Usage: serve [OPTIONS]
+
+Options:
+  --root PATH          存放笔记的文件夹；不传时自动启动本地
+                       notes-api
+  --preload BOOLEAN    在 serve 启动时预加载本地
+                       VLM 模型
+  --quote [a|b]        要使用的引号类型
+                       ('a' 表示 '$'，'b' 表示 '()')
+  --help               显示此帮助信息并退出
+
+Commands:
+  start    启动服务
+  stop     停止服务
+```
+"""
+HELP_DIFFERS = [
+    'docs/zh/p.md:5: code block 1 of section "Options" differs from English'
+    " (docs/en/p.md:5: code block 1 starts `serve --help`)"
+]
+
+
+def test_a_help_text_wrapped_apart_is_the_same_text() -> None:
+    assert pair_issues(HELP_EN, HELP_ZH) == []
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("--preload BOOLEAN", "--warmup BOOLEAN"),  # an option renamed
+        ("  stop     停止服务", "  halt     停止服务"),  # a command renamed, after a prose line
+        ("  --help  ", "  -h, --help  "),  # an option added, after a wrapped description
+    ],
+)
+def test_a_help_text_with_another_option_is_still_reported(english: str, chinese: str) -> None:
+    assert english in HELP_ZH
+    assert pair_issues(HELP_EN, HELP_ZH.replace(english, chinese)) == HELP_DIFFERS
+
+
+# English words set in backticks (`command line mode`): prose, which the translation writes in
+# its own words, without backticks. A name or a command in backticks stays a fact.
+
+WORDS_EN = """\
+# Changes
+
+## 2.0.3
+
+- Fixed the toggles that did nothing in `command line mode`, so features stayed on.
+- Fixed the `all` model type.
+
+## 2.0.0
+
+- Most settings can now be given on the command line; each mode has its page.
+{more}"""
+WORDS_ZH = """\
+# 更新
+
+## 2.0.3
+
+- 修复了命令行模式下开关不生效、功能无法关闭的问题。
+- 修复了 `all` 模型类型。
+
+## 2.0.0
+
+- 多数设置现在可以在命令行中传入；每种模式都有单独的页面。
+{more}"""
+
+
+def test_english_words_in_backticks_may_be_written_in_chinese() -> None:
+    assert pair_issues(WORDS_EN.format(more=""), WORDS_ZH.format(more="")) == []
+
+
+@pytest.mark.parametrize(
+    ("span", "more"),
+    [
+        ("command_line_mode", ""),  # a name: `_` is no English
+        ("line", ""),  # one word: a name as well
+        ("quiet run", ""),  # words the page writes nowhere else
+        # a command of the page's code, though the page writes its words in prose too
+        ("notes serve", "\nTo serve your notes:\n\n```bash\nnotes serve --port 80\n```\n"),
+    ],
+)
+def test_a_name_or_a_command_in_backticks_is_still_reported(span: str, more: str) -> None:
+    en = WORDS_EN.format(more=more).replace("command line mode", span)
+    assert pair_issues(en, WORDS_ZH.format(more=more)) == [
+        f'docs/zh/p.md:3: section "2.0.3" lacks `{span}` (docs/en/p.md:5: `{span}`)'
+    ]

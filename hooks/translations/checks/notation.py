@@ -5,13 +5,15 @@
   script standing for any run of tokens.
 - A placeholder's words translated: `{原文件名}_middle.json` is `{original_filename}_middle.json`.
 - A name in other capitals (Github, GitHub), or only in a link (github.com); a word's code
-  formatting dropped (`XLSX`, XLSX); prose set in backticks written out (`PDF / 图片`, `[0,1]`)."""
+  formatting dropped (`XLSX`, XLSX); prose set in backticks written out (`PDF / 图片`, `[0,1]`);
+  English words set in backticks, written in the translation's own words (`command line mode`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import pairwise
 
 from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
@@ -32,6 +34,10 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _CODE_MARK_RE = re.compile(r"[][(){};=<>]|\+\+|--")
 _WORD_RE = re.compile(r"\w+(?:\.\w+)*", re.ASCII)
 _TOKEN_RE = re.compile(r"[^\x00-\x7f]+|\w+|[^\w\s]", re.ASCII)
+# Two or more lower-case words of letters alone, one space apart: words, or a command.
+PHRASE_RE = re.compile(r"[a-z]+(?: [a-z]+)+")
+# A help text's columns: the first gap of two or more spaces after a line's first word.
+_COLUMN_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 def same_code(reference: str, translation: str, info: str = "") -> bool:
@@ -84,6 +90,21 @@ def prose_in_backticks(span: str, written: str, prose: str) -> bool:
     return False
 
 
+def words_in_backticks(span: str, prose: str, code: str) -> bool:
+    """A code span that is English words set in backticks (`command line mode`), which a
+    translation may write in its own words: two or more lower-case words of letters alone, each
+    one a word the page's `prose` writes outside backticks and none a name in its `code` (its
+    code blocks and other code spans: `pip install notes` is a command there). A span with any
+    other character (`max_tokens`, `--lang ch`) or of one word (`pipeline`) is code: False."""
+    if not PHRASE_RE.fullmatch(span):
+        return False
+    words = span.split(" ")
+    names = set(_WORD_RE.findall(code.lower()))
+    return not names.intersection(words) and all(
+        re.search(rf"\b{word}\b", prose, re.IGNORECASE) for word in words
+    )
+
+
 def _plain(text: str) -> str:
     """Text with full-width forms as ASCII (NFKC), `_` and `-` as spaces, spaces collapsed."""
     return " ".join(unicodedata.normalize("NFKC", text).replace("_", " ").replace("-", " ").split())
@@ -104,18 +125,25 @@ def _split(text: str) -> list[str]:
 def _tokens(code: str, info: str) -> list[str | None]:
     """The code's tokens without comments and blanks; a translated token is ANY. In text that
     is not code (a command's help output, a tree's labels, text a lexer cannot read), the rest
-    of a line from its first word in another script is translated prose: ANY."""
+    of a line from its first word in another script is translated prose: ANY, and so is a line
+    that continues it in its column (a help text's description wraps where its words do)."""
     lexer = _lexer(info)
     # no language: one run of text, split below (its comments are not known)
     pieces = [(Text, code)] if lexer is None else list(lexer.get_tokens(code))
+    continues = _continuations(code.split("\n"))
+    line = 0  # index of the line the pieces have reached
     tokens: list[str | None] = []
     prose = False  # the line so far has turned into translated prose
     for kind, value in pieces:
         if kind in Comment:
-            prose = prose and "\n" not in value
+            if "\n" in value:
+                line += value.count("\n")
+                prose = prose and line < len(continues) and continues[line]
             continue
         for number, segment in enumerate(value.split("\n")):
-            prose = prose and not number
+            if number:  # a new line: prose only if it continues the prose of the line before
+                line += 1
+                prose = prose and line < len(continues) and continues[line]
             words = "" if prose else segment
             if not prose and (kind in Text or kind in Generic or kind in Error):
                 start = TRANSLATED_WORD_RE.search(segment)
@@ -126,6 +154,20 @@ def _tokens(code: str, info: str) -> list[str | None]:
             if prose and segment.strip():
                 tokens.append(ANY)
     return _collapse(tokens)
+
+
+def _continuations(lines: list[str]) -> list[bool]:
+    """For each line, whether it continues the line before in that line's last column: it
+    starts, indented, where the text after the first gap of two or more spaces starts on the
+    line before (`  --port INTEGER   服务端口` then a line indented to 服务), or, without such a
+    gap, at the same indentation. A line starting with `-` starts an option, not a continuation."""
+    out = [False]
+    for before, line in pairwise(lines):
+        text = line.lstrip(" ")
+        gap = _COLUMN_RE.search(before)
+        column = gap.end() if gap else len(before) - len(before.lstrip(" "))
+        out.append(0 < len(line) - len(text) == column and text != "" and text[0] != "-")
+    return out
 
 
 def _collapse(tokens: list[str | None]) -> list[str | None]:
@@ -144,7 +186,7 @@ def _lexer(info: str) -> Lexer | None:
     if not name:
         return None
     try:
-        return get_lexer_by_name(name)
+        return get_lexer_by_name(name, stripnl=False)  # lines as `_continuations` counts them
     except ClassNotFound:
         return None
 

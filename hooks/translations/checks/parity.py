@@ -20,10 +20,12 @@ from typing import Any
 from translations.checks.facts import soft_keys, soft_keys_of
 from translations.checks.glossary import Glossary
 from translations.checks.notation import (
+    PHRASE_RE,
     code_key,
     prose_in_backticks,
     same_code,
     same_span,
+    words_in_backticks,
     written_in,
 )
 from translations.model import Fact, Issue
@@ -446,14 +448,25 @@ def _written(section: Section, lines: tuple[int, int] = (0, 1 << 30)) -> str:
     return "\n".join([section.prose, *within])
 
 
-def _without_prose_in_backticks(facts: list[Fact], other: Section) -> list[Fact]:
-    """Facts without the code spans that are prose set in backticks, which `other` writes out
-    (notation.py); what `other` writes is joined once, and only when a code span is left."""
+def _without_prose_in_backticks(facts: list[Fact], other: Section, page: Page) -> list[Fact]:
+    """Facts without the code spans that are prose set in backticks, which `other` writes out,
+    or English words set in backticks in the facts' own `page` (notation.py); what `other`
+    writes is joined once, and only when a code span is left."""
     if not any(f.kind == "code" for f in facts):
         return facts
     written = _written(other)
     prose = "\n".join([other.prose, *(ref.text for ref in other.code_spans)])
-    return [f for f in facts if f.kind != "code" or not prose_in_backticks(f.text, written, prose)]
+    facts = [f for f in facts if f.kind != "code" or not prose_in_backticks(f.text, written, prose)]
+    return [f for f in facts if f.kind != "code" or not _words_in_backticks(f.text, page)]
+
+
+def _words_in_backticks(span: str, page: Page) -> bool:
+    """`span` is English words in backticks, by what the rest of its page writes (notation.py)."""
+    if not PHRASE_RE.fullmatch(span):  # the usual case: not words, no page to join
+        return False
+    code = [ref.text for s in page.sections for ref in s.code_spans if ref.text != span]
+    code += [block.code for s in page.sections for block in s.code_blocks]
+    return words_in_backticks(span, page.prose, "\n".join(code))
 
 
 def _translated_placeholders(missing: list[Fact], extra: list[Fact]) -> None:
@@ -514,9 +527,10 @@ def compare_facts(
     if not exact_code:
         _translated_placeholders(missing, extra)
         # what is left in another script or in numbers only is prose set in backticks
-        # (`中英日繁`, `PDF / 图片`, `[0,1]`), the same when the other side writes its names
-        missing = _without_prose_in_backticks(missing, z)
-        extra = _without_prose_in_backticks(extra, e)
+        # (`中英日繁`, `PDF / 图片`, `[0,1]`), the same when the other side writes its names;
+        # so are English words that the rest of their page writes as prose (`command line mode`)
+        missing = _without_prose_in_backticks(missing, z, en)
+        extra = _without_prose_in_backticks(extra, e, zh)
         if len(e.items) != len(z.items):  # the count's finding names the items one side lacks
             e_only, z_only = _unpaired_items(e, z)
             missing = [f for f in missing if not _within(f.line, e_only)]

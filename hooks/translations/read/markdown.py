@@ -374,7 +374,10 @@ def parse_page(source: Source, lang: str, name: str) -> Page:
                 section.code_blocks.append(block)
                 fence = ""
             else:
-                code.append(line[fence_indent:] if line[:fence_indent].isspace() else line.lstrip())
+                # the fence's indentation taken off each line, the rest kept (a help text's
+                # columns); a line indented less loses what it has
+                inset = len(line) - len(line.lstrip(" \t"))
+                code.append(line[min(inset, fence_indent) :])
             prose.append("")
             continue
         stripped = line.lstrip()
