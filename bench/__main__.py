@@ -31,6 +31,7 @@ FULL = {
     "real_reps": 5,
     "share_reps": 3,  # the 500-pair builds of section 1 take about 20 s each
     "checks": {100: 3, 1000: 5, 5000: 2},
+    "real_checks_reps": 3,
     "scale": {50: 3, 200: 3, 500: 1},
     "search_reps": 7,
     "export_reps": 3,
@@ -43,6 +44,7 @@ QUICK = {
     "real_reps": 1,
     "share_reps": 1,
     "checks": {100: 1, 1000: 1},
+    "real_checks_reps": 1,
     "scale": {50: 1},
     "search_reps": 2,
     "export_reps": 1,
@@ -84,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
 
         print("2/8 the checks from the command line on synthetic trees")
         results.checks = checks_cli.run(workdir, plan["checks"])
+        if real := checks_cli.real_sites():
+            print(f"  and {len(real)} real repositories (BENCH_REAL_SITES)")
+            results.real_checks = checks_cli.run_real(workdir, real, plan["real_checks_reps"])
 
         print("3/8 full builds of synthetic sites, navigation.prune on and off")
         results.scale = scale.run(workdir, plan["scale"])

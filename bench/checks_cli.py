@@ -1,8 +1,11 @@
-"""The translation checks from the command line (python -m translations) on synthetic trees."""
+"""The translation checks from the command line (python -m translations) on synthetic trees,
+and on real bilingual repositories a maintainer has fetched (`BENCH_REAL_SITES`: their folders,
+separated by `:`; their text is theirs, so none is committed here)."""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -28,6 +31,10 @@ class ChecksResult(Repeated):
     @property
     def reference_median(self) -> float:
         return median(self.reference)
+
+    @property
+    def name(self) -> str:
+        return f"{self.pairs:,}"
 
     @property
     def summary(self) -> str:
@@ -57,4 +64,55 @@ def run(workdir: Path, sizes: dict[int, int], log=print) -> list[ChecksResult]:
                 f" ({result.wall / pairs * 1000:.2f} ms per pair), exit {result.returncode}"
             )
         results.append(ChecksResult(pairs, runs, written, reference))
+    return results
+
+
+# the summary line: "266 pages (266 page pairs), ...: 398 issues; ..."
+_PAIRS = re.compile(r"\((?P<pairs>\d+) page pairs\)")
+_ISSUES = re.compile(r": (?P<issues>\d+) issues?\b|: (?P<none>no issues)")
+
+
+@dataclass(frozen=True)
+class RealResult(ChecksResult):
+    root: Path = Path()
+
+    @property
+    def name(self) -> str:
+        return self.root.name
+
+    @property
+    def ok(self) -> bool:  # findings exit 1; input errors or a crash exit 2 or more
+        return all(r.returncode in (0, 1) for r in self.runs)
+
+    @property
+    def findings(self) -> int | None:
+        line = next((ln for ln in self.runs[-1].log.splitlines() if _PAIRS.search(ln)), "")
+        match = _ISSUES.search(line)
+        if match is None:
+            return None
+        return 0 if match["none"] else int(match["issues"])
+
+
+def real_sites() -> list[Path]:
+    """The folders named in BENCH_REAL_SITES that hold a mkdocs.yml."""
+    named = [Path(p) for p in os.environ.get("BENCH_REAL_SITES", "").split(os.pathsep) if p]
+    return [p for p in named if (p / "mkdocs.yml").is_file()]
+
+
+def run_real(workdir: Path, roots: list[Path], reps: int, log=print) -> list[RealResult]:
+    """The checks on each real repository, unchanged, ``reps`` times, one process per run.
+    A repository with findings exits 1: that is its report, not a failed run."""
+    env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    results = []
+    for root in roots:
+        runs: list[Run] = []
+        reference: list[float] = []
+        for _ in range(reps):
+            reference.append(machine.reference_seconds())
+            command = [sys.executable, "-m", "translations", "--root", str(root)]
+            runs.append(timed(command, root, workdir / f"real-{root.name}.log", env))
+        match = _PAIRS.search(runs[-1].log)
+        pairs = int(match["pairs"]) if match else 0
+        log(f"  {root.name}: {pairs} pairs, {median([r.wall for r in runs]):.2f} s")
+        results.append(RealResult(pairs, runs, 0.0, reference, root))
     return results

@@ -14,7 +14,7 @@ from bench import machine
 from bench import preview as preview_bench
 from bench import search_scale as search_scale_bench
 from bench import segmentation as segmentation_bench
-from bench.checks_cli import ChecksResult
+from bench.checks_cli import ChecksResult, RealResult
 from bench.checks_share import BUDGET, SYNTHETIC_PAIRS, IndexSize, ShareResult
 from bench.runner import kb, mb, median
 from bench.scale import ScaleResult
@@ -30,6 +30,7 @@ class Results:
     synthetic: ShareResult | None = None
     indexes: list[IndexSize] = field(default_factory=list)
     checks: list[ChecksResult] = field(default_factory=list)
+    real_checks: list[RealResult] = field(default_factory=list)
     scale: list[ScaleResult] = field(default_factory=list)
     search: SearchResults | None = None
     search_skipped: str | None = None
@@ -142,7 +143,40 @@ def _share(results: Results) -> list[str]:
     return [*out, ""]
 
 
-def _checks(checks: list[ChecksResult], plan: dict[int, int]) -> list[str]:
+def _real_checks(real: list[RealResult]) -> list[str]:
+    out = [
+        "",
+        "Real bilingual repositories, unchanged, fetched by the maintainer and named in "
+        "`BENCH_REAL_SITES` (none is committed here: their text is theirs). The same command, "
+        f"{len(real[0].runs)} run(s) each; a repository with findings exits 1, which is its "
+        "report.",
+        "",
+    ]
+    rows = [
+        [
+            c.name,
+            f"{c.pairs:,}",
+            f"{c.wall:.2f} s",
+            f"{c.cpu:.2f} s",
+            f"{c.reference_median:.2f} s",
+            f"{c.peak_mb:.0f} MB",
+            _secs([r.wall for r in c.runs]),
+            (f"{c.findings} findings" if c.findings is not None else c.summary[:80])
+            if c.ok
+            else f"exit {c.runs[-1].returncode}: {c.summary[:80]}",
+        ]
+        for c in real
+    ]
+    return out + _table(
+        ["repository", "page pairs", "wall (median)", "CPU", "reference", "peak memory",
+         "runs (s)", "result"],
+        rows,
+    )  # fmt: skip
+
+
+def _checks(
+    checks: list[ChecksResult], plan: dict[int, int], real: list[RealResult] | None = None
+) -> list[str]:
     out = ["## 2. The checks from the command line at scale", ""]
     if not checks:
         return [*out, "Not run.", ""]
@@ -189,6 +223,8 @@ def _checks(checks: list[ChecksResult], plan: dict[int, int]) -> list[str]:
             f"{big.pairs / small.pairs:.0f}x the pairs take {big.wall / small.wall:.1f}x the time "
             "because the smallest run is mostly starting Python.",
         ]
+    if real:
+        out += _real_checks(real)
     return [*out, ""]
 
 
@@ -408,7 +444,7 @@ def write_report(results: Results, path: Path) -> None:
         ]
     lines += _machine(results)
     lines += _share(results)
-    lines += _checks(results.checks, plan["checks"])
+    lines += _checks(results.checks, plan["checks"], results.real_checks)
     lines += _scale(results.scale, plan["scale"])
     lines += _search(results.search, results.search_skipped, plan["search_reps"])
     lines += _memory(results)

@@ -67,3 +67,35 @@ def test_preview_runs_in_a_clone_with_this_working_tree_and_its_history(tmp_path
     ours = subprocess.run(head, cwd=REPO, capture_output=True, text=True, check=True).stdout
     theirs = subprocess.run(head, cwd=repo, capture_output=True, text=True, check=True).stdout
     assert theirs == ours  # the translation checks read the English history from git
+
+
+def test_real_repositories_report_pairs_and_findings(tmp_path: Path, monkeypatch) -> None:
+    """Section 2's real-repository rows: a site with a drifted translation is its findings
+    (exit 1 is its report), a clean one none; a folder without mkdocs.yml is not a site."""
+    from bench import checks_cli
+    from bench.report import _real_checks
+
+    clean = tmp_path / "clean"
+    drifted = tmp_path / "drifted"
+    for site in (clean, drifted):
+        (site / "docs" / "en").mkdir(parents=True)
+        (site / "docs" / "zh").mkdir(parents=True)
+        (site / "mkdocs.yml").write_text(
+            "site_name: x\nplugins:\n  - i18n:\n      docs_structure: folder\n      languages:\n"
+            "        - locale: en\n          default: true\n        - locale: zh\n",
+            encoding="utf-8",
+        )
+        (site / "docs" / "en" / "index.md").write_text("# Home\n\nPort 8080.\n", "utf-8")
+    (clean / "docs" / "zh" / "index.md").write_text("# 首页\n\n端口 8080。\n", "utf-8")
+    (drifted / "docs" / "zh" / "index.md").write_text("# 首页\n\n端口 8081。\n", "utf-8")
+    monkeypatch.setenv("BENCH_REAL_SITES", f"{clean}:{drifted}:{tmp_path / 'not-a-site'}")
+    roots = checks_cli.real_sites()
+    assert roots == [clean, drifted]
+    results = checks_cli.run_real(tmp_path, roots, 1, log=lambda _: None)
+    assert [(r.name, r.pairs, r.findings, r.ok) for r in results] == [
+        ("clean", 1, 0, True),
+        ("drifted", 1, 1, True),
+    ]
+    text = "\n".join(_real_checks(results))
+    assert "| clean | 1 |" in text and "| 0 findings |" in text
+    assert "| drifted | 1 |" in text and "| 1 findings |" in text
