@@ -102,6 +102,22 @@ def word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9]){body}(?:e?s)?(?![A-Za-z0-9])", re.IGNORECASE)
 
 
+def _needle(word: str) -> tuple[str, bool]:
+    """A piece of text every match of ``word_pattern(word)`` holds, and whether to look for it
+    in the case-folded text: a cheap test that skips the regex on most entries."""
+    if _HAN.search(word):
+        return word, False
+    pieces = _ALNUM.findall(word)
+    return (pieces[0].lower() if pieces else ""), True
+
+
+def _uses(found: Sequence[tuple[str, bool, re.Pattern[str]]], text: str, folded: str) -> bool:
+    return any(
+        needle in (folded if fold else text) and pattern.search(text)
+        for needle, fold, pattern in found
+    )
+
+
 def add_synonyms(index: SearchIndex, groups: Sequence[Group]) -> SearchIndex:
     """Give every entry that uses a word of a group all the group's words, in the synonyms
     field, if the index declares it.
@@ -112,17 +128,18 @@ def add_synonyms(index: SearchIndex, groups: Sequence[Group]) -> SearchIndex:
     """
     if SYNONYMS_FIELD not in index["config"].get("fields", {}) or not groups:
         return index
-    patterns = [[word_pattern(w) for w in group] for group in groups]
+    patterns = [[(*_needle(w), word_pattern(w)) for w in group] for group in groups]
     docs = []
     for entry in index["docs"]:
         title = entry.get("title", "").replace(_BREAK, "")
         text = f"{title} {entry.get('text', '')}".replace(_BREAK, "")
+        folded_title, folded_text = title.casefold(), text.casefold()
         named: dict[str, None] = {}  # the groups of the heading
         used: dict[str, None] = {}  # the groups of the text
         for group, found in zip(groups, patterns, strict=True):
-            if any(p.search(title) for p in found):
+            if _uses(found, title, folded_title):
                 named.update(dict.fromkeys(group))
-            elif any(p.search(text) for p in found):
+            elif _uses(found, text, folded_text):
                 used.update(dict.fromkeys(group))
         words = [*named, *named, *(w for w in used if w not in named)]
         docs.append({**entry, SYNONYMS_FIELD: " ".join(words)} if words else entry)
