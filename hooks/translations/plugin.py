@@ -505,6 +505,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         state.depth -= 1  # the last handler of this language's build
         if state.depth > 0 or not self.config.csp:
             return
+        if self.command == "serve":
+            return  # an nginx include: `mkdocs serve` sends no such header, `make build` writes it
         site = Path(config.site_dir)
         # the scripts the templates ship, from their sources (config.theme.dirs: overrides/ first)
         shipped = template_scripts(Path(folder) for folder in config.theme.dirs)
