@@ -596,7 +596,7 @@ def check_site(
     sources_rel = f"{_rel(data_dir, root)}/{config.sources_file}"
     sources = load_sources(data_dir / config.sources_file, sources_rel)
     if sources is not None:
-        issues.extend(source_issues(sources, found.anchors, languages.all, docs_rel))
+        issues.extend(source_issues(sources, found.anchors, languages.all, docs_rel, today))
     stale = stale_issue(data.pricing, today) if data.pricing is not None else None
 
     order = {name: index for index, name in enumerate(names)}

@@ -176,9 +176,11 @@ def source_issues(
     anchors: Mapping[tuple[str, str], set[str]],
     languages: Iterable[str],
     docs_rel: str = "docs",
+    today: dt.date | None = None,
 ) -> list[Issue]:
     """What the data file and the pages disagree on. `anchors`: (language, page) -> the page's
-    heading ids, for every page that exists; `languages`: reference first."""
+    heading ids, for every page that exists; `languages`: reference first. A `checked` date after
+    `today` claims a reading that has not happened yet."""
     langs = list(languages)
     rel = sources.rel
     issues: list[Issue] = []
@@ -192,6 +194,12 @@ def source_issues(
             problem(
                 article.line,
                 f"article `{article.key}`: {article.host} is not an allowed domain ({allowed})",
+            )
+        if today is not None and article.checked > today:
+            problem(
+                article.line,
+                f"article `{article.key}`: checked {article.checked} is after today ({today}); "
+                "give the date you read it",
             )
     used: set[str] = set()
     for citation in sources.citations:
