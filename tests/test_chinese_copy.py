@@ -110,3 +110,45 @@ def test_command_line_lints_and_fixes(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "这是 ActiveCampaign 的 CRM，价格为 68 美元/月。" in fixed
     assert "代码里的ActiveCampaign不改" in fixed and "`Api-Token`" in fixed
     assert main([], root=tmp_path) == 0
+
+
+# A line break inside a Chinese sentence: Markdown keeps it, Chrome shows it as a space
+
+BROKEN = """---
+description: 前言里的长句可以
+  这样续行
+---
+
+# 标题 {#title}
+
+- **轮询分配**：请检查销售管道的选项，
+  手动分配的商机不影响顺序。
+- 下一项另起一行，不算断句。
+
+请从 **Developer** 选项卡复制 API URL
+不要自行拼接：这一行在英文词后换行，本来就有空格。
+
+```text
+代码块里的中文，
+可以换行
+```
+"""
+
+
+def test_a_line_break_between_chinese_characters_is_reported_and_fixed(tmp_path: Path) -> None:
+    """The list item's continuation is reported at its line and joined by --fix; a new list item,
+    a break after a Latin word, front matter and fenced code are left alone (controls)."""
+    found = [str(f) for f in lint_text(BROKEN, "docs/zh/broken.md")]
+    assert found == [
+        "docs/zh/broken.md:8: ：请检查销售管道的选项，⏎手动分配的商机不影响顺序"
+        " -> ：请检查销售管道的选项，手动分配的商机不影响顺序"
+    ]
+    page = tmp_path / "docs" / "zh" / "broken.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(BROKEN, "utf-8")
+    assert fix_pages(tmp_path, [page]) == ["docs/zh/broken.md"]
+    fixed = page.read_text("utf-8")
+    assert "请检查销售管道的选项，手动分配的商机不影响顺序。\n- 下一项另起一行" in fixed
+    assert "代码块里的中文，\n可以换行" in fixed and "可以\n  这样续行" in fixed
+    assert "复制 API URL\n不要自行拼接" in fixed
+    assert lint_text(fixed, "docs/zh/broken.md") == []

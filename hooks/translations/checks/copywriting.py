@@ -1,5 +1,7 @@
-"""Chinese copywriting: spacing between Chinese and Latin letters or digits, full-width punctuation.
-A rule of Chinese: on a site, it applies to the language whose code is `zh`.
+"""Chinese copywriting: spacing between Chinese and Latin letters or digits, full-width punctuation,
+and no line break inside a sentence between two Chinese characters (Markdown keeps it, and Chrome
+shows it as a space: 销售 代表). Rules of Chinese: on a site, they apply to the language whose code
+is `zh`.
 
 A thin wrapper over autocorrect (autocorrect-py, a maintained linter that works offline) with the
 project's rules in `.autocorrectrc` (CONTRIBUTING.md, "Chinese style"). It lints
@@ -14,6 +16,7 @@ strings of the data files that generated text comes from. Run from `make test`
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,13 +65,55 @@ def without_code(text: str) -> tuple[str, dict[int, str]]:
     return "\n".join("" if i in code else line for i, line in enumerate(lines)), code
 
 
+# Chinese characters and full-width punctuation: a line break between two of them renders as a
+# space that Chinese does not have
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+# a line that starts a block of its own (heading, list item, table row, quote, admonition, HTML)
+_BLOCK_START = re.compile(r"^(?:#|[-*+] |\d+[.)] |\||>|!!!|\?\?\?|<|---|:::)")
+_MARKUP = "*_~"  # emphasis around the first or last character
+
+
+def broken_lines(text: str) -> list[tuple[int, int]]:
+    """Index pairs (i, i + 1) of lines where a paragraph or list item goes on after a line break
+    between two Chinese characters. Front matter and fenced code are not prose."""
+    lines = text.split("\n")
+    skip = fenced_lines(lines)
+    if lines and lines[0] == "---":  # front matter, up to its closing line
+        end = next((i for i in range(1, len(lines)) if lines[i] == "---"), 0)
+        skip = [True] * (end + 1) + skip[end + 1 :]
+    found = []
+    for i in range(len(lines) - 1):
+        here, after = lines[i].rstrip().rstrip(_MARKUP), lines[i + 1].strip()
+        if skip[i] or skip[i + 1] or not here or not after:
+            continue
+        if here.lstrip().startswith(("#", "|")) or _BLOCK_START.match(after):
+            continue
+        if _CJK.match(here[-1]) and _CJK.match(after.lstrip(_MARKUP + "[") or " "):
+            found.append((i, i + 1))
+    return found
+
+
+def _joined(text: str) -> str:
+    """The text with each broken line joined to the one before it."""
+    lines = text.split("\n")
+    for i, j in reversed(broken_lines(text)):
+        lines[i : j + 1] = [lines[i].rstrip() + lines[j].strip()]
+    return "\n".join(lines)
+
+
 def lint_text(text: str, rel: str, first_line: int = 1) -> list[Finding]:
     """Findings in one text; rel's extension chooses the parser (`.md`: Markdown-aware, and
     fenced code is skipped)."""
+    breaks: list[Finding] = []
     if rel.endswith(".md"):
+        lines = text.split("\n")
+        for i, j in broken_lines(text):
+            tail, head = lines[i].rstrip()[-12:], lines[j].strip()[:12]
+            breaks.append(Finding(rel, first_line + i, f"{tail}⏎{head}", f"{tail}{head}"))
         text, _ = without_code(text)
     result = autocorrect_py.lint_for(text, rel)
-    return [Finding(rel, first_line + line.line - 1, line.old, line.new) for line in result.lines]
+    found = [Finding(rel, first_line + line.line - 1, line.old, line.new) for line in result.lines]
+    return sorted(found + breaks, key=lambda f: f.line)
 
 
 def lint_pages(root: Path, pages: list[Path]) -> list[Finding]:
@@ -128,7 +173,7 @@ def fix_pages(root: Path, pages: list[Path]) -> list[str]:
         lines = autocorrect_py.format_for(prose, rel).split("\n")
         if len(lines) != len(text.split("\n")):
             raise InputError.at(rel, 1, "autocorrect changed the number of lines; fix by hand")
-        fixed = "\n".join(code.get(i, line) for i, line in enumerate(lines))
+        fixed = _joined("\n".join(code.get(i, line) for i, line in enumerate(lines)))
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
             changed.append(rel)
