@@ -152,3 +152,32 @@ def test_a_line_break_between_chinese_characters_is_reported_and_fixed(tmp_path:
     assert "代码块里的中文，\n可以换行" in fixed and "可以\n  这样续行" in fixed
     assert "复制 API URL\n不要自行拼接" in fixed
     assert lint_text(fixed, "docs/zh/broken.md") == []
+
+
+QUOTED = """# 引号
+
+如果你的套餐是“Commit annually pay monthly”（按年承诺、按月付费），请联系客服。
+
+字符串写作 `“原样”`，代码里的引号不改。
+
+```text
+代码块里的“引号”
+```
+"""
+
+
+def test_curly_quotes_are_reported_and_fixed_as_corner_brackets(tmp_path: Path) -> None:
+    """Prose quotes with 「」: a curly quote is reported at its line and --fix writes 「」; an
+    inline code span and a fenced block keep theirs (controls)."""
+    found = [(f.line, f.new) for f in lint_text(QUOTED, "docs/zh/quoted.md")]
+    assert found == [
+        (3, "如果你的套餐是「Commit annually pay monthly」（按年承诺、按月付费），请联系客服。")
+    ]
+    page = tmp_path / "docs" / "zh" / "quoted.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(QUOTED, "utf-8")
+    assert fix_pages(tmp_path, [page]) == ["docs/zh/quoted.md"]
+    fixed = page.read_text("utf-8")
+    assert "套餐是「Commit annually pay monthly」（" in fixed
+    assert "`“原样”`" in fixed and "代码块里的“引号”" in fixed
+    assert lint_text(fixed, "docs/zh/quoted.md") == []

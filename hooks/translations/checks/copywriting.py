@@ -1,6 +1,7 @@
 """Chinese copywriting: spacing between Chinese and Latin letters or digits, full-width punctuation,
-and no line break inside a sentence between two Chinese characters (Markdown keeps it, and Chrome
-shows it as a space: 销售 代表). Rules of Chinese: on a site, they apply to the language whose code
+no line break inside a sentence between two Chinese characters (Markdown keeps it, and Chrome
+shows it as a space: 销售 代表), and corner brackets 「」 for quotation marks, never curly quotes
+“”. Rules of Chinese: on a site, they apply to the language whose code
 is `zh`.
 
 A thin wrapper over autocorrect (autocorrect-py, a maintained linter that works offline) with the
@@ -93,6 +94,30 @@ def broken_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# curly quotes in prose, each with its corner bracket; an inline code span keeps whatever it holds
+_CURLY = str.maketrans("“”", "「」")
+_INLINE_CODE = re.compile(r"(`[^`]*`)")
+
+
+def curly_quotes(text: str) -> list[int]:
+    """Indexes of the lines that quote with “” outside inline code (fenced code is emptied
+    before)."""
+    return [
+        i
+        for i, line in enumerate(text.split("\n"))
+        if any(mark in _INLINE_CODE.sub("", line) for mark in "“”")
+    ]
+
+
+def _cornered(text: str) -> str:
+    """The text with the curly quotes of its prose lines, outside inline code, as 「」."""
+    lines = text.split("\n")
+    for i in curly_quotes(text):
+        parts = _INLINE_CODE.split(lines[i])  # odd items: the code spans
+        lines[i] = "".join(p if k % 2 else p.translate(_CURLY) for k, p in enumerate(parts))
+    return "\n".join(lines)
+
+
 def _joined(text: str) -> str:
     """The text with each broken line joined to the one before it."""
     lines = text.split("\n")
@@ -111,9 +136,13 @@ def lint_text(text: str, rel: str, first_line: int = 1) -> list[Finding]:
             tail, head = lines[i].rstrip()[-12:], lines[j].strip()[:12]
             breaks.append(Finding(rel, first_line + i, f"{tail}⏎{head}", f"{tail}{head}"))
         text, _ = without_code(text)
+    lines = text.split("\n")
+    quotes = [
+        Finding(rel, first_line + i, lines[i], _cornered(lines[i])) for i in curly_quotes(text)
+    ]
     result = autocorrect_py.lint_for(text, rel)
     found = [Finding(rel, first_line + line.line - 1, line.old, line.new) for line in result.lines]
-    return sorted(found + breaks, key=lambda f: f.line)
+    return sorted(found + breaks + quotes, key=lambda f: f.line)
 
 
 def lint_pages(root: Path, pages: list[Path]) -> list[Finding]:
@@ -163,8 +192,8 @@ def zh_pages(root: Path) -> list[Path]:
 
 
 def fix_pages(root: Path, pages: list[Path]) -> list[str]:
-    """Rewrite pages with autocorrect's fixes, fenced code kept as it was; returns the pages that
-    changed."""
+    """Rewrite pages with autocorrect's fixes and 「」 for curly quotes, fenced code kept as it was;
+    returns the pages that changed."""
     changed = []
     for path in pages:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
@@ -173,7 +202,7 @@ def fix_pages(root: Path, pages: list[Path]) -> list[str]:
         lines = autocorrect_py.format_for(prose, rel).split("\n")
         if len(lines) != len(text.split("\n")):
             raise InputError.at(rel, 1, "autocorrect changed the number of lines; fix by hand")
-        fixed = _joined("\n".join(code.get(i, line) for i, line in enumerate(lines)))
+        fixed = _joined("\n".join(code.get(i, _cornered(line)) for i, line in enumerate(lines)))
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
             changed.append(rel)
