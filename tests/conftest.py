@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.tabs import Tabs
 from tests.sitebuild import (
     CHROMIUM,
     REPO,
@@ -145,6 +146,22 @@ def context(context: Any, request: pytest.FixtureRequest, output_path: str) -> I
     """pytest-playwright's context; on failure, its pages' screenshots before it closes."""
     yield context
     screenshot_if_failed(context.pages, request.node, Path(output_path))
+
+
+@pytest.fixture(scope="module")
+def module_tabs(browser: Any, browser_context_args: dict[str, Any]) -> Iterator[Tabs]:
+    """One browser context for the tests of a module that only read pages (tests/browser/tabs.py:
+    a context costs Chromium about 0.5 s of CPU, a page load 0.3 to 0.4 s)."""
+    context = browser.new_context(**browser_context_args)
+    yield Tabs(context)
+    context.close()
+
+
+@pytest.fixture
+def tabs(module_tabs: Tabs, request: pytest.FixtureRequest, output_path: str) -> Iterator[Tabs]:
+    """The module's shared tabs; on failure, a screenshot of each before the next test."""
+    yield module_tabs
+    screenshot_if_failed(module_tabs.pages, request.node, Path(output_path))
 
 
 @pytest.fixture(scope="session")
