@@ -22,6 +22,7 @@ keeps pytest-playwright's own ``page``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tests.browser.search import search, search_again
@@ -65,9 +66,18 @@ class Tabs:
             self._tabs.pop(url).close()  # a tab left in an unknown state serves no other test
             raise
 
-    def show(self, url: str, viewport: dict[str, int] = DESKTOP, scheme: str = "light") -> Any:
-        """``url`` loaded anew in a ``viewport``-sized tab under the system colour ``scheme``."""
-        page, _ = self._tab("show")
+    def show(
+        self,
+        url: str,
+        viewport: dict[str, int] = DESKTOP,
+        scheme: str = "light",
+        on_open: Callable[[Any], None] | None = None,
+    ) -> Any:
+        """``url`` loaded anew in a ``viewport``-sized tab under the system colour ``scheme``;
+        ``on_open(tab)`` runs when the tab opens."""
+        page, new = self._tab("show")
+        if new and on_open is not None:
+            on_open(page)
         page.set_viewport_size(viewport)
         page.emulate_media(color_scheme=scheme)
         if page.url.split("#")[0] == url.split("#")[0] and "#" in page.url + url:
@@ -75,9 +85,14 @@ class Tabs:
         page.goto(url)
         return page
 
-    def kept(self, url: str, scheme: str = "light") -> Any:
-        """``url`` in its own tab, loaded once, under the system colour ``scheme``."""
+    def kept(
+        self, url: str, scheme: str = "light", on_open: Callable[[Any], None] | None = None
+    ) -> Any:
+        """``url`` in its own tab, loaded once, under the system colour ``scheme``;
+        ``on_open(tab)`` runs when the tab opens, before the page loads."""
         page, new = self._tab(url)
+        if new and on_open is not None:
+            on_open(page)
         page.emulate_media(color_scheme=scheme)
         if new or page.url != url:
             page.goto(url)
