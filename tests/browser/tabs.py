@@ -54,10 +54,14 @@ class Tabs:
             self._tabs.pop(next(iter(self._tabs))).close()
         return page, new
 
-    def search(self, url: str, query: str) -> tuple[Any, list[str]]:
+    def search(
+        self, url: str, query: str, on_open: Callable[[Any], None] | None = None
+    ) -> tuple[Any, list[str]]:
         """Search ``url`` for ``query`` in its tab (opened at the first search); the tab and the
-        result URLs (tests/browser/search.py)."""
+        result URLs (tests/browser/search.py). ``on_open(tab)`` runs when the tab opens."""
         page, new = self._tab(url)
+        if new and on_open is not None:
+            on_open(page)
         if new or page.url != url:
             return page, search(page, url, query)
         try:
