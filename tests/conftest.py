@@ -124,6 +124,25 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the modules that build sites or open a browser (marked slow) first, then the others,
+    the largest first; each module's own order stays.
+
+    ``make test`` hands whole modules to its two workers (``--dist loadscope``) in this order
+    (``--no-loadscope-reorder``). xdist's own order, by number of tests, sent the gates of one or
+    two long tests last, and one worker ran the 45 s offline gate while the other stood idle;
+    the many short tests at the end now even out the two workers' finish."""
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+
+    def weight(tests: list[pytest.Item]) -> tuple[bool, int]:
+        slow = any(item.get_closest_marker("slow") for item in tests)
+        return (not slow, 0 if slow else -len(tests))
+
+    items[:] = [item for tests in sorted(modules.values(), key=weight) for item in tests]
+
+
 # The browser and its pages are pytest-playwright's fixtures; this file points them at Debian's
 # Chromium, records each page's requests, and takes a full-page screenshot of every page of a
 # failed test into test-artifacts/browser/ (pyproject.toml: --output). pytest-playwright's own
