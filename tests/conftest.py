@@ -45,19 +45,6 @@ def book_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield folder
 
 
-@pytest.fixture(scope="session", autouse=True)
-def bytecode_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Compiled modules for the session's subprocesses (every build, the command line), in a
-    folder of the session: make exports PYTHONDONTWRITEBYTECODE so that no __pycache__ lands in
-    the repository, and each build compiled the plugin's 10,000 lines anew (0.1 s of CPU per
-    process start, measured; the session starts a few hundred)."""
-    folder = session_folder(tmp_path_factory) / "pycache"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PYTHONPYCACHEPREFIX", str(folder))
-        patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
-        yield folder
-
-
 def real_site_book_cache(folder: Path) -> Path:
     """The real site's own PDF cache (``folder``: the session's shared folder): the other builds
     of the session, whose books have the same names, never replace its entries, so a build of
@@ -78,10 +65,7 @@ SHARED_BUILDS: dict[str, tuple[str, Callable[[Path], Build]]] = {
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_builds_in_background(
-    request: pytest.FixtureRequest,
-    tmp_path_factory: pytest.TempPathFactory,
-    book_cache: Path,
-    bytecode_cache: Path,
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, book_cache: Path
 ) -> Iterator[None]:
     """Start the shared builds that this session's tests use, in a thread, at the session's start.
 
