@@ -31,15 +31,16 @@ serve: $(STAMP)
 
 ## test: lint, then every test, TEST_WORKERS at a time (pytest-xdist; the real site is built once
 ## for all of them; a module stays on one worker, so its own build is made once; builds go to
-## temporary folders, never site/). What CI runs.
+## temporary folders, never site/). Modules go out in tests/conftest.py's order (the ones that
+## build or open a browser first), not xdist's (most tests first). What CI runs.
 TEST_WORKERS ?= 2
 test: $(STAMP) lint
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 ## test-fast: the edit loop, under 30 s: lint and every test that builds no real site and opens
 ## no browser (-m "not slow and not browser"); `make test` before pushing
 test-fast: $(STAMP) lint
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope -m "not slow and not browser"
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder -m "not slow and not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests bench

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.tabs import Tabs
 from tests.sitebuild import (
     CHROMIUM,
     REPO,
@@ -107,6 +108,25 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the modules that build sites or open a browser (marked slow) first, then the others,
+    the largest first; each module's own order stays.
+
+    ``make test`` hands whole modules to its two workers (``--dist loadscope``) in this order
+    (``--no-loadscope-reorder``). xdist's own order, by number of tests, sent the gates of one or
+    two long tests last, and one worker ran the 45 s offline gate while the other stood idle;
+    the many short tests at the end now even out the two workers' finish."""
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+
+    def weight(tests: list[pytest.Item]) -> tuple[bool, int]:
+        slow = any(item.get_closest_marker("slow") for item in tests)
+        return (not slow, 0 if slow else -len(tests))
+
+    items[:] = [item for tests in sorted(modules.values(), key=weight) for item in tests]
+
+
 # The browser and its pages are pytest-playwright's fixtures; this file points them at Debian's
 # Chromium, records each page's requests, and takes a full-page screenshot of every page of a
 # failed test into test-artifacts/browser/ (pyproject.toml: --output). pytest-playwright's own
@@ -145,6 +165,22 @@ def context(context: Any, request: pytest.FixtureRequest, output_path: str) -> I
     """pytest-playwright's context; on failure, its pages' screenshots before it closes."""
     yield context
     screenshot_if_failed(context.pages, request.node, Path(output_path))
+
+
+@pytest.fixture(scope="module")
+def module_tabs(browser: Any, browser_context_args: dict[str, Any]) -> Iterator[Tabs]:
+    """One browser context for the tests of a module that only read pages (tests/browser/tabs.py:
+    a context costs Chromium about 0.5 s of CPU, a page load 0.3 to 0.4 s)."""
+    context = browser.new_context(**browser_context_args)
+    yield Tabs(context)
+    context.close()
+
+
+@pytest.fixture
+def tabs(module_tabs: Tabs, request: pytest.FixtureRequest, output_path: str) -> Iterator[Tabs]:
+    """The module's shared tabs; on failure, a screenshot of each before the next test."""
+    yield module_tabs
+    screenshot_if_failed(module_tabs.pages, request.node, Path(output_path))
 
 
 @pytest.fixture(scope="session")

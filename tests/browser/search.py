@@ -7,11 +7,18 @@ from typing import Any
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+SEARCH_BOX = "input.md-search__input"
 RESULT_LINKS = "a.md-search-result__link"
 # The meta line reads "Type to start searching", then "N matching documents" / "No matching…"
 ANSWERED = """() => {
     const meta = document.querySelector('.md-search-result__meta');
     return meta && /\\d|No |没有/.test(meta.textContent);
+}"""
+# An empty box: the meta line no longer answers and the result list holds no link
+CLEARED = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    return meta && !/\\d|No |没有/.test(meta.textContent)
+        && !document.querySelector('.md-search-result__list a');
 }"""
 
 
@@ -24,7 +31,23 @@ def search(page: Any, url: str, query: str, timeout_ms: int = 10_000) -> list[st
     callers assert on those.
     """
     page.goto(url)
-    page.locator("input.md-search__input").click()
+    page.locator(SEARCH_BOX).click()
+    return type_query(page, query, timeout_ms)
+
+
+def search_again(page: Any, query: str, timeout_ms: int = 10_000) -> list[str]:
+    """Search the page that ``page`` shows for ``query`` after an earlier search: the reader
+    empties the box (select all, Backspace: Material clears its results on the key release) and
+    types the new query. The index stays loaded, as it does for a reader."""
+    page.locator(SEARCH_BOX).click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.press("Backspace")
+    page.wait_for_function(CLEARED, timeout=timeout_ms)
+    return type_query(page, query, timeout_ms)
+
+
+def type_query(page: Any, query: str, timeout_ms: int = 10_000) -> list[str]:
+    """Type ``query`` into the focused search box; the result URLs once Material answers."""
     page.keyboard.insert_text(query)
     page.keyboard.press("End")
     try:

@@ -51,41 +51,50 @@ def banner_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-def visible(page, site: Path, path: str, kind: str) -> bool:
-    page.goto((site / path).as_uri())
+def shows(page, kind: str) -> bool:
+    """Whether the page shows one banner of ``kind``."""
     banner = page.locator(BANNER.format(kind))
     return banner.count() == 1 and banner.is_visible()
 
 
-def test_untranslated_banner_on_the_declared_page_only(banner_site: Build, page) -> None:
+def visible(tabs, site: Path, path: str, kind: str) -> bool:
+    """Whether ``path``, loaded anew in the module's shared tab (tests/browser/tabs.py), shows
+    one banner of ``kind``."""
+    return shows(tabs.show((site / path).as_uri()), kind)
+
+
+def test_untranslated_banner_on_the_declared_page_only(banner_site: Build, tabs) -> None:
     site = banner_site.site
-    assert visible(page, site, "zh/guides/setup.html", "untranslated")
+    page = tabs.show((site / "zh/guides/setup.html").as_uri())
+    assert shows(page, "untranslated")
     assert page.locator("html").get_attribute("lang") == "zh"
     assert page.locator("article div[lang=en]").count() == 1, "English text is labelled English"
     assert "尚未翻译" in page.locator(BANNER.format("untranslated")).inner_text()
-    assert not visible(page, site, "guides/setup.html", "untranslated")
-    assert not visible(page, site, "zh/index.html", "untranslated")
+    assert not visible(tabs, site, "guides/setup.html", "untranslated")
+    assert not visible(tabs, site, "zh/index.html", "untranslated")
 
 
-def test_outdated_banner_on_the_stale_translation_only(banner_site: Build, page) -> None:
+def test_outdated_banner_on_the_stale_translation_only(banner_site: Build, tabs) -> None:
     site = banner_site.site
-    assert visible(page, site, "zh/index.html", "outdated")
+    page = tabs.show((site / "zh/index.html").as_uri())
+    assert shows(page, "outdated")
     banner = page.locator(BANNER.format("outdated"))
     banner.locator("a[hreflang=en]").click()
     page.wait_for_load_state()
     assert page.url.endswith("/index.html") and "/zh/" not in page.url
-    assert not visible(page, site, "index.html", "outdated"), "English is the reference"
-    assert not visible(page, site, "zh/related-skills.html", "outdated")
+    assert not visible(tabs, site, "index.html", "outdated"), "English is the reference"
+    assert not visible(tabs, site, "zh/related-skills.html", "outdated")
 
 
-def test_prices_banner_on_pages_that_state_prices(banner_site: Build, page) -> None:
+def test_prices_banner_on_pages_that_state_prices(banner_site: Build, tabs) -> None:
     site = banner_site.site
     for path, words in [("pricing.html", "as of January 2020"), ("zh/pricing.html", "2020年1月")]:
-        assert visible(page, site, path, "prices")
+        page = tabs.show((site / path).as_uri())
+        assert shows(page, "prices")
         assert words in page.locator(BANNER.format("prices")).inner_text()
-    assert not visible(page, site, "related-skills.html", "prices")
+    assert not visible(tabs, site, "related-skills.html", "prices")
 
 
-def test_a_clean_page_has_no_banner(banner_site: Build, page) -> None:
-    page.goto((banner_site.site / "zh" / "related-skills.html").as_uri())
+def test_a_clean_page_has_no_banner(banner_site: Build, tabs) -> None:
+    page = tabs.show((banner_site.site / "zh" / "related-skills.html").as_uri())
     assert page.locator("[data-ac-banner]").count() == 0

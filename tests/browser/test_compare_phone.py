@@ -40,21 +40,18 @@ def narrow_columns(layout: dict) -> list[str]:
     ]
 
 
-def phone_layout(browser, url: str, extra_css: str | None = None) -> dict:
-    context = browser.new_context(viewport=PHONE)
-    try:
-        pg = context.new_page()
-        pg.goto(url)
-        if extra_css:
-            pg.add_style_tag(content=extra_css)
-        return pg.evaluate(MEASURE)
-    finally:
-        context.close()
+def phone_layout(tabs, url: str, extra_css: str | None = None) -> dict:
+    """The layout of ``url`` on a phone, loaded anew in the module's shared tab
+    (tests/browser/tabs.py), with ``extra_css`` added."""
+    page = tabs.show(url, PHONE)
+    if extra_css:
+        page.add_style_tag(content=extra_css)
+    return page.evaluate(MEASURE)
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_rows_use_the_full_width_of_a_phone(real_site: Build, browser, path: str) -> None:
-    layout = phone_layout(browser, (real_site.site / path).as_uri())
+def test_rows_use_the_full_width_of_a_phone(real_site: Build, tabs, path: str) -> None:
+    layout = phone_layout(tabs, (real_site.site / path).as_uri())
     assert layout["viewport"] == PHONE["width"]
     assert len(layout["cols"]) >= 4, "a compare view with rows"
     assert narrow_columns(layout) == []
@@ -62,8 +59,8 @@ def test_rows_use_the_full_width_of_a_phone(real_site: Build, browser, path: str
     assert layout["nav"]["bottom"] <= first + 1, "the links to the original pages come first"
 
 
-def test_rows_stack_english_over_chinese(real_site: Build, browser) -> None:
-    layout = phone_layout(browser, (real_site.site / PAGES[0]).as_uri())
+def test_rows_stack_english_over_chinese(real_site: Build, tabs) -> None:
+    layout = phone_layout(tabs, (real_site.site / PAGES[0]).as_uri())
     by_row: dict[str, dict[str, float]] = {}
     for col in layout["cols"]:
         by_row.setdefault(col["row"], {})[col["lang"]] = col["top"]
@@ -71,10 +68,8 @@ def test_rows_stack_english_over_chinese(real_site: Build, browser) -> None:
     assert len(stacked) == len(by_row), by_row
 
 
-def test_negative_control_the_floating_links_squeeze_the_first_rows(
-    real_site: Build, browser
-) -> None:
-    layout = phone_layout(browser, (real_site.site / PAGES[0]).as_uri(), OLD_LAYOUT)
+def test_negative_control_the_floating_links_squeeze_the_first_rows(real_site: Build, tabs) -> None:
+    layout = phone_layout(tabs, (real_site.site / PAGES[0]).as_uri(), OLD_LAYOUT)
     narrow = narrow_columns(layout)
     assert narrow, "the old layout must fail the measurement"
     assert all(f"{layout['viewport'] * MIN_SHARE:.0f} px" in line for line in narrow)

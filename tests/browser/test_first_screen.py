@@ -18,6 +18,10 @@
   screen. The site's name in the header is not cut: the Chinese name on one line, the English one
   on two. The negative control puts back the styles from before (Material's 5rem header cells, the
   one-line title, the language menu centred on its button) and sees each check fail.
+
+Each check loads its page anew, at its width and in its colour scheme, in one tab that the
+module's tests share (tests/browser/tabs.py: a browser context per check cost Chromium more
+than the page itself).
 """
 
 from __future__ import annotations
@@ -55,53 +59,37 @@ MATRIX = """() => [...document.querySelectorAll('.ac-plan-matrix tbody tr')].map
 INCLUDED = {"en": "Included", "zh": "包含"}
 
 
-def open_page(browser, url: str, viewport: dict, scheme: str = "light"):
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(url)
-    return context, page
-
-
 @pytest.mark.parametrize("path", ["automations.html", "zh/automations.html", "zh/faq.html"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_title_starts_in_the_first_screen_of_a_phone(
-    real_site: Build, browser, path: str, scheme: str
+    real_site: Build, tabs, path: str, scheme: str
 ) -> None:
-    context, page = open_page(browser, (real_site.site / path).as_uri(), PHONE, scheme)
-    try:
-        assert page.evaluate(H1_TOP) <= MAX_H1_TOP
-    finally:
-        context.close()
+    page = tabs.show((real_site.site / path).as_uri(), PHONE, scheme)
+    assert page.evaluate(H1_TOP) <= MAX_H1_TOP
 
 
 def test_negative_control_chips_and_note_above_the_title_push_it_down(
-    real_site: Build, browser
+    real_site: Build, tabs
 ) -> None:
-    context, page = open_page(browser, (real_site.site / "automations.html").as_uri(), PHONE)
-    try:
-        page.evaluate(OLD_ORDER)
-        page.add_style_tag(content=OLD_CHIPS)
-        assert page.evaluate(H1_TOP) > MAX_H1_TOP
-    finally:
-        context.close()
+    page = tabs.show((real_site.site / "automations.html").as_uri(), PHONE)
+    page.evaluate(OLD_ORDER)
+    page.add_style_tag(content=OLD_CHIPS)
+    assert page.evaluate(H1_TOP) > MAX_H1_TOP
 
 
 @pytest.mark.parametrize("path", ["automations.html", "zh/forms.html"])
-def test_the_price_note_is_one_line_under_the_title(real_site: Build, browser, path: str) -> None:
-    context, page = open_page(browser, (real_site.site / path).as_uri(), DESKTOP)
-    try:
-        note = page.locator("[data-ac-banner=prices]")
-        assert note.count() == 1
-        box = note.locator("p").bounding_box()
-        title = page.locator("article h1").bounding_box()
-        line = page.evaluate(
-            "() => parseFloat(getComputedStyle(document.querySelector("
-            "'[data-ac-banner=prices] p')).lineHeight)"
-        )
-        assert box["y"] > title["y"] + title["height"], "below the title"
-        assert box["height"] <= line * 1.5, "one line"
-    finally:
-        context.close()
+def test_the_price_note_is_one_line_under_the_title(real_site: Build, tabs, path: str) -> None:
+    page = tabs.show((real_site.site / path).as_uri(), DESKTOP)
+    note = page.locator("[data-ac-banner=prices]")
+    assert note.count() == 1
+    box = note.locator("p").bounding_box()
+    title = page.locator("article h1").bounding_box()
+    line = page.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector("
+        "'[data-ac-banner=prices] p')).lineHeight)"
+    )
+    assert box["y"] > title["y"] + title["height"], "below the title"
+    assert box["height"] <= line * 1.5, "one line"
 
 
 CHIPS = """() => {
@@ -135,32 +123,24 @@ OLD_CHIP_STYLE = """
 )
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_role_chips_fit_one_line_on_a_desktop_and_wrap_whole_on_a_phone(
-    real_site: Build, browser, path: str, other: str, scheme: str
+    real_site: Build, tabs, path: str, other: str, scheme: str
 ) -> None:
     for viewport in (DESKTOP, PHONE):
-        context, page = open_page(browser, (real_site.site / path).as_uri(), viewport, scheme)
-        try:
-            chips = page.evaluate(CHIPS)
-            assert chips["cut"] == [], f"chips cut at {viewport['width']} px"
-            if viewport is DESKTOP:
-                assert chips["lines"] == 1, "one line"
-            if other in chips["names"]:
-                assert chips["names"][-1] == other
-            assert chips["below"], "below the title"
-        finally:
-            context.close()
-
-
-def test_negative_control_the_old_chips_run_out_of_the_start_page(
-    real_site: Build, browser
-) -> None:
-    context, page = open_page(browser, (real_site.site / "index.html").as_uri(), DESKTOP)
-    try:
-        page.add_style_tag(content=OLD_CHIP_STYLE)
+        page = tabs.show((real_site.site / path).as_uri(), viewport, scheme)
         chips = page.evaluate(CHIPS)
-        assert "Sales / revenue operations" in chips["cut"] and "Other" in chips["cut"]
-    finally:
-        context.close()
+        assert chips["cut"] == [], f"chips cut at {viewport['width']} px"
+        if viewport is DESKTOP:
+            assert chips["lines"] == 1, "one line"
+        if other in chips["names"]:
+            assert chips["names"][-1] == other
+        assert chips["below"], "below the title"
+
+
+def test_negative_control_the_old_chips_run_out_of_the_start_page(real_site: Build, tabs) -> None:
+    page = tabs.show((real_site.site / "index.html").as_uri(), DESKTOP)
+    page.add_style_tag(content=OLD_CHIP_STYLE)
+    chips = page.evaluate(CHIPS)
+    assert "Sales / revenue operations" in chips["cut"] and "Other" in chips["cut"]
 
 
 def blanks(rows: list[list[str]], included: str) -> list[str]:
@@ -176,46 +156,37 @@ def blanks(rows: list[list[str]], included: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_matrix_marks_every_feature_under_every_plan_that_includes_it(
-    real_site: Build, browser, lang: str
+    real_site: Build, tabs, lang: str
 ) -> None:
     path = "plans.html" if lang == "en" else "zh/plans.html"
-    context, page = open_page(browser, (real_site.site / path).as_uri(), DESKTOP)
-    try:
-        rows = page.evaluate(MATRIX)[2:]  # after the price and send-limit rows
-        assert len(rows) >= 10 and all(len(row) == 5 for row in rows)
-        assert blanks(rows, INCLUDED[lang]) == []
-        starter = [row[0] for row in rows if row[1] == INCLUDED[lang]]
-        assert {"Email marketing", "邮件营销"} & set(starter)
-        # negative control: blank the Plus cell of the first row (email marketing)
-        page.evaluate(
-            "() => { document.querySelector('.ac-plan-matrix tbody tr:nth-child(3) "
-            "td:nth-child(3)').textContent = ''; }"
-        )
-        assert blanks(page.evaluate(MATRIX)[2:], INCLUDED[lang]) == [f"{rows[0][0]}: plan 2"]
-    finally:
-        context.close()
+    page = tabs.show((real_site.site / path).as_uri(), DESKTOP)
+    rows = page.evaluate(MATRIX)[2:]  # after the price and send-limit rows
+    assert len(rows) >= 10 and all(len(row) == 5 for row in rows)
+    assert blanks(rows, INCLUDED[lang]) == []
+    starter = [row[0] for row in rows if row[1] == INCLUDED[lang]]
+    assert {"Email marketing", "邮件营销"} & set(starter)
+    # negative control: blank the Plus cell of the first row (email marketing)
+    page.evaluate(
+        "() => { document.querySelector('.ac-plan-matrix tbody tr:nth-child(3) "
+        "td:nth-child(3)').textContent = ''; }"
+    )
+    assert blanks(page.evaluate(MATRIX)[2:], INCLUDED[lang]) == [f"{rows[0][0]}: plan 2"]
 
 
 @pytest.mark.parametrize("path", ["plans.html", "zh/plans.html"])
-def test_on_a_phone_the_matrix_is_one_card_per_plan(real_site: Build, browser, path: str) -> None:
-    context, page = open_page(browser, (real_site.site / path).as_uri(), PHONE)
-    try:
-        assert page.locator(".ac-plan-matrix").is_hidden()
-        cards = page.locator(".ac-plan-card")
-        assert cards.count() == 4 and all(cards.nth(i).is_visible() for i in range(4))
-        rights = [
-            cards.nth(i).bounding_box()["x"] + cards.nth(i).bounding_box()["width"]
-            for i in range(4)
-        ]
-        assert max(rights) <= PHONE["width"], "no card scrolls sideways"
-    finally:
-        context.close()
-    context, page = open_page(browser, (real_site.site / path).as_uri(), DESKTOP)
-    try:  # and at 1280 px the table, not the cards
-        assert page.locator(".ac-plan-matrix").is_visible()
-        assert page.locator(".ac-plan-cards").is_hidden()
-    finally:
-        context.close()
+def test_on_a_phone_the_matrix_is_one_card_per_plan(real_site: Build, tabs, path: str) -> None:
+    page = tabs.show((real_site.site / path).as_uri(), PHONE)
+    assert page.locator(".ac-plan-matrix").is_hidden()
+    cards = page.locator(".ac-plan-card")
+    assert cards.count() == 4 and all(cards.nth(i).is_visible() for i in range(4))
+    rights = [
+        cards.nth(i).bounding_box()["x"] + cards.nth(i).bounding_box()["width"] for i in range(4)
+    ]
+    assert max(rights) <= PHONE["width"], "no card scrolls sideways"
+    page = tabs.show((real_site.site / path).as_uri(), DESKTOP)
+    # and at 1280 px the table, not the cards
+    assert page.locator(".ac-plan-matrix").is_visible()
+    assert page.locator(".ac-plan-cards").is_hidden()
 
 
 COLUMNS = """() => {
@@ -231,28 +202,25 @@ COLUMNS = """() => {
 FLOATING_LINKS = ".ac-compare-sources { float: right !important; display: block !important; }"
 
 
-def column_widths(browser, url: str, extra_css: str | None = None) -> dict:
-    context, page = open_page(browser, url, DESKTOP)
-    try:
-        if extra_css:
-            page.add_style_tag(content=extra_css)
-        return page.evaluate(COLUMNS)
-    finally:
-        context.close()
+def column_widths(tabs, url: str, extra_css: str | None = None) -> dict:
+    page = tabs.show(url, DESKTOP)
+    if extra_css:
+        page.add_style_tag(content=extra_css)
+    return page.evaluate(COLUMNS)
 
 
 @pytest.mark.parametrize("path", ["compare/plans.html", "zh/compare/automations.html"])
-def test_compare_columns_have_one_width_in_every_row(real_site: Build, browser, path: str) -> None:
-    layout = column_widths(browser, (real_site.site / path).as_uri())
+def test_compare_columns_have_one_width_in_every_row(real_site: Build, tabs, path: str) -> None:
+    layout = column_widths(tabs, (real_site.site / path).as_uri())
     widths = {width for row in layout["widths"] for width in row}
     assert len(layout["widths"]) >= 4
     assert max(widths) - min(widths) <= 1, layout["widths"]
     assert layout["nav"] <= layout["first"], "the page links stand above the grid"
 
 
-def test_negative_control_floating_links_narrow_the_first_row(real_site: Build, browser) -> None:
+def test_negative_control_floating_links_narrow_the_first_row(real_site: Build, tabs) -> None:
     layout = column_widths(
-        browser, (real_site.site / "zh/compare/automations.html").as_uri(), FLOATING_LINKS
+        tabs, (real_site.site / "zh/compare/automations.html").as_uri(), FLOATING_LINKS
     )
     widths = {width for row in layout["widths"] for width in row}
     assert max(widths) - min(widths) > 1
@@ -297,35 +265,29 @@ SITE_NAMES = {"en": "ActiveCampaign Platform Help", "zh": "ActiveCampaign 平台
 
 @pytest.mark.parametrize("path", ["plans.html", "zh/plans.html", "pricing.html", "zh/pricing.html"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_plans_and_pricing_fit_a_phone(real_site: Build, browser, path: str, scheme: str) -> None:
-    context, page = open_page(browser, (real_site.site / path).as_uri(), PHONE, scheme)
-    try:
-        # before: the add-on table of plans.html 451 px in 390, the plans table of pricing.html
-        # 439 px, the send limits 434 px; the English pages 417 px wide (the language menu)
-        layout = page.evaluate(SIDEWAYS)
-        assert layout["tables"] == [], "a table scrolls sideways"
-        assert layout["page"] <= layout["screen"] == PHONE["width"]
-        # before: the Chinese name cut to "ActiveCampaign平台帮…" (189 px of text in 162 px)
-        name = page.evaluate(SITE_NAME)
-        lang = "zh" if path.startswith("zh/") else "en"
-        assert name["text"] == SITE_NAMES[lang]
-        assert not name["cut"], "the site's name is cut"
-        assert name["lines"] == (1 if lang == "zh" else 2)
-    finally:
-        context.close()
+def test_plans_and_pricing_fit_a_phone(real_site: Build, tabs, path: str, scheme: str) -> None:
+    page = tabs.show((real_site.site / path).as_uri(), PHONE, scheme)
+    # before: the add-on table of plans.html 451 px in 390, the plans table of pricing.html
+    # 439 px, the send limits 434 px; the English pages 417 px wide (the language menu)
+    layout = page.evaluate(SIDEWAYS)
+    assert layout["tables"] == [], "a table scrolls sideways"
+    assert layout["page"] <= layout["screen"] == PHONE["width"]
+    # before: the Chinese name cut to "ActiveCampaign平台帮…" (189 px of text in 162 px)
+    name = page.evaluate(SITE_NAME)
+    lang = "zh" if path.startswith("zh/") else "en"
+    assert name["text"] == SITE_NAMES[lang]
+    assert not name["cut"], "the site's name is cut"
+    assert name["lines"] == (1 if lang == "zh" else 2)
 
 
 @pytest.mark.parametrize("path", ["plans.html", "zh/plans.html"])
 def test_negative_control_the_styles_before_the_fix_scroll_and_cut(
-    real_site: Build, browser, path: str
+    real_site: Build, tabs, path: str
 ) -> None:
-    context, page = open_page(browser, (real_site.site / path).as_uri(), PHONE)
-    try:
-        page.add_style_tag(content=BEFORE_FIX)
-        layout = page.evaluate(SIDEWAYS)
-        assert len(layout["tables"]) >= 2, "the add-ons and the send limits scroll again"
-        assert page.evaluate(SITE_NAME)["cut"], "the name is cut again"
-        if not path.startswith("zh/"):
-            assert layout["page"] > layout["screen"], "the language menu widens the page again"
-    finally:
-        context.close()
+    page = tabs.show((real_site.site / path).as_uri(), PHONE)
+    page.add_style_tag(content=BEFORE_FIX)
+    layout = page.evaluate(SIDEWAYS)
+    assert len(layout["tables"]) >= 2, "the add-ons and the send limits scroll again"
+    assert page.evaluate(SITE_NAME)["cut"], "the name is cut again"
+    if not path.startswith("zh/"):
+        assert layout["page"] > layout["screen"], "the language menu widens the page again"

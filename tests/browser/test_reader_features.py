@@ -11,13 +11,15 @@ from translations.render.compare import split_sections
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+PHONE = {"width": 390, "height": 844}
+
 
 def heading_count(page: str) -> int:
     return len(split_sections((REPO / "docs" / "en" / page).read_text("utf-8"))[1])
 
 
-def test_compare_view_opens_from_the_page_button(real_site: Build, page) -> None:
-    page.goto((real_site.site / "automations.html").as_uri())
+def test_compare_view_opens_from_the_page_button(real_site: Build, tabs) -> None:
+    page = tabs.show((real_site.site / "automations.html").as_uri())
     page.locator("a.ac-compare-button").click()
     page.wait_for_load_state()
     assert page.url.endswith("/compare/automations.html")
@@ -31,8 +33,8 @@ def test_compare_view_opens_from_the_page_button(real_site: Build, page) -> None
         assert abs(zh["y"] - en["y"]) < 2
 
 
-def test_compare_view_opens_at_the_section_the_reader_is_on(real_site: Build, page) -> None:
-    page.goto((real_site.site / "zh" / "pricing.html").as_uri() + "#send-limits")
+def test_compare_view_opens_at_the_section_the_reader_is_on(real_site: Build, tabs) -> None:
+    page = tabs.show((real_site.site / "zh" / "pricing.html").as_uri() + "#send-limits")
     page.locator("a.ac-compare-button").click()
     page.wait_for_load_state()
     assert page.url.endswith("/zh/compare/pricing.html#send-limits"), page.url
@@ -42,8 +44,8 @@ def test_compare_view_opens_at_the_section_the_reader_is_on(real_site: Build, pa
     assert top is not None and 0 <= top["y"] < 200, "the row is scrolled into view"
 
 
-def test_compare_view_from_the_language_menu(real_site: Build, page) -> None:
-    page.goto((real_site.site / "guides" / "crm-pipeline.html").as_uri())
+def test_compare_view_from_the_language_menu(real_site: Build, tabs) -> None:
+    page = tabs.show((real_site.site / "guides" / "crm-pipeline.html").as_uri())
     page.locator(".md-header__option .md-select").hover()
     page.locator(".md-select__list a[href$='compare/guides/crm-pipeline.html']").click()
     page.wait_for_load_state()
@@ -51,8 +53,8 @@ def test_compare_view_from_the_language_menu(real_site: Build, page) -> None:
     assert page.locator(".ac-compare__row").count() == heading_count("guides/crm-pipeline.md")
 
 
-def test_compare_view_links_work_in_both_columns(real_site: Build, page) -> None:
-    page.goto((real_site.site / "compare" / "pricing.html").as_uri())
+def test_compare_view_links_work_in_both_columns(real_site: Build, tabs) -> None:
+    page = tabs.show((real_site.site / "compare" / "pricing.html").as_uri())
     hrefs = page.eval_on_selector_all(".ac-compare a[href]", "els => els.map(e => e.href)")
     local = [h.split("#")[0] for h in hrefs if h.startswith("file:")]
     assert local, "no links found"
@@ -61,14 +63,11 @@ def test_compare_view_links_work_in_both_columns(real_site: Build, page) -> None
     assert any("/zh/" in h for h in local) and any("/zh/" not in h for h in local)
 
 
-def test_compare_view_stacks_on_a_phone(real_site: Build, browser) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    pg = context.new_page()
-    pg.goto((real_site.site / "compare" / "automations.html").as_uri())
-    row = pg.locator(".ac-compare__row").nth(1)
+def test_compare_view_stacks_on_a_phone(real_site: Build, tabs) -> None:
+    page = tabs.show((real_site.site / "compare" / "automations.html").as_uri(), PHONE)
+    row = page.locator(".ac-compare__row").nth(1)
     en = row.locator(".ac-compare__col[lang=en]").bounding_box()
     zh = row.locator(".ac-compare__col[lang=zh]").bounding_box()
-    context.close()
     assert en and zh
     assert zh["y"] >= en["y"] + en["height"] - 1, "Chinese section stacks under the English one"
     assert en["width"] > 300 and zh["width"] > 300
@@ -88,8 +87,8 @@ def test_path_finder_lists_everything_without_javascript(real_site: Build) -> No
         assert re.search(r'<form class="ac-pathfinder__form" hidden', html), "form hidden w/o JS"
 
 
-def test_path_finder_filters_and_restores_from_the_url(real_site: Build, page) -> None:
-    page.goto((real_site.site / "zh" / "index.html").as_uri())
+def test_path_finder_filters_and_restores_from_the_url(real_site: Build, tabs) -> None:
+    page = tabs.show((real_site.site / "zh" / "index.html").as_uri())
     page.select_option("select[name=area]", "C")
     page.select_option("select[name=role]", "revops")
     assert page.url.endswith("#area=C&role=revops")
@@ -108,8 +107,8 @@ def test_path_finder_filters_and_restores_from_the_url(real_site: Build, page) -
     assert page.locator(".ac-pathfinder__group:visible").count() == 23
 
 
-def test_tag_index_lists_the_pages_of_a_role(real_site: Build, page) -> None:
-    page.goto((real_site.site / "tags.html").as_uri())
+def test_tag_index_lists_the_pages_of_a_role(real_site: Build, tabs) -> None:
+    page = tabs.show((real_site.site / "tags.html").as_uri())
     section = page.locator("[id='tag:developer--engineer']").locator("xpath=..")
     text = section.inner_text()
     assert "API quick reference" in text or "API" in text

@@ -1,4 +1,7 @@
-"""The built site read from disk (file://) in headless Chromium, as a reader uses it."""
+"""The built site read from disk (file://) in headless Chromium, as a reader uses it.
+
+The queries typed on one page share its tab, the box emptied between them
+(tests/browser/tabs.py); the switcher and the request log use a page of their own."""
 
 from __future__ import annotations
 
@@ -16,10 +19,10 @@ def is_zh(path: str) -> bool:
 
 @pytest.mark.parametrize("query", ["pipeline", "lead scoring", "webhook"])
 def test_english_query_on_english_page_finds_english_pages_only(
-    real_site: Build, page, query: str
+    real_site: Build, tabs, query: str
 ) -> None:
     results = relative(
-        search(page, (real_site.site / "index.html").as_uri(), query), real_site.site
+        tabs.search((real_site.site / "index.html").as_uri(), query)[1], real_site.site
     )
     assert results, f"no result for {query!r}"
     assert not [r for r in results if is_zh(r)], results
@@ -27,19 +30,19 @@ def test_english_query_on_english_page_finds_english_pages_only(
 
 @pytest.mark.parametrize("query", ["销售管道", "线索评分", "商机"])
 def test_chinese_query_on_chinese_page_finds_chinese_pages_only(
-    real_site: Build, page, query: str
+    real_site: Build, tabs, query: str
 ) -> None:
     url = (real_site.site / "zh" / "index.html").as_uri()
-    results = relative(search(page, url, query), real_site.site)
+    results = relative(tabs.search(url, query)[1], real_site.site)
     assert results, f"no result for {query!r}: Chinese body text is not searchable"
     assert all(is_zh(r) for r in results), results
     assert len(results) == len(set(results)) or True  # sections of one page may repeat
 
 
-def test_chinese_query_finds_body_text_not_only_titles(real_site: Build, page) -> None:
+def test_chinese_query_finds_body_text_not_only_titles(real_site: Build, tabs) -> None:
     # 销售管道 appears in body text of many pages; more results than page titles containing it
     url = (real_site.site / "zh" / "index.html").as_uri()
-    results = relative(search(page, url, "销售管道"), real_site.site)
+    results = relative(tabs.search(url, "销售管道")[1], real_site.site)
     assert len(set(results)) >= 3, results
 
 

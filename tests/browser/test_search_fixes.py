@@ -18,6 +18,9 @@
   (2500 for 2,500), a synonym group that a heading names weighs more there, and plain words find
   the page about them before an identifier that joins them (deal stages, /api/3/dealStages);
   each beside the same site without that one change.
+
+The searches typed on one page share a tab that keeps its index loaded, the box emptied between
+them as a reader empties it (tests/browser/tabs.py); the warm-up tests open a page of their own.
 """
 
 from __future__ import annotations
@@ -30,7 +33,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.search import search
 from tests.gates.tools import build_variant
 from tests.sitebuild import REPO, Build, plugin, restore_material_scripts
 from translations.output.theme_patches import (
@@ -98,22 +100,24 @@ def highlighted(page) -> tuple[set[str], set[str]]:
 # --- 1. every word of an unspaced Chinese query -------------------------------------------------
 
 
-def test_an_unspaced_chinese_query_searches_its_second_word(fixture_site: Build, page) -> None:
+def test_an_unspaced_chinese_query_searches_its_second_word(fixture_site: Build, tabs) -> None:
     url = (fixture_site.site / "zh" / "index.html").as_uri()
-    assert pages(search(page, url, "销售管道"), fixture_site.site)[0] == "zh/automations.html"
+    page, found = tabs.search(url, "销售管道")
+    assert pages(found, fixture_site.site)[0] == "zh/automations.html"
     marks, terms = highlighted(page)
     assert {"销售", "管道"} <= marks
     assert {"销售", "管道"} <= terms
 
 
-def test_the_first_word_alone_ranks_another_page_first(fixture_site: Build, page) -> None:
+def test_the_first_word_alone_ranks_another_page_first(fixture_site: Build, tabs) -> None:
     url = (fixture_site.site / "zh" / "index.html").as_uri()
-    assert pages(search(page, url, "销售"), fixture_site.site)[0] == "zh/index.html"
+    assert pages(tabs.search(url, "销售")[1], fixture_site.site)[0] == "zh/index.html"
 
 
-def test_with_materials_worker_the_second_word_is_lost(shipped_site: Path, page) -> None:
+def test_with_materials_worker_the_second_word_is_lost(shipped_site: Path, tabs) -> None:
     url = (shipped_site / "zh" / "index.html").as_uri()
-    assert pages(search(page, url, "销售管道"), shipped_site)[0] == "zh/index.html"
+    page, found = tabs.search(url, "销售管道")
+    assert pages(found, shipped_site)[0] == "zh/index.html"
     marks, terms = highlighted(page)
     assert "管道" not in marks and "管道" not in terms
 
@@ -121,10 +125,11 @@ def test_with_materials_worker_the_second_word_is_lost(shipped_site: Path, page)
 # 的 is a stop word, which the index leaves out: the words on either side of it still count.
 @pytest.mark.parametrize("query", ["销售的管道", "的销售管道"])
 def test_a_stop_word_in_a_chinese_query_drops_no_word(
-    fixture_site: Build, page, query: str
+    fixture_site: Build, tabs, query: str
 ) -> None:
     url = (fixture_site.site / "zh" / "index.html").as_uri()
-    assert pages(search(page, url, query), fixture_site.site)[0] == "zh/automations.html"
+    page, found = tabs.search(url, query)
+    assert pages(found, fixture_site.site)[0] == "zh/automations.html"
     marks, terms = highlighted(page)
     assert {"销售", "管道"} <= marks
     assert {"销售", "管道"} <= terms
@@ -134,20 +139,22 @@ def test_a_stop_word_in_a_chinese_query_drops_no_word(
     ("query", "first"), [("销售的管道", "zh/index.html"), ("的销售管道", None)]
 )
 def test_with_materials_worker_a_stop_word_loses_the_words(
-    shipped_site: Path, page, query: str, first: str | None
+    shipped_site: Path, tabs, query: str, first: str | None
 ) -> None:
     """Material stops at the stop word (管道 is lost), or, when the query starts with one,
     searches the whole query as one term and finds nothing."""
     url = (shipped_site / "zh" / "index.html").as_uri()
-    found = pages(search(page, url, query), shipped_site)
+    page, results = tabs.search(url, query)
+    found = pages(results, shipped_site)
     assert (found[0] if found else None) == first
     marks, terms = highlighted(page)
     assert "管道" not in marks and "管道" not in terms
 
 
-def test_an_english_term_next_to_chinese_is_searched(fixture_site: Build, page) -> None:
+def test_an_english_term_next_to_chinese_is_searched(fixture_site: Build, tabs) -> None:
     url = (fixture_site.site / "zh" / "index.html").as_uri()
-    assert pages(search(page, url, "ActiveCampaign平台"), fixture_site.site)[0] == "zh/index.html"
+    page, found = tabs.search(url, "ActiveCampaign平台")
+    assert pages(found, fixture_site.site)[0] == "zh/index.html"
     assert "activecampaign" in highlighted(page)[1]
 
 
@@ -155,9 +162,9 @@ def test_an_english_term_next_to_chinese_is_searched(fixture_site: Build, page) 
 
 
 @pytest.mark.parametrize("query", ["setEmail", "dealGroups", "contact/sync", "FIRSTNAME"])
-def test_a_developer_finds_code_by_its_name(fixture_site: Build, page, query: str) -> None:
+def test_a_developer_finds_code_by_its_name(fixture_site: Build, tabs, query: str) -> None:
     url = (fixture_site.site / "index.html").as_uri()
-    assert pages(search(page, url, query), fixture_site.site)[:1] == ["automations.html"]
+    assert pages(tabs.search(url, query)[1], fixture_site.site)[:1] == ["automations.html"]
 
 
 @pytest.fixture(scope="module")
@@ -177,10 +184,10 @@ def old_separator_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.mark.parametrize("query", ["setEmail", "dealGroups", "contact/sync", "FIRSTNAME"])
 def test_with_the_old_separator_code_is_not_found(
-    old_separator_site: Build, page, query: str
+    old_separator_site: Build, tabs, query: str
 ) -> None:
     url = (old_separator_site.site / "index.html").as_uri()
-    assert search(page, url, query) == []
+    assert tabs.search(url, query)[1] == []
 
 
 # --- 3. the index is ready before the reader types ------------------------------------------------
@@ -324,50 +331,51 @@ def real_shipped(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> 
     return site
 
 
-def _first(page, site: Path, lang_page: str, query: str) -> list[str]:
-    return pages(search(page, (site / lang_page).as_uri(), query), site)
+def _first(tabs, site: Path, lang_page: str, query: str) -> list[str]:
+    """The result pages of ``query`` typed on ``lang_page`` of ``site``."""
+    return pages(tabs.search((site / lang_page).as_uri(), query)[1], site)
 
 
 # 1. an identifier whole first: the entry that holds it, above pages that share its words
 @pytest.mark.parametrize("query", ["contactAutomations", "/api/3/contact/sync", "contact/sync"])
-def test_an_identifier_finds_where_it_stands_first(meaning_site: Build, page, query: str) -> None:
-    assert _first(page, meaning_site.site, "index.html", query)[:1] == ["index.html"]
+def test_an_identifier_finds_where_it_stands_first(meaning_site: Build, tabs, query: str) -> None:
+    assert _first(tabs, meaning_site.site, "index.html", query)[:1] == ["index.html"]
 
 
-def test_without_the_change_the_identifiers_words_rank_first(meaning_before: Path, page) -> None:
-    assert _first(page, meaning_before, "index.html", "contactAutomations")[:1] == [
+def test_without_the_change_the_identifiers_words_rank_first(meaning_before: Path, tabs) -> None:
+    assert _first(tabs, meaning_before, "index.html", "contactAutomations")[:1] == [
         "automations.html"
     ]
 
 
 # 2. English word forms
-def test_a_word_form_finds_another(meaning_site: Build, page) -> None:
-    assert _first(page, meaning_site.site, "index.html", "idempotency")[:1] == ["index.html"]
+def test_a_word_form_finds_another(meaning_site: Build, tabs) -> None:
+    assert _first(tabs, meaning_site.site, "index.html", "idempotency")[:1] == ["index.html"]
 
 
-def test_with_materials_worker_a_word_form_finds_nothing(meaning_shipped: Path, page) -> None:
-    assert _first(page, meaning_shipped, "index.html", "idempotency") == []
+def test_with_materials_worker_a_word_form_finds_nothing(meaning_shipped: Path, tabs) -> None:
+    assert _first(tabs, meaning_shipped, "index.html", "idempotency") == []
 
 
 # 3. synonyms from the glossary, per language
-def test_a_synonym_finds_the_page_that_uses_the_other_word(meaning_site: Build, page) -> None:
-    assert _first(page, meaning_site.site, "zh/index.html", "鉴权")[:1] == ["zh/index.html"]
+def test_a_synonym_finds_the_page_that_uses_the_other_word(meaning_site: Build, tabs) -> None:
+    assert _first(tabs, meaning_site.site, "zh/index.html", "鉴权")[:1] == ["zh/index.html"]
 
 
-def test_without_synonyms_the_other_word_finds_nothing(meaning_plain: Build, page) -> None:
-    assert _first(page, meaning_plain.site, "zh/index.html", "鉴权") == []
+def test_without_synonyms_the_other_word_finds_nothing(meaning_plain: Build, tabs) -> None:
+    assert _first(tabs, meaning_plain.site, "zh/index.html", "鉴权") == []
 
 
 # 4. an unrelated question (an FAQ heading) no longer outranks the answer: the issue's own
 # example on the real site
-def test_the_answer_with_every_word_outranks_a_question(real_site: Build, page) -> None:
-    found = _first(page, real_site.site, "index.html", "2500 contacts price")
+def test_the_answer_with_every_word_outranks_a_question(real_site: Build, tabs) -> None:
+    found = _first(tabs, real_site.site, "index.html", "2500 contacts price")
     assert "pricing.html" in found[:3]
     assert "faq.html" not in found or found.index("pricing.html") < found.index("faq.html")
 
 
-def test_with_materials_worker_the_faq_outranks_the_answer(real_shipped: Path, page) -> None:
-    found = _first(page, real_shipped, "index.html", "2500 contacts price")
+def test_with_materials_worker_the_faq_outranks_the_answer(real_shipped: Path, tabs) -> None:
+    found = _first(tabs, real_shipped, "index.html", "2500 contacts price")
     assert found.index("faq.html") < found.index("pricing.html")
 
 
@@ -376,9 +384,10 @@ def test_with_materials_worker_the_faq_outranks_the_answer(real_shipped: Path, p
     ("lang_page", "query"), [("index.html", "owner"), ("zh/index.html", "代理商")]
 )
 def test_a_role_finds_only_the_pages_about_it(
-    meaning_site: Build, page, lang_page: str, query: str
+    meaning_site: Build, tabs, lang_page: str, query: str
 ) -> None:
-    assert _first(page, meaning_site.site, lang_page, query) == [lang_page]
+    page, found = tabs.search((meaning_site.site / lang_page).as_uri(), query)
+    assert pages(found, meaning_site.site) == [lang_page]
     assert page.locator(".md-search-result .md-tag").count() == 0  # no chips in the snippets
 
 
@@ -386,20 +395,20 @@ def test_a_role_finds_only_the_pages_about_it(
     ("lang_page", "query"), [("index.html", "owner"), ("zh/index.html", "代理商")]
 )
 def test_with_role_tags_indexed_the_tagged_page_ranks_first(
-    meaning_plain: Build, page, lang_page: str, query: str
+    meaning_plain: Build, tabs, lang_page: str, query: str
 ) -> None:
-    found = _first(page, meaning_plain.site, lang_page, query)
-    assert found[:1] == [lang_page.replace("index", "automations")]
+    page, results = tabs.search((meaning_plain.site / lang_page).as_uri(), query)
+    assert pages(results, meaning_plain.site)[:1] == [lang_page.replace("index", "automations")]
     assert page.locator(".md-search-result .md-tag").count() > 0
 
 
 # typos: a query that finds nothing is retried with an edit per long word
-def test_a_typo_still_finds_the_page(meaning_site: Build, page) -> None:
-    assert _first(page, meaning_site.site, "index.html", "pipline")[:1] == ["index.html"]
+def test_a_typo_still_finds_the_page(meaning_site: Build, tabs) -> None:
+    assert _first(tabs, meaning_site.site, "index.html", "pipline")[:1] == ["index.html"]
 
 
-def test_with_materials_worker_a_typo_finds_nothing(meaning_shipped: Path, page) -> None:
-    assert _first(page, meaning_shipped, "index.html", "pipline") == []
+def test_with_materials_worker_a_typo_finds_nothing(meaning_shipped: Path, tabs) -> None:
+    assert _first(tabs, meaning_shipped, "index.html", "pipline") == []
 
 
 # --- 5. what the cold query set taught (issue 27): the real site beside it without one change ---
@@ -467,34 +476,34 @@ PHRASES = [
 
 @pytest.mark.parametrize(("lang_page", "query", "answer", "within"), PHRASES)
 def test_the_section_that_says_the_query_ranks_near_the_top(
-    real_site: Build, page, lang_page: str, query: str, answer: str, within: int
+    real_site: Build, tabs, lang_page: str, query: str, answer: str, within: int
 ) -> None:
-    assert answer in _first(page, real_site.site, lang_page, query)[:within]
+    assert answer in _first(tabs, real_site.site, lang_page, query)[:within]
 
 
 @pytest.mark.parametrize(("lang_page", "query", "answer", "within"), PHRASES)
 def test_without_phrase_first_long_sections_push_it_down(
-    real_without_phrases: Path, page, lang_page: str, query: str, answer: str, within: int
+    real_without_phrases: Path, tabs, lang_page: str, query: str, answer: str, within: int
 ) -> None:
-    assert answer not in _first(page, real_without_phrases, lang_page, query)[:within]
+    assert answer not in _first(tabs, real_without_phrases, lang_page, query)[:within]
 
 
 # numbers as readers type them: only plans.md writes 2,500
-def test_a_number_typed_whole_finds_it_written_with_a_comma(real_site: Build, page) -> None:
-    assert _first(page, real_site.site, "index.html", "2500")[:1] == ["plans.html"]
+def test_a_number_typed_whole_finds_it_written_with_a_comma(real_site: Build, tabs) -> None:
+    assert _first(tabs, real_site.site, "index.html", "2500")[:1] == ["plans.html"]
 
 
-def test_without_the_joined_number_it_finds_nothing(real_index_as_before: Path, page) -> None:
-    assert "plans.html" not in _first(page, real_index_as_before, "index.html", "2500")
+def test_without_the_joined_number_it_finds_nothing(real_index_as_before: Path, tabs) -> None:
+    assert "plans.html" not in _first(tabs, real_index_as_before, "index.html", "2500")
 
 
 # a synonym group named by a heading: 营销活动分析 is about 打开率; A/B tests mention it
-def test_the_section_a_synonym_is_about_outranks_a_mention(real_site: Build, page) -> None:
-    assert "zh/reporting.html" in _first(page, real_site.site, "zh/index.html", "email打开率")[:3]
+def test_the_section_a_synonym_is_about_outranks_a_mention(real_site: Build, tabs) -> None:
+    assert "zh/reporting.html" in _first(tabs, real_site.site, "zh/index.html", "email打开率")[:3]
 
 
-def test_with_each_synonym_once_the_mentions_outrank_it(real_index_as_before: Path, page) -> None:
-    found = _first(page, real_index_as_before, "zh/index.html", "email打开率")
+def test_with_each_synonym_once_the_mentions_outrank_it(real_index_as_before: Path, tabs) -> None:
+    found = _first(tabs, real_index_as_before, "zh/index.html", "email打开率")
     assert "zh/reporting.html" not in found[:3]
 
 
@@ -506,22 +515,22 @@ def real_prefix_compounds(real_site: Build, tmp_path_factory: pytest.TempPathFac
     return _real_without(real_site, tmp_path_factory, COMPOUNDS_WHOLE_WORDS)
 
 
-def test_plain_words_find_their_topic_before_an_identifier(real_site: Build, page) -> None:
-    assert _first(page, real_site.site, "index.html", "deal stages")[:1] == [
+def test_plain_words_find_their_topic_before_an_identifier(real_site: Build, tabs) -> None:
+    assert _first(tabs, real_site.site, "index.html", "deal stages")[:1] == [
         "crm-deals-pipelines.html"
     ]
 
 
 # typed whole, or partly as it is being typed, the identifier still finds where it stands first
 @pytest.mark.parametrize("query", ["dealStages", "/api/3/dealStages", "/api/3/dealSt"])
-def test_a_typed_identifier_still_finds_its_entry_first(real_site: Build, page, query: str) -> None:
-    assert _first(page, real_site.site, "index.html", query)[:1] == ["api-reference.html"]
+def test_a_typed_identifier_still_finds_its_entry_first(real_site: Build, tabs, query: str) -> None:
+    assert _first(tabs, real_site.site, "index.html", query)[:1] == ["api-reference.html"]
 
 
 def test_with_prefixes_in_the_compounds_the_identifier_ranks_first(
-    real_prefix_compounds: Path, page
+    real_prefix_compounds: Path, tabs
 ) -> None:
-    assert _first(page, real_prefix_compounds, "index.html", "deal stages")[:1] == [
+    assert _first(tabs, real_prefix_compounds, "index.html", "deal stages")[:1] == [
         "api-reference.html"
     ]
 
@@ -533,16 +542,16 @@ def real_double_marks(real_site: Build, tmp_path_factory: pytest.TempPathFactory
     return _real_without(real_site, tmp_path_factory, HIGHLIGHT_ONCE)
 
 
-def _broken_marks(page, site: Path, query: str) -> int:
-    search(page, (site / "index.html").as_uri(), query)
+def _broken_marks(tabs, site: Path, query: str) -> int:
+    page, _ = tabs.search((site / "index.html").as_uri(), query)
     html = page.locator(".md-search-result__list").inner_html()
     return html.count("<mark><mark") + html.count("&gt;" + query)
 
 
 @pytest.mark.parametrize("query", ["deals", "tags"])
-def test_a_word_in_two_forms_is_marked_once(real_site: Build, page, query: str) -> None:
-    assert _broken_marks(page, real_site.site, query) == 0
+def test_a_word_in_two_forms_is_marked_once(real_site: Build, tabs, query: str) -> None:
+    assert _broken_marks(tabs, real_site.site, query) == 0
 
 
-def test_without_highlight_once_the_marks_nest(real_double_marks: Path, page) -> None:
-    assert _broken_marks(page, real_double_marks, "deals") > 0
+def test_without_highlight_once_the_marks_nest(real_double_marks: Path, tabs) -> None:
+    assert _broken_marks(tabs, real_double_marks, "deals") > 0

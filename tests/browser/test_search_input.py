@@ -33,9 +33,9 @@ def keyup_only(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> Pa
     return site
 
 
-def _pasted(page, url: str, query: str) -> list[str]:
-    """Open the search box and put the query in with no key event; the result links after 3 s."""
-    page.goto(url)
+def _pasted(page, query: str) -> list[str]:
+    """Open the search box of the page just loaded and put the query in with no key event; the
+    result links after 3 s."""
     page.locator("input.md-search__input").click()
     page.wait_for_function(READY, timeout=15_000)  # else the index, once loaded, reads the box
     page.keyboard.insert_text(query)  # an input event, no keydown or keyup
@@ -50,13 +50,14 @@ def _pasted(page, url: str, query: str) -> list[str]:
     ("path", "query"), [("index.html", "contact limit"), ("zh/index.html", "线索评分")]
 )
 def test_a_pasted_query_searches_without_a_key(
-    real_site: Build, page, path: str, query: str
+    real_site: Build, tabs, path: str, query: str
 ) -> None:
-    assert _pasted(page, (real_site.site / path).as_uri(), query)
+    assert _pasted(tabs.show((real_site.site / path).as_uri()), query)
 
 
-def test_without_the_patch_a_pasted_query_waits_for_a_key(keyup_only: Path, page) -> None:
-    assert _pasted(page, (keyup_only / "zh" / "index.html").as_uri(), "线索评分") == []
+def test_without_the_patch_a_pasted_query_waits_for_a_key(keyup_only: Path, tabs) -> None:
+    page = tabs.show((keyup_only / "zh" / "index.html").as_uri())
+    assert _pasted(page, "线索评分") == []
     page.keyboard.press("End")  # the key release Material waits for
     page.wait_for_function(ANSWERED, timeout=10_000)
     assert page.eval_on_selector_all(RESULT_LINKS, "els => els.length") > 0

@@ -21,10 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.browser.search import search
+from tests.conftest import RequestLog
 from tests.gates.tools import (
     NGINX_CONF,
     block_external,
@@ -49,14 +51,30 @@ def on_server(page, base: str) -> list[str]:
     return page.requests.leaving(base + "/")
 
 
+def served_only(base: str) -> Callable[[Any], None]:
+    """For a tab of the module's shared context: record its requests (``tab.requests``, as the
+    ``page`` fixture does) and block those that would leave ``base``."""
+
+    def prepare(tab: Any) -> None:
+        tab.requests = RequestLog()
+        tab.on("request", lambda request: tab.requests.append(request.url))
+        block_external(tab, base, this_tab=True)
+
+    return prepare
+
+
 # --------------------------------------------------------------------------------------------
 # What the reader does: search, switch language, land on a 404
+#
+# The queries typed on one page share its tab, the box emptied between them
+# (tests/browser/tabs.py): the page and its search index load once, and the requests checked
+# are all those the tab made.
 
 
 @pytest.mark.parametrize("query", ["pipeline", "lead scoring", "webhook"])
-def test_english_query_finds_english_pages_only(hosted: str, page, query: str) -> None:
-    block_external(page, hosted)
-    results = relative(search(page, f"{hosted}/index.html", query), hosted)
+def test_english_query_finds_english_pages_only(hosted: str, tabs, query: str) -> None:
+    page, found = tabs.search(f"{hosted}/index.html", query, on_open=served_only(hosted))
+    results = relative(found, hosted)
     assert results, f"no result for {query!r}"
     assert [r for r in results if r.startswith("zh/")] == []
     assert on_server(page, hosted) == []
@@ -64,9 +82,9 @@ def test_english_query_finds_english_pages_only(hosted: str, page, query: str) -
 
 @pytest.mark.parametrize("start", ["zh/index.html", "zh/guides/crm-pipeline.html"])
 @pytest.mark.parametrize("query", ["销售管道", "线索评分", "商机"])
-def test_chinese_query_finds_chinese_pages_only(hosted: str, page, query: str, start: str) -> None:
-    block_external(page, hosted)
-    results = relative(search(page, f"{hosted}/{start}", query), hosted)
+def test_chinese_query_finds_chinese_pages_only(hosted: str, tabs, query: str, start: str) -> None:
+    page, found = tabs.search(f"{hosted}/{start}", query, on_open=served_only(hosted))
+    results = relative(found, hosted)
     assert results, f"no result for {query!r} from {start}"
     assert all(r.startswith("zh/") for r in results), results
     assert on_server(page, hosted) == []

@@ -403,14 +403,16 @@ def blocking(violations: list[dict[str, Any]], where: str = "") -> list[str]:
 # Browser traffic
 
 
-def block_external(page: Any, allowed: str) -> None:
-    """Abort (after logging) every http(s) request that does not go to ``allowed``.
+def block_external(page: Any, allowed: str, *, this_tab: bool = False) -> None:
+    """Abort (after logging) every http(s) request that does not go to ``allowed``: the
+    requests of every tab of ``page``'s context, or with ``this_tab`` of ``page`` alone (a tab
+    of a context that tests of other origins share, tests/browser/tabs.py).
 
     The gates record what a page asks for; nothing is actually fetched from the internet,
     and an offline machine behaves like an online one.
     """
     pattern = re.compile(r"^(?!" + re.escape(allowed) + r")https?://")
-    page.context.route(pattern, lambda route: route.abort())
+    (page if this_tab else page.context).route(pattern, lambda route: route.abort())
 
 
 def visit(page: Any, url: str) -> list[str]:
