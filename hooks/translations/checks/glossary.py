@@ -4,6 +4,7 @@ exactly."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -105,9 +106,8 @@ class Glossary:
             right = term.names.get(page.lang, "")
             allowed = term.allow.get(page.lang, ())
             for wrong in sorted(term.avoid.get(page.lang, ()), key=len, reverse=True):
-                start = text.find(wrong)
-                while start >= 0:
-                    end = start + len(wrong)
+                for match in _bold_or_not(wrong).finditer(text):
+                    start, end = match.span()
                     if not any(a <= start < b for a, b in taken) and not (
                         allowed and _allowed(text, start, wrong, allowed)
                     ):
@@ -122,7 +122,6 @@ class Glossary:
                             rule="glossary",
                             page=page.name,
                         )
-                    start = text.find(wrong, end)
 
     def suggest(self, word: str) -> Term | None:
         """The brand a word misspells (case or a typo), or None; difflib once per word."""
@@ -174,6 +173,13 @@ class Glossary:
                     rule="glossary",
                     page=page.name,
                 )
+
+
+@functools.cache
+def _bold_or_not(wrong: str) -> re.Pattern[str]:
+    """`wrong` as written, or with bold markers inside it: **Goal** action is Goal action, and
+    **Adjust Score** 步骤 is Adjust Score 步骤."""
+    return re.compile(r"(?:\*\*|__)?".join(re.escape(char) for char in wrong))
 
 
 def _allowed(text: str, start: int, wrong: str, allowed: tuple[str, ...]) -> bool:
