@@ -501,6 +501,22 @@ def test_an_allowed_longer_rendering_is_not_a_ruled_out_one(tmp_path: Path) -> N
     ]
 
 
+def test_bold_does_not_hide_a_ruled_out_rendering(tmp_path: Path) -> None:
+    """`**Goal** action` is `Goal action` to the reader: the avoid rule sees through bold (the
+    reporting page carried it past the rule in both languages); the term alone in bold passes."""
+    terms = "  - en: goal\n    zh: 目标\n    avoid: {zh: [Goal（目标）动作]}\n"
+    en = "Set a goal.\n\nA goal is set in the builder."
+    right = "设置一个**目标**。\n\n目标在搭建器中设置。"
+    root = _glossary_tree(tmp_path, terms, en, right)
+    assert [str(i) for i in check_site(root, today=TODAY).issues] == []
+    wrong = "设置一个目标。\n\n目标就是搭建器中的 **Goal**（目标）动作。"
+    root = _glossary_tree(tmp_path / "2", terms, en, wrong)
+    assert [str(i) for i in check_site(root, today=TODAY).issues] == [
+        "docs/zh/extra.md:11: Goal（目标）动作 is not the glossary term; write 目标 (goal) "
+        "(data/glossary.yml:2: goal: 目标)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
