@@ -112,6 +112,15 @@ def test_command_line_lints_and_fixes(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main([], root=tmp_path) == 0
 
 
+def _fixed(tmp_path: Path, name: str, text: str) -> str:
+    """The page as --fix leaves it; --fix must report that it changed it."""
+    page = tmp_path / "docs" / "zh" / name
+    page.parent.mkdir(parents=True)
+    page.write_text(text, "utf-8")
+    assert fix_pages(tmp_path, [page]) == [f"docs/zh/{name}"]
+    return page.read_text("utf-8")
+
+
 # A line break inside a Chinese sentence: Markdown keeps it, Chrome shows it as a space
 
 BROKEN = """---
@@ -143,11 +152,7 @@ def test_a_line_break_between_chinese_characters_is_reported_and_fixed(tmp_path:
         "docs/zh/broken.md:8: ：请检查销售管道的选项，⏎手动分配的商机不影响顺序"
         " -> ：请检查销售管道的选项，手动分配的商机不影响顺序"
     ]
-    page = tmp_path / "docs" / "zh" / "broken.md"
-    page.parent.mkdir(parents=True)
-    page.write_text(BROKEN, "utf-8")
-    assert fix_pages(tmp_path, [page]) == ["docs/zh/broken.md"]
-    fixed = page.read_text("utf-8")
+    fixed = _fixed(tmp_path, "broken.md", BROKEN)
     assert "请检查销售管道的选项，手动分配的商机不影响顺序。\n- 下一项另起一行" in fixed
     assert "代码块里的中文，\n可以换行" in fixed and "可以\n  这样续行" in fixed
     assert "复制 API URL\n不要自行拼接" in fixed
@@ -173,11 +178,7 @@ def test_curly_quotes_are_reported_and_fixed_as_corner_brackets(tmp_path: Path) 
     assert found == [
         (3, "如果你的套餐是「Commit annually pay monthly」（按年承诺、按月付费），请联系客服。")
     ]
-    page = tmp_path / "docs" / "zh" / "quoted.md"
-    page.parent.mkdir(parents=True)
-    page.write_text(QUOTED, "utf-8")
-    assert fix_pages(tmp_path, [page]) == ["docs/zh/quoted.md"]
-    fixed = page.read_text("utf-8")
+    fixed = _fixed(tmp_path, "quoted.md", QUOTED)
     assert "套餐是「Commit annually pay monthly」（" in fixed
     assert "`“原样”`" in fixed and "代码块里的“引号”" in fixed
     assert lint_text(fixed, "docs/zh/quoted.md") == []

@@ -481,6 +481,11 @@ def test_definition_needs_both_languages(tmp_path: Path) -> None:
     assert error.value.problems == ["data/glossary.yml:5: `terms.0.def.zh` must be text"]
 
 
+def _issues(tmp_path: Path, terms: str, en: str, zh: str) -> list[str]:
+    """The run's issues on a tree whose glossary holds `terms` and whose extra page reads so."""
+    return [str(i) for i in check_site(_glossary_tree(tmp_path, terms, en, zh), today=TODAY).issues]
+
+
 def test_an_allowed_longer_rendering_is_not_a_ruled_out_one(tmp_path: Path) -> None:
     """`allow:` keeps a right rendering that holds a ruled-out one: the scoring model is
     联系人评分模型, and 联系人评分 alone, which named it too, is ruled out."""
@@ -490,12 +495,10 @@ def test_an_allowed_longer_rendering_is_not_a_ruled_out_one(tmp_path: Path) -> N
     )
     en = "Create a scoring model.\n\nA new scoring model is retroactive."
     right = "创建联系人评分模型。\n\n新建的联系人评分模型会追溯生效。"
-    root = _glossary_tree(tmp_path, terms, en, right)
-    assert [str(i) for i in check_site(root, today=TODAY).issues] == []
+    assert _issues(tmp_path, terms, en, right) == []
     # the defect: the model named by the shorter form on the second line
     wrong = "创建联系人评分模型。\n\n新建的联系人评分会追溯生效。"
-    root = _glossary_tree(tmp_path / "2", terms, en, wrong)
-    assert [str(i) for i in check_site(root, today=TODAY).issues] == [
+    assert _issues(tmp_path / "2", terms, en, wrong) == [
         "docs/zh/extra.md:11: 联系人评分 is not the glossary term; write 评分模型 (scoring model) "
         "(data/glossary.yml:2: scoring model: 评分模型)"
     ]
@@ -507,11 +510,9 @@ def test_bold_does_not_hide_a_ruled_out_rendering(tmp_path: Path) -> None:
     terms = "  - en: goal\n    zh: 目标\n    avoid: {zh: [Goal（目标）动作]}\n"
     en = "Set a goal.\n\nA goal is set in the builder."
     right = "设置一个**目标**。\n\n目标在搭建器中设置。"
-    root = _glossary_tree(tmp_path, terms, en, right)
-    assert [str(i) for i in check_site(root, today=TODAY).issues] == []
+    assert _issues(tmp_path, terms, en, right) == []
     wrong = "设置一个目标。\n\n目标就是搭建器中的 **Goal**（目标）动作。"
-    root = _glossary_tree(tmp_path / "2", terms, en, wrong)
-    assert [str(i) for i in check_site(root, today=TODAY).issues] == [
+    assert _issues(tmp_path / "2", terms, en, wrong) == [
         "docs/zh/extra.md:11: Goal（目标）动作 is not the glossary term; write 目标 (goal) "
         "(data/glossary.yml:2: goal: 目标)"
     ]
