@@ -160,9 +160,17 @@ def screenshot_if_failed(pages: list[Any], item: pytest.Item, folder: Path) -> l
     return written
 
 
+# Playwright's waits, in ms. Three workers on two cores can starve one of Chromium's tabs for
+# tens of seconds (the offline gate's six tabs once passed 30 s, Playwright's default, on a page
+# that loads in 0.4 s alone); a longer wait costs nothing when a page is fast, and a page that
+# never settles still fails.
+WAIT_MS = 120_000
+
+
 @pytest.fixture
 def context(context: Any, request: pytest.FixtureRequest, output_path: str) -> Iterator[Any]:
     """pytest-playwright's context; on failure, its pages' screenshots before it closes."""
+    context.set_default_timeout(WAIT_MS)
     yield context
     screenshot_if_failed(context.pages, request.node, Path(output_path))
 
@@ -172,6 +180,7 @@ def module_tabs(browser: Any, browser_context_args: dict[str, Any]) -> Iterator[
     """One browser context for the tests of a module that only read pages (tests/browser/tabs.py:
     a context costs Chromium about 0.5 s of CPU, a page load 0.3 to 0.4 s)."""
     context = browser.new_context(**browser_context_args)
+    context.set_default_timeout(WAIT_MS)
     yield Tabs(context)
     context.close()
 
