@@ -63,14 +63,12 @@ from translations.output.search_words import SynonymError, synonym_groups
 from translations.output.segmenter import SEGMENTER
 from translations.output.theme_patches import PatchError, fresh_names, patch_site
 from translations.read.markers import PATHFINDER_LINE_RE
-from translations.read.source import body_line
+from translations.read.source import YAML_LOADER, body_line
 from translations.render.compare import compare_page
 from translations.render.generate import render_site_page
 from translations.render.pathfinder import Paths, finder_markdown, load_paths, resolve, role_names
 
 log = get_plugin_logger("translations")
-# libyaml when PyYAML has it (about ten times faster): serve reads the glossary on every rebuild
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -591,7 +589,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         name = self._build(config).site.glossary_file
         try:
             path = Path(config.docs_dir).parent / "data" / name
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
         except (OSError, yaml.YAMLError) as error:
             log.debug("no glossary for search: %s", error)
             return None

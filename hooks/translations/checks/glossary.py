@@ -4,10 +4,9 @@ exactly."""
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from translations.config import Languages
@@ -100,21 +99,22 @@ class Glossary:
         anywhere in its prose: 追踪 where the term is 跟踪, 呆滞商机 where it is 停滞商机; except
         inside a longer rendering the term allows (`allow: {zh: [...]}`): 联系人评分 is ruled out
         for the scoring model, 联系人评分模型 is its name."""
-        text = page.prose
+        text, to_prose = _without_bold(page.prose)  # **Goal** action reads Goal action
         for term in self.terms:
             taken: list[tuple[int, int]] = []  # 兜底值 already reported: not also 兜底
             right = term.names.get(page.lang, "")
             allowed = term.allow.get(page.lang, ())
             for wrong in sorted(term.avoid.get(page.lang, ()), key=len, reverse=True):
-                for match in _bold_or_not(wrong).finditer(text):
-                    start, end = match.span()
+                start = text.find(wrong)
+                while start >= 0:
+                    end = start + len(wrong)
                     if not any(a <= start < b for a, b in taken) and not (
                         allowed and _allowed(text, start, wrong, allowed)
                     ):
                         taken.append((start, end))
                         yield Issue(
                             page.rel,
-                            page.line_of(start),
+                            page.line_of(to_prose(start)),
                             f"{wrong} is not the glossary term; write {right} ({term.en})",
                             self.rel,
                             term.line,
@@ -122,6 +122,7 @@ class Glossary:
                             rule="glossary",
                             page=page.name,
                         )
+                    start = text.find(wrong, end)
 
     def suggest(self, word: str) -> Term | None:
         """The brand a word misspells (case or a typo), or None; difflib once per word."""
@@ -175,11 +176,31 @@ class Glossary:
                 )
 
 
-@functools.cache
-def _bold_or_not(wrong: str) -> re.Pattern[str]:
-    """`wrong` as written, or with bold markers inside it: **Goal** action is Goal action, and
-    **Adjust Score** 步骤 is Adjust Score 步骤."""
-    return re.compile(r"(?:\*\*|__)?".join(re.escape(char) for char in wrong))
+_BOLD = re.compile(r"\*\*|__")
+
+
+def _without_bold(prose: str) -> tuple[str, Callable[[int], int]]:
+    """The prose without bold markers, and what maps an offset in it back to the prose: one
+    pass per page, then every ruled-out rendering is a plain search."""
+    pieces = _BOLD.split(prose)
+    if len(pieces) == 1:
+        return prose, lambda offset: offset
+    starts: list[int] = []  # where each piece starts, in the text without markers
+    origins: list[int] = []  # and in the prose
+    plain = origin = 0
+    for piece, marker in zip(
+        pieces, [*(m.group() for m in _BOLD.finditer(prose)), ""], strict=True
+    ):
+        starts.append(plain)
+        origins.append(origin)
+        plain += len(piece)
+        origin += len(piece) + len(marker)
+
+    def to_prose(offset: int) -> int:
+        k = bisect_right(starts, offset) - 1
+        return origins[k] + offset - starts[k]
+
+    return "".join(pieces), to_prose
 
 
 def _allowed(text: str, start: int, wrong: str, allowed: tuple[str, ...]) -> bool:

@@ -81,7 +81,7 @@ def git_log(
     # a merge lists what it changed on its first parent's line: a version made by merging two
     # branches' edits exists in no other commit (by default git lists no files for a merge)
     log = ["log", *options, "-z", "--no-renames", "--name-only", "--diff-merges=first-parent"]
-    log += ["--format=%x01%H %ct"]
+    log.append("--format=%x01%H %ct")
     commits = []
     for chunk in _git(folder, [*log, "--", *paths]).split(b"\x01")[1:]:
         head, _, names = chunk.partition(b"\0")

@@ -523,8 +523,9 @@ def _load_terms(
                     f"`allow` lists longer renderings that hold an `avoid` one; "
                     f"`avoid` has none for `{lang}`",
                 )
+            ruled_out = r.texts(*at, "avoid", lang)
             for index, phrase in enumerate(r.texts(*at, "allow", lang)):
-                if not any(wrong in phrase for wrong in r.texts(*at, "avoid", lang)):
+                if not any(wrong in phrase for wrong in ruled_out):
                     raise r.fail(
                         (*at, "allow", lang, index),
                         f"`{phrase}` holds none of the `avoid` renderings; "

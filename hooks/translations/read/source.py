@@ -13,7 +13,8 @@ import yaml
 from translations.model import InputError
 
 # libyaml's loader when it is installed, else the pure-Python one: the same documents and errors.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml when PyYAML has it (about ten times faster than the pure-Python loader)
+YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # The largest page or data file read, in bytes: ours are under 15 KB, and a page of megabytes
 # would take minutes to build (CONTRIBUTING.md, "Budgets"; a site sets its own with
@@ -101,12 +102,12 @@ def _compose(text: str, rel: str, first_line: int, what: str) -> tuple[Any, Any]
     - a key given twice in one mapping: YAML keeps the last, so a second `price:` or `title:`
       would change the value every check has read from the first."""
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=YAML_LOADER):
             if isinstance(event, yaml.AliasEvent):
                 line = first_line + event.start_mark.line
                 alias = f"a YAML alias (*{event.anchor}) repeats a value written elsewhere"
                 raise InputError.at(rel, line, f"malformed {what}: {alias}; write the value out")
-        loader = _Loader(text)
+        loader = YAML_LOADER(text)
         try:
             node = loader.get_single_node()
             if node is None:
