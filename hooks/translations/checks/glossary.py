@@ -186,15 +186,12 @@ def _without_bold(prose: str) -> tuple[str, Callable[[int], int]]:
     if len(pieces) == 1:
         return prose, lambda offset: offset
     starts: list[int] = []  # where each piece starts, in the text without markers
-    origins: list[int] = []  # and in the prose
-    plain = origin = 0
-    for piece, marker in zip(
-        pieces, [*(m.group() for m in _BOLD.finditer(prose)), ""], strict=True
-    ):
+    origins: list[int] = []  # and in the prose (a marker is two characters)
+    plain = 0
+    for k, piece in enumerate(pieces):
         starts.append(plain)
-        origins.append(origin)
+        origins.append(plain + 2 * k)
         plain += len(piece)
-        origin += len(piece) + len(marker)
 
     def to_prose(offset: int) -> int:
         k = bisect_right(starts, offset) - 1
