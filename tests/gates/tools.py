@@ -22,6 +22,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -443,6 +444,113 @@ def visit_all(page: Any, urls: list[str], tabs: int = 6) -> dict[str, list[str]]
         for tab in pool[1:]:
             tab.close()
     return seen
+
+
+# --------------------------------------------------------------------------------------------
+# What pages fetch, read from the files: the offline gate's static half
+
+# <link> relations whose href the browser fetches as the page loads (not canonical, alternate)
+FETCHING_RELS = frozenset(
+    {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload", "prefetch"}
+    | {"modulepreload", "manifest", "prerender"}
+)
+# attributes whose value the browser fetches wherever they stand (<img src>, <video poster>...)
+FETCHING_ATTRS = frozenset({"src", "srcset", "poster", "data", "background", "xlink:href"})
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
+REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'"\s]+)""", re.IGNORECASE)
+REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)  # https://x, //x, ftp://x
+
+
+class _PageReader(HTMLParser):
+    """One pass over a page: the URLs it fetches without script, with their lines, and its
+    element kinds (``tag``, ``tag.class``, ``tag[attribute]``, ``tag[data-x=value]``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.fetches: list[tuple[int, str]] = []
+        self.kinds: set[str] = set()
+        self._in_style = False
+
+    def _css(self, text: str, line: int) -> None:
+        for match in CSS_URL.finditer(text):
+            url = match[1] or match[2]
+            self.fetches.append((line + text.count("\n", 0, match.start()), url))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        values = {name: value or "" for name, value in attrs}
+        self.kinds.add(tag)
+        for name, value in values.items():
+            self.kinds.add(f"{tag}[{name}]")
+            if name.startswith("data-") or name in ("rel", "type", "lang"):
+                self.kinds.add(f"{tag}[{name}={value}]")
+        self.kinds.update(f"{tag}.{c}" for c in values.get("class", "").split())
+        for name, value in values.items():
+            if name in FETCHING_ATTRS:
+                urls = [part.split()[0] for part in value.split(",") if part.strip()]
+                self.fetches += [(line, url) for url in (urls if name == "srcset" else [value])]
+            elif name == "style":
+                self._css(value, line)
+        if tag == "link" and FETCHING_RELS & set(values.get("rel", "").lower().split()):
+            self.fetches.append((line, values.get("href", "")))
+        refresh = tag == "meta" and values.get("http-equiv", "").lower() == "refresh"
+        if refresh and (match := REFRESH_URL.search(values.get("content", ""))):
+            self.fetches.append((line, match[1]))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self._css(data, self.getpos()[0])
+
+
+def read_page(path: Path) -> _PageReader:
+    reader = _PageReader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    reader.close()
+    return reader
+
+
+def static_requests(site: Path) -> list[str]:
+    """Every URL off the site that a page or stylesheet of ``site`` fetches without running
+    script, as ``file:line: url``: the src, srcset, poster and data of any element, the href of a
+    <link> the browser loads (stylesheet, icon, preload...), url() and @import in a style
+    attribute, a <style> element or a .css file, and a refresh's target."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix == ".html":
+            fetches = read_page(path).fetches
+        elif path.suffix == ".css":
+            reader = _PageReader()
+            reader._css(path.read_text(encoding="utf-8"), 1)
+            fetches = reader.fetches
+        else:
+            continue
+        name = path.relative_to(site).as_posix()
+        found += [f"{name}:{line}: {url}" for line, url in fetches if REMOTE.match(url)]
+    return found
+
+
+def pages_showing_every_kind(pages: list[Path]) -> list[Path]:
+    """Few pages that, between them, hold every kind of element that any of ``pages`` holds,
+    in each language (by ``<html lang>``) and at each folder depth: a script that reacts to
+    a kind of element (Material fetches Mermaid when a page holds a diagram) meets it at least
+    once. Greedy cover: the page with the most kinds not yet shown, until none is left."""
+    groups: dict[tuple[str, int], dict[Path, frozenset[str]]] = {}
+    for path in pages:
+        kinds = read_page(path).kinds
+        lang = next((k for k in kinds if k.startswith("html[lang=")), "")
+        groups.setdefault((lang, len(path.parts)), {})[path] = frozenset(kinds)
+    chosen = []
+    for group in groups.values():
+        left = set().union(*group.values())
+        while left:
+            best = max(group, key=lambda p: len(group[p] & left))
+            chosen.append(best)
+            left -= group[best]
+    return sorted(chosen)
 
 
 def leaving(requests: list[str], allowed: str) -> list[str]:
