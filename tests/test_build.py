@@ -108,19 +108,6 @@ def test_each_language_searches_its_own_index(real_site: Build) -> None:
         assert (folder / "search_index.js").read_text("utf-8").startswith("var __index = ")
 
 
-def test_no_page_references_the_network(real_site: Build) -> None:
-    # Trap 2, statically: no script, stylesheet, font or image is loaded from another host.
-    loaded = re.compile(
-        r'<(?:script|img|iframe)[^>]+src="(https?:)?//|<link[^>]+href="(https?:)?//'
-    )
-    offenders = []
-    for html in real_site.site.rglob("*.html"):
-        for line in html.read_text(encoding="utf-8").splitlines():
-            if loaded.search(line) and 'rel="alternate"' not in line and "canonical" not in line:
-                offenders.append(f"{html.relative_to(real_site.site)}: {line.strip()[:120]}")
-    assert not offenders
-
-
 def test_malformed_path_finder_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     shutil.copytree(REPO / "docs", tmp_path / "docs")
     shutil.copytree(REPO / "data", tmp_path / "data")

@@ -35,7 +35,8 @@ from tests.gates.tools import (
 )
 from tests.sitebuild import Build
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = pytest.mark.slow
+browser = pytest.mark.browser
 
 
 def browser_requests_off_site(page, site: Path, pages: list[Path]) -> dict[str, list[str]]:
@@ -51,11 +52,16 @@ def browser_requests_off_site(page, site: Path, pages: list[Path]) -> dict[str, 
     }
 
 
+def test_no_file_fetches_anything_off_the_site(real_site: Build) -> None:
+    # the 404 pages too: a host serves them under any path
+    assert static_requests(real_site.site) == []
+
+
+@browser
 def test_no_page_requests_anything_outside_file_urls(real_site: Build, page) -> None:
     site = real_site.site
     pages = html_pages(site)
     assert len(pages) >= 40 and (site / "zh" / "index.html") in pages
-    assert static_requests(site) == []
     opened = pages_showing_every_kind(pages)
     for must in ("index.html", "zh/index.html", "compare/index.html", "zh/compare/index.html"):
         assert site / must in opened, f"{must} not opened"
@@ -67,6 +73,7 @@ def test_no_page_requests_anything_outside_file_urls(real_site: Build, page) -> 
 # @import that only the files show; a script that fetches only on a page with one rare element
 
 
+@browser
 def test_a_page_loading_a_remote_script_is_caught(faulty_site: Build, page) -> None:
     block_external(page, "file://")
     requests = visit(page, (faulty_site.site / "index.html").as_uri())
@@ -108,6 +115,7 @@ def test_a_remote_image_on_a_page_not_opened_is_found_in_its_file(site_copy: Pat
     assert found[1].startswith("zh/sms.html:")  # file and line
 
 
+@browser
 def test_a_script_reacting_to_a_rare_element_is_met(site_copy: Path, page) -> None:
     # one page gets an element no other page has, and a script every page loads fetches from
     # the internet when it meets one: the cover must open that page, and the gate see the fetch
