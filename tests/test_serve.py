@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -51,6 +52,11 @@ def test_serve_answers_both_languages(tmp_path) -> None:
         assert status == 200 and '<html lang="en"' in body
         status, body = fetch(f"http://127.0.0.1:{port}/zh/", deadline)
         assert status == 200 and '<html lang="zh"' in body
+        # a preview skips the side-by-side views (`compare_on_serve`, off): no view, no link
+        status, body = fetch(f"http://127.0.0.1:{port}/automations.html", deadline)
+        assert status == 200 and "ac-compare-button" not in body
+        with pytest.raises(urllib.error.HTTPError, match="404"):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/compare/automations.html", timeout=5)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
@@ -58,3 +64,18 @@ def test_serve_answers_both_languages(tmp_path) -> None:
     assert proc.returncode is not None
     with pytest.raises(OSError):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+
+
+def test_a_preview_builds_the_side_by_side_views_when_asked() -> None:
+    from translations.plugin import TranslationsPlugin
+
+    def comparing(command: str, **options: bool) -> bool:
+        plugin = TranslationsPlugin()
+        errors, _warnings = plugin.load_config(options)
+        assert errors == []
+        plugin.on_startup(command=command, dirty=False)
+        return plugin._comparing
+
+    assert comparing("build") and not comparing("serve")
+    assert comparing("serve", compare_on_serve=True)
+    assert not comparing("build", compare=False)

@@ -78,6 +78,10 @@ class TranslationsConfig(base.Config):
     as the quality gates' tests do."""
     compare = c.Type(bool, default=True)
     """A side-by-side view of each page in the reference and the reader's language."""
+    compare_on_serve = c.Type(bool, default=False)
+    """Build the side-by-side views under `mkdocs serve` too. Off, a preview rebuild skips them
+    and its pages show no side-by-side link (on the real site they are 1.4 s of a 3.8 s rebuild);
+    `mkdocs build` always makes them. Named after Material's blog option `draft_on_serve`."""
     csp = c.Type(bool, default=True)
     """Write `_nginx/csp.conf`: the Content-Security-Policy with the hash of every script the
     templates ship (any other inline code gets no hash, so browsers block it)."""

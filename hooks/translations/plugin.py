@@ -154,7 +154,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 log.info("translation checks: %s", report.summary())
             state.glossary = self._read_glossary(config)
             self._teach_segmenter(state)
-        if self.config.compare or self.config.export:
+        if self._comparing or self.config.export:
             self._ui(config)  # their pages need it: stop before one is rendered without it
         if self.config.export:  # the download link (overrides/partials/export-book.html)
             config.extra["ac_book"] = {
@@ -181,7 +181,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         state = self._build(config)
         lang = self._language(config)
         other = self._compare_with(lang)
-        if not self.config.compare or other is None:
+        if not self._comparing or other is None:
             return files
         langs = state.site.languages
         docs = Path(config.docs_dir)
@@ -349,7 +349,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         path = self._name(page, config)
         docs = Path(config.docs_dir)
         if (
-            self.config.compare
+            self._comparing
             and other is not None
             and all((docs / languages.path(code, path)).is_file() for code in (lang, other))
         ):
@@ -625,6 +625,11 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             or config.theme.get("language")
             or self._build(config).site.languages.reference
         )
+
+    @property
+    def _comparing(self) -> bool:
+        """Side-by-side views in this build: on, and not a `mkdocs serve` preview without them."""
+        return self.config.compare and (self.command != "serve" or self.config.compare_on_serve)
 
     def _compare_with(self, lang: str) -> str | None:
         """The language a side-by-side view in `lang` shows beside the reference: `lang` itself
