@@ -435,6 +435,7 @@ CSP_MESSAGE = re.compile(r"Content Security Policy|Content-Security-Policy")
 SAMPLE = ["index.html", "crm-deals-pipelines.html", "pricing.html", "guides/crm-pipeline.html",
           "compare/pricing.html", "tags.html", "no-such-page.html"]  # fmt: skip
 QUERIES = {"en": "pipeline", "zh": "销售管道"}
+SEARCHED = {"index.html", "guides/crm-pipeline.html"}
 
 
 def watch_csp(page) -> list[str]:
@@ -449,9 +450,15 @@ def test_no_csp_violation_with_search(hosted: str, page, lang: str) -> None:
     violations = watch_csp(page)
     block_external(page, hosted)
     prefix = "" if lang == "en" else "zh/"
+    # every page of the sample loads; search runs on a page at the root and one a folder down
+    # (the worker, its index and their URLs are the same on every page of a language; searching
+    # on all seven took 15 s more)
     for path in SAMPLE:
-        results = search(page, f"{hosted}/{prefix}{path}", QUERIES[lang])
-        assert results, f"search found nothing on {prefix}{path}"
+        if path in SEARCHED:
+            results = search(page, f"{hosted}/{prefix}{path}", QUERIES[lang])
+            assert results, f"search found nothing on {prefix}{path}"
+        else:
+            page.goto(f"{hosted}/{prefix}{path}")
         page.wait_for_load_state("networkidle")
     assert violations == []
 
