@@ -21,6 +21,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+PROPERDOCS = Path(sys.executable).with_name("properdocs")  # the maintained fork of MkDocs 1.6
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -69,13 +70,14 @@ def run_mkdocs(
     *args: str,
     strict: bool = True,
     env: dict[str, str] | None = None,
+    engine: Path = MKDOCS,
 ) -> Build:
     """Write ``config`` to ``workdir/mkdocs.yml`` and build it (strictly) into ``workdir/site``."""
     workdir.mkdir(parents=True, exist_ok=True)
     config = {**config, "strict": strict}
     cfg = workdir / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return build_config_file(cfg, *args, strict=strict, env=env)
+    return build_config_file(cfg, *args, strict=strict, env=env, engine=engine)
 
 
 def copy_fixture_site(name: str, workdir: Path) -> Path:
@@ -105,14 +107,19 @@ def trilingual_site(workdir: Path) -> Path:
 
 
 def build_config_file(
-    config: Path, *args: str, strict: bool = True, env: dict[str, str] | None = None
+    config: Path,
+    *args: str,
+    strict: bool = True,
+    env: dict[str, str] | None = None,
+    engine: Path = MKDOCS,
 ) -> Build:
-    """Build a site from its own mkdocs.yml into ``site/`` next to it."""
+    """Build a site from its own mkdocs.yml into ``site/`` next to it, with ``engine``'s
+    command line (mkdocs, or properdocs)."""
     site = config.parent / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     mode = ["--strict"] if strict else []
     proc = subprocess.run(
-        [str(MKDOCS), "build", *mode, "--clean", "-f", str(config), "-d", str(site), *args],
+        [str(engine), "build", *mode, "--clean", "-f", str(config), "-d", str(site), *args],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -123,13 +130,16 @@ def build_config_file(
 
 
 def build_real_site(
-    workdir: Path, book_cache: Path | None = None, env: dict[str, str] | None = None
+    workdir: Path,
+    book_cache: Path | None = None,
+    env: dict[str, str] | None = None,
+    engine: Path = MKDOCS,
 ) -> Build:
     """The repository's own site, exactly as ``make build`` makes it, but into ``workdir``;
     with ``book_cache``, its PDFs go through that cache folder (hooks/translations/plugin.py);
-    ``env`` is added to the build's environment."""
+    ``env`` is added to the build's environment; ``engine`` builds it (mkdocs, or properdocs)."""
     env = {**(env or {}), **({"BOOK_CACHE_DIR": str(book_cache)} if book_cache else {})}
-    return run_mkdocs(absolutise(load_config()), workdir, env=env)
+    return run_mkdocs(absolutise(load_config()), workdir, env=env, engine=engine)
 
 
 def build_mini_site(
