@@ -47,12 +47,20 @@ def epoch(day: str) -> int:
 # release since 2024): the engines test below needs a build by it, and one build serves both
 # (a build of its own took 11 s of the test run). Its pages name their engine in the generator
 # meta tag, which the comparison leaves out; every other byte must be the same.
+# The second segments Chinese for search with jieba itself (SEARCH_SEGMENTER=jieba), where every
+# other build uses rjieba (translations/output/segmenter.py): the same bytes show that the two
+# segment the site alike (tests/test_segmenter.py compares them word by word; a build of its own
+# took 8 s of the test run).
 VARIANTS = {
     "ProperDocs, PYTHONHASHSEED=1 TZ=Pacific/Kiritimati": {
         "PYTHONHASHSEED": "1",
         "TZ": "Pacific/Kiritimati",
     },
-    "PYTHONHASHSEED=2 TZ=America/Los_Angeles": {"PYTHONHASHSEED": "2", "TZ": "America/Los_Angeles"},
+    "jieba, PYTHONHASHSEED=2 TZ=America/Los_Angeles": {
+        "PYTHONHASHSEED": "2",
+        "TZ": "America/Los_Angeles",
+        "SEARCH_SEGMENTER": "jieba",
+    },
 }
 PROPERDOCS_VARIANT, RENDERING_VARIANT = VARIANTS
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')  # names the engine
@@ -83,8 +91,14 @@ def variants(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> dict
         if name == RENDERING_VARIANT:
             cache = folder / f"empty-cache-{n}"
         engine = PROPERDOCS if name == PROPERDOCS_VARIANT else MKDOCS
+        # a temporary folder of its own: jieba writes its dictionary cache there (see below)
+        tmp = folder / f"tmp-{n}"
+        tmp.mkdir()
         builds[name] = build_real_site(
-            folder / f"build-{n}", book_cache=cache, env={**day, **env}, engine=engine
+            folder / f"build-{n}",
+            book_cache=cache,
+            env={**day, **env, "TMPDIR": str(tmp)},
+            engine=engine,
         )
     return builds
 
@@ -118,6 +132,19 @@ def test_properdocs_builds_the_same_site(real_site: Build, variants: dict[str, B
     assert b"ProperDocs" in (build.site / "index.html").read_bytes()
     # hooks/translations/output/quiet_logs.py knows ProperDocs' logger names
     assert "mkdocs_static_i18n: Overriding" not in build.log, build.log
+
+
+def test_jieba_and_rjieba_build_the_same_site(real_site: Build, variants: dict[str, Build]) -> None:
+    # the byte comparison above covers every file; here, that the jieba build really loaded
+    # jieba (jieba caches its dictionary in the build's temporary folder as it loads it; rjieba
+    # writes no such file) and that the index is segmented, not one run of characters
+    build = variants[RENDERING_VARIANT]
+    assert build.returncode == 0, build.log
+    tmp = build.site.parent.parent / f"tmp-{list(VARIANTS).index(RENDERING_VARIANT)}"
+    assert (tmp / "jieba.cache").is_file(), "jieba did not load its dictionary"
+    assert not (tmp.parent / "tmp-0" / "jieba.cache").exists(), "rjieba's build loaded jieba"
+    index = (build.site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\u200b线索\u200b评分\u200b" in index
 
 
 def test_the_engine_comparison_sees_a_difference_beyond_the_generator(
