@@ -60,7 +60,7 @@ from translations.output.i18n import (
 )
 from translations.output.quiet_logs import quiet_loggers
 from translations.output.search_words import SynonymError, synonym_groups
-from translations.output.segmenter import SEGMENTER
+from translations.output.segmenter import make_segmenter
 from translations.output.theme_patches import PatchError, fresh_names, patch_site
 from translations.read.markers import PATHFINDER_LINE_RE
 from translations.read.source import YAML_LOADER, body_line
@@ -128,6 +128,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.command = "build"  # the mkdocs command of this process: build, serve, gh-deploy
         self._current: _Build | None = None
         self._templates = _CompiledTemplates()  # kept for the process: serve rebuilds reuse it
+        self._segmenter: Any = None  # the search's Chinese segmenter, chosen at startup
 
     # ---------------------------------------------------------------- start and configuration
 
@@ -136,7 +137,10 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         and Material's search plugin may load a jieba dictionary)."""
         self.command = command  # `mkdocs serve` rebuilds on every save: the PDF waits for a build
         quiet_loggers()
-        use_in_material_search()
+        # rjieba, or jieba with SEARCH_SEGMENTER=jieba: chosen here, from this process's
+        # environment, for Material's search plugin and the glossary's words alike
+        self._segmenter = make_segmenter()
+        use_in_material_search(self._segmenter)
 
     def on_config(self, config: MkDocsConfig) -> None:
         """Once per build: the checks run and their issues are logged, jieba learns the
@@ -611,8 +615,10 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             except (KeyError, TypeError, SynonymError) as error:
                 log.debug("no glossary terms for jieba: %s", error)
                 continue
-            for word in words_to_keep_whole(terms, SEGMENTER.cut):
-                SEGMENTER.add_word(word)
+            if self._segmenter is None:  # a build without on_startup (the plugin used alone)
+                self._segmenter = make_segmenter()
+            for word in words_to_keep_whole(terms, self._segmenter.cut):
+                self._segmenter.add_word(word)
 
     # ---------------------------------------------------------------- helpers of the events
 
@@ -733,13 +739,13 @@ def _first_line(page: Page) -> int:
         return 1
 
 
-def use_in_material_search() -> None:
-    """Make Material's search plugin segment with ``SEGMENTER`` (it calls its module's
+def use_in_material_search(segmenter: Any) -> None:
+    """Make Material's search plugin segment with ``segmenter`` (it calls its module's
     ``jieba``); without jieba it segments nothing, and keeps doing so."""
     from material.plugins.search import plugin
 
     if plugin.jieba is not None:
-        plugin.jieba = SEGMENTER
+        plugin.jieba = segmenter
 
 
 def _book_cache(config: MkDocsConfig) -> book.BookCache | None:

@@ -72,7 +72,3 @@ def make_segmenter() -> Any:
     import jieba
 
     return jieba
-
-
-# The one segmenter of a build: Material's search plugin and the glossary terms share it.
-SEGMENTER = make_segmenter()
