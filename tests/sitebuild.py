@@ -7,11 +7,16 @@ process per build is what a reader's ``make build`` does.
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,17 +121,85 @@ def build_config_file(
     """Build a site from its own mkdocs.yml into ``site/`` next to it, with ``engine``'s
     command line (mkdocs, or properdocs)."""
     site = config.parent / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     mode = ["--strict"] if strict else []
+    argv = ["build", *mode, "--clean", "-f", str(config), "-d", str(site), *args]
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    if engine == MKDOCS and "PYTHONHASHSEED" not in (env or {}):
+        returncode, log = _forked_mkdocs(argv, full_env)
+        return Build(returncode, log, site)
+    # another engine, or a hash seed of its own (fixed when a Python process starts)
     proc = subprocess.run(
-        [str(engine), "build", *mode, "--clean", "-f", str(config), "-d", str(site), *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=600,
+        [str(engine), *argv], capture_output=True, text=True, cwd=REPO, env=full_env, timeout=600
     )
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+# A build runs `mkdocs build` in a process of its own, as `make build` does: nothing of one build
+# (static-i18n's and the plugin's state, jieba's dictionary, logging) reaches the next. Starting
+# Python and importing MkDocs, Material, static-i18n, WeasyPrint and the plugin cost about 1.4 s of
+# CPU a build, about 60 builds a test session. So each build is forked from a server process that
+# has imported them and done nothing else (multiprocessing's forkserver, started on first use):
+# the build starts where a new `mkdocs` process would be after its imports, with the caller's
+# environment, working folder and arguments, its stdout and stderr in files the caller reads.
+PRELOADED = (
+    "mkdocs.__main__",
+    "mkdocs.commands.build",
+    "material.plugins.search.plugin",
+    "mkdocs_static_i18n.plugin",
+    "pymdownx.superfences",
+    "weasyprint",
+    "translations.plugin",
+)
+
+
+@functools.cache
+def _forkserver() -> Any:
+    """The forkserver context, its server importing PRELOADED when it starts (on first use)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(PRELOADED))
+    return context
+
+
+def _forked_mkdocs(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """``mkdocs <argv>`` in a process forked from the server; its exit code and its output."""
+    with tempfile.TemporaryDirectory(prefix="mkdocs-") as folder:
+        out, err = Path(folder, "stdout"), Path(folder, "stderr")
+        child = _forkserver().Process(target=_mkdocs_main, args=(argv, env, out, err))
+        child.start()
+        child.join(600)
+        if child.is_alive():
+            child.kill()
+            child.join()
+            raise subprocess.TimeoutExpired(["mkdocs", *argv], 600)
+        code = child.exitcode if child.exitcode is not None else 1
+        if not err.exists():  # it died before it became mkdocs (its error went to our stderr)
+            return code or 1, f"the build process ended (exit code {code}) before mkdocs started"
+        return code, out.read_text("utf-8", "replace") + err.read_text("utf-8", "replace")
+
+
+def _mkdocs_main(argv: list[str], env: dict[str, str], out: Path, err: Path) -> None:
+    """In the forked process: become `mkdocs` with ``env`` in the repository, and run it."""
+    os.environ.clear()
+    os.environ.update(env)
+    time.tzset()  # TZ may have changed
+    os.chdir(REPO)
+    sys.argv = [str(MKDOCS), *argv]  # plugins read it (static-i18n looks for --dirty)
+    for fd, path in ((1, out), (2, err)):
+        target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(target, fd)
+        os.close(target)
+    from mkdocs.__main__ import cli
+
+    try:
+        cli.main(args=argv, prog_name="mkdocs")
+    except SystemExit:
+        raise
+    except BaseException:
+        traceback.print_exc()
+        raise SystemExit(1) from None
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
 
 
 def build_real_site(
